@@ -1,0 +1,162 @@
+// Calendar dates as whole days since 1970-01-01, free of time zones.
+
+export type Day = number;
+export type DateOrder = "mdy" | "dmy";
+
+const MS_PER_DAY = 86_400_000;
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+export function dayFromYMD(y: number, m: number, d: number): Day {
+  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+export function ymd(day: Day): { y: number; m: number; d: number } {
+  const dt = new Date(day * MS_PER_DAY);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+export function isValidYMD(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 9999) return false;
+  return d <= ymd(dayFromYMD(y, m + 1, 1) - 1).d;
+}
+
+export function monthEnd(y: number, m: number): Day {
+  return dayFromYMD(y, m + 1, 1) - 1;
+}
+
+export function addMonths(day: Day, months: number): Day {
+  const { y, m, d } = ymd(day);
+  const end = ymd(monthEnd(y, m + months)).d;
+  return dayFromYMD(y, m + months, Math.min(d, end));
+}
+
+/** ExcelJS hands dates over as JS Dates whose UTC fields hold the wall-clock date. */
+export function dayFromDate(date: Date): Day {
+  return dayFromYMD(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/** Excel's 1900 date system, including its phantom 29 Feb 1900 (serial 60). */
+export function dayFromSerial(serial: number): Day {
+  const whole = Math.floor(serial);
+  return whole > 60 ? whole - 25569 : whole - 25568;
+}
+
+export function serialFromDay(day: Day): number {
+  const serial = day + 25569;
+  return serial > 60 ? serial : serial - 1;
+}
+
+export function isoDate(day: Day): string {
+  const { y, m, d } = ymd(day);
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** "Dec 15, 2050": unambiguous in every locale. */
+export function longDate(day: Day): string {
+  const { y, m, d } = ymd(day);
+  return `${MONTH_NAMES[m - 1]} ${d}, ${y}`;
+}
+
+export function parseIsoDate(text: string): Day | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidYMD(y, mo, d) ? dayFromYMD(y, mo, d) : undefined;
+}
+
+/** True when a number format shows a date (d, m, y codes outside quotes and brackets, and no time-only format). */
+export function isDateFormat(format: string): boolean {
+  if (!format || format === "General" || format === "@") return false;
+  const stripped = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "")
+    .split(";")[0] as string;
+  return /[dy]/i.test(stripped) || (/m/i.test(stripped) && !/[hs]/i.test(stripped) && !/[0#]/.test(stripped));
+}
+
+function monthIndex(word: string): number | undefined {
+  const i = MONTHS.indexOf(word.slice(0, 3).toLowerCase());
+  if (i < 0) return undefined;
+  const full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][i] as string;
+  const w = word.toLowerCase().replace(/\.$/, "");
+  return w === full || w === full.slice(0, 3) || (full === "september" && w === "sept") ? i + 1 : undefined;
+}
+
+export interface ParsedDate {
+  day: Day;
+  /** Set when a numeric date such as 03/04/2050 could be read either way. */
+  ambiguous?: boolean;
+}
+
+/**
+ * Reads the date phrasings found in KPA workbooks: ISO, "December 15, 2050", "15 Dec 2050",
+ * "Q4 2050" (quarter end), "H1 2050" (half end), "June 2050" (month end), "2050" (year end)
+ * and numeric dates in the given order.
+ */
+export function parseDateText(input: string, order: DateOrder = "mdy"): ParsedDate | undefined {
+  let t = input
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:by|before|due|on|until|till|in|end of|by end of|by the end of|the end of|eo)\s+/, "")
+    .replace(/[.,]+$/, "")
+    .trim();
+  if (!t) return undefined;
+  t = t.replace(/(\d)(st|nd|rd|th)\b/g, "$1");
+
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(t);
+  if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
+
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const y = Number(m[3]);
+    if (a > 12 && b <= 12) return valid(y, b, a);
+    if (b > 12 && a <= 12) return valid(y, a, b);
+    const res = order === "mdy" ? valid(y, a, b) : valid(y, b, a);
+    return res && a !== b ? { ...res, ambiguous: true } : res;
+  }
+
+  // "december 15 2050", "dec. 15, 2050"
+  m = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(t);
+  if (m) {
+    const mo = monthIndex(m[1] as string);
+    return mo ? valid(Number(m[3]), mo, Number(m[2])) : undefined;
+  }
+  // "15 december 2050", "15-dec-2050"
+  m = /^(\d{1,2})[\s-]+([a-z]+)\.?,?[\s-]+(\d{4})$/.exec(t);
+  if (m) {
+    const mo = monthIndex(m[2] as string);
+    return mo ? valid(Number(m[3]), mo, Number(m[1])) : undefined;
+  }
+  // "q4 2050", "2050 q4", "q4-2050", "q4/2050", "q4 fy2050"
+  m = /^q([1-4])[\s/-]*(?:fy)?(\d{4})$/.exec(t) ?? swapYear(/^(?:fy)?(\d{4})[\s/-]*q([1-4])$/.exec(t));
+  if (m) return { day: monthEnd(Number(m[2]), Number(m[1]) * 3) };
+  m = /^h([12])[\s/-]*(\d{4})$/.exec(t) ?? swapYear(/^(\d{4})[\s/-]*h([12])$/.exec(t));
+  if (m) return { day: monthEnd(Number(m[2]), Number(m[1]) * 6) };
+  // "june 2050", "jun-2050"
+  m = /^([a-z]+)\.?[\s-]+(\d{4})$/.exec(t);
+  if (m) {
+    const mo = monthIndex(m[1] as string);
+    return mo ? { day: monthEnd(Number(m[2]), mo) } : undefined;
+  }
+  // "2050", "fy2050"
+  m = /^(?:fy\s?)?(\d{4})$/.exec(t);
+  if (m) {
+    const y = Number(m[1]);
+    return y >= 1900 && y <= 9999 ? { day: monthEnd(y, 12) } : undefined;
+  }
+  return undefined;
+}
+
+function swapYear(m: RegExpExecArray | null): RegExpExecArray | null {
+  if (!m) return null;
+  const out = [m[0], m[2], m[1]] as unknown as RegExpExecArray;
+  return out;
+}
+
+function valid(y: number, m: number, d: number): ParsedDate | undefined {
+  return isValidYMD(y, m, d) ? { day: dayFromYMD(y, m, d) } : undefined;
+}

@@ -1,0 +1,209 @@
+// Finds KPA tables anywhere on a sheet by their header rows: stacked under section headings or side by side.
+import { cellAddress } from "./address";
+import { type SheetGrid, SheetView } from "./grid";
+import { type Field, OUR_HEADERS, matchHeader } from "./headers";
+
+export type TableKind = "kpa" | "goals" | "roles" | "training" | "kpi";
+
+export interface Column {
+  readonly col: number;
+  readonly header: string;
+  readonly field: Field | undefined;
+}
+
+export interface Table {
+  /** Sheet and header-row address of the table's first cell, e.g. "Goals!B12". */
+  readonly id: string;
+  readonly sheet: string;
+  readonly kind: TableKind;
+  /** The section heading above the table, e.g. "II. Goal-Setting and Prioritization". */
+  readonly group?: string;
+  readonly groupCell?: string;
+  /** "FOUNDATIONAL KPIs (40% weight)" → 40. */
+  readonly groupWeight?: number;
+  readonly headerRow: number;
+  readonly left: number;
+  readonly right: number;
+  readonly firstRow: number;
+  /** Last data row; equals headerRow when the table has no rows yet. */
+  readonly lastRow: number;
+  readonly columns: readonly Column[];
+  readonly fields: Readonly<Partial<Record<Field, number>>>;
+}
+
+interface HeaderCandidate {
+  row: number;
+  left: number;
+  right: number;
+  kind: TableKind;
+  columns: Column[];
+  fields: Partial<Record<Field, number>>;
+}
+
+function classify(fields: Partial<Record<Field, number>>, count: number): { kind: TableKind; fields: Partial<Record<Field, number>> } | undefined {
+  const has = (f: Field) => fields[f] !== undefined;
+  if (count < 2) return undefined;
+  if ((has("trainingNeeds") || has("trainingProvider")) && (has("role") || has("name") || has("timeline") || has("trainingNeeds"))) return { kind: "training", fields };
+  if (has("role") && (has("responsibilities") || has("accountability") || has("reporting") || has("support"))) return { kind: "roles", fields };
+  if (has("goal") && has("target")) return { kind: "goals", fields };
+  // "KPI | Goal | Actual": the Goal column holds the target value.
+  if (has("name") && has("goal") && has("actual") && !has("target")) {
+    const { goal, ...rest } = fields;
+    return { kind: "kpi", fields: { ...rest, target: goal } };
+  }
+  if (has("name") && has("target")) return { kind: "kpi", fields };
+  if (has("name") && (has("method") || has("frequency") || has("description") || has("owner"))) return { kind: "kpa", fields };
+  if (has("goal") && (has("timeline") || has("owner") || has("priority") || has("actual"))) return { kind: "goals", fields };
+  return undefined;
+}
+
+/** Runs of adjacent non-empty cells in a row (merged cells count as filled). */
+function segments(view: SheetView, row: number, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = -1;
+  for (let c = from; c <= to + 1; c++) {
+    const filled = c <= to && (!view.isEmpty(row, c) || view.merge(row, c) !== undefined);
+    if (filled && start < 0) start = c;
+    if (!filled && start >= 0) {
+      out.push([start, c - 1]);
+      start = -1;
+    }
+  }
+  return out;
+}
+
+function headerAt(view: SheetView, row: number, left: number, right: number): HeaderCandidate | undefined {
+  if (right - left < 1) return undefined;
+  const columns: Column[] = [];
+  const fields: Partial<Record<Field, number>> = {};
+  let matched = 0;
+  for (let c = left; c <= right; c++) {
+    const v = view.value(row, c);
+    if (v !== null && typeof v !== "string") return undefined;
+    const header = view.text(row, c);
+    const field = header ? matchHeader(header) : undefined;
+    if (field !== undefined) {
+      matched++;
+      if (fields[field] === undefined) fields[field] = c;
+    }
+    columns.push({ col: c, header, field });
+  }
+  if (matched * 2 < columns.filter((c) => c.header !== "").length) return undefined;
+  const cls = classify(fields, matched);
+  if (!cls) return undefined;
+  return { row, left, right, kind: cls.kind, columns, fields: cls.fields };
+}
+
+const STRONG_HEADING = /^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[A-Z])[.)]\s+\S|(?:section|part|pillar|category|area|kpa|perspective)\s*[\dIVX]*\s*[:.\-–]\s*\S)/i;
+
+export function isHeadingText(text: string, strict: boolean): boolean {
+  const t = text.trim();
+  if (!t || t.length > 100) return false;
+  if (STRONG_HEADING.test(t)) return true;
+  const letters = t.replace(/[^A-Za-z]/g, "");
+  if (letters.length >= 4 && letters === letters.toUpperCase() && /\s/.test(t.replace(/\([^)]*\)/g, "").trim())) return true;
+  if (strict) return false;
+  return t.split(/\s+/).length <= 10 && !/[.!?:]$/.test(t);
+}
+
+function soleCell(view: SheetView, row: number, left: number, right: number): number | undefined {
+  let found: number | undefined;
+  for (let c = left; c <= right; c++) {
+    if (!view.isEmpty(row, c)) {
+      if (found !== undefined) return undefined;
+      found = c;
+    }
+  }
+  return found;
+}
+
+function rowIsBlank(view: SheetView, row: number, left: number, right: number): boolean {
+  for (let c = left; c <= right; c++) if (!view.isEmpty(row, c)) return false;
+  return true;
+}
+
+function groupWeight(text: string): number | undefined {
+  const m = /(\d+(?:\.\d+)?)\s*%\s*(?:weight|weighting)|(?:weight|weighting)\s*[:=]?\s*(\d+(?:\.\d+)?)\s*%/i.exec(text);
+  return m ? Number(m[1] ?? m[2]) : undefined;
+}
+
+/** Every table on a sheet, top to bottom, left to right. Never throws. */
+export function detectTables(grid: SheetGrid): Table[] {
+  const view = new SheetView(grid);
+  if (view.bottom < view.top || view.right < view.left) return [];
+  const candidates = new Map<number, HeaderCandidate[]>();
+  for (let r = view.top; r <= view.bottom; r++) {
+    for (const [a, b] of segments(view, r, view.left, view.right)) {
+      const h = headerAt(view, r, a, b);
+      if (h) {
+        const list = candidates.get(r) ?? [];
+        list.push(h);
+        candidates.set(r, list);
+      }
+    }
+  }
+  const overlapsHeader = (row: number, left: number, right: number) =>
+    (candidates.get(row) ?? []).some((h) => h.left <= right && h.right >= left);
+
+  const tables: Table[] = [];
+  const claimed: { top: number; bottom: number; left: number; right: number }[] = [];
+  for (const r of [...candidates.keys()].sort((x, y) => x - y)) {
+    for (const h of candidates.get(r) ?? []) {
+      if (claimed.some((t) => r >= t.top && r <= t.bottom && h.left <= t.right && h.right >= t.left)) continue;
+      let last = r;
+      for (let x = r + 1; x <= view.bottom; x++) {
+        if (rowIsBlank(view, x, h.left, h.right) || overlapsHeader(x, h.left, h.right)) break;
+        const sole = soleCell(view, x, h.left, h.right);
+        if (sole !== undefined) {
+          const merge = view.merge(x, sole);
+          const text = view.text(x, sole);
+          const mergedAcross = merge !== undefined && merge.right > merge.left;
+          if (typeof view.value(x, sole) === "string" && (mergedAcross || (sole === h.left && isHeadingText(text, true)))) break;
+        }
+        last = x;
+      }
+      claimed.push({ top: r, bottom: last, left: h.left, right: h.right });
+      const group = findGroup(view, r, h.left, h.right, claimed);
+      tables.push({
+        id: `${grid.name}!${cellAddress(r, h.left)}`,
+        sheet: grid.name,
+        kind: h.kind,
+        group: group?.text,
+        groupCell: group ? cellAddress(group.row, group.col) : undefined,
+        groupWeight: group ? groupWeight(group.text) : undefined,
+        headerRow: r,
+        left: h.left,
+        right: h.right,
+        firstRow: r + 1,
+        lastRow: last,
+        columns: h.columns,
+        fields: h.fields,
+      });
+    }
+  }
+  return tables.sort((a, b) => a.headerRow - b.headerRow || a.left - b.left);
+}
+
+function findGroup(
+  view: SheetView,
+  headerRow: number,
+  left: number,
+  right: number,
+  claimed: readonly { top: number; bottom: number; left: number; right: number }[],
+): { text: string; row: number; col: number } | undefined {
+  const from = Math.max(view.left, left - 1);
+  for (let y = headerRow - 1; y >= Math.max(view.top, headerRow - 8); y--) {
+    if (claimed.some((t) => y >= t.top && y <= t.bottom && t.left <= right && t.right >= left)) return undefined;
+    if (rowIsBlank(view, y, from, right)) continue;
+    const sole = soleCell(view, y, from, right);
+    if (sole === undefined) return undefined;
+    const text = view.text(y, sole);
+    if (typeof view.value(y, sole) === "string" && isHeadingText(text, false)) return { text, row: y, col: sole };
+  }
+  return undefined;
+}
+
+/** True for the header text of a column that KPA Tracker adds. */
+export function isOurHeader(text: string): boolean {
+  return (Object.values(OUR_HEADERS) as string[]).includes(text.trim());
+}

@@ -1,0 +1,103 @@
+// The engine's input: a workbook as plain data. Both adapters (Office.js and ExcelJS) produce this shape.
+
+/** An Excel error value such as `#N/A` or `#DIV/0!`, kept as a value rather than thrown. */
+export interface CellError {
+  readonly error: string;
+}
+
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+/** A rectangle in 0-based sheet coordinates, inclusive on both ends. */
+export interface Rect {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface SheetGrid {
+  readonly name: string;
+  /** Rows of cell values, starting at `origin` (the used range need not start at A1). */
+  readonly values: readonly (readonly CellValue[])[];
+  /** Same shape as `values`; missing rows or cells mean "General". */
+  readonly numberFormats?: readonly (readonly string[])[];
+  /** 0-based sheet position of values[0][0]; defaults to A1. */
+  readonly origin?: { readonly row: number; readonly col: number };
+  readonly merges?: readonly Rect[];
+  readonly protected?: boolean;
+}
+
+/** A workbook-level defined name. `ref` is an A1 reference such as `'Goals'!$F$4:$H$9`. */
+export interface DefinedName {
+  readonly name: string;
+  readonly ref: string;
+}
+
+export interface WorkbookGrid {
+  readonly sheets: readonly SheetGrid[];
+  readonly names?: readonly DefinedName[];
+}
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as CellError).error === "string";
+}
+
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** Random access to a sheet in sheet coordinates, hiding the origin offset and ragged rows. */
+export class SheetView {
+  readonly name: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  private readonly grid: SheetGrid;
+  private readonly mergeAt = new Map<string, Rect>();
+
+  constructor(grid: SheetGrid) {
+    this.grid = grid;
+    this.name = grid.name;
+    this.top = grid.origin?.row ?? 0;
+    this.left = grid.origin?.col ?? 0;
+    let width = 0;
+    for (const row of grid.values) width = Math.max(width, row.length);
+    this.bottom = this.top + grid.values.length - 1;
+    this.right = this.left + width - 1;
+    for (const m of grid.merges ?? []) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) this.mergeAt.set(`${r},${c}`, m);
+      }
+    }
+  }
+
+  value(row: number, col: number): CellValue {
+    const r = this.grid.values[row - this.top];
+    if (!r) return null;
+    const v = r[col - this.left];
+    return v === undefined ? null : v;
+  }
+
+  format(row: number, col: number): string {
+    const r = this.grid.numberFormats?.[row - this.top];
+    return r?.[col - this.left] ?? "General";
+  }
+
+  merge(row: number, col: number): Rect | undefined {
+    return this.mergeAt.get(`${row},${col}`);
+  }
+
+  isEmpty(row: number, col: number): boolean {
+    return isBlank(this.value(row, col));
+  }
+
+  text(row: number, col: number): string {
+    const v = this.value(row, col);
+    if (v === null) return "";
+    if (typeof v === "string") return v.trim();
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if (isCellError(v)) return v.error;
+    return String(v);
+  }
+}

@@ -1,0 +1,68 @@
+// Problems found in a workbook: one home for every message, each naming its sheet and cell.
+import { quoteSheet } from "./address";
+
+export type Severity = "error" | "warning";
+
+export interface Problem {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly severity: Severity;
+  readonly code: ProblemCode;
+  readonly message: string;
+}
+
+const q = (s: string) => `"${s}"`;
+
+export const MESSAGES = {
+  targetNotUnderstood: (p: { target: string; reason: string }) =>
+    `Target ${q(p.target)} was not understood: ${p.reason}. Write it like "≥ 85%", "< 2 hours" or "Increase by 10 points".`,
+  targetNeedsBaseline: (p: { target: string }) =>
+    `Target ${q(p.target)} is a change from the baseline, but the row has no Baseline value. Add a Baseline column or value.`,
+  actualNotANumber: (p: { actual: string; target: string }) =>
+    `Actual ${q(p.actual)} is not a number, so it cannot be compared with the target ${p.target}. Enter a value such as 85% or 3.5 hours.`,
+  unitMismatch: (p: { actual: string; actualUnit: string; target: string; targetUnit: string }) =>
+    `Actual ${q(p.actual)} is a ${p.actualUnit} but the target ${p.target} is a ${p.targetUnit}. Enter the actual in the target's unit.`,
+  percentAmbiguous: (p: { actual: string }) =>
+    `Actual ${p.actual} is a plain number compared with a percentage target; it was read as ${p.actual}%. Format the cell as a percentage, or type the percent (85 for 85%).`,
+  dateAmbiguous: (p: { text: string; read: string }) =>
+    `Date ${q(p.text)} could be read either way; it was read as ${p.read} (the date order setting). Write dates like 2050-12-15 to avoid doubt.`,
+  dateNotUnderstood: (p: { text: string; column: string }) =>
+    `${p.column} ${q(p.text)} is not a date. Write a date such as 2050-12-15, "December 15, 2050" or "Q4 2050".`,
+  comparatorConflict: (p: { target: string; direction: string }) =>
+    `Target ${q(p.target)} contradicts the Direction column (${p.direction}); the target's own comparison was used.`,
+  elementUnlinked: (p: { element: string }) =>
+    `KPA element ${q(p.element)} is not measured by any goal. Add a goal that names it (or its acronym) so it can be judged.`,
+  ownerWithoutRole: (p: { owner: string; cells: string; suggestion?: string }) =>
+    `${q(p.owner)} owns ${p.cells} but has no row in the roles table.${p.suggestion ? ` Did you mean ${q(p.suggestion)}?` : ""} Add a role row or correct the name.`,
+  reviewOverdue: (p: { name: string; due: string; last: string; frequency: string }) =>
+    `The ${p.frequency.toLowerCase()} review of ${q(p.name)} was due on ${p.due} (last review ${p.last}).`,
+  frequencyNotUnderstood: (p: { text: string }) =>
+    `Review frequency ${q(p.text)} is not one we know. Use daily, weekly, bi-weekly, monthly, quarterly, biannually, annually, per gate or ad hoc.`,
+  noRoomForColumns: (p: { table: string; blocker: string; needed: number }) =>
+    `No room to write the status columns of the table at ${p.table}: ${p.blocker} is not empty. Leave ${p.needed} empty columns to the right of the table.`,
+  trainingNoTimeline: (p: { name: string }) =>
+    `Training for ${q(p.name)} has no timeline, so it cannot be judged as due or overdue. Add a date.`,
+  completionNotUnderstood: (p: { text: string }) =>
+    `Completion ${q(p.text)} is not yes, no or a date; it was read as not done.`,
+  weightNotANumber: (p: { text: string }) => `Weight ${q(p.text)} is not a number; the row is left out of the weighted score.`,
+  sheetNameTaken: (p: { wanted: string; used: string }) =>
+    `A sheet named ${q(p.wanted)} already exists and is not ours; the results were written to ${q(p.used)} instead.`,
+} as const;
+
+export type ProblemCode = keyof typeof MESSAGES;
+
+export function problem<C extends ProblemCode>(
+  code: C,
+  severity: Severity,
+  sheet: string,
+  cell: string,
+  params: Parameters<(typeof MESSAGES)[C]>[0],
+): Problem {
+  const message = (MESSAGES[code] as (p: typeof params) => string)(params);
+  return { sheet, cell, severity, code, message };
+}
+
+/** "Goals!E19" as a reader would write it. */
+export function where(p: { sheet: string; cell: string }): string {
+  return `${quoteSheet(p.sheet)}!${p.cell}`;
+}
