@@ -1,0 +1,435 @@
+// The write plan: plain data saying what goes where. Adapters apply it; they decide nothing.
+import { absoluteRef, cellAddress, rangeAddress } from "./address";
+import { dayFromDate, isoDate, parseIsoDate } from "./dates";
+import type { Table } from "./detect";
+import { isOurHeader } from "./detect";
+import type { Evaluation, RowResult } from "./evaluate";
+import { type CellValue, type DefinedName, type Rect, SheetView, type WorkbookGrid, isBlank, isCellError } from "./grid";
+import { OUR_HEADERS } from "./headers";
+import { departmentOf } from "./library";
+import { COLUMNS_NAME_PREFIX, NAME_PREFIX, OUR_SHEETS, type OurSheet, SHEET_NAME_PREFIX, SHEET_TITLES, ownsCell } from "./ownership";
+import { type Problem, problem } from "./problems";
+import { STATUSES, STATUS_STYLE } from "./status";
+import { type Summary, sectionOf, summarize } from "./summary";
+import { isNoValueMarker } from "./values";
+
+/** Strings are always literal text: adapters must never let them become formulas. */
+export type PlanValue = string | number | boolean | null | PlanDate | PlanLink;
+export interface PlanDate {
+  readonly date: string;
+}
+export interface PlanLink {
+  readonly text: string;
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly size?: number;
+  readonly fill?: string;
+  readonly font?: string;
+  readonly wrap?: boolean;
+}
+
+export interface RangeWrite {
+  readonly sheet: string;
+  /** 0-based top-left. */
+  readonly row: number;
+  readonly col: number;
+  readonly values: readonly (readonly PlanValue[])[];
+  /** Same shape as values; null leaves the format alone. */
+  readonly numberFormats?: readonly (readonly (string | null)[])[];
+  /** Copy the look (font, fill, borders) of this cell, e.g. the table's header. */
+  readonly styleFrom?: { readonly row: number; readonly col: number };
+}
+
+export type CfRule =
+  | { readonly kind: "equals"; readonly text: string; readonly fill: string; readonly font: string }
+  | { readonly kind: "dataBar"; readonly color: string };
+
+export interface CfPlan {
+  readonly sheet: string;
+  readonly range: Rect;
+  readonly rules: readonly CfRule[];
+}
+
+export interface SheetPlan {
+  readonly role: OurSheet;
+  readonly name: string;
+  readonly values: readonly (readonly PlanValue[])[];
+  readonly numberFormats: readonly { readonly range: Rect; readonly format: string }[];
+  readonly styles: readonly { readonly range: Rect; readonly style: CellStyle }[];
+  /** In characters, as Excel measures column width. */
+  readonly columnWidths: readonly number[];
+  readonly hiddenColumns: readonly number[];
+  readonly freezeRows: number;
+  readonly tabColor: string;
+  readonly conditionalFormats: readonly CfPlan[];
+}
+
+export interface WritePlan {
+  readonly asOf: string;
+  /** Cells on the user's sheets, all inside the blocks named in `names`. */
+  readonly writes: readonly RangeWrite[];
+  /** Cells we wrote before and no longer need. */
+  readonly clears: readonly { readonly sheet: string; readonly range: Rect }[];
+  /** Replace any rule lying wholly inside our blocks with these. */
+  readonly conditionalFormats: readonly CfPlan[];
+  /** Our sheets, replaced whole. */
+  readonly sheets: readonly SheetPlan[];
+  /** Every defined name we own after the plan is applied. */
+  readonly names: readonly DefinedName[];
+  /** Our names from before that the plan drops. */
+  readonly removeNames: readonly string[];
+  readonly problems: readonly Problem[];
+  readonly summary: Summary;
+}
+
+export interface PlanOptions {
+  /** When the evaluation ran; shown on the summary sheet. */
+  readonly generatedAt: string;
+  readonly generator: string;
+}
+
+const STATUS_RULES: readonly CfRule[] = STATUSES.map((s) => ({ kind: "equals", text: s, ...STATUS_STYLE[s] }));
+const PROGRESS_BAR: CfRule = { kind: "dataBar", color: "#5B9BD5" };
+const PLACEHOLDER_STATUS = /^(tbd|tbc|n\/a|na|-|—|–|\?|pending|status|to do|todo)$/i;
+
+export function buildPlan(wb: WorkbookGrid, ev: Evaluation, opts: PlanOptions): WritePlan {
+  const problems: Problem[] = [];
+  const writes: RangeWrite[] = [];
+  const conditionalFormats: CfPlan[] = [];
+  const owned: { sheet: string; rect: Rect }[] = [];
+  const byCell = new Map<string, RowResult>();
+  for (const r of ev.rows) byCell.set(`${r.sheet}|${r.row}`, r);
+  const views = new Map(wb.sheets.map((s) => [s.name, new SheetView(s)]));
+
+  for (const table of ev.tables) {
+    if (table.kind === "roles" || table.lastRow < table.firstRow) continue;
+    const view = views.get(table.sheet);
+    if (!view) continue;
+    const placed = placeColumns(view, table, ev, problems);
+    if (!placed) continue;
+    for (const [role, col] of Object.entries(placed) as [keyof typeof OUR_HEADERS, Placement][]) {
+      const rows: PlanValue[][] = [];
+      const formats: (string | null)[][] = [];
+      if (col.writeHeader) {
+        rows.push([OUR_HEADERS[role]]);
+        formats.push([null]);
+      }
+      for (let r = table.firstRow; r <= table.lastRow; r++) {
+        const res = byCell.get(`${table.sheet}|${r}`);
+        rows.push([res ? cellFor(role, res) : null]);
+        formats.push([role === "progress" ? "0%" : null]);
+      }
+      const top = col.writeHeader ? table.headerRow : table.firstRow;
+      writes.push({
+        sheet: table.sheet,
+        row: top,
+        col: col.col,
+        values: rows,
+        numberFormats: role === "progress" ? formats : undefined,
+        styleFrom: col.writeHeader ? { row: table.headerRow, col: table.right } : undefined,
+      });
+      owned.push({ sheet: table.sheet, rect: { top, left: col.col, bottom: table.lastRow, right: col.col } });
+      const data: Rect = { top: table.firstRow, left: col.col, bottom: table.lastRow, right: col.col };
+      if (role === "status") conditionalFormats.push({ sheet: table.sheet, range: data, rules: STATUS_RULES });
+      if (role === "progress") conditionalFormats.push({ sheet: table.sheet, range: data, rules: [PROGRESS_BAR] });
+    }
+  }
+
+  const summary = summarize(ev);
+  const sheetNames = chooseSheetNames(wb, ev, problems);
+  const allProblems = [...ev.problems, ...problems];
+  const sheets: SheetPlan[] = [
+    summarySheet(sheetNames.summary, ev, summary, allProblems, opts),
+    gapsSheet(sheetNames.gaps, wb, ev, summary),
+  ];
+
+  const names: DefinedName[] = owned.map((o, i) => ({ name: `${COLUMNS_NAME_PREFIX}${i + 1}`, ref: absoluteRef(o.sheet, o.rect) }));
+  for (const role of Object.keys(OUR_SHEETS) as OurSheet[]) {
+    names.push({ name: `${SHEET_NAME_PREFIX}${role[0]?.toUpperCase()}${role.slice(1)}`, ref: absoluteRef(sheetNames[role], { top: 0, left: 0, bottom: 0, right: 0 }) });
+  }
+  const keep = new Set(names.map((n) => n.name));
+  const removeNames = (wb.names ?? []).filter((n) => n.name.startsWith(NAME_PREFIX) && !keep.has(n.name)).map((n) => n.name);
+  const clears = staleCells(ev, owned);
+
+  return { asOf: ev.asOf, writes, clears, conditionalFormats, sheets, names, removeNames, problems: allProblems, summary };
+}
+
+interface Placement {
+  col: number;
+  /** False when we reuse the user's own (empty) Status column: its header stays theirs. */
+  writeHeader: boolean;
+}
+
+function placeColumns(view: SheetView, table: Table, ev: Evaluation, problems: Problem[]): Record<keyof typeof OUR_HEADERS, Placement> | undefined {
+  const found: Partial<Record<keyof typeof OUR_HEADERS, Placement>> = {};
+  for (const c of table.columns) {
+    if (c.field !== "status" && c.field !== "progress" && c.field !== "explanation") continue;
+    if (found[c.field]) continue;
+    const ours = isOurHeader(c.header) || ownsCell(ev.ownership, table.sheet, table.firstRow, c.col);
+    if (ours) found[c.field] = { col: c.col, writeHeader: isOurHeader(c.header) };
+    else if (c.field === "status" && table.kind !== "training" && isPlaceholderColumn(view, table, c.col)) found.status = { col: c.col, writeHeader: false };
+  }
+  const missing = (["status", "progress", "explanation"] as const).filter((k) => !found[k]);
+  if (missing.length > 0) {
+    // Room for the new columns plus one empty column, so the table stays apart from its neighbours.
+    const needed = missing.length + 1;
+    for (let c = table.right + 1; c <= table.right + needed; c++) {
+      for (let r = table.headerRow; r <= table.lastRow; r++) {
+        if (!view.isEmpty(r, c) && !ownsCell(ev.ownership, table.sheet, r, c)) {
+          problems.push(
+            problem("noRoomForColumns", "warning", table.sheet, cellAddress(r, c), {
+              table: `${table.sheet}!${rangeAddress({ top: table.headerRow, left: table.left, bottom: table.lastRow, right: table.right })}`,
+              blocker: `${table.sheet}!${cellAddress(r, c)}`,
+              needed,
+            }),
+          );
+          return undefined;
+        }
+      }
+    }
+    missing.forEach((k, i) => (found[k] = { col: table.right + 1 + i, writeHeader: true }));
+  }
+  return found as Record<keyof typeof OUR_HEADERS, Placement>;
+}
+
+function isPlaceholderColumn(view: SheetView, table: Table, col: number): boolean {
+  for (let r = table.firstRow; r <= table.lastRow; r++) {
+    const t = view.text(r, col);
+    if (t && !PLACEHOLDER_STATUS.test(t) && !isNoValueMarker(t)) return false;
+  }
+  return true;
+}
+
+function cellFor(role: keyof typeof OUR_HEADERS, r: RowResult): PlanValue {
+  if (role === "status") return r.status;
+  if (role === "progress") return r.progress === undefined ? null : Math.round(r.progress * 10000) / 10000;
+  return r.explanation;
+}
+
+/** Cells in our old blocks that the new plan no longer covers. */
+function staleCells(ev: Evaluation, owned: readonly { sheet: string; rect: Rect }[]): { sheet: string; range: Rect }[] {
+  const out: { sheet: string; range: Rect }[] = [];
+  for (const b of ev.ownership.blocks) {
+    for (let c = b.rect.left; c <= b.rect.right; c++) {
+      let start: number | undefined;
+      for (let r = b.rect.top; r <= b.rect.bottom + 1; r++) {
+        const covered = r > b.rect.bottom || owned.some((o) => o.sheet === b.sheet && c >= o.rect.left && c <= o.rect.right && r >= o.rect.top && r <= o.rect.bottom);
+        if (!covered && start === undefined) start = r;
+        if (covered && start !== undefined) {
+          out.push({ sheet: b.sheet, range: { top: start, left: c, bottom: r - 1, right: c } });
+          start = undefined;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function chooseSheetNames(wb: WorkbookGrid, ev: Evaluation, problems: Problem[]): Record<OurSheet, string> {
+  const taken = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
+  const out = {} as Record<OurSheet, string>;
+  for (const role of Object.keys(OUR_SHEETS) as OurSheet[]) {
+    const mine = ev.ownership.sheets[role];
+    if (mine) {
+      out[role] = mine;
+      continue;
+    }
+    const wanted = OUR_SHEETS[role];
+    let name: string = wanted;
+    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted} (${i})`;
+    if (name !== wanted) problems.push(problem("sheetNameTaken", "warning", wanted, "A1", { wanted, used: name }));
+    taken.add(name.toLowerCase());
+    out[role] = name;
+  }
+  return out;
+}
+
+// --- Our sheets ------------------------------------------------------------------------------------
+
+class SheetBuilder {
+  readonly values: PlanValue[][] = [];
+  readonly numberFormats: { range: Rect; format: string }[] = [];
+  readonly styles: { range: Rect; style: CellStyle }[] = [];
+  readonly cf: CfPlan[] = [];
+
+  constructor(readonly name: string) {}
+
+  get row(): number {
+    return this.values.length;
+  }
+
+  add(cells: PlanValue[], style?: CellStyle): number {
+    const r = this.values.length;
+    this.values.push(cells);
+    if (style && cells.length > 0) this.styles.push({ range: { top: r, left: 0, bottom: r, right: cells.length - 1 }, style });
+    return r;
+  }
+
+  blank(): void {
+    this.values.push([]);
+  }
+
+  format(range: Rect, format: string): void {
+    this.numberFormats.push({ range, format });
+  }
+
+  statusRules(range: Rect): void {
+    if (range.bottom >= range.top) this.cf.push({ sheet: this.name, range, rules: STATUS_RULES });
+  }
+}
+
+const TITLE: CellStyle = { bold: true, size: 16, font: "#1F3864" };
+const HEADER: CellStyle = { bold: true, fill: "#1F3864", font: "#FFFFFF" };
+const SUBTLE: CellStyle = { italic: true, font: "#595959" };
+
+function summarySheet(name: string, ev: Evaluation, s: Summary, problems: readonly Problem[], opts: PlanOptions): SheetPlan {
+  const b = new SheetBuilder(name);
+  b.add([SHEET_TITLES.summary], TITLE);
+  b.add(["As of", dateValue(ev.asOf)]);
+  b.format({ top: 1, left: 1, bottom: 1, right: 1 }, "yyyy-mm-dd");
+  b.add(["Generated", `${opts.generatedAt} by ${opts.generator}`], SUBTLE);
+  b.add(["Tolerance", ev.tolerance]);
+  b.format({ top: 3, left: 1, bottom: 3, right: 1 }, "0%");
+  if (s.weightedScore !== undefined) {
+    const r = b.add(["Weighted score", round4(s.weightedScore)], { bold: true });
+    b.format({ top: r, left: 1, bottom: r, right: 1 }, "0%");
+  }
+  b.blank();
+
+  const statusTop = b.add(["Status", "Rows", "Share"], HEADER);
+  for (const st of STATUSES) b.add([st, s.byStatus[st], s.total ? round4(s.byStatus[st] / s.total) : 0]);
+  b.statusRules({ top: statusTop + 1, left: 0, bottom: statusTop + STATUSES.length, right: 0 });
+  b.format({ top: statusTop + 1, left: 2, bottom: statusTop + STATUSES.length, right: 2 }, "0%");
+  b.add(["Total", s.total, s.total ? 1 : 0], { bold: true });
+  b.format({ top: b.row - 1, left: 2, bottom: b.row - 1, right: 2 }, "0%");
+
+  for (const [title, list] of [
+    ["Section", s.bySection],
+    ["Owner", s.byOwner],
+    ["Priority", s.byPriority],
+  ] as const) {
+    b.blank();
+    b.add([title, ...STATUSES, "Total"], HEADER);
+    for (const row of list) b.add([row.key, ...STATUSES.map((st) => row.counts[st]), row.total]);
+  }
+
+  b.blank();
+  b.add([`Problems (${s.errors} errors, ${s.warnings} warnings)`], { bold: true });
+  if (problems.length === 0) b.add(["None found."], SUBTLE);
+  else {
+    b.add(["Severity", "Where", "Message"], HEADER);
+    for (const p of problems) b.add([p.severity, { text: `${p.sheet}!${p.cell}`, sheet: p.sheet, cell: p.cell }, p.message]);
+  }
+  return finish(b, "summary", [28, 12, 12, 12, 12, 12, 12, 12, 12], "#1F3864", 0);
+}
+
+const GAP_HEADERS = ["Status", "Name", "Where", "Section", "Owner", "Target", "Actual", "Gap", "Explanation", "Suggested action", "Response", "Key"] as const;
+
+function gapsSheet(name: string, wb: WorkbookGrid, ev: Evaluation, s: Summary): SheetPlan {
+  const responses = previousResponses(wb, ev);
+  const rowsByKey = new Map(ev.rows.map((r) => [r.key, r]));
+  const b = new SheetBuilder(name);
+  b.add([SHEET_TITLES.gaps], TITLE);
+  b.add([`Every row that is not Met, worst first, as of ${ev.asOf}. Type in the Response column: it is kept when the workbook is evaluated again.`], SUBTLE);
+  b.blank();
+  const headerRow = b.add([...GAP_HEADERS], HEADER);
+  const listed = new Set<string>();
+  const line = (r: RowResult) => {
+    listed.add(r.key);
+    b.add([
+      r.status,
+      r.name,
+      { text: `${r.sheet}!${r.cell}`, sheet: r.sheet, cell: r.cell },
+      sectionOf(r),
+      r.owner ?? null,
+      r.target ?? null,
+      r.actual ?? null,
+      r.gap ?? null,
+      r.explanation,
+      suggestedAction(r),
+      responses.get(r.key) ?? null,
+      r.key,
+    ]);
+  };
+  for (const key of s.gaps) line(rowsByKey.get(key) as RowResult);
+  // Rows that recovered keep their team response rather than lose it.
+  for (const r of ev.rows) if (!listed.has(r.key) && responses.has(r.key)) line(r);
+  for (const [key, response] of responses) {
+    if (listed.has(key) || rowsByKey.has(key)) continue;
+    b.add([null, key.split("|").slice(2).join("|"), null, null, null, null, null, null, "No longer found in the workbook", null, response, key]);
+  }
+  b.statusRules({ top: headerRow + 1, left: 0, bottom: b.row - 1, right: 0 });
+  const widths = [13, 36, 14, 28, 24, 16, 12, 12, 60, 50, 40, 10];
+  return finish(b, "gaps", widths, "#C00000", headerRow + 1, [GAP_HEADERS.indexOf("Key")]);
+}
+
+/** Team responses typed on our previous Gaps sheet, by row key. */
+function previousResponses(wb: WorkbookGrid, ev: Evaluation): Map<string, PlanValue> {
+  const out = new Map<string, PlanValue>();
+  const name = ev.ownership.sheets.gaps;
+  const grid = name ? wb.sheets.find((g) => g.name === name) : undefined;
+  if (!grid) return out;
+  const view = new SheetView(grid);
+  for (let r = view.top; r <= Math.min(view.bottom, view.top + 20); r++) {
+    let keyCol: number | undefined;
+    let respCol: number | undefined;
+    for (let c = view.left; c <= view.right; c++) {
+      const t = view.text(r, c);
+      if (t === "Key") keyCol = c;
+      if (t === "Response") respCol = c;
+    }
+    if (keyCol === undefined || respCol === undefined) continue;
+    for (let x = r + 1; x <= view.bottom; x++) {
+      const key = view.text(x, keyCol);
+      const v = view.value(x, respCol);
+      if (key && !isBlank(v)) out.set(key, cellToPlanValue(v));
+    }
+    break;
+  }
+  return out;
+}
+
+function suggestedAction(r: RowResult): string {
+  if (r.status === "No Data") return "Enter this period's actual value, or log a measurement for it.";
+  if (r.status === "Needs Target") return r.kind === "kpa" ? "Add a goal that measures this element, with a target." : 'Write a measurable target, e.g. "≥ 85%" or "< 2 hours".';
+  if (r.kind === "training") return r.status === "Overdue" ? "Book the training or agree a new date with the provider." : "Confirm the training date with the provider.";
+  const dept = departmentOf(r.department, r.name, r.group);
+  const base = dept ? dept.correctiveAction : "Review the cause (process, resources or strategy) and agree a corrective action with the owner.";
+  return r.status === "Overdue" ? `Agree a new date with the owner. ${base}` : base;
+}
+
+function finish(b: SheetBuilder, role: OurSheet, widths: number[], tabColor: string, freezeRows: number, hiddenColumns: number[] = []): SheetPlan {
+  return {
+    role,
+    name: b.name,
+    values: b.values,
+    numberFormats: b.numberFormats,
+    styles: b.styles,
+    columnWidths: widths,
+    hiddenColumns,
+    freezeRows,
+    tabColor,
+    conditionalFormats: b.cf,
+  };
+}
+
+/** A value read from a cell, written back unchanged. */
+export function cellToPlanValue(v: CellValue): PlanValue {
+  if (v instanceof Date) return { date: isoDate(dayFromDate(v)) };
+  if (isCellError(v)) return v.error;
+  return v;
+}
+
+function dateValue(iso: string): PlanValue {
+  const d = parseIsoDate(iso);
+  return d === undefined ? iso : { date: isoDate(d) };
+}
+
+function round4(n: number): number {
+  return Math.round(n * 10000) / 10000;
+}
