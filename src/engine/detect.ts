@@ -151,8 +151,10 @@ export function detectTables(grid: SheetGrid): Table[] {
     for (const h of candidates.get(r) ?? []) {
       if (claimed.some((t) => r >= t.top && r <= t.bottom && h.left <= t.right && h.right >= t.left)) continue;
       let last = r;
+      // Our own columns do not keep a table going: a row is blank when the user's cells are.
+      const userCols = h.columns.filter((c) => !isOurHeader(c.header)).map((c) => c.col);
       for (let x = r + 1; x <= view.bottom; x++) {
-        if (rowIsBlank(view, x, h.left, h.right) || overlapsHeader(x, h.left, h.right)) break;
+        if (userCols.every((c) => view.isEmpty(x, c)) || overlapsHeader(x, h.left, h.right)) break;
         const sole = soleCell(view, x, h.left, h.right);
         if (sole !== undefined) {
           const merge = view.merge(x, sole);

@@ -112,6 +112,7 @@ export function buildPlan(wb: WorkbookGrid, ev: Evaluation, opts: PlanOptions): 
     if (!view) continue;
     const placed = placeColumns(view, table, ev, problems);
     if (!placed) continue;
+    const userRight = Math.max(...table.columns.filter((c) => !isOurHeader(c.header)).map((c) => c.col));
     for (const [role, col] of Object.entries(placed) as [keyof typeof OUR_HEADERS, Placement][]) {
       const rows: PlanValue[][] = [];
       const formats: (string | null)[][] = [];
@@ -131,7 +132,7 @@ export function buildPlan(wb: WorkbookGrid, ev: Evaluation, opts: PlanOptions): 
         col: col.col,
         values: rows,
         numberFormats: role === "progress" ? formats : undefined,
-        styleFrom: col.writeHeader ? { row: table.headerRow, col: table.right } : undefined,
+        styleFrom: col.writeHeader ? { row: table.headerRow, col: userRight } : undefined,
       });
       owned.push({ sheet: table.sheet, rect: { top, left: col.col, bottom: table.lastRow, right: col.col } });
       const data: Rect = { top: table.firstRow, left: col.col, bottom: table.lastRow, right: col.col };

@@ -1,0 +1,192 @@
+import { applyPlanToGrid } from "../../src/engine/apply";
+import type { CellValue, SheetGrid, WorkbookGrid } from "../../src/engine/grid";
+import { run } from "../../src/engine/index";
+import type { WritePlan } from "../../src/engine/plan";
+import { pct, sheet, workbook } from "../fixtures/builders";
+import { seedTemplate } from "../fixtures/template";
+
+const OPTS = { asOf: "2050-10-15", generatedAt: "2050-10-15T09:00:00Z", generator: "KPA Tracker test" };
+
+function tracked(): WorkbookGrid {
+  return workbook(
+    seedTemplate("KPA", {
+      goals: [
+        { header: "Baseline", values: [pct(0.72), 58, pct(0.85), "4 hours", pct(0.7)] },
+        { header: "Actual", values: [pct(0.86), 64, "88%", "3.5 hours", null] },
+      ],
+      training: [{ header: "Completed", values: ["Yes", null, "2050-04-20", "No", "In progress"] }],
+    }),
+    sheet("Notes", [["Anything the team keeps here"], ["=not a formula", 42]]),
+  );
+}
+
+function cellsOf(g: SheetGrid): Map<string, CellValue> {
+  const out = new Map<string, CellValue>();
+  const top = g.origin?.row ?? 0;
+  const left = g.origin?.col ?? 0;
+  g.values.forEach((row, i) => row.forEach((v, j) => v !== null && v !== "" && out.set(`${top + i},${left + j}`, v)));
+  return out;
+}
+
+/** Every non-empty cell of the input's sheets, with its value, is still there after the plan. */
+function expectNothingLost(before: WorkbookGrid, after: WorkbookGrid, plan: WritePlan) {
+  const ours = new Set(plan.sheets.map((s) => s.name));
+  for (const s of before.sheets) {
+    if (ours.has(s.name)) continue;
+    const out = after.sheets.find((x) => x.name === s.name) as SheetGrid;
+    const afterCells = cellsOf(out);
+    for (const [k, v] of cellsOf(s)) expect([s.name, k, afterCells.get(k)]).toEqual([s.name, k, v]);
+  }
+}
+
+describe("write plan", () => {
+  it("adds status, progress and explanation at each table's right edge, with range-level rules", () => {
+    const wb = tracked();
+    const { plan } = run(wb, OPTS);
+    expect(plan.writes.map((w) => `${w.sheet}!${w.row + 1}:${w.col}`)).toEqual([
+      "KPA!7:5", "KPA!7:6", "KPA!7:7", // KPA elements: F, G, H from the header row
+      "KPA!16:7", "KPA!16:8", "KPA!16:9", // goals with Baseline/Actual: H, I, J
+      "KPA!34:6", "KPA!34:7", "KPA!34:8", // training with Completed: G, H, I
+    ]);
+    expect(plan.writes[3]?.values.map((r) => r[0])).toEqual(["KPA Status", "Met", "Overdue", "At Risk", "Off Track", "No Data"]);
+    const rules = plan.conditionalFormats.filter((c) => c.rules.some((r) => r.kind === "equals"));
+    expect(rules).toHaveLength(3);
+    expect(rules[1]?.range).toEqual({ top: 16, left: 7, bottom: 20, right: 7 });
+    expect(rules[1]?.rules.map((r) => (r.kind === "equals" ? r.text : r.kind))).toEqual(["Met", "On Track", "At Risk", "Off Track", "Overdue", "No Data", "Needs Target"]);
+    expect(plan.conditionalFormats.filter((c) => c.rules.some((r) => r.kind === "dataBar"))).toHaveLength(3);
+  });
+
+  it("never touches a cell the user owns", () => {
+    const wb = tracked();
+    const { plan } = run(wb, OPTS);
+    expectNothingLost(wb, applyPlanToGrid(wb, plan), plan);
+  });
+
+  it("is idempotent: evaluating its own output changes nothing and duplicates nothing", () => {
+    const wb = tracked();
+    const first = run(wb, OPTS);
+    const once = applyPlanToGrid(wb, first.plan);
+    const second = run(once, OPTS);
+    const twice = applyPlanToGrid(once, second.plan);
+    expect(twice).toEqual(once);
+    expect(second.plan.writes).toEqual(first.plan.writes);
+    expect(second.plan.names).toEqual(first.plan.names);
+    expect(second.plan.removeNames).toEqual([]);
+    expect(second.plan.clears).toEqual([]);
+    expect(second.evaluation.tables).toHaveLength(first.evaluation.tables.length);
+    expect(twice.sheets.map((s) => s.name)).toEqual(["KPA", "Notes", "KPA Summary", "KPA Gaps"]);
+  });
+
+  it("reuses an empty or placeholder Status column, keeping the user's header", () => {
+    const wb = workbook(sheet("G", [["Goal", "Target", "Actual", "Status"], ["A", "≥ 10", 12, null], ["B", "≥ 10", 5, "TBD"]]));
+    const { plan } = run(wb, OPTS);
+    expect(plan.writes[0]).toMatchObject({ row: 1, col: 3, values: [["Met"], ["Off Track"]] });
+    expect(plan.writes.slice(1).map((w) => [w.col, w.values[0]?.[0]])).toEqual([
+      [4, "KPA Progress"],
+      [5, "KPA Explanation"],
+    ]);
+    // The reused column is ours from now on, so the next run writes it again rather than adding a column.
+    const again = run(applyPlanToGrid(wb, plan), OPTS);
+    expect(again.plan.writes).toEqual(plan.writes);
+  });
+
+  it("keeps a Status column the user filled, and adds its own next to the table", () => {
+    const wb = workbook(sheet("G", [["Goal", "Target", "Actual", "Status"], ["A", "≥ 10", 12, "Green"]]));
+    const { plan } = run(wb, OPTS);
+    expect(plan.writes.map((w) => [w.col, w.values[0]?.[0]])).toEqual([
+      [4, "KPA Status"],
+      [5, "KPA Progress"],
+      [6, "KPA Explanation"],
+    ]);
+  });
+
+  it("writes nothing beside a table that has no room, and says which cell is in the way", () => {
+    const wb = workbook(sheet("G", [["Goal", "Target", "Actual", null, null, "Side note"], ["A", "≥ 10", 12]]));
+    const { plan } = run(wb, OPTS);
+    expect(plan.writes).toEqual([]);
+    expect(plan.problems).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: "G", cell: "F1", code: "noRoomForColumns" })]));
+  });
+
+  it("clears its own cells when a table shrinks", () => {
+    const wb = workbook(sheet("G", [["Goal", "Target", "Actual"], ["A", "≥ 10", 12], ["B", "≥ 10", 5]]));
+    const once = applyPlanToGrid(wb, run(wb, OPTS).plan);
+    const g = once.sheets[0] as SheetGrid;
+    const shrunk: WorkbookGrid = { ...once, sheets: [{ ...g, values: g.values.map((r, i) => (i === 2 ? r.map((v, j) => (j < 3 ? null : v)) : r)) }, ...once.sheets.slice(1)] };
+    const { plan } = run(shrunk, OPTS);
+    expect(plan.clears).toEqual([
+      { sheet: "G", range: { top: 2, left: 3, bottom: 2, right: 3 } },
+      { sheet: "G", range: { top: 2, left: 4, bottom: 2, right: 4 } },
+      { sheet: "G", range: { top: 2, left: 5, bottom: 2, right: 5 } },
+    ]);
+    const after = applyPlanToGrid(shrunk, plan).sheets[0] as SheetGrid;
+    expect(after.values[2]?.slice(0, 6)).toEqual([null, null, null, null, null, null]);
+  });
+
+  it("picks another name for a summary sheet when the user already has one", () => {
+    const wb = workbook(sheet("G", [["Goal", "Target", "Actual"], ["A", "≥ 10", 12]]), sheet("KPA Summary", [["My own notes"]]));
+    const { plan } = run(wb, OPTS);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["KPA Summary (2)", "KPA Gaps"]);
+    expect(plan.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: "sheetNameTaken" })]));
+    const after = applyPlanToGrid(wb, plan);
+    expect(after.sheets.find((s) => s.name === "KPA Summary")?.values).toEqual([["My own notes"]]);
+    // The next run finds its own sheet by name marker and keeps using it.
+    expect(run(after, OPTS).plan.sheets.map((s) => s.name)).toEqual(["KPA Summary (2)", "KPA Gaps"]);
+  });
+
+  it("keeps formula-looking user text as a literal string in our sheets", () => {
+    const wb = workbook(sheet("G", [["Goal", "Target", "Actual", "Owner"], ["=HYPERLINK(\"x\")", "≥ 10", 5, "+cmd|' /C calc'!A0"]]));
+    const { plan } = run(wb, OPTS);
+    const gaps = plan.sheets.find((s) => s.role === "gaps");
+    const row = gaps?.values.find((r) => r[1] === '=HYPERLINK("x")');
+    expect(row?.[4]).toBe("+cmd|' /C calc'!A0");
+  });
+});
+
+describe("gaps sheet", () => {
+  it("lists every row not Met, worst first, with a link to its source cell", () => {
+    const { plan } = run(tracked(), OPTS);
+    const gaps = plan.sheets.find((s) => s.role === "gaps");
+    const header = gaps?.values[3] as unknown[];
+    expect(header).toEqual(["Status", "Name", "Where", "Section", "Owner", "Target", "Actual", "Gap", "Explanation", "Suggested action", "Response", "Key"]);
+    const rows = (gaps?.values.slice(4) ?? []).map((r) => r[0]);
+    // NPS goal and element, three trainings; response time goal and element; retention; resolution.
+    expect(rows).toEqual(["Overdue", "Overdue", "Overdue", "Overdue", "Overdue", "Off Track", "Off Track", "At Risk", "At Risk", "No Data", "No Data"]);
+    expect(gaps?.values[4]?.[2]).toEqual(expect.objectContaining({ sheet: "KPA" }));
+    expect(gaps?.hiddenColumns).toEqual([11]);
+  });
+
+  it("keeps what the team typed in Response, by row identity rather than position", () => {
+    const wb = tracked();
+    const once = applyPlanToGrid(wb, run(wb, OPTS).plan);
+    const gaps = once.sheets.find((s) => s.name === "KPA Gaps") as SheetGrid;
+    const target = gaps.values.findIndex((r) => r[1] === "Reduce Response Time");
+    const typed: SheetGrid = { ...gaps, values: gaps.values.map((r, i) => (i === target ? r.map((v, j) => (j === 10 ? "Hiring two agents in November" : v)) : r)) };
+    const withResponse: WorkbookGrid = { ...once, sheets: once.sheets.map((s) => (s.name === "KPA Gaps" ? typed : s)) };
+    // A later evaluation where the goal moves up the list (now worse) still carries the response.
+    const later = run(withResponse, { ...OPTS, asOf: "2050-11-05" });
+    const newGaps = later.plan.sheets.find((s) => s.role === "gaps");
+    const row = newGaps?.values.find((r) => r[1] === "Reduce Response Time");
+    expect(row?.[10]).toBe("Hiring two agents in November");
+    expect(row?.[0]).toBe("Overdue");
+  });
+});
+
+describe("summary sheet", () => {
+  it("shows the as-of date, counts by status and every problem with its cell", () => {
+    const { plan } = run(tracked(), OPTS);
+    const s = plan.sheets.find((x) => x.role === "summary");
+    const flat = s?.values.map((r) => r.map((v) => (v && typeof v === "object" && "text" in v ? v.text : v))) ?? [];
+    expect(flat[0]).toEqual(["KPA Summary"]);
+    expect(flat[1]).toEqual(["As of", { date: "2050-10-15" }]);
+    expect(flat).toContainEqual(["Met", 4, expect.any(Number)]);
+    expect(flat).toContainEqual(["Total", 15, 1]);
+    expect(flat.some((r) => r[1] === "KPA!E8" && String(r[2]).includes("Customer Service Manager"))).toBe(true);
+  });
+
+  it("gives a weighted score when a Weight column exists", () => {
+    const wb = workbook(sheet("K", [["KPI", "Target", "Actual", "Weight"], ["A", "100", 100, "60%"], ["B", "100", 50, "40%"]]));
+    const { plan } = run(wb, OPTS);
+    expect(plan.summary.weightedScore).toBeCloseTo(0.8);
+    expect(plan.summary.weightedRows).toBe(2);
+  });
+});
