@@ -56,6 +56,8 @@ export interface RowResult {
   readonly timeline?: string;
   readonly nextReview?: string;
   readonly weight?: number;
+  /** The section's share of the overall score, from a heading such as "FOUNDATIONAL KPIs (40% weight)". */
+  readonly groupWeight?: number;
   /** For KPA elements: keys of the goals that measure them. */
   readonly linked?: readonly string[];
 }
@@ -183,6 +185,7 @@ function evaluateRow(row: RowReader, ctx: Ctx): RowCore {
     priority: row.text("priority") || undefined,
     department: row.text("department") || t.group || undefined,
     weight: readWeight(row, ctx),
+    groupWeight: t.groupWeight,
   };
   const timeline = readDate(row, "timeline", "Timeline", ctx);
   const review = reviewSchedule(row, name, ctx);

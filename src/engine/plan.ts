@@ -315,8 +315,12 @@ function summarySheet(name: string, ev: Evaluation, s: Summary, problems: readon
     ["Priority", s.byPriority],
   ] as const) {
     b.blank();
-    b.add([title, ...STATUSES, "Total"], HEADER);
-    for (const row of list) b.add([row.key, ...STATUSES.map((st) => row.counts[st]), row.total]);
+    const scored = list.some((x) => x.score !== undefined);
+    b.add([title, ...STATUSES, "Total", ...(scored ? ["Score"] : [])], HEADER);
+    for (const row of list) {
+      const r = b.add([row.key, ...STATUSES.map((st) => row.counts[st]), row.total, ...(scored ? [row.score === undefined ? null : round4(row.score)] : [])]);
+      if (scored) b.format({ top: r, left: STATUSES.length + 2, bottom: r, right: STATUSES.length + 2 }, "0%");
+    }
   }
 
   b.blank();

@@ -8,6 +8,8 @@ export interface Breakdown {
   readonly key: string;
   readonly counts: StatusCounts;
   readonly total: number;
+  /** Weighted progress of the rows, where weights exist. */
+  readonly score?: number;
 }
 
 export interface Summary {
@@ -17,8 +19,9 @@ export interface Summary {
   readonly byOwner: readonly Breakdown[];
   readonly byPriority: readonly Breakdown[];
   readonly bySection: readonly Breakdown[];
-  /** Σ weight × progress / Σ weight over rows with both; undefined without a Weight column. */
+  /** Weighted progress: by section weights when every scored section has one, else Σ weight × progress / Σ weight. */
   readonly weightedScore?: number;
+  /** Rows (or sections, when section weights apply) behind the weighted score. */
   readonly weightedRows: number;
   /** Keys of the rows not Met, worst first. */
   readonly gaps: readonly string[];
@@ -48,17 +51,38 @@ export function sectionOf(r: RowResult): string {
   return r.group ?? `${r.sheet} (${r.kind})`;
 }
 
+/** Σ weight × progress / Σ weight over the rows that have both. */
+function weighted(rows: readonly RowResult[], weightOf: (r: RowResult) => number | undefined): { score?: number; rows: number } {
+  let wSum = 0;
+  let wpSum = 0;
+  let n = 0;
+  for (const r of rows) {
+    const w = weightOf(r);
+    if (w === undefined || r.progress === undefined) continue;
+    wSum += w;
+    wpSum += w * r.progress;
+    n++;
+  }
+  return { score: n > 0 && wSum > 0 ? wpSum / wSum : undefined, rows: n };
+}
+
 export function summarize(ev: Evaluation): Summary {
   const byStatus = emptyCounts();
   for (const r of ev.rows) byStatus[r.status]++;
-  let wSum = 0;
-  let wpSum = 0;
-  let weightedRows = 0;
-  for (const r of ev.rows) {
-    if (r.weight === undefined || r.progress === undefined) continue;
-    wSum += r.weight;
-    wpSum += r.weight * r.progress;
-    weightedRows++;
+  const sections = breakdown(ev.rows, sectionOf, "(none)").map((b) => {
+    const rows = ev.rows.filter((r) => sectionOf(r).toLowerCase() === b.key.toLowerCase());
+    const hasRowWeights = rows.some((r) => r.weight !== undefined);
+    // A weighted section heading with no Weight column counts its rows equally.
+    const score = weighted(rows, (r) => (hasRowWeights ? r.weight : r.groupWeight !== undefined ? 1 : undefined)).score;
+    return { ...b, score, groupWeight: rows[0]?.groupWeight };
+  });
+  const scored = sections.filter((s) => s.score !== undefined);
+  const byGroup = scored.length > 0 && scored.every((s) => s.groupWeight !== undefined);
+  const pooled = weighted(ev.rows, (r) => r.weight);
+  let weightedScore = pooled.score;
+  if (byGroup) {
+    const total = scored.reduce((a, s) => a + (s.groupWeight as number), 0);
+    weightedScore = total > 0 ? scored.reduce((a, s) => a + (s.groupWeight as number) * (s.score as number), 0) / total : undefined;
   }
   return {
     asOf: ev.asOf,
@@ -66,9 +90,9 @@ export function summarize(ev: Evaluation): Summary {
     byStatus,
     byOwner: breakdown(ev.rows, (r) => r.owner, "(no owner)").sort((a, b) => b.total - a.total || a.key.localeCompare(b.key)),
     byPriority: breakdown(ev.rows, (r) => r.priority, "(no priority)"),
-    bySection: breakdown(ev.rows, sectionOf, "(none)"),
-    weightedScore: weightedRows > 0 && wSum > 0 ? wpSum / wSum : undefined,
-    weightedRows,
+    bySection: sections.map(({ groupWeight: _gw, ...b }) => b),
+    weightedScore,
+    weightedRows: byGroup ? scored.length : pooled.rows,
     gaps: gapsWorstFirst(ev.rows).map((r) => r.key),
     errors: ev.problems.filter((p) => p.severity === "error").length,
     warnings: ev.problems.filter((p) => p.severity === "warning").length,

@@ -24,7 +24,7 @@ export type Reading =
   | { readonly kind: "bool"; readonly value: boolean; readonly raw: string }
   | { readonly kind: "text"; readonly text: string };
 
-const NO_VALUE = new Set(["n/a", "na", "n.a.", "n.a", "-", "--", "—", "–", "tbd", "tbc", "?", "unknown", "pending", "not available", "#n/a"]);
+const NO_VALUE = new Set(["n/a", "na", "n.a.", "n.a", "-", "--", "—", "–", "tbd", "tbc", "?", "unknown", "not available", "#n/a"]);
 
 export function isNoValueMarker(text: string): boolean {
   return NO_VALUE.has(text.trim().toLowerCase());
