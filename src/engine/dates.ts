@@ -76,6 +76,12 @@ export function isDateFormat(format: string): boolean {
   return /[dy]/i.test(stripped) || (/m/i.test(stripped) && !/[hs]/i.test(stripped) && !/[0#]/.test(stripped));
 }
 
+/** True for a duration or time-of-day format such as "h:mm" or "[h]:mm:ss" (a fraction of a day). */
+export function isTimeFormat(format: string): boolean {
+  const f = (format.split(";")[0] as string).replace(/"[^"]*"/g, "").replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, "");
+  return /h/i.test(f) && /:/.test(f) && !/[dy]/i.test(f);
+}
+
 function monthIndex(word: string): number | undefined {
   const i = MONTHS.indexOf(word.slice(0, 3).toLowerCase());
   if (i < 0) return undefined;

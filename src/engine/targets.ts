@@ -52,6 +52,9 @@ const LOWER_NOUNS = new RegExp(
     String.raw`|(?<!\b(?:on|up|real|full|part|first|one|any|in|over)[\s-])\btimes?\b`,
 );
 
+// Phrases that read as "more is better" even though they hold a lower-is-better word.
+const HIGHER_PHRASES = /\b(cost savings?|savings?|saved|(?:error|defect|incident|bug)[- ]free|free of|accuracy|mtbf|between failures|uptime|availability|on[- ]time|avoided|avoidance)\b/;
+
 /** Which way is better for a row: a Polarity value first, then the wording, then "higher". */
 export function inferDirection(name: string, extraText = "", polarity?: string): { direction: Direction; because: string } {
   if (polarity) {
@@ -61,6 +64,7 @@ export function inferDirection(name: string, extraText = "", polarity?: string):
   const text = `${name} ${extraText}`.toLowerCase();
   if (UP_VERBS.test(text)) return { direction: "higher", because: "wording" };
   if (DOWN_VERBS.test(text)) return { direction: "lower", because: "wording" };
+  if (HIGHER_PHRASES.test(name.toLowerCase())) return { direction: "higher", because: "wording" };
   const noun = LOWER_NOUNS.exec(name.toLowerCase());
   if (noun) return { direction: "lower", because: `"${noun[0].trim()}" is better lower` };
   return { direction: "higher", because: "default" };
@@ -68,8 +72,8 @@ export function inferDirection(name: string, extraText = "", polarity?: string):
 
 export function parsePolarity(text: string): Direction | undefined {
   const t = text.trim().toLowerCase();
-  if (/^(higher|high|up|↑|increase|max|maximi[sz]e|more|positive|\+)\b|higher is better|more is better|^▲/.test(t)) return "higher";
-  if (/^(lower|low|down|↓|decrease|min|minimi[sz]e|less|fewer|negative|-)\b|lower is better|less is better|^▼/.test(t)) return "lower";
+  if (/^[↑▲⬆+]/.test(t) || /^(higher|high|up|increase|max|maximi[sz]e|more|positive)\b|higher is better|more is better/.test(t)) return "higher";
+  if (/^[↓▼⬇-]/.test(t) || /^(lower|low|down|decrease|min|minimi[sz]e|less|fewer|negative)\b|lower is better|less is better/.test(t)) return "lower";
   return undefined;
 }
 
@@ -109,6 +113,7 @@ const DATE_PHRASES = new RegExp(
     String.raw`\b(?:by|before|until|in|for|during|through|end of|fy)\s*(?:fy)?(?:19|20)\d{2}\b`,
     String.raw`\bper\s+\d[\d,]*\s*[a-z]*`,
     String.raw`\b(?:top|tier|level|phase|stage|step|version|v)\s*\d+\b`,
+    String.raw`\b(?:iso|iec|soc|pci|gdpr|hipaa)[\s/-]*\d+(?:[:-]\d+)?\b`,
   ].join("|"),
   "g",
 );
@@ -121,13 +126,19 @@ function normalize(text: string): string {
     .replace(/[–—]/g, "-")
     .replace(/\bzero\b/g, "0")
     .replace(/\bnone\b/g, "0")
+    .replace(/^no\s+(?!more|less|fewer|higher|lower|later|longer|greater|worse|than|\d)(?=[a-z])/, "0 ")
     .replace(/\s+/g, " ")
     .replace(/[.;!]+$/, "")
     .trim();
 }
 
+const HOURS_PER: Record<NonNullable<Quantity["display"]>, number> = { min: 1 / 60, h: 1, days: 24, weeks: 168 };
+
+/** The bare end of a range takes the other end's unit: "2 to 3 days" means 2 days, not 2 hours. */
 function withUnitOf(q: Quantity, other: Quantity): Quantity {
-  return q.unit === "number" && other.unit !== "number" ? { ...other, value: q.value } : q;
+  if (q.unit !== "number" || other.unit === "number") return q;
+  if (other.unit === "hours") return { ...other, value: q.value * HOURS_PER[other.display ?? "h"] };
+  return { ...other, value: q.value };
 }
 
 /** Parses a Target cell. Never throws; an unreadable target says what was not understood. */
@@ -135,13 +146,20 @@ export function parseTarget(input: string | number): TargetParse {
   const raw = typeof input === "number" ? String(input) : input;
   const text = normalize(raw);
   if (text === "" || isNoValueMarker(text)) return { ok: false, empty: true };
-  const stripped = text.replace(DATE_PHRASES, " ").replace(/\s+/g, " ").trim();
+  const stripped = text
+    .replace(DATE_PHRASES, " ")
+    // "40%-60%", "2-3 days", "$40-60K": a hyphen between two numbers is a range.
+    .replace(/(\d[%a-z]*)\s*-\s*(?=[$€£¥]?\d)/g, "$1 to ")
+    .replace(/(\d+(?:\.\d+)?)(\s*to\s*[$€£¥]?\d+(?:\.\d+)?)(k|m|bn|b)\b/g, "$1$3$2$3")
+    .replace(/\s+/g, " ")
+    .trim();
 
   if (!/\d/.test(stripped)) {
     const words = stripped.split(" ").filter(Boolean);
     if (words.length > 0 && words.length <= 4 && !UP_VERBS.test(stripped) && !DOWN_VERBS.test(stripped) && !IMPROVE.test(stripped)) {
       const expected = raw.trim().replace(/[.!]+$/, "");
-      return { ok: true, target: { kind: "categorical", expected, affirmative: isAffirmative(expected) } };
+      const achievement = /^(achieve|complete|obtain|get|pass|launch|implement|deliver|finish|sign|publish|roll out|go live)\b/i.test(expected);
+      return { ok: true, target: { kind: "categorical", expected, affirmative: isAffirmative(expected) || achievement } };
     }
     return { ok: false, empty: false, reason: `no number or value to compare with in "${raw.trim()}"` };
   }

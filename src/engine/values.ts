@@ -1,6 +1,6 @@
 // Reading cell values: numbers, percentages, money, durations, ratios, scores, dates and "no value" markers.
 import { type CellValue, isCellError } from "./grid";
-import { type DateOrder, type Day, dayFromDate, dayFromSerial, isDateFormat, parseDateText } from "./dates";
+import { type DateOrder, type Day, dayFromDate, dayFromSerial, isDateFormat, isTimeFormat, parseDateText } from "./dates";
 
 export type Unit = "number" | "percent" | "currency" | "hours" | "ratio" | "score";
 export type DurationDisplay = "min" | "h" | "days" | "weeks";
@@ -36,7 +36,8 @@ const DURATION: Record<string, [number, DurationDisplay]> = {
   h: [1, "h"], hr: [1, "h"], hrs: [1, "h"], hour: [1, "h"], hours: [1, "h"],
   min: [1 / 60, "min"], mins: [1 / 60, "min"], minute: [1 / 60, "min"], minutes: [1 / 60, "min"],
   s: [1 / 3600, "min"], sec: [1 / 3600, "min"], secs: [1 / 3600, "min"], second: [1 / 3600, "min"], seconds: [1 / 3600, "min"],
-  d: [24, "days"], day: [24, "days"], days: [24, "days"], "business days": [24, "days"], "working days": [24, "days"],
+  d: [24, "days"], day: [24, "days"], days: [24, "days"],
+  "business day": [24, "days"], "business days": [24, "days"], "working day": [24, "days"], "working days": [24, "days"],
   wk: [168, "weeks"], wks: [168, "weeks"], week: [168, "weeks"], weeks: [168, "weeks"],
 };
 
@@ -52,13 +53,13 @@ export interface QuantityToken {
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
 const TOKEN = new RegExp(
-  String.raw`(?<![\w.,])(?<sign>[-+−])?\s?(?<cur>[$€£¥]|\b(?:usd|eur|gbp|zar)\s?|\br(?=\s?\d))?\s?(?<num>${NUM})` +
+  String.raw`(?<![\w.,])(?:(?<=^|[\s(=:])(?<sign>[-+−]))?\s?(?<cur>[$€£¥]|\b(?:usd|eur|gbp|zar)\s?|\br(?=\s?\d))?\s?(?<num>${NUM})` +
     String.raw`(?:\s?(?<pct>%|percent\b|per cent\b|percentage points?\b)` +
     String.raw`|\s?(?<pts>points?\b|pts?\b|pp\b)` +
     String.raw`|\s?(?<scale>k\b|thousand\b|mn?\b|million\b|bn?\b|billion\b)` +
-    String.raw`|\s?(?<dur>business days\b|working days\b|hours?\b|hrs?\b|h\b|minutes?\b|mins?\b|min\b|seconds?\b|secs?\b|sec\b|s\b|days?\b|d\b|weeks?\b|wks?\b)` +
+    String.raw`|\s?(?<dur>business days?\b|working days?\b|hours?\b|hrs?\b|h\b|minutes?\b|mins?\b|min\b|seconds?\b|secs?\b|sec\b|s\b|days?\b|d\b|weeks?\b|wks?\b)` +
     String.raw`|\s?(?<ratio>:\s?1(?![\d/])|x\b|×)` +
-    String.raw`|\s?\/\s?(?<outOf>\d{1,3})(?![\d/.]))?`,
+    String.raw`|\s?(?:\/|out of)\s?(?<outOf>\d{1,3})(?![\d/.]))?`,
   "gi",
 );
 
@@ -143,6 +144,7 @@ export function readCell(value: CellValue, format: string, order: DateOrder): Re
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "none", why: "error", raw: String(value) };
     const raw = String(value);
+    if (isTimeFormat(format)) return { kind: "quantity", q: { value: value * 24, unit: "hours", display: "h" }, evidence: "none", raw };
     if (isDateFormat(format)) return { kind: "date", day: dayFromSerial(value), raw };
     if (isPercentFormat(format)) return { kind: "quantity", q: { value: value * 100, unit: "percent" }, evidence: "format", raw };
     const cur = currencyOfFormat(format);

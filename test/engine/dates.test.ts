@@ -1,5 +1,6 @@
 // Calendar dates: date text in KPA workbooks, Excel serials and date number formats.
 // Expectations come from the product requirements.
+import fc from "fast-check";
 import {
   type DateOrder,
   addMonths,
@@ -139,6 +140,11 @@ describe("Excel serials", () => {
 
   it.each<[number]>([[1], [59], [61], [100], [25569], [45658], [54771], [2958465]])("serial %p round-trips", (serial) => {
     expect(serialFromDay(dayFromSerial(serial))).toBe(serial);
+  });
+
+  it("every real serial (1 to 9999-12-31, skipping the phantom 60) round-trips", () => {
+    const serial = fc.integer({ min: 1, max: 2958465 }).filter((s) => s !== 60);
+    fc.assert(fc.property(serial, (s) => serialFromDay(dayFromSerial(s)) === s));
   });
 
   it.each<[string, number]>([

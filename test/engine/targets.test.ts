@@ -116,6 +116,9 @@ describe("parseTarget: comparators in words and symbols", () => {
     ["No less than 98% accuracy", level(">=", pct(98))],
     ["Margin of at least 35%", level(">=", pct(35))],
     ["≥ 99.9% uptime", level(">=", pct(99.9))],
+    ["≥95%", level(">=", pct(95))],
+    ["5K+ users", level(">=", num(5000))],
+    ["at least 4 out of 5", level(">=", score(4, 5))],
     [">= 90%", level(">=", pct(90))],
     ["90% or above", level(">=", pct(90))],
     ["90% and above", level(">=", pct(90))],
@@ -130,6 +133,7 @@ describe("parseTarget: comparators in words and symbols", () => {
     ["over 100", level(">", num(100))],
     ["Maintain a current ratio above 1.5:1", level(">", ratio(1.5))],
     ["NPS > 0", level(">", num(0))],
+    ["> 95% by 31/12/2050", level(">", pct(95))],
     ["no more than 5 complaints", level("<=", num(5))],
     ["No more than 2 critical bugs per month", level("<=", num(2))],
     ["Not more than 1% defect rate", level("<=", pct(1))],
@@ -179,10 +183,13 @@ describe("parseTarget: bare values and deadlines in the text", () => {
     ["95%", bare(pct(95))],
     ["85 %", bare(pct(85))],
     ["100%", bare(pct(100))],
+    ["100% compliance", bare(pct(100))],
+    ["Hold at 95%", bare(pct(95))],
     ["Uptime 99.95%", bare(pct(99.95))],
     ["Target: 85%", bare(pct(85))],
     ["zero incidents", bare(num(0))],
     ["Zero lost-time incidents", bare(num(0))],
+    ["No critical incidents", bare(num(0))],
     ["3x", bare(ratio(3))],
     ["1.5x", bare(ratio(1.5))],
     ["ROAS of 4x", bare(ratio(4))],
@@ -198,6 +205,7 @@ describe("parseTarget: bare values and deadlines in the text", () => {
     ["USD 500K", bare(money(500_000))],
     ["90 days", bare(days(90))],
     ["30 min", bare(mins(30))],
+    ["Reduce AHT to 5 min", level(undefined, mins(5), "lower")],
     ["Close 50 deals per quarter", bare(num(50))],
     ["Sign 10 new partners", bare(num(10))],
     ["Keep headcount at 120", bare(num(120))],
@@ -217,13 +225,18 @@ describe("parseTarget: bare values and deadlines in the text", () => {
 // ---------------------------------------------------------------------------------------------
 describe("parseTarget: ranges", () => {
   it.each<[string, NumExp]>([
-    ["between 40% and 60%", between(pct(40), pct(60))],
+    ["Between 40 and 60%", between(pct(40), pct(60))],
     ["Between 4 and 6 hours", between(hrs(4), hrs(6))],
     ["40-60%", between(pct(40), pct(60))],
     ["40%–60%", between(pct(40), pct(60))],
+    ["40%-60%", between(pct(40), pct(60))],
+    ["40% - 60%", between(pct(40), pct(60))],
     ["90 to 95%", between(pct(90), pct(95))],
     ["2-3 days", between(days(2), days(3))],
+    ["1-2 weeks", between(weeks(1), weeks(2))],
+    ["between 30 and 45 minutes", between(mins(30), mins(45))],
     ["$40K-$60K", between(money(40_000), money(60_000))],
+    ["$40-60K", between(money(40_000), money(60_000))],
     ["Keep inventory turnover between 6 and 8", between(num(6), num(8))],
   ])("%p", (input, exp) => expectNumeric(input, exp));
 });
@@ -234,9 +247,9 @@ describe("parseTarget: ranges", () => {
 // ---------------------------------------------------------------------------------------------
 describe("parseTarget: changes from a baseline", () => {
   it.each<[string, NumExp]>([
-    ["Improve NPS by 10 points.", change("points", 10, false)],
-    ["Increase CSAT by 15%", change("percent", 15, true)],
-    ["Reduce churn by 20%", change("percent", -20, true)],
+    ["Improve NPS by 10 pts", change("points", 10, false)],
+    ["Boost CSAT by 15 percent", change("percent", 15, true)],
+    ["Lower churn by 20%", change("percent", -20, true)],
     ["Cut costs by 10%", change("percent", -10, true)],
     ["Grow MRR by 10% QoQ", change("percent", 10, true)],
     ["Improve on-time delivery by 5%", change("percent", 5, false)],
@@ -365,6 +378,7 @@ describe("inferDirection: a Direction/Polarity column overrides the name", () =>
     ["Customer Retention Rate", "Lower", "lower"],
     ["Cost per Acquisition", "Less is better", "lower"],
     ["Security incidents", "up", "higher"],
+    ["Revenue", "▼", "lower"],
   ])("%p with polarity %p → %p", (name, polarity, direction) => {
     expect(inferDirection(name, "", polarity)).toEqual({ direction, because: "Direction column" });
   });
