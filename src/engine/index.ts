@@ -14,9 +14,11 @@ export * from "./library";
 export * from "./ownership";
 export * from "./plan";
 export * from "./problems";
+export * from "./report";
 export * from "./status";
 export * from "./summary";
 export * from "./targets";
+export * from "./template";
 export * from "./values";
 
 export const ENGINE_NAME = "KPA Tracker";

@@ -17,6 +17,16 @@ export interface Department {
   readonly kpis: readonly LibraryKpi[];
   /** Suggested when one of its rows falls short. */
   readonly correctiveAction: string;
+  /** Who owns the KPIs, and who measures them: the template's roles and training rows. */
+  readonly roles: readonly LibraryRole[];
+}
+
+export interface LibraryRole {
+  readonly role: string;
+  readonly responsibilities: string;
+  readonly reportsTo: string;
+  readonly trainingNeed: string;
+  readonly trainingProvider: string;
 }
 
 export type DepartmentId = "customer-service" | "marketing" | "sales" | "finance" | "product-development";
@@ -32,6 +42,10 @@ export const DEPARTMENTS: readonly Department[] = [
       { name: "Resolution Time", description: "How quickly support issues are resolved.", method: "Helpdesk platform reports", frequency: "Monthly", target: "< 24 hours" },
     ],
     correctiveAction: "Streamline the support process and communicate more clearly about the issues customers raise most.",
+    roles: [
+      { role: "Customer Service Manager", responsibilities: "Runs the support desk and owns satisfaction and resolution targets.", reportsTo: "Head of Customer Experience", trainingNeed: "Coaching and service-recovery techniques", trainingProvider: "External course" },
+      { role: "Support Analyst", responsibilities: "Collects survey and helpdesk data and reports on the KPIs.", reportsTo: "Customer Service Manager", trainingNeed: "Helpdesk reporting and survey analysis", trainingProvider: "In-house workshop" },
+    ],
   },
   {
     id: "marketing",
@@ -43,6 +57,10 @@ export const DEPARTMENTS: readonly Department[] = [
       { name: "Brand Awareness", description: "Social reach, website traffic and PR effectiveness.", method: "Social media insights and web analytics", frequency: "Quarterly", target: "≥ 100,000" },
     ],
     correctiveAction: "A/B test the messaging of under-performing campaigns, or aim them at new customer segments.",
+    roles: [
+      { role: "Marketing Manager", responsibilities: "Plans campaigns and owns acquisition and awareness targets.", reportsTo: "Head of Marketing", trainingNeed: "Campaign experimentation (A/B testing)", trainingProvider: "Online course" },
+      { role: "Marketing Analyst", responsibilities: "Tracks campaign, web and social analytics.", reportsTo: "Marketing Manager", trainingNeed: "Web analytics and attribution", trainingProvider: "In-house workshop" },
+    ],
   },
   {
     id: "sales",
@@ -54,6 +72,10 @@ export const DEPARTMENTS: readonly Department[] = [
       { name: "Sales Target Achievement", description: "Share of the team's sales targets reached in the period.", method: "Sales tracking software", frequency: "Quarterly", target: "≥ 100%" },
     ],
     correctiveAction: "Give the team more sales training and tighten the follow-up with prospects.",
+    roles: [
+      { role: "Sales Director", responsibilities: "Leads the sales team and owns revenue and conversion targets.", reportsTo: "Chief Executive Officer", trainingNeed: "Pipeline coaching", trainingProvider: "Industry conference" },
+      { role: "Sales Operations Analyst", responsibilities: "Keeps CRM data clean and reports on the pipeline.", reportsTo: "Sales Director", trainingNeed: "CRM reporting", trainingProvider: "Vendor training" },
+    ],
   },
   {
     id: "finance",
@@ -65,6 +87,10 @@ export const DEPARTMENTS: readonly Department[] = [
       { name: "Payment Processing Time", description: "Days from approval to payment.", method: "ERP workflow reports", frequency: "Monthly", target: "< 5 days" },
     ],
     correctiveAction: "Find and remove the delays and errors in payment processing.",
+    roles: [
+      { role: "Finance Manager", responsibilities: "Owns payment accuracy, collection and processing times.", reportsTo: "Chief Financial Officer", trainingNeed: "Process improvement for payables", trainingProvider: "External course" },
+      { role: "Payments Analyst", responsibilities: "Reconciles payments and reports exceptions.", reportsTo: "Finance Manager", trainingNeed: "ERP reconciliation tools", trainingProvider: "Vendor training" },
+    ],
   },
   {
     id: "product-development",
@@ -76,6 +102,10 @@ export const DEPARTMENTS: readonly Department[] = [
       { name: "Customer Adoption", description: "Share of customers using new products or content.", method: "Product analytics", frequency: "Monthly", target: "≥ 30%" },
     ],
     correctiveAction: "Review what held back recent launches and fix the product or content gaps customers report.",
+    roles: [
+      { role: "Product Manager", responsibilities: "Owns the roadmap, launches and adoption targets.", reportsTo: "Head of Product", trainingNeed: "Launch planning and discovery", trainingProvider: "Online course" },
+      { role: "Product Analyst", responsibilities: "Measures adoption and revenue from new products.", reportsTo: "Product Manager", trainingNeed: "Product analytics", trainingProvider: "In-house workshop" },
+    ],
   },
 ];
 

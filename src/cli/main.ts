@@ -1,0 +1,185 @@
+// `kpa`: the command-line twin of the add-in, on .xlsx files.
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import ExcelJS from "exceljs";
+import {
+  DEPARTMENTS,
+  ENGINE_NAME,
+  InvalidOptionError,
+  STATUSES,
+  buildReport,
+  dayFromYMD,
+  findDepartment,
+  gapsWorstFirst,
+  isoDate,
+  parseIsoDate,
+  run,
+  templateSheet,
+} from "../engine";
+import { loadWorkbook, UnusableInputError, workbookToGrid } from "../xlsx/read";
+import { applyPlanToWorkbook, saveAtomically, writeTemplateSheet } from "../xlsx/write";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const VERSION: string = (require("../../package.json") as { version: string }).version;
+
+class UsageError extends Error {}
+
+const HELP = `kpa ${VERSION}: evaluate Key Performance Area workbooks (.xlsx)
+
+Usage:
+  kpa evaluate IN.xlsx [--out OUT.xlsx | --in-place] [--as-of YYYY-MM-DD] [--json REPORT.json]
+                       [--tolerance 0.1] [--date-order mdy|dmy] [--quiet]
+  kpa template [--department ${DEPARTMENTS.map((d) => d.id).join("|")}] --out FILE.xlsx
+  kpa --help | --version
+
+evaluate   Finds the KPA tables, judges every row as of a date, and writes status columns,
+           conditional formatting, a "KPA Summary" and a "KPA Gaps" sheet.
+           Without --out or --in-place it writes IN.evaluated.xlsx beside IN.xlsx.
+  --out FILE        where to write the evaluated workbook
+  --in-place        overwrite IN.xlsx (written to a temporary file first, then renamed)
+  --as-of DATE      the date rows are judged as of (default: today)
+  --json FILE       also write the JSON report (rows, problems, summary)
+  --tolerance N     shortfall still counted as At Risk, 0.1 = 10% (default 0.1)
+  --date-order X    how to read 03/04/2050: mdy (default) or dmy
+  --quiet           print nothing but errors
+
+template   Writes a new KPA workbook for a department, with Baseline and Actual columns ready.
+
+Exit codes: 0 evaluated (even with problems), 2 unusable input, 1 unexpected failure.`;
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  progress: (s: string) => void;
+}
+
+function todayIso(): string {
+  const d = new Date();
+  return isoDate(dayFromYMD(d.getFullYear(), d.getMonth() + 1, d.getDate()));
+}
+
+async function evaluate(args: string[], io: Io): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: "string" },
+      "in-place": { type: "boolean" },
+      "as-of": { type: "string" },
+      json: { type: "string" },
+      tolerance: { type: "string" },
+      "date-order": { type: "string" },
+      quiet: { type: "boolean" },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError("kpa evaluate takes one workbook: kpa evaluate IN.xlsx [--out OUT.xlsx]");
+  const input = positionals[0] as string;
+  if (values.out && values["in-place"]) throw new UsageError("Use either --out or --in-place, not both.");
+  const asOf = values["as-of"] ?? todayIso();
+  if (parseIsoDate(asOf) === undefined) throw new UsageError(`--as-of ${asOf} is not a date in the form YYYY-MM-DD.`);
+  const tolerance = values.tolerance === undefined ? undefined : Number(values.tolerance);
+  if (tolerance !== undefined && !(Number.isFinite(tolerance) && tolerance >= 0 && tolerance < 10)) {
+    throw new UsageError(`--tolerance ${values.tolerance} must be a number such as 0.1 (10%).`);
+  }
+  const dateOrder = values["date-order"];
+  if (dateOrder !== undefined && dateOrder !== "mdy" && dateOrder !== "dmy") throw new UsageError(`--date-order must be mdy or dmy, not ${dateOrder}.`);
+  const output = values["in-place"] ? input : (values.out ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.evaluated.xlsx`));
+  const quiet = Boolean(values.quiet);
+  const progress = quiet ? () => undefined : io.progress;
+
+  progress(`Reading ${input}…`);
+  const wb = await loadWorkbook(input);
+  const grid = workbookToGrid(wb);
+  progress(`Evaluating ${grid.sheets.length} sheet(s)…`);
+  const generatedAt = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  const generator = `${ENGINE_NAME} ${VERSION} (kpa CLI)`;
+  const { evaluation, plan } = run(grid, { asOf, tolerance, dateOrder: dateOrder as "mdy" | "dmy" | undefined, generatedAt, generator });
+  if (evaluation.tables.length === 0) {
+    throw new UnusableInputError(`No KPA table found in ${input}: expected a header row such as "Goal | Target | Timeline | Owner" or "KPI | Target | Actual".`);
+  }
+  progress(`Writing ${output}…`);
+  applyPlanToWorkbook(wb, plan);
+  await saveAtomically(wb, output);
+  if (values.json) {
+    fs.mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
+    fs.writeFileSync(values.json, `${JSON.stringify(buildReport(evaluation, plan, { generatedAt, generator }), null, 2)}\n`);
+  }
+  if (quiet) return;
+
+  const s = plan.summary;
+  io.out(`Evaluated ${s.total} rows in ${evaluation.tables.length} tables as of ${asOf} → ${output}`);
+  io.out("");
+  const width = Math.max(...STATUSES.map((x) => x.length));
+  for (const st of STATUSES) io.out(`  ${st.padEnd(width)}  ${String(s.byStatus[st]).padStart(4)}`);
+  if (s.weightedScore !== undefined) io.out(`  ${"Weighted score".padEnd(width)}  ${Math.round(s.weightedScore * 100)}%`);
+  const gaps = gapsWorstFirst(evaluation.rows);
+  if (gaps.length > 0) {
+    io.out("");
+    io.out(`Gaps (${gaps.length}, worst first):`);
+    for (const g of gaps.slice(0, 10)) io.out(`  ${g.status.padEnd(width)}  ${g.sheet}!${g.cell}  ${g.name}: ${g.explanation}`);
+    if (gaps.length > 10) io.out(`  … and ${gaps.length - 10} more on the "KPA Gaps" sheet.`);
+  }
+  if (plan.problems.length > 0) io.out(`\n${s.errors} error(s) and ${s.warnings} warning(s): see the "KPA Summary" sheet${values.json ? " or the JSON report" : ""}.`);
+  if (values.json) io.out(`Report: ${values.json}`);
+}
+
+async function template(args: string[], io: Io): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { department: { type: "string" }, out: { type: "string" } } });
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument ${positionals[0]}: kpa template [--department NAME] --out FILE.xlsx`);
+  if (!values.out) throw new UsageError("kpa template needs --out FILE.xlsx");
+  const id = values.department ?? "customer-service";
+  const dept = findDepartment(id);
+  if (!dept) throw new UsageError(`Unknown department "${id}". Choose one of: ${DEPARTMENTS.map((d) => d.id).join(", ")}.`);
+  const d = new Date();
+  const sheet = templateSheet(dept, dayFromYMD(d.getFullYear(), d.getMonth() + 1, d.getDate()));
+  const wb = new ExcelJS.Workbook();
+  wb.creator = ENGINE_NAME;
+  writeTemplateSheet(wb, sheet);
+  await saveAtomically(wb, values.out);
+  io.out(`Wrote a ${dept.name} KPA template to ${values.out}`);
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      io.out(HELP);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === "--version" || command === "-v") {
+      io.out(VERSION);
+      return 0;
+    }
+    if (command === "evaluate") await evaluate(rest, io);
+    else if (command === "template") await template(rest, io);
+    else throw new UsageError(`Unknown command "${command}". Run kpa --help to see the commands.`);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof UnusableInputError || e instanceof InvalidOptionError) {
+      io.err(`kpa: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`kpa: ${e.message}. Run kpa --help for usage.`);
+      return 2;
+    }
+    io.err(`kpa: unexpected failure: ${(e as Error).message}`);
+    if (process.env.KPA_DEBUG) io.err(String((e as Error).stack));
+    return 1;
+  }
+}
+
+/** Runs `kpa` with the process's arguments and streams; progress goes to stderr on a terminal only. */
+export function runCli(): void {
+  const tty = Boolean(process.stderr.isTTY);
+  main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+    progress: (s) => {
+      if (tty) process.stderr.write(`${s}\n`);
+    },
+  }).then((code) => (process.exitCode = code));
+}
+
+if (require.main === module) runCli();

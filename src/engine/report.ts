@@ -1,0 +1,70 @@
+// The JSON report other tools read: every evaluated row, every problem and the summary.
+import { rangeAddress } from "./address";
+import type { Evaluation } from "./evaluate";
+import type { WritePlan } from "./plan";
+import type { Problem } from "./problems";
+import type { Status } from "./status";
+import type { Summary } from "./summary";
+
+export interface ReportRow {
+  readonly sheet: string;
+  /** 1-based worksheet row. */
+  readonly row: number;
+  readonly cell: string;
+  readonly table: string;
+  readonly section: string | null;
+  readonly key: string;
+  readonly name: string;
+  readonly owner: string | null;
+  readonly priority: string | null;
+  readonly status: Status;
+  readonly actual: string | null;
+  readonly target: string | null;
+  readonly progress: number | null;
+  readonly gap: string | null;
+  readonly timeline: string | null;
+  readonly nextReview: string | null;
+  readonly explanation: string;
+}
+
+export interface Report {
+  readonly asOf: string;
+  readonly generatedAt: string;
+  readonly generator: string;
+  readonly tolerance: number;
+  readonly tables: readonly { readonly sheet: string; readonly range: string; readonly kind: string; readonly section: string | null; readonly rows: number }[];
+  readonly rows: readonly ReportRow[];
+  readonly problems: readonly Omit<Problem, "code">[];
+  readonly summary: Summary;
+}
+
+export function buildReport(ev: Evaluation, plan: WritePlan, meta: { generatedAt: string; generator: string }): Report {
+  return {
+    asOf: ev.asOf,
+    generatedAt: meta.generatedAt,
+    generator: meta.generator,
+    tolerance: ev.tolerance,
+    tables: ev.tables.map((t) => ({ sheet: t.sheet, range: rangeAddress({ top: t.headerRow, left: t.left, bottom: t.lastRow, right: t.right }), kind: t.kind, section: t.group ?? null, rows: Math.max(0, t.lastRow - t.firstRow + 1) })),
+    rows: ev.rows.map((r) => ({
+      sheet: r.sheet,
+      row: r.row + 1,
+      cell: r.cell,
+      table: r.kind,
+      section: r.group ?? null,
+      key: r.key,
+      name: r.name,
+      owner: r.owner ?? null,
+      priority: r.priority ?? null,
+      status: r.status,
+      actual: r.actual ?? null,
+      target: r.target ?? null,
+      progress: r.progress === undefined ? null : Math.round(r.progress * 10000) / 10000,
+      gap: r.gap ?? null,
+      timeline: r.timeline ?? null,
+      nextReview: r.nextReview ?? null,
+      explanation: r.explanation,
+    })),
+    problems: plan.problems.map(({ sheet, cell, severity, message }) => ({ sheet, cell, severity, message })),
+    summary: plan.summary,
+  };
+}

@@ -1,0 +1,88 @@
+// .xlsx → the engine's grids, through ExcelJS.
+import ExcelJS from "exceljs";
+import { columnIndex } from "../engine/address";
+import type { CellValue, DefinedName, Rect, SheetGrid, WorkbookGrid } from "../engine/grid";
+
+export class UnusableInputError extends Error {}
+
+function plainText(v: unknown): string {
+  if (v && typeof v === "object" && "richText" in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
+  return v === null || v === undefined ? "" : String(v);
+}
+
+/** One cell's value as the engine sees it: formulas by their cached result, links by their text. */
+export function cellValue(cell: ExcelJS.Cell): CellValue {
+  if (cell.isMerged && cell.master !== cell) return null;
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v;
+  if (typeof v === "object") {
+    if ("error" in v) return { error: String((v as ExcelJS.CellErrorValue).error) };
+    if ("richText" in v) return plainText(v);
+    if ("hyperlink" in v) return plainText((v as ExcelJS.CellHyperlinkValue).text);
+    if ("formula" in v || "sharedFormula" in v) {
+      const result = (v as ExcelJS.CellFormulaValue).result as unknown;
+      if (result === undefined || result === null) return null;
+      if (typeof result === "object" && result !== null && "error" in result) return { error: String((result as { error: unknown }).error) };
+      return result as CellValue;
+    }
+  }
+  return String(v);
+}
+
+function parseRange(a1: string): Rect | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(a1.toUpperCase());
+  if (!m) return undefined;
+  const top = Number(m[2]) - 1;
+  const left = columnIndex(m[1] as string);
+  return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? columnIndex(m[3]) : left };
+}
+
+export function sheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  const rows = ws.rowCount;
+  const cols = ws.columnCount;
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const row = ws.getRow(r);
+    const vals: CellValue[] = new Array(cols).fill(null);
+    const fmts: string[] = new Array(cols).fill("General");
+    if (row.hasValues) {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (c > cols) return;
+        vals[c - 1] = cellValue(cell);
+        fmts[c - 1] = cell.numFmt || "General";
+      });
+    }
+    values.push(vals);
+    numberFormats.push(fmts);
+  }
+  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((m): m is Rect => m !== undefined);
+  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
+  return { name: ws.name, values, numberFormats, merges, protected: Boolean(protection?.sheet) };
+}
+
+export function namesOf(wb: ExcelJS.Workbook): DefinedName[] {
+  const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+  return model.filter((n) => n.ranges.length === 1).map((n) => ({ name: n.name, ref: n.ranges[0] as string }));
+}
+
+export function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
+  return { sheets: wb.worksheets.map(sheetToGrid), names: namesOf(wb) };
+}
+
+/** Loads a file, turning "not there" and "not a workbook" into one plain sentence. */
+export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const fs = await import("fs");
+  if (!fs.existsSync(path)) throw new UnusableInputError(`No file at ${path}.`);
+  if (fs.statSync(path).isDirectory()) throw new UnusableInputError(`${path} is a folder, not an .xlsx workbook.`);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (e) {
+    const why = /central directory|zip/i.test((e as Error).message) ? "it is not a zip package" : (e as Error).message.split("\n")[0];
+    throw new UnusableInputError(`${path} is not an .xlsx workbook that can be read (${why}).`);
+  }
+  return wb;
+}

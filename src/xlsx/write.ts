@@ -1,0 +1,150 @@
+// Applies the engine's write plan to an ExcelJS workbook, and saves it without ever leaving half a file.
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { parseRef, quoteSheet, rangeAddress } from "../engine/address";
+import type { Rect } from "../engine/grid";
+import { NAME_PREFIX } from "../engine/ownership";
+import type { CellStyle, CfPlan, PlanValue, SheetPlan, WritePlan } from "../engine/plan";
+import type { TemplateSheet } from "../engine/template";
+import { planValueToCell } from "../engine/apply";
+import { UnusableInputError } from "./read";
+
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+
+/** Strings stay strings: ExcelJS only writes a formula for a {formula} object, so user text never becomes one. */
+function toExcel(v: PlanValue): ExcelJS.CellValue {
+  if (v !== null && typeof v === "object" && "sheet" in v) return { text: v.text, hyperlink: `#${quoteSheet(v.sheet)}!${v.cell}` };
+  const c = planValueToCell(v);
+  return c !== null && typeof c === "object" && !(c instanceof Date) ? c.error : c;
+}
+
+function inside(inner: Rect, outer: Rect): boolean {
+  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+}
+
+function refRects(ref: string): Rect[] {
+  return ref
+    .split(/\s+/)
+    .map((part) => parseRef(`X!${part}`)?.rect)
+    .filter((r): r is Rect => r !== undefined);
+}
+
+function addRules(ws: ExcelJS.Worksheet, cf: CfPlan): void {
+  const ref = rangeAddress(cf.range);
+  const rules: ExcelJS.ConditionalFormattingRule[] = cf.rules.map((r, i) =>
+    r.kind === "equals"
+      ? {
+          type: "cellIs",
+          operator: "equal",
+          priority: i + 1,
+          formulae: [`"${r.text}"`],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(r.fill) } }, font: { color: { argb: argb(r.font) } } },
+        }
+      : ({ type: "dataBar", priority: i + 1, cfvo: [{ type: "num", value: 0 }, { type: "num", value: 1 }], color: { argb: argb(r.color) }, gradient: false } as unknown as ExcelJS.ConditionalFormattingRule),
+  );
+  ws.addConditionalFormatting({ ref, rules });
+}
+
+function styleCell(cell: ExcelJS.Cell, s: CellStyle): void {
+  if (s.bold || s.italic || s.size || s.font) cell.font = { ...cell.font, bold: s.bold, italic: s.italic, size: s.size, color: s.font ? { argb: argb(s.font) } : undefined };
+  if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+}
+
+function writeOurSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
+  const old = wb.getWorksheet(p.name);
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(p.name, {
+    properties: { tabColor: { argb: argb(p.tabColor) } },
+    views: p.freezeRows > 0 ? [{ state: "frozen", ySplit: p.freezeRows, xSplit: 0 }] : [],
+  });
+  p.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const c of p.hiddenColumns) ws.getColumn(c + 1).hidden = true;
+  p.values.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = toExcel(v))));
+  for (const f of p.numberFormats) forEachCell(ws, f.range, (cell) => (cell.numFmt = f.format));
+  for (const s of p.styles) forEachCell(ws, s.range, (cell) => styleCell(cell, s.style));
+  for (const cf of p.conditionalFormats) addRules(ws, cf);
+}
+
+function forEachCell(ws: ExcelJS.Worksheet, r: Rect, fn: (c: ExcelJS.Cell) => void): void {
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) fn(ws.getCell(row + 1, col + 1));
+}
+
+/** Applies a plan. Throws UnusableInputError, before any change, when a sheet it must write is protected. */
+export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): void {
+  const touched = new Set([...plan.writes.map((w) => w.sheet), ...plan.clears.map((c) => c.sheet)]);
+  for (const name of touched) {
+    const ws = wb.getWorksheet(name);
+    if (!ws) throw new Error(`The plan writes to sheet "${name}", which the workbook does not have.`);
+    if ((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet) {
+      throw new UnusableInputError(`Sheet "${name}" is protected, so its status columns cannot be written. Unprotect it and evaluate again.`);
+    }
+  }
+
+  const oldBlocks = namesToRects(wb);
+  for (const c of plan.clears) {
+    const ws = wb.getWorksheet(c.sheet) as ExcelJS.Worksheet;
+    forEachCell(ws, c.range, (cell) => (cell.value = null));
+  }
+  for (const w of plan.writes) {
+    const ws = wb.getWorksheet(w.sheet) as ExcelJS.Worksheet;
+    const source = w.styleFrom ? ws.getCell(w.styleFrom.row + 1, w.styleFrom.col + 1) : undefined;
+    w.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const cell = ws.getCell(w.row + i + 1, w.col + j + 1);
+        cell.value = toExcel(v);
+        const fmt = w.numberFormats?.[i]?.[j];
+        if (fmt) cell.numFmt = fmt;
+        if (i === 0 && source) cell.style = JSON.parse(JSON.stringify(source.style ?? {})) as Partial<ExcelJS.Style>;
+      }),
+    );
+  }
+
+  // Rules wholly inside our blocks are ours: drop them before adding the new ones.
+  const newBlocks = plan.names.map((n) => parseRef(n.ref)).filter((r): r is { sheet: string; rect: Rect } => r !== undefined);
+  const blocks = [...oldBlocks, ...newBlocks];
+  for (const ws of wb.worksheets) {
+    const mine = blocks.filter((b) => b.sheet === ws.name).map((b) => b.rect);
+    if (mine.length === 0) continue;
+    ws.removeConditionalFormatting((cf: { ref: string }) => !refRects(cf.ref).every((r) => mine.some((m) => inside(r, m))));
+  }
+  for (const cf of plan.conditionalFormats) addRules(wb.getWorksheet(cf.sheet) as ExcelJS.Worksheet, cf);
+
+  for (const p of plan.sheets) writeOurSheet(wb, p);
+
+  const dn = wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
+  dn.model = [...dn.model.filter((n) => !n.name.startsWith(NAME_PREFIX)), ...plan.names.map((n) => ({ name: n.name, ranges: [n.ref] }))];
+}
+
+function namesToRects(wb: ExcelJS.Workbook): { sheet: string; rect: Rect }[] {
+  const dn = wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
+  return dn.model
+    .filter((n) => n.name.startsWith(NAME_PREFIX))
+    .flatMap((n) => n.ranges.map((r) => parseRef(r)))
+    .filter((r): r is { sheet: string; rect: Rect } => r !== undefined);
+}
+
+/** Writes next to the target and renames, so a crash never leaves a half-written workbook. */
+export async function saveAtomically(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await wb.xlsx.writeFile(tmp);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+
+/** Adds a template sheet (from the engine's layout) to a workbook. */
+export function writeTemplateSheet(wb: ExcelJS.Workbook, t: TemplateSheet): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(t.name);
+  t.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  t.values.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = toExcel(v))));
+  for (const f of t.numberFormats) forEachCell(ws, f.range, (cell) => (cell.numFmt = f.format));
+  for (const s of t.styles) forEachCell(ws, s.range, (cell) => styleCell(cell, s.style));
+  return ws;
+}
