@@ -90,7 +90,7 @@ export function summarize(ev: Evaluation): Summary {
     byStatus,
     byOwner: breakdown(ev.rows, (r) => r.owner, "(no owner)").sort((a, b) => b.total - a.total || a.key.localeCompare(b.key)),
     byPriority: breakdown(ev.rows, (r) => r.priority, "(no priority)"),
-    bySection: sections.map(({ groupWeight: _gw, ...b }) => b),
+    bySection: sections.map((b) => ({ key: b.key, counts: b.counts, total: b.total, score: b.score })),
     weightedScore,
     weightedRows: byGroup ? scored.length : pooled.rows,
     gaps: gapsWorstFirst(ev.rows).map((r) => r.key),
