@@ -1,5 +1,4 @@
 // `kpa`: the command-line twin of the add-in, on .xlsx files.
-import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import ExcelJS from "exceljs";
@@ -18,7 +17,7 @@ import {
   templateSheet,
 } from "../engine";
 import { loadWorkbook, UnusableInputError, workbookToGrid } from "../xlsx/read";
-import { applyPlanToWorkbook, saveAtomically, writeTemplateSheet } from "../xlsx/write";
+import { applyPlanToWorkbook, saveAtomically, writeFileAtomically, writeTemplateSheet } from "../xlsx/write";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = (require("../../package.json") as { version: string }).version;
@@ -73,7 +72,7 @@ async function evaluate(args: string[], io: Io): Promise<void> {
       quiet: { type: "boolean" },
     },
   });
-  if (positionals.length !== 1) throw new UsageError("kpa evaluate takes one workbook: kpa evaluate IN.xlsx [--out OUT.xlsx]");
+  if (positionals.length !== 1) throw new UsageError("evaluate takes exactly one workbook: kpa evaluate IN.xlsx [--out OUT.xlsx].");
   const input = positionals[0] as string;
   if (values.out && values["in-place"]) throw new UsageError("Use either --out or --in-place, not both.");
   const asOf = values["as-of"] ?? todayIso();
@@ -101,10 +100,7 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   progress(`Writing ${output}…`);
   applyPlanToWorkbook(wb, plan);
   await saveAtomically(wb, output);
-  if (values.json) {
-    fs.mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
-    fs.writeFileSync(values.json, `${JSON.stringify(buildReport(evaluation, plan, { generatedAt, generator }), null, 2)}\n`);
-  }
+  if (values.json) writeFileAtomically(values.json, `${JSON.stringify(buildReport(evaluation, plan, { generatedAt, generator }), null, 2)}\n`);
   if (quiet) return;
 
   const s = plan.summary;
@@ -126,8 +122,8 @@ async function evaluate(args: string[], io: Io): Promise<void> {
 
 async function template(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { department: { type: "string" }, out: { type: "string" } } });
-  if (positionals.length > 0) throw new UsageError(`Unexpected argument ${positionals[0]}: kpa template [--department NAME] --out FILE.xlsx`);
-  if (!values.out) throw new UsageError("kpa template needs --out FILE.xlsx");
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument ${positionals[0]}: use kpa template [--department NAME] --out FILE.xlsx.`);
+  if (!values.out) throw new UsageError("template needs --out FILE.xlsx.");
   const id = values.department ?? "customer-service";
   const dept = findDepartment(id);
   if (!dept) throw new UsageError(`Unknown department "${id}". Choose one of: ${DEPARTMENTS.map((d) => d.id).join(", ")}.`);
@@ -160,8 +156,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`kpa: ${e.message}`);
       return 2;
     }
-    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err(`kpa: ${e.message}. Run kpa --help for usage.`);
+    // By code, not `instanceof TypeError`: util.parseArgs's TypeError may come from another realm (vm, jest).
+    const code = (e as { code?: unknown } | null)?.code;
+    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`kpa: ${(e as Error).message}. Run kpa --help for usage.`);
       return 2;
     }
     io.err(`kpa: unexpected failure: ${(e as Error).message}`);

@@ -357,25 +357,25 @@ function gapsSheet(name: string, wb: WorkbookGrid, ev: Evaluation, s: Summary): 
       r.gap ?? null,
       r.explanation,
       suggestedAction(r),
-      responses.get(r.key) ?? null,
+      responses.get(r.key)?.response ?? null,
       r.key,
     ]);
   };
   for (const key of s.gaps) line(rowsByKey.get(key) as RowResult);
   // Rows that recovered keep their team response rather than lose it.
   for (const r of ev.rows) if (!listed.has(r.key) && responses.has(r.key)) line(r);
-  for (const [key, response] of responses) {
+  for (const [key, kept] of responses) {
     if (listed.has(key) || rowsByKey.has(key)) continue;
-    b.add([null, key.split("|").slice(2).join("|"), null, null, null, null, null, null, "No longer found in the workbook", null, response, key]);
+    b.add([null, kept.name, null, null, null, null, null, null, "No longer found in the workbook", null, kept.response, key]);
   }
   b.statusRules({ top: headerRow + 1, left: 0, bottom: b.row - 1, right: 0 });
   const widths = [13, 36, 14, 28, 24, 16, 12, 12, 60, 50, 40, 10];
   return finish(b, "gaps", widths, "#C00000", headerRow + 1, [GAP_HEADERS.indexOf("Key")]);
 }
 
-/** Team responses typed on our previous Gaps sheet, by row key. */
-function previousResponses(wb: WorkbookGrid, ev: Evaluation): Map<string, PlanValue> {
-  const out = new Map<string, PlanValue>();
+/** Team responses typed on our previous Gaps sheet, by row key, with the row's name as it was shown. */
+function previousResponses(wb: WorkbookGrid, ev: Evaluation): Map<string, { response: PlanValue; name: PlanValue }> {
+  const out = new Map<string, { response: PlanValue; name: PlanValue }>();
   const name = ev.ownership.sheets.gaps;
   const grid = name ? wb.sheets.find((g) => g.name === name) : undefined;
   if (!grid) return out;
@@ -383,16 +383,18 @@ function previousResponses(wb: WorkbookGrid, ev: Evaluation): Map<string, PlanVa
   for (let r = view.top; r <= Math.min(view.bottom, view.top + 20); r++) {
     let keyCol: number | undefined;
     let respCol: number | undefined;
+    let nameCol: number | undefined;
     for (let c = view.left; c <= view.right; c++) {
       const t = view.text(r, c);
       if (t === "Key") keyCol = c;
       if (t === "Response") respCol = c;
+      if (t === "Name") nameCol = c;
     }
     if (keyCol === undefined || respCol === undefined) continue;
     for (let x = r + 1; x <= view.bottom; x++) {
       const key = view.text(x, keyCol);
       const v = view.value(x, respCol);
-      if (key && !isBlank(v)) out.set(key, cellToPlanValue(v));
+      if (key && !isBlank(v)) out.set(key, { response: cellToPlanValue(v), name: nameCol === undefined ? key : cellToPlanValue(view.value(x, nameCol)) });
     }
     break;
   }

@@ -146,6 +146,8 @@ export function parseTarget(input: string | number): TargetParse {
   const raw = typeof input === "number" ? String(input) : input;
   const text = normalize(raw);
   if (text === "" || isNoValueMarker(text)) return { ok: false, empty: true };
+  // "=B2*1.1" typed as text: reading a number out of it would be a guess.
+  if (/^=\s*(?:[a-z_$(]|[\d.]+\s*[-+*/^&])/.test(text)) return { ok: false, empty: false, reason: "it is a formula stored as text, not a value; enter the formula without quoting it, or the target value itself" };
   const stripped = text
     .replace(DATE_PHRASES, " ")
     // "40%-60%", "2-3 days", "$40-60K": a hyphen between two numbers is a range.

@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import { columnIndex } from "../engine/address";
 import type { CellValue, DefinedName, Rect, SheetGrid, WorkbookGrid } from "../engine/grid";
+import { type Preserved, capture } from "./preserve";
 
 export class UnusableInputError extends Error {}
 
@@ -72,6 +73,13 @@ export function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
   return { sheets: wb.worksheets.map(sheetToGrid), names: namesOf(wb) };
 }
 
+const preservedOf = new WeakMap<ExcelJS.Workbook, Preserved>();
+
+/** What loadWorkbook kept aside for saving (see preserve.ts); undefined for a workbook made in memory. */
+export function preserved(wb: ExcelJS.Workbook): Preserved | undefined {
+  return preservedOf.get(wb);
+}
+
 /** Loads a file, turning "not there" and "not a workbook" into one plain sentence. */
 export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   const fs = await import("fs");
@@ -79,7 +87,9 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   if (fs.statSync(path).isDirectory()) throw new UnusableInputError(`${path} is a folder, not an .xlsx workbook.`);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.readFile(path);
+    const { preserved, forExcelJS } = await capture(fs.readFileSync(path));
+    await wb.xlsx.load(forExcelJS as unknown as ExcelJS.Buffer);
+    preservedOf.set(wb, preserved);
   } catch (e) {
     const why = /central directory|zip/i.test((e as Error).message) ? "it is not a zip package" : (e as Error).message.split("\n")[0];
     throw new UnusableInputError(`${path} is not an .xlsx workbook that can be read (${why}).`);

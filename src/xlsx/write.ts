@@ -8,7 +8,8 @@ import { NAME_PREFIX } from "../engine/ownership";
 import type { CellStyle, CfPlan, PlanValue, SheetPlan, WritePlan } from "../engine/plan";
 import type { TemplateSheet } from "../engine/template";
 import { planValueToCell } from "../engine/apply";
-import { UnusableInputError } from "./read";
+import { restore } from "./preserve";
+import { UnusableInputError, preserved } from "./read";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -127,17 +128,24 @@ function namesToRects(wb: ExcelJS.Workbook): { sheet: string; rect: Rect }[] {
 
 /** Writes next to the target and renames, so a crash never leaves a half-written workbook. */
 export async function saveAtomically(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+  const kept = preserved(wb);
+  writeFileAtomically(file, kept ? await restore(xlsx, kept) : xlsx);
+}
+
+/** Writes a temporary file beside the target, then renames it over the target; on failure removes it. */
+export function writeFileAtomically(file: string, data: string | Buffer): void {
+  const dir = path.dirname(path.resolve(file));
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await wb.xlsx.writeFile(tmp);
+    fs.writeFileSync(tmp, data);
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
   }
 }
-
 
 /** Adds a template sheet (from the engine's layout) to a workbook. */
 export function writeTemplateSheet(wb: ExcelJS.Workbook, t: TemplateSheet): ExcelJS.Worksheet {

@@ -343,3 +343,12 @@ describe("row identity", () => {
     expect(ev.rows.map((r) => r.key)).toEqual(["Goals|goals|a", "Goals|goals|a#2", "Goals|goals|b"]);
   });
 });
+
+describe("targets that are formulas typed as text", () => {
+  it("are reported as not understood rather than guessed", () => {
+    const ev = goals(["Goal", "Target", "Actual"], [["A", "=B2*1.1", 5]]);
+    expect(ev.rows[0]?.status).toBe("Needs Target");
+    expect(ev.problems).toEqual([expect.objectContaining({ cell: "B2", code: "targetNotUnderstood" })]);
+    expect(ev.problems[0]?.message).toContain("formula stored as text");
+  });
+});

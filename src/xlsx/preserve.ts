@@ -1,0 +1,160 @@
+// Parts of a workbook that `kpa` never changes but ExcelJS cannot round-trip, kept verbatim from the input
+// package and written back into the output package:
+// - defined names: ExcelJS drops constants (TaxRate = 0.15) and relative references, cuts formulas down to
+//   their first range, and loses sheet scopes and the hidden flag;
+// - data validations: ExcelJS expands every range into single cells when reading (a whole-column rule costs a
+//   million entries, seconds and hundreds of MB), then re-merges them wrongly when writing (exceljs#2820:
+//   D5:D14 comes back as overlapping D10:D14 and D5:D14, which Excel does not allow and LibreOffice applies
+//   only in part).
+//   They are taken out before ExcelJS reads the package and put back after it writes.
+import JSZip from "jszip";
+import { NAME_PREFIX } from "../engine/ownership";
+
+/** A defined name exactly as saved in xl/workbook.xml. */
+export interface SavedName {
+  readonly name: string;
+  /** The whole <definedName> element. */
+  readonly xml: string;
+  /** The sheet a localSheetId scopes the name to, by name, since sheet positions can change. */
+  readonly scope?: string;
+}
+
+export interface Preserved {
+  /** The user's names (not ours), in saved order. */
+  readonly names: readonly SavedName[];
+  /** Each sheet's <dataValidations> element, by sheet name. */
+  readonly validations: ReadonlyMap<string, string>;
+}
+
+const WORKBOOK = "xl/workbook.xml";
+// CT_Worksheet's children in the order the schema requires. ExcelJS writes <legacyDrawing> (the notes) after
+// <tableParts> and <extLst> (which our data bars add), out of schema order; restore() puts them back in order.
+const SHEET_ORDER = (
+  "sheetPr dimension sheetViews sheetFormatPr cols sheetData sheetCalcPr sheetProtection protectedRanges scenarios autoFilter sortState dataConsolidate customSheetViews mergeCells phoneticPr conditionalFormatting dataValidations hyperlinks " +
+  "printOptions pageMargins pageSetup headerFooter rowBreaks colBreaks customProperties cellWatches ignoredErrors smartTags drawing legacyDrawing legacyDrawingHF drawingHF picture oleObjects controls webPublishItems tableParts extLst"
+).split(" ");
+
+/** The root element's direct children, with where each starts and ends. */
+function children(xml: string): { name: string; start: number; end: number }[] {
+  const out: { name: string; start: number; end: number }[] = [];
+  let depth = 0;
+  let open: { name: string; start: number } | undefined;
+  for (const m of xml.matchAll(/<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g)) {
+    const [tag, close, name, selfClosing] = m as unknown as [string, string, string, string];
+    if (close) {
+      depth--;
+      if (depth === 1 && open) out.push({ name: open.name, start: open.start, end: m.index + tag.length });
+    } else if (selfClosing) {
+      if (depth === 1) out.push({ name, start: m.index, end: m.index + tag.length });
+    } else {
+      if (depth === 1) open = { name, start: m.index };
+      depth++;
+    }
+  }
+  return out;
+}
+
+/** A worksheet part with `extra` elements added among its children, all in schema order (stable otherwise). */
+function inSchemaOrder(xml: string, extra: readonly string[] = []): string {
+  const added = extra.map((e) => ({ name: children(`<r>${e}</r>`)[0]?.name ?? "", xml: e }));
+  const all = children(xml);
+  if (all.length === 0) return xml;
+  const kids = all.filter((k) => !added.some((a) => a.name === k.name)); // an added element replaces any of its kind
+  const first = all[0] as { start: number };
+  const last = all[all.length - 1] as { end: number };
+  let rank = 0;
+  const parts = [...kids.map((k) => ({ name: k.name, xml: xml.slice(k.start, k.end) })), ...added].map((p, i) => {
+    const known = SHEET_ORDER.indexOf(p.name);
+    rank = known >= 0 ? known : i < kids.length ? rank : SHEET_ORDER.length; // unknown elements stay behind their predecessor
+    return { ...p, rank, i };
+  });
+  parts.sort((a, b) => a.rank - b.rank || a.i - b.i);
+  return `${xml.slice(0, first.start)}${parts.map((p) => p.xml).join("")}${xml.slice(last.end)}`;
+}
+
+const unescapeXml = (s: string): string =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
+/** Sheet names in workbook order, as listed in xl/workbook.xml. */
+function sheetOrder(workbookXml: string): string[] {
+  return [...workbookXml.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1] as string));
+}
+
+function parseNames(workbookXml: string): SavedName[] {
+  const sheets = sheetOrder(workbookXml);
+  return [...workbookXml.matchAll(/<definedName\b([^>]*?)(?:\/>|>[\s\S]*?<\/definedName>)/g)].map((m) => {
+    const attrs = m[1] as string;
+    const local = /\blocalSheetId="(\d+)"/.exec(attrs)?.[1];
+    return {
+      name: unescapeXml(/\bname="([^"]*)"/.exec(attrs)?.[1] ?? ""),
+      xml: m[0],
+      scope: local === undefined ? undefined : (sheets[Number(local)] ?? ""),
+    };
+  });
+}
+
+/** Each worksheet's part path in the package, by sheet name. */
+async function sheetParts(zip: JSZip, workbookXml: string): Promise<Map<string, string>> {
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  const out = new Map<string, string>();
+  for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const part = targets.get(/\br:id="([^"]*)"/.exec(m[0])?.[1] ?? "");
+    if (name !== undefined && part && zip.file(part)) out.set(unescapeXml(name), part);
+  }
+  return out;
+}
+
+/** Reads what must be kept from an input package, and returns the package ExcelJS should read. */
+export async function capture(data: Buffer): Promise<{ preserved: Preserved; forExcelJS: Buffer }> {
+  const zip = await JSZip.loadAsync(data);
+  const workbookXml = await zip.file(WORKBOOK)?.async("string");
+  if (workbookXml === undefined) return { preserved: { names: [], validations: new Map() }, forExcelJS: data };
+  const names = parseNames(workbookXml).filter((n) => !n.name.startsWith(NAME_PREFIX));
+  const validations = new Map<string, string>();
+  for (const [sheet, part] of await sheetParts(zip, workbookXml)) {
+    const xml = await (zip.file(part) as JSZip.JSZipObject).async("string");
+    const found = children(xml).find((c) => c.name === "dataValidations");
+    if (!found) continue;
+    validations.set(sheet, xml.slice(found.start, found.end));
+    zip.file(part, xml.slice(0, found.start) + xml.slice(found.end));
+  }
+  const forExcelJS = validations.size > 0 ? await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) : data;
+  return { preserved: { names, validations }, forExcelJS };
+}
+
+/** Puts the kept parts back into a package ExcelJS wrote: the user's names (then ours) and their validations. */
+export async function restore(xlsx: Buffer, kept: Preserved): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const workbookXml = await (zip.file(WORKBOOK) as JSZip.JSZipObject).async("string");
+  const sheets = sheetOrder(workbookXml);
+  const theirs = kept.names.flatMap((n) => {
+    if (n.scope === undefined) return [n.xml];
+    const at = sheets.indexOf(n.scope);
+    return at < 0 ? [] : [n.xml.replace(/\blocalSheetId="\d+"/, `localSheetId="${at}"`)];
+  });
+  const ours = parseNames(workbookXml)
+    .filter((n) => n.name.startsWith(NAME_PREFIX))
+    .map((n) => n.xml);
+  const all = [...theirs, ...ours];
+  const rest = workbookXml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, "");
+  zip.file(WORKBOOK, rest.replace("</sheets>", `</sheets>${all.length ? `<definedNames>${all.join("")}</definedNames>` : ""}`));
+
+  for (const [sheet, part] of await sheetParts(zip, workbookXml)) {
+    const xml = await (zip.file(part) as JSZip.JSZipObject).async("string");
+    const element = kept.validations.get(sheet);
+    zip.file(part, inSchemaOrder(xml, element === undefined ? [] : [element]));
+  }
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}

@@ -1,0 +1,105 @@
+// Guarantee: a real spreadsheet client reads our output. LibreOffice converts evaluated workbooks to PDF (it
+// prints every sheet) and pdftotext shows what it rendered. soffice and pdftotext are required: a missing tool
+// FAILS these tests (CI installs libreoffice-calc and poppler-utils).
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import type { Report } from "../../src/engine/report";
+import { AS_OF, EXAMPLE, evaluateOk, removeDir, richWorkbook, tempDir } from "../fixtures/xlsx";
+
+const TIMEOUT_MS = 180_000;
+
+let dir: string;
+beforeAll(() => (dir = tempDir("kpa-lo-")));
+afterAll(() => removeDir(dir));
+
+function need(tool: string, args: string[], pkg: string): void {
+  const r = spawnSync(tool, args, { encoding: "utf8", timeout: 60_000 });
+  if (r.error)
+    throw new Error(
+      `${tool} is required for this test but could not be run (${r.error.message}). Install it with: apt-get install -y ${pkg}`,
+    );
+}
+
+/** Converts a workbook to PDF with LibreOffice in a fresh profile, and returns the PDF's text laid out as printed. */
+function printed(xlsx: string, opts: { recalculate: boolean }): string {
+  need("soffice", ["--version"], "libreoffice-calc");
+  need("pdftotext", ["-v"], "poppler-utils");
+  const base = path.basename(xlsx, ".xlsx");
+  const profile = path.join(dir, `profile-${base}`);
+  if (opts.recalculate) {
+    // Recalculate every formula on load instead of showing the cached results, so a lost defined name shows as #NAME?.
+    fs.mkdirSync(path.join(profile, "user"), { recursive: true });
+    fs.writeFileSync(
+      path.join(profile, "user", "registrymodifications.xcu"),
+      `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+    );
+  }
+  const pdfDir = path.join(dir, `pdf-${base}`);
+  const convert = spawnSync(
+    "soffice",
+    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", pdfDir, xlsx],
+    {
+      encoding: "utf8",
+      timeout: 120_000,
+    },
+  );
+  const pdf = path.join(pdfDir, `${base}.pdf`);
+  if (convert.status !== 0 || !fs.existsSync(pdf)) {
+    throw new Error(`soffice could not convert ${xlsx} (exit ${convert.status ?? convert.signal}):\n${convert.stdout}\n${convert.stderr}`);
+  }
+  const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", timeout: 60_000 });
+  if (text.status !== 0) throw new Error(`pdftotext failed on ${pdf}: ${text.stderr}`);
+  return text.stdout;
+}
+
+it(
+  "LibreOffice opens the evaluated example and prints the KPA Summary and KPA Gaps sheets",
+  async () => {
+    const xlsx = path.join(dir, "example.xlsx");
+    const json = path.join(dir, "example.json");
+    await evaluateOk(EXAMPLE, "--out", xlsx, "--json", json, "--as-of", AS_OF, "--quiet");
+    const report = JSON.parse(fs.readFileSync(json, "utf8")) as Report;
+
+    const text = printed(xlsx, { recalculate: false });
+
+    // The user's sheet, with our status column beside it.
+    expect(text).toContain("Improve Retention Rate");
+    expect(text).toContain("KPA Status");
+    // The summary sheet: its title, the as-of date rendered through its yyyy-mm-dd format, and the counts.
+    expect(text).toContain("KPA Summary");
+    expect(text).toMatch(new RegExp(`As of\\s+${AS_OF}`));
+    for (const status of ["Met", "At Risk", "Off Track", "Overdue"] as const) {
+      expect([status, text]).toEqual([
+        status,
+        expect.stringMatching(new RegExp(`^\\s*${status}\\s+${report.summary.byStatus[status]}\\s+\\d+%`, "m")),
+      ]);
+    }
+    expect(text).toMatch(new RegExp(`Total\\s+${report.summary.total}\\s+100%`));
+    // The gaps sheet.
+    expect(text).toContain("KPA Gaps");
+    expect(text).toContain("Suggested action");
+  },
+  TIMEOUT_MS,
+);
+
+it(
+  "LibreOffice, recalculating on load, still resolves the user's constant and formula names after evaluation",
+  async () => {
+    const input = await richWorkbook(path.join(dir, "rich.xlsx"));
+    const xlsx = path.join(dir, "rich-evaluated.xlsx");
+    await evaluateOk(input, "--out", xlsx, "--as-of", AS_OF, "--quiet");
+
+    const text = printed(xlsx, { recalculate: true });
+
+    expect(text).not.toContain("#NAME?");
+    expect(text).toMatch(/Tax\s+15\b/); // =TaxRate*100 with TaxRate = 0.15
+    expect(text).toMatch(/Doubled\s+0\.3\b/); // =DoubleTax with DoubleTax = TaxRate*2
+    expect(text).toContain("KPA Summary");
+  },
+  TIMEOUT_MS,
+);

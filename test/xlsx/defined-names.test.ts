@@ -1,0 +1,94 @@
+// The adapter keeps the user's defined names exactly as saved. ExcelJS alone does not: on a read → write round
+// trip it drops constants (TaxRate = 0.15), cuts formula names down to a range, loses sheet scopes and the
+// hidden flag. So loadWorkbook keeps the saved <definedName> elements and saveAtomically writes them back.
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { loadWorkbook } from "../../src/xlsx/read";
+import { saveAtomically } from "../../src/xlsx/write";
+import {
+  AS_OF,
+  RICH_RAW_NAMES,
+  evaluateOk,
+  putRows,
+  readXlsx,
+  removeDir,
+  richWorkbook,
+  saveXlsx,
+  savedNames,
+  tempDir,
+} from "../fixtures/xlsx";
+
+let dir: string;
+beforeEach(() => (dir = tempDir()));
+afterEach(() => removeDir(dir));
+
+describe("defined names", () => {
+  it("ExcelJS alone loses constant, formula, scoped and hidden names on a round trip (why the adapter keeps them)", async () => {
+    const input = await richWorkbook(path.join(dir, "in.xlsx"));
+    const plain = path.join(dir, "exceljs.xlsx");
+    await (await readXlsx(input)).xlsx.writeFile(plain);
+    const names = await savedNames(plain);
+    expect(names.find((n) => n.name === "TaxRate")).toBeUndefined();
+    expect(names.find((n) => n.name === "DoubleTax")).toBeUndefined();
+    expect(names.find((n) => n.name === "Owners")?.localSheetId).toBeUndefined();
+    expect(names.find((n) => n.name === "HiddenPick")?.hidden).toBe(false);
+  });
+
+  it("survive loadWorkbook → saveAtomically unchanged, print area included", async () => {
+    const input = await richWorkbook(path.join(dir, "in.xlsx"));
+    const output = path.join(dir, "out.xlsx");
+    await saveAtomically(await loadWorkbook(input), output);
+    expect(await savedNames(output)).toEqual(await savedNames(input));
+    for (const n of RICH_RAW_NAMES) {
+      expect(await savedNames(output)).toContainEqual({
+        name: n.name,
+        text: n.text,
+        hidden: Boolean(n.hidden),
+        ...(n.localSheetId === undefined ? {} : { localSheetId: n.localSheetId }),
+      });
+    }
+  });
+
+  it("a sheet-scoped name follows its sheet when our sheets are moved behind it", async () => {
+    // A user sheet added after our sheets (tab 5), with a name scoped to it.
+    const once = path.join(dir, "once.xlsx");
+    await evaluateOk(await richWorkbook(path.join(dir, "in.xlsx")), "--out", once, "--as-of", AS_OF, "--quiet");
+    const wb = await readXlsx(once);
+    putRows(wb.addWorksheet("Notes"), "A1", [["Review notes"]]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Scorecard", "Lookups", "Archive", "KPA Summary", "KPA Gaps", "Notes"]);
+    const edited = await saveXlsx(wb, path.join(dir, "edited.xlsx"), [
+      { name: "NotesTitle", text: "Notes!$A$1", localSheetId: 5 },
+      { name: "TaxRate", text: "0.15" },
+    ]);
+
+    const again = path.join(dir, "again.xlsx");
+    await evaluateOk(edited, "--out", again, "--as-of", AS_OF, "--quiet");
+
+    const sheets = (await readXlsx(again)).worksheets.map((w) => w.name);
+    const names = await savedNames(again);
+    const notes = names.find((n) => n.name === "NotesTitle");
+    expect(sheets.indexOf("Notes")).toBe(3);
+    expect(notes).toEqual({ name: "NotesTitle", text: "Notes!$A$1", localSheetId: 3, hidden: false });
+    expect(names.filter((n) => n.name === "TaxRate")).toEqual([{ name: "TaxRate", text: "0.15", hidden: false }]);
+    expect(names.filter((n) => n.name === "_xlnm.Print_Area")).toHaveLength(1);
+  });
+
+  it("a workbook that never had names gets only ours", async () => {
+    const wb = new ExcelJS.Workbook();
+    putRows(wb.addWorksheet("Goals"), "A1", [
+      ["Goal", "Target", "Actual"],
+      ["Raise CSAT", "≥ 85%", 0.9],
+    ]);
+    const input = await saveXlsx(wb, path.join(dir, "plain.xlsx"));
+    expect(await savedNames(input)).toEqual([]);
+    const output = path.join(dir, "out.xlsx");
+    await evaluateOk(input, "--out", output, "--as-of", AS_OF, "--quiet");
+    expect((await savedNames(output)).map((n) => n.name)).toEqual([
+      "KPATracker_Cols_1",
+      "KPATracker_Cols_2",
+      "KPATracker_Cols_3",
+      "KPATracker_Sheet_Summary",
+      "KPATracker_Sheet_Gaps",
+    ]);
+  });
+});
