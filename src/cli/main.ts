@@ -19,7 +19,6 @@ import {
 import { loadWorkbook, UnusableInputError, workbookToGrid } from "../xlsx/read";
 import { applyPlanToWorkbook, saveAtomically, writeFileAtomically, writeTemplateSheet } from "../xlsx/write";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = (require("../../package.json") as { version: string }).version;
 
 class UsageError extends Error {}
@@ -82,8 +81,11 @@ async function evaluate(args: string[], io: Io): Promise<void> {
     throw new UsageError(`--tolerance ${values.tolerance} must be a number such as 0.1 (10%).`);
   }
   const dateOrder = values["date-order"];
-  if (dateOrder !== undefined && dateOrder !== "mdy" && dateOrder !== "dmy") throw new UsageError(`--date-order must be mdy or dmy, not ${dateOrder}.`);
-  const output = values["in-place"] ? input : (values.out ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.evaluated.xlsx`));
+  if (dateOrder !== undefined && dateOrder !== "mdy" && dateOrder !== "dmy")
+    throw new UsageError(`--date-order must be mdy or dmy, not ${dateOrder}.`);
+  const output = values["in-place"]
+    ? input
+    : (values.out ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.evaluated.xlsx`));
   const quiet = Boolean(values.quiet);
   const progress = quiet ? () => undefined : io.progress;
 
@@ -95,12 +97,15 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   const generator = `${ENGINE_NAME} ${VERSION} (kpa CLI)`;
   const { evaluation, plan } = run(grid, { asOf, tolerance, dateOrder: dateOrder as "mdy" | "dmy" | undefined, generatedAt, generator });
   if (evaluation.tables.length === 0) {
-    throw new UnusableInputError(`No KPA table found in ${input}: expected a header row such as "Goal | Target | Timeline | Owner" or "KPI | Target | Actual".`);
+    throw new UnusableInputError(
+      `No KPA table found in ${input}: expected a header row such as "Goal | Target | Timeline | Owner" or "KPI | Target | Actual".`,
+    );
   }
   progress(`Writing ${output}…`);
   applyPlanToWorkbook(wb, plan);
   await saveAtomically(wb, output);
-  if (values.json) writeFileAtomically(values.json, `${JSON.stringify(buildReport(evaluation, plan, { generatedAt, generator }), null, 2)}\n`);
+  if (values.json)
+    writeFileAtomically(values.json, `${JSON.stringify(buildReport(evaluation, plan, { generatedAt, generator }), null, 2)}\n`);
   if (quiet) return;
 
   const s = plan.summary;
@@ -116,13 +121,19 @@ async function evaluate(args: string[], io: Io): Promise<void> {
     for (const g of gaps.slice(0, 10)) io.out(`  ${g.status.padEnd(width)}  ${g.sheet}!${g.cell}  ${g.name}: ${g.explanation}`);
     if (gaps.length > 10) io.out(`  … and ${gaps.length - 10} more on the "KPA Gaps" sheet.`);
   }
-  if (plan.problems.length > 0) io.out(`\n${s.errors} error(s) and ${s.warnings} warning(s): see the "KPA Summary" sheet${values.json ? " or the JSON report" : ""}.`);
+  if (plan.problems.length > 0)
+    io.out(`\n${s.errors} error(s) and ${s.warnings} warning(s): see the "KPA Summary" sheet${values.json ? " or the JSON report" : ""}.`);
   if (values.json) io.out(`Report: ${values.json}`);
 }
 
 async function template(args: string[], io: Io): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { department: { type: "string" }, out: { type: "string" } } });
-  if (positionals.length > 0) throw new UsageError(`Unexpected argument ${positionals[0]}: use kpa template [--department NAME] --out FILE.xlsx.`);
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { department: { type: "string" }, out: { type: "string" } },
+  });
+  if (positionals.length > 0)
+    throw new UsageError(`Unexpected argument ${positionals[0]}: use kpa template [--department NAME] --out FILE.xlsx.`);
   if (!values.out) throw new UsageError("template needs --out FILE.xlsx.");
   const id = values.department ?? "customer-service";
   const dept = findDepartment(id);

@@ -30,9 +30,7 @@ export function rangeAddress(r: Rect): string {
 
 /** Quotes a sheet name for use in a reference, as Excel does. */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** An absolute reference such as `'My Sheet'!$F$4:$H$9`. */

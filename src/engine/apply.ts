@@ -64,7 +64,8 @@ export function applyPlanToGrid(wb: WorkbookGrid, plan: WritePlan): WorkbookGrid
     const m = new MutableSheet({ name: p.name, values: [] });
     p.values.forEach((row, i) => row.forEach((v, j) => m.set(i, j, planValueToCell(v))));
     for (const f of p.numberFormats) {
-      for (let r = f.range.top; r <= f.range.bottom; r++) for (let c = f.range.left; c <= f.range.right; c++) m.set(r, c, m.rows[r]?.[c] ?? null, f.format);
+      for (let r = f.range.top; r <= f.range.bottom; r++)
+        for (let c = f.range.left; c <= f.range.right; c++) m.set(r, c, m.rows[r]?.[c] ?? null, f.format);
     }
     out.push(m.toGrid());
   }

@@ -85,7 +85,9 @@ export function isTimeFormat(format: string): boolean {
 function monthIndex(word: string): number | undefined {
   const i = MONTHS.indexOf(word.slice(0, 3).toLowerCase());
   if (i < 0) return undefined;
-  const full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][i] as string;
+  const full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][
+    i
+  ] as string;
   const w = word.toLowerCase().replace(/\.$/, "");
   return w === full || w === full.slice(0, 3) || (full === "september" && w === "sept") ? i + 1 : undefined;
 }

@@ -40,11 +40,16 @@ interface HeaderCandidate {
   fields: Partial<Record<Field, number>>;
 }
 
-function classify(fields: Partial<Record<Field, number>>, count: number): { kind: TableKind; fields: Partial<Record<Field, number>> } | undefined {
+function classify(
+  fields: Partial<Record<Field, number>>,
+  count: number,
+): { kind: TableKind; fields: Partial<Record<Field, number>> } | undefined {
   const has = (f: Field) => fields[f] !== undefined;
   if (count < 2) return undefined;
-  if ((has("trainingNeeds") || has("trainingProvider")) && (has("role") || has("name") || has("timeline") || has("trainingNeeds"))) return { kind: "training", fields };
-  if (has("role") && (has("responsibilities") || has("accountability") || has("reporting") || has("support"))) return { kind: "roles", fields };
+  if ((has("trainingNeeds") || has("trainingProvider")) && (has("role") || has("name") || has("timeline") || has("trainingNeeds")))
+    return { kind: "training", fields };
+  if (has("role") && (has("responsibilities") || has("accountability") || has("reporting") || has("support")))
+    return { kind: "roles", fields };
   if (has("goal") && has("target")) return { kind: "goals", fields };
   // "KPI | Goal | Actual": the Goal column holds the target value.
   if (has("name") && has("goal") && has("actual") && !has("target")) {
@@ -94,7 +99,8 @@ function headerAt(view: SheetView, row: number, left: number, right: number): He
   return { row, left, right, kind: cls.kind, columns, fields: cls.fields };
 }
 
-const STRONG_HEADING = /^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[A-Z])[.)]\s+\S|(?:section|part|pillar|category|area|kpa|perspective)\s*[\dIVX]*\s*[:.\-–]\s*\S)/i;
+const STRONG_HEADING =
+  /^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[A-Z])[.)]\s+\S|(?:section|part|pillar|category|area|kpa|perspective)\s*[\dIVX]*\s*[:.\-–]\s*\S)/i;
 
 export function isHeadingText(text: string, strict: boolean): boolean {
   const t = text.trim();

@@ -78,7 +78,8 @@ export function evaluateWorkbook(wb: WorkbookGrid, options: EvaluateOptions): Ev
   const asOf = parseIsoDate(options.asOf);
   if (asOf === undefined) throw new InvalidOptionError(`The as-of date "${options.asOf}" is not a date in the form YYYY-MM-DD.`);
   const tolerance = options.tolerance ?? 0.1;
-  if (!(tolerance >= 0 && tolerance < 10)) throw new InvalidOptionError(`The tolerance ${options.tolerance} must be a number from 0 to 10 (0.1 means 10%).`);
+  if (!(tolerance >= 0 && tolerance < 10))
+    throw new InvalidOptionError(`The tolerance ${options.tolerance} must be a number from 0 to 10 (0.1 means 10%).`);
   const ctx: Ctx = { asOf, tolerance, order: options.dateOrder ?? "mdy", problems: [] };
   const ownership = readOwnership(wb);
 
@@ -127,7 +128,11 @@ class RowReader {
     const c = this.table.fields[field];
     if (c === undefined) return undefined;
     // Our own status column is output, never input.
-    if (field === "status" && (isOurHeader(this.view.text(this.table.headerRow, c)) || ownsCell(this.ownership, this.table.sheet, this.row, c))) return undefined;
+    if (
+      field === "status" &&
+      (isOurHeader(this.view.text(this.table.headerRow, c)) || ownsCell(this.ownership, this.table.sheet, this.row, c))
+    )
+      return undefined;
     return c;
   }
 
@@ -171,7 +176,8 @@ function evaluateRow(row: RowReader, ctx: Ctx): RowCore {
   const t = row.table;
   const nameField: Field = t.kind === "goals" ? "goal" : t.kind === "training" ? (row.has("role") ? "role" : "trainingNeeds") : "name";
   let name = row.text(nameField);
-  if (t.kind === "training" && row.has("trainingNeeds") && nameField === "role" && name) name = `${name}: ${row.text("trainingNeeds")}`.replace(/[.:\s]+$/, "");
+  if (t.kind === "training" && row.has("trainingNeeds") && nameField === "role" && name)
+    name = `${name}: ${row.text("trainingNeeds")}`.replace(/[.:\s]+$/, "");
   if (!name) name = `Row ${row.row + 1}`;
   const common = {
     sheet: t.sheet,
@@ -199,7 +205,8 @@ function readWeight(row: RowReader, ctx: Ctx): number | undefined {
   if (!row.has("weight")) return undefined;
   const r = row.read("weight", ctx.order);
   if (r.kind === "quantity" && r.q.value >= 0) return r.q.value;
-  if (r.kind !== "none") ctx.problems.push(problem("weightNotANumber", "warning", row.table.sheet, row.address("weight"), { text: row.text("weight") }));
+  if (r.kind !== "none")
+    ctx.problems.push(problem("weightNotANumber", "warning", row.table.sheet, row.address("weight"), { text: row.text("weight") }));
   return undefined;
 }
 
@@ -208,7 +215,8 @@ const NO_DATE_WORDS = /^(ongoing|continuous|continual|n\/a|na|tbd|tbc|ad hoc|as 
 function readDate(row: RowReader, field: Field, label: string, ctx: Ctx): Day | undefined {
   const r = row.read(field, ctx.order);
   if (r.kind === "date") {
-    if (r.ambiguous) ctx.problems.push(problem("dateAmbiguous", "warning", row.table.sheet, row.address(field), { text: r.raw, read: longDate(r.day) }));
+    if (r.ambiguous)
+      ctx.problems.push(problem("dateAmbiguous", "warning", row.table.sheet, row.address(field), { text: r.raw, read: longDate(r.day) }));
     return r.day;
   }
   if (r.kind === "none") return undefined;
@@ -216,7 +224,8 @@ function readDate(row: RowReader, field: Field, label: string, ctx: Ctx): Day | 
   if (NO_DATE_WORDS.test(text)) return undefined;
   const parsed = parseDateText(text, ctx.order);
   if (parsed) {
-    if (parsed.ambiguous) ctx.problems.push(problem("dateAmbiguous", "warning", row.table.sheet, row.address(field), { text, read: longDate(parsed.day) }));
+    if (parsed.ambiguous)
+      ctx.problems.push(problem("dateAmbiguous", "warning", row.table.sheet, row.address(field), { text, read: longDate(parsed.day) }));
     return parsed.day;
   }
   ctx.problems.push(problem("dateNotUnderstood", "warning", row.table.sheet, row.address(field), { text, column: label }));
@@ -239,7 +248,10 @@ function reviewSchedule(row: RowReader, name: string, ctx: Ctx): string | undefi
   if (!row.has("frequency")) return undefined;
   const text = row.text("frequency");
   if (!text) return undefined;
-  const key = text.toLowerCase().replace(/[.\s]+$/, "").replace(/\s+/g, " ");
+  const key = text
+    .toLowerCase()
+    .replace(/[.\s]+$/, "")
+    .replace(/\s+/g, " ");
   const found = FREQUENCIES.find(([re]) => re.test(key));
   if (!found) {
     ctx.problems.push(problem("frequencyNotUnderstood", "warning", row.table.sheet, row.address("frequency"), { text }));
@@ -251,7 +263,14 @@ function reviewSchedule(row: RowReader, name: string, ctx: Ctx): string | undefi
   if (last === undefined) return undefined;
   const due = months === 0 ? last + 1 : months === 0.25 ? last + 7 : months === 0.5 ? last + 14 : addMonths(last, months);
   if (due < ctx.asOf) {
-    ctx.problems.push(problem("reviewOverdue", "warning", row.table.sheet, row.address("lastReview"), { name, due: longDate(due), last: longDate(last), frequency: text }));
+    ctx.problems.push(
+      problem("reviewOverdue", "warning", row.table.sheet, row.address("lastReview"), {
+        name,
+        due: longDate(due),
+        last: longDate(last),
+        frequency: text,
+      }),
+    );
   }
   return isoDate(due);
 }
@@ -271,7 +290,11 @@ function judgeTraining(row: RowReader, name: string, timeline: Day | undefined, 
   } else if (r.kind === "text" || r.kind === "quantity") {
     const text = row.text(field);
     done = isAffirmative(text) || (r.kind === "quantity" && r.q.unit === "percent" && r.q.value >= 100);
-    if (!done && r.kind === "text" && !/^(no|not yet|in progress|pending|planned|scheduled|open|false|started|not started|ongoing)$/i.test(text)) {
+    if (
+      !done &&
+      r.kind === "text" &&
+      !/^(no|not yet|in progress|pending|planned|scheduled|open|false|started|not started|ongoing)$/i.test(text)
+    ) {
       ctx.problems.push(problem("completionNotUnderstood", "warning", row.table.sheet, row.address(field), { text }));
     }
   }
@@ -309,7 +332,11 @@ function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judge
   }
   const actual = row.read("actual", ctx.order);
   if (actual.kind === "none") {
-    const why = !row.has("actual") ? "No Actual column in this table" : actual.why === "error" ? `Actual is an error (${actual.raw})` : "No actual value yet";
+    const why = !row.has("actual")
+      ? "No Actual column in this table"
+      : actual.why === "error"
+        ? `Actual is an error (${actual.raw})`
+        : "No actual value yet";
     return { status: "No Data", explanation: `${why} → No Data`, target: targetText || undefined };
   }
   const rawTarget = row.raw(targetField);
@@ -317,8 +344,15 @@ function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judge
   const actualText = actual.kind === "text" ? actual.text : actual.raw;
   if (!parsed.ok) {
     if (parsed.empty) return { status: "Needs Target", explanation: "No target → Needs Target", actual: actualText };
-    ctx.problems.push(problem("targetNotUnderstood", "error", sheet, row.address(targetField), { target: targetText, reason: parsed.reason }));
-    return { status: "Needs Target", explanation: `Target "${targetText}" not understood → Needs Target`, actual: actualText, target: targetText };
+    ctx.problems.push(
+      problem("targetNotUnderstood", "error", sheet, row.address(targetField), { target: targetText, reason: parsed.reason }),
+    );
+    return {
+      status: "Needs Target",
+      explanation: `Target "${targetText}" not understood → Needs Target`,
+      actual: actualText,
+      target: targetText,
+    };
   }
   const target = parsed.target;
   const suffix = fromGoal ? " (target from the Goal text)" : "";
@@ -331,7 +365,9 @@ function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judge
   if (polarityText && target.comparator && target.comparator !== "between" && target.comparator !== "=") {
     const cmpDir: Direction = target.comparator.startsWith(">") ? "higher" : "lower";
     if (parsePolarity(polarityText) && cmpDir !== dir.direction) {
-      ctx.problems.push(problem("comparatorConflict", "warning", sheet, row.address("target"), { target: targetText, direction: polarityText }));
+      ctx.problems.push(
+        problem("comparatorConflict", "warning", sheet, row.address("target"), { target: targetText, direction: polarityText }),
+      );
     }
   }
 
@@ -339,12 +375,22 @@ function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judge
   const resolved = resolveTarget(target, direction, baselineReading);
   if (!resolved) {
     ctx.problems.push(problem("targetNeedsBaseline", "error", sheet, row.address(targetField), { target: targetText }));
-    return { status: "Needs Target", explanation: `Target "${targetText}" needs a Baseline → Needs Target`, actual: actualText, target: targetText };
+    return {
+      status: "Needs Target",
+      explanation: `Target "${targetText}" needs a Baseline → Needs Target`,
+      actual: actualText,
+      target: targetText,
+    };
   }
   const targetDisplay = describeTarget(resolved);
   if (actual.kind !== "quantity") {
     ctx.problems.push(problem("actualNotANumber", "error", sheet, row.address("actual"), { actual: actualText, target: targetDisplay }));
-    return { status: "No Data", explanation: `Actual "${actualText}" is not a number → No Data`, actual: actualText, target: targetDisplay };
+    return {
+      status: "No Data",
+      explanation: `Actual "${actualText}" is not a number → No Data`,
+      actual: actualText,
+      target: targetDisplay,
+    };
   }
   const a = align(actual.q, resolved.value);
   if (a === undefined) {
@@ -356,7 +402,12 @@ function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judge
         targetUnit: UNIT_NAMES[resolved.value.unit],
       }),
     );
-    return { status: "No Data", explanation: `Actual "${actualText}" is in another unit than the target → No Data`, actual: actualText, target: targetDisplay };
+    return {
+      status: "No Data",
+      explanation: `Actual "${actualText}" is in another unit than the target → No Data`,
+      actual: actualText,
+      target: targetDisplay,
+    };
   }
   if (resolved.value.unit === "percent" && actual.q.unit === "number" && a !== 0 && Math.abs(a) <= 1) {
     ctx.problems.push(problem("percentAmbiguous", "warning", sheet, row.address("actual"), { actual: actualText }));
@@ -371,7 +422,13 @@ function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judge
   const short = shortfall(a, resolved);
   const shortText = `${formatPercent(short)} ${resolved.comparator.startsWith("<") || (resolved.comparator === "between" && a > (resolved.upper?.value ?? a)) ? "over" : "short"}`;
   if (timeline !== undefined && timeline < ctx.asOf) {
-    return { ...base, status: "Overdue", explanation: `${head}: ${shortText}, was due ${longDate(timeline)} → Overdue`, gap: shortText, shortfall: short };
+    return {
+      ...base,
+      status: "Overdue",
+      explanation: `${head}: ${shortText}, was due ${longDate(timeline)} → Overdue`,
+      gap: shortText,
+      shortfall: short,
+    };
   }
   const start = row.has("start") ? readDate(row, "start", "Start", ctx) : undefined;
   if (resolved.baseline && start !== undefined && timeline !== undefined && timeline > start) {
@@ -388,28 +445,63 @@ function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judge
     }
   }
   const tol = formatPercent(ctx.tolerance);
-  if (short <= ctx.tolerance) return { ...base, status: "At Risk", explanation: `${head}: ${shortText}, within ${tol} tolerance → At Risk`, gap: shortText, shortfall: short };
-  return { ...base, status: "Off Track", explanation: `${head}: ${shortText}, beyond ${tol} tolerance → Off Track`, gap: shortText, shortfall: short };
+  if (short <= ctx.tolerance)
+    return {
+      ...base,
+      status: "At Risk",
+      explanation: `${head}: ${shortText}, within ${tol} tolerance → At Risk`,
+      gap: shortText,
+      shortfall: short,
+    };
+  return {
+    ...base,
+    status: "Off Track",
+    explanation: `${head}: ${shortText}, beyond ${tol} tolerance → Off Track`,
+    gap: shortText,
+    shortfall: short,
+  };
 }
 
 /** A numeric Target cell keeps its number format: 0.85 in a 0% cell is 85%. */
 function targetNumber(row: RowReader, field: Field, ctx: Ctx): string {
   const r = row.read(field, ctx.order);
-  if (r.kind === "quantity") return r.q.unit === "percent" ? `${r.q.value}%` : r.q.unit === "currency" ? `${r.q.currency ?? "$"}${r.q.value}` : String(r.q.value);
+  if (r.kind === "quantity")
+    return r.q.unit === "percent" ? `${r.q.value}%` : r.q.unit === "currency" ? `${r.q.currency ?? "$"}${r.q.value}` : String(r.q.value);
   return row.text(field);
 }
 
-function judgeCategorical(actual: Reading, actualText: string, target: Extract<Target, { kind: "categorical" }>, timeline: Day | undefined, ctx: Ctx, suffix: string): Judgement {
+function judgeCategorical(
+  actual: Reading,
+  actualText: string,
+  target: Extract<Target, { kind: "categorical" }>,
+  timeline: Day | undefined,
+  ctx: Ctx,
+  suffix: string,
+): Judgement {
   const text = actual.kind === "bool" ? (actual.value ? "Yes" : "No") : actualText;
   const matches = text.trim().toLowerCase() === target.expected.toLowerCase() || (target.affirmative && isAffirmative(text));
   const head = `"${text}" vs "${target.expected}"${suffix}`;
   const base = { actual: text, target: `"${target.expected}"` };
   if (matches) return { ...base, status: "Met", explanation: `${head}: matches → Met`, progress: 1 };
-  if (timeline !== undefined && timeline < ctx.asOf) return { ...base, status: "Overdue", explanation: `${head}: not yet, was due ${longDate(timeline)} → Overdue`, progress: 0, gap: "not met" };
+  if (timeline !== undefined && timeline < ctx.asOf)
+    return {
+      ...base,
+      status: "Overdue",
+      explanation: `${head}: not yet, was due ${longDate(timeline)} → Overdue`,
+      progress: 0,
+      gap: "not met",
+    };
   return { ...base, status: "Off Track", explanation: `${head}: not yet → Off Track`, progress: 0, gap: "not met" };
 }
 
-const UNIT_NAMES: Record<Unit, string> = { number: "number", percent: "percentage", currency: "money amount", hours: "duration", ratio: "ratio", score: "score" };
+const UNIT_NAMES: Record<Unit, string> = {
+  number: "number",
+  percent: "percentage",
+  currency: "money amount",
+  hours: "duration",
+  ratio: "ratio",
+  score: "score",
+};
 const DISPLAY_HOURS = { min: 1 / 60, h: 1, days: 24, weeks: 168 } as const;
 
 /** The actual's value in the target's unit, or undefined when they cannot be compared. */
@@ -442,7 +534,9 @@ function resolveTarget(t: NumericTarget, direction: Direction, baselineReading: 
     const base = align(baselineQ, unitQ) ?? baselineQ.value;
     const value = t.change.mode === "percent" ? base * (1 + amount / 100) : base + amount;
     const amountText =
-      t.change.mode === "percent" ? `${amount >= 0 ? "+" : "−"}${formatPlain(Math.abs(amount))}%` : `${amount >= 0 ? "+" : "−"} ${formatQuantity({ ...unitQ, value: Math.abs(amount) })}${unitQ.unit === "number" ? " points" : ""}`;
+      t.change.mode === "percent"
+        ? `${amount >= 0 ? "+" : "−"}${formatPlain(Math.abs(amount))}%`
+        : `${amount >= 0 ? "+" : "−"} ${formatQuantity({ ...unitQ, value: Math.abs(amount) })}${unitQ.unit === "number" ? " points" : ""}`;
     const baseline = { ...unitQ, value: base };
     return {
       comparator: amount >= 0 ? ">=" : "<=",
@@ -533,8 +627,50 @@ function computeProgress(a: number, r: Resolved): number | undefined {
 // --- KPA elements: linked to the goals that measure them -------------------------------------------
 
 const GENERIC = new Set([
-  "customer", "customers", "rate", "score", "level", "total", "average", "avg", "number", "percentage", "percent", "the", "of", "to", "a", "an", "and", "for", "by", "in", "on", "with", "per",
-  "increase", "improve", "reduce", "achieve", "decrease", "maintain", "grow", "raise", "lower", "reach", "kpi", "kpa", "metric", "measure", "overall", "time", "first", "new", "our", "all", "from",
+  "customer",
+  "customers",
+  "rate",
+  "score",
+  "level",
+  "total",
+  "average",
+  "avg",
+  "number",
+  "percentage",
+  "percent",
+  "the",
+  "of",
+  "to",
+  "a",
+  "an",
+  "and",
+  "for",
+  "by",
+  "in",
+  "on",
+  "with",
+  "per",
+  "increase",
+  "improve",
+  "reduce",
+  "achieve",
+  "decrease",
+  "maintain",
+  "grow",
+  "raise",
+  "lower",
+  "reach",
+  "kpi",
+  "kpa",
+  "metric",
+  "measure",
+  "overall",
+  "time",
+  "first",
+  "new",
+  "our",
+  "all",
+  "from",
 ]);
 
 function acronyms(text: string): Set<string> {
@@ -548,7 +684,9 @@ function significantWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const w of text.toLowerCase().split(/[^a-z]+/)) {
     if (w.length < 3 || GENERIC.has(w)) continue;
-    out.add(w.length > 4 && w.endsWith("ies") ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w);
+    out.add(
+      w.length > 4 && w.endsWith("ies") ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w,
+    );
   }
   return out;
 }
@@ -615,7 +753,11 @@ function checkAccountability(wb: WorkbookGrid, tables: readonly Table[], ctx: Ct
     const view = new SheetView(sheet);
     const col = t.fields.owner;
     for (let r = t.firstRow; r <= t.lastRow; r++) {
-      for (const owner of view.text(r, col).split(/[/;,]/).map((s) => s.trim()).filter(Boolean)) {
+      for (const owner of view
+        .text(r, col)
+        .split(/[/;,]/)
+        .map((s) => s.trim())
+        .filter(Boolean)) {
         const key = normName(owner);
         if (known.has(key)) continue;
         const entry = missing.get(key) ?? { owner, cells: [], sheet: t.sheet, first: cellAddress(r, col) };
@@ -625,12 +767,21 @@ function checkAccountability(wb: WorkbookGrid, tables: readonly Table[], ctx: Ct
     }
   }
   for (const m of missing.values()) {
-    ctx.problems.push(problem("ownerWithoutRole", "warning", m.sheet, m.first, { owner: m.owner, cells: m.cells.join(", "), suggestion: closestRole(m.owner, roles) }));
+    ctx.problems.push(
+      problem("ownerWithoutRole", "warning", m.sheet, m.first, {
+        owner: m.owner,
+        cells: m.cells.join(", "),
+        suggestion: closestRole(m.owner, roles),
+      }),
+    );
   }
 }
 
 function normName(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }
 
 function closestRole(owner: string, roles: readonly string[]): string | undefined {
@@ -655,7 +806,13 @@ export function gapsWorstFirst(rows: readonly RowResult[]): RowResult[] {
   return rows
     .filter((r) => r.status !== "Met")
     .map((r, i) => ({ r, i }))
-    .sort((x, y) => severity(x.r.status) - severity(y.r.status) || (y.r.shortfall ?? 0) - (x.r.shortfall ?? 0) || prio(x.r.priority) - prio(y.r.priority) || x.i - y.i)
+    .sort(
+      (x, y) =>
+        severity(x.r.status) - severity(y.r.status) ||
+        (y.r.shortfall ?? 0) - (x.r.shortfall ?? 0) ||
+        prio(x.r.priority) - prio(y.r.priority) ||
+        x.i - y.i,
+    )
     .map((x) => x.r);
 }
 

@@ -151,7 +151,10 @@ export function buildPlan(wb: WorkbookGrid, ev: Evaluation, opts: PlanOptions): 
 
   const names: DefinedName[] = owned.map((o, i) => ({ name: `${COLUMNS_NAME_PREFIX}${i + 1}`, ref: absoluteRef(o.sheet, o.rect) }));
   for (const role of Object.keys(OUR_SHEETS) as OurSheet[]) {
-    names.push({ name: `${SHEET_NAME_PREFIX}${role[0]?.toUpperCase()}${role.slice(1)}`, ref: absoluteRef(sheetNames[role], { top: 0, left: 0, bottom: 0, right: 0 }) });
+    names.push({
+      name: `${SHEET_NAME_PREFIX}${role[0]?.toUpperCase()}${role.slice(1)}`,
+      ref: absoluteRef(sheetNames[role], { top: 0, left: 0, bottom: 0, right: 0 }),
+    });
   }
   const keep = new Set(names.map((n) => n.name));
   const removeNames = (wb.names ?? []).filter((n) => n.name.startsWith(NAME_PREFIX) && !keep.has(n.name)).map((n) => n.name);
@@ -166,14 +169,20 @@ interface Placement {
   writeHeader: boolean;
 }
 
-function placeColumns(view: SheetView, table: Table, ev: Evaluation, problems: Problem[]): Record<keyof typeof OUR_HEADERS, Placement> | undefined {
+function placeColumns(
+  view: SheetView,
+  table: Table,
+  ev: Evaluation,
+  problems: Problem[],
+): Record<keyof typeof OUR_HEADERS, Placement> | undefined {
   const found: Partial<Record<keyof typeof OUR_HEADERS, Placement>> = {};
   for (const c of table.columns) {
     if (c.field !== "status" && c.field !== "progress" && c.field !== "explanation") continue;
     if (found[c.field]) continue;
     const ours = isOurHeader(c.header) || ownsCell(ev.ownership, table.sheet, table.firstRow, c.col);
     if (ours) found[c.field] = { col: c.col, writeHeader: isOurHeader(c.header) };
-    else if (c.field === "status" && table.kind !== "training" && isPlaceholderColumn(view, table, c.col)) found.status = { col: c.col, writeHeader: false };
+    else if (c.field === "status" && table.kind !== "training" && isPlaceholderColumn(view, table, c.col))
+      found.status = { col: c.col, writeHeader: false };
   }
   const missing = (["status", "progress", "explanation"] as const).filter((k) => !found[k]);
   if (missing.length > 0) {
@@ -219,7 +228,9 @@ function staleCells(ev: Evaluation, owned: readonly { sheet: string; rect: Rect 
     for (let c = b.rect.left; c <= b.rect.right; c++) {
       let start: number | undefined;
       for (let r = b.rect.top; r <= b.rect.bottom + 1; r++) {
-        const covered = r > b.rect.bottom || owned.some((o) => o.sheet === b.sheet && c >= o.rect.left && c <= o.rect.right && r >= o.rect.top && r <= o.rect.bottom);
+        const covered =
+          r > b.rect.bottom ||
+          owned.some((o) => o.sheet === b.sheet && c >= o.rect.left && c <= o.rect.right && r >= o.rect.top && r <= o.rect.bottom);
         if (!covered && start === undefined) start = r;
         if (covered && start !== undefined) {
           out.push({ sheet: b.sheet, range: { top: start, left: c, bottom: r - 1, right: c } });
@@ -318,7 +329,12 @@ function summarySheet(name: string, ev: Evaluation, s: Summary, problems: readon
     const scored = list.some((x) => x.score !== undefined);
     b.add([title, ...STATUSES, "Total", ...(scored ? ["Score"] : [])], HEADER);
     for (const row of list) {
-      const r = b.add([row.key, ...STATUSES.map((st) => row.counts[st]), row.total, ...(scored ? [row.score === undefined ? null : round4(row.score)] : [])]);
+      const r = b.add([
+        row.key,
+        ...STATUSES.map((st) => row.counts[st]),
+        row.total,
+        ...(scored ? [row.score === undefined ? null : round4(row.score)] : []),
+      ]);
       if (scored) b.format({ top: r, left: STATUSES.length + 2, bottom: r, right: STATUSES.length + 2 }, "0%");
     }
   }
@@ -333,14 +349,32 @@ function summarySheet(name: string, ev: Evaluation, s: Summary, problems: readon
   return finish(b, "summary", [28, 12, 12, 12, 12, 12, 12, 12, 12], "#1F3864", 0);
 }
 
-const GAP_HEADERS = ["Status", "Name", "Where", "Section", "Owner", "Target", "Actual", "Gap", "Explanation", "Suggested action", "Response", "Key"] as const;
+const GAP_HEADERS = [
+  "Status",
+  "Name",
+  "Where",
+  "Section",
+  "Owner",
+  "Target",
+  "Actual",
+  "Gap",
+  "Explanation",
+  "Suggested action",
+  "Response",
+  "Key",
+] as const;
 
 function gapsSheet(name: string, wb: WorkbookGrid, ev: Evaluation, s: Summary): SheetPlan {
   const responses = previousResponses(wb, ev);
   const rowsByKey = new Map(ev.rows.map((r) => [r.key, r]));
   const b = new SheetBuilder(name);
   b.add([SHEET_TITLES.gaps], TITLE);
-  b.add([`Every row that is not Met, worst first, as of ${ev.asOf}. Type in the Response column: it is kept when the workbook is evaluated again.`], SUBTLE);
+  b.add(
+    [
+      `Every row that is not Met, worst first, as of ${ev.asOf}. Type in the Response column: it is kept when the workbook is evaluated again.`,
+    ],
+    SUBTLE,
+  );
   b.blank();
   const headerRow = b.add([...GAP_HEADERS], HEADER);
   const listed = new Set<string>();
@@ -394,7 +428,8 @@ function previousResponses(wb: WorkbookGrid, ev: Evaluation): Map<string, { resp
     for (let x = r + 1; x <= view.bottom; x++) {
       const key = view.text(x, keyCol);
       const v = view.value(x, respCol);
-      if (key && !isBlank(v)) out.set(key, { response: cellToPlanValue(v), name: nameCol === undefined ? key : cellToPlanValue(view.value(x, nameCol)) });
+      if (key && !isBlank(v))
+        out.set(key, { response: cellToPlanValue(v), name: nameCol === undefined ? key : cellToPlanValue(view.value(x, nameCol)) });
     }
     break;
   }
@@ -403,14 +438,29 @@ function previousResponses(wb: WorkbookGrid, ev: Evaluation): Map<string, { resp
 
 function suggestedAction(r: RowResult): string {
   if (r.status === "No Data") return "Enter this period's actual value, or log a measurement for it.";
-  if (r.status === "Needs Target") return r.kind === "kpa" ? "Add a goal that measures this element, with a target." : 'Write a measurable target, e.g. "≥ 85%" or "< 2 hours".';
-  if (r.kind === "training") return r.status === "Overdue" ? "Book the training or agree a new date with the provider." : "Confirm the training date with the provider.";
+  if (r.status === "Needs Target")
+    return r.kind === "kpa"
+      ? "Add a goal that measures this element, with a target."
+      : 'Write a measurable target, e.g. "≥ 85%" or "< 2 hours".';
+  if (r.kind === "training")
+    return r.status === "Overdue"
+      ? "Book the training or agree a new date with the provider."
+      : "Confirm the training date with the provider.";
   const dept = departmentOf(r.department, r.name, r.group);
-  const base = dept ? dept.correctiveAction : "Review the cause (process, resources or strategy) and agree a corrective action with the owner.";
+  const base = dept
+    ? dept.correctiveAction
+    : "Review the cause (process, resources or strategy) and agree a corrective action with the owner.";
   return r.status === "Overdue" ? `Agree a new date with the owner. ${base}` : base;
 }
 
-function finish(b: SheetBuilder, role: OurSheet, widths: number[], tabColor: string, freezeRows: number, hiddenColumns: number[] = []): SheetPlan {
+function finish(
+  b: SheetBuilder,
+  role: OurSheet,
+  widths: number[],
+  tabColor: string,
+  freezeRows: number,
+  hiddenColumns: number[] = [],
+): SheetPlan {
   return {
     role,
     name: b.name,

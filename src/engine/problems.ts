@@ -42,8 +42,7 @@ export const MESSAGES = {
     `No room to write the status columns of the table at ${p.table}: ${p.blocker} is not empty. Leave ${p.needed} empty columns to the right of the table.`,
   trainingNoTimeline: (p: { name: string }) =>
     `Training for ${q(p.name)} has no timeline, so it cannot be judged as due or overdue. Add a date.`,
-  completionNotUnderstood: (p: { text: string }) =>
-    `Completion ${q(p.text)} is not yes, no or a date; it was read as not done.`,
+  completionNotUnderstood: (p: { text: string }) => `Completion ${q(p.text)} is not yes, no or a date; it was read as not done.`,
   weightNotANumber: (p: { text: string }) => `Weight ${q(p.text)} is not a number; the row is left out of the weighted score.`,
   sheetNameTaken: (p: { wanted: string; used: string }) =>
     `A sheet named ${q(p.wanted)} already exists and is not ours; the results were written to ${q(p.used)} instead.`,

@@ -32,7 +32,13 @@ export interface Report {
   readonly generatedAt: string;
   readonly generator: string;
   readonly tolerance: number;
-  readonly tables: readonly { readonly sheet: string; readonly range: string; readonly kind: string; readonly section: string | null; readonly rows: number }[];
+  readonly tables: readonly {
+    readonly sheet: string;
+    readonly range: string;
+    readonly kind: string;
+    readonly section: string | null;
+    readonly rows: number;
+  }[];
   readonly rows: readonly ReportRow[];
   readonly problems: readonly Omit<Problem, "code">[];
   readonly summary: Summary;
@@ -44,7 +50,13 @@ export function buildReport(ev: Evaluation, plan: WritePlan, meta: { generatedAt
     generatedAt: meta.generatedAt,
     generator: meta.generator,
     tolerance: ev.tolerance,
-    tables: ev.tables.map((t) => ({ sheet: t.sheet, range: rangeAddress({ top: t.headerRow, left: t.left, bottom: t.lastRow, right: t.right }), kind: t.kind, section: t.group ?? null, rows: Math.max(0, t.lastRow - t.firstRow + 1) })),
+    tables: ev.tables.map((t) => ({
+      sheet: t.sheet,
+      range: rangeAddress({ top: t.headerRow, left: t.left, bottom: t.lastRow, right: t.right }),
+      kind: t.kind,
+      section: t.group ?? null,
+      rows: Math.max(0, t.lastRow - t.firstRow + 1),
+    })),
     rows: ev.rows.map((r) => ({
       sheet: r.sheet,
       row: r.row + 1,

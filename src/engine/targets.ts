@@ -38,14 +38,43 @@ export type TargetParse =
   | { readonly ok: false; readonly empty: true }
   | { readonly ok: false; readonly empty: false; readonly reason: string };
 
-const AFFIRMATIVE = new Set(["yes", "y", "done", "complete", "completed", "approved", "true", "✓", "✔", "✅", "x", "achieved", "met", "passed", "pass", "signed off", "launched", "live", "in place", "implemented", "delivered", "finished"]);
+const AFFIRMATIVE = new Set([
+  "yes",
+  "y",
+  "done",
+  "complete",
+  "completed",
+  "approved",
+  "true",
+  "✓",
+  "✔",
+  "✅",
+  "x",
+  "achieved",
+  "met",
+  "passed",
+  "pass",
+  "signed off",
+  "launched",
+  "live",
+  "in place",
+  "implemented",
+  "delivered",
+  "finished",
+]);
 
 export function isAffirmative(text: string): boolean {
-  return AFFIRMATIVE.has(text.trim().toLowerCase().replace(/[.!]+$/, ""));
+  return AFFIRMATIVE.has(
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/[.!]+$/, ""),
+  );
 }
 
 const UP_VERBS = /\b(increase[sd]?|increasing|grow(?:s|n|th)?|raise[sd]?|boost(?:ed|s)?|lift|maximi[sz]e|expand|double|triple)\b/;
-const DOWN_VERBS = /\b(reduce[sd]?|reducing|reduction|decrease[sd]?|decreasing|lower(?:ed|s)?|cut(?:s)?|drop|minimi[sz]e|shorten|eliminate|halve|limit|decline)\b/;
+const DOWN_VERBS =
+  /\b(reduce[sd]?|reducing|reduction|decrease[sd]?|decreasing|lower(?:ed|s)?|cut(?:s)?|drop|minimi[sz]e|shorten|eliminate|halve|limit|decline)\b/;
 const IMPROVE = /\b(improve[sd]?|improving|improvement|better)\b/;
 const LOWER_NOUNS = new RegExp(
   String.raw`\b(costs?|cost-per|cpa|cac|churn|errors?|incidents?|burn|burn rate|expenses?|spend|refunds?|disputes?|variance|defects?|complaints?|delays?|backlog|turnover|attrition|downtime|latency|bounce|abandonment|absenteeism|escalations?|waste|debt|overdue|outages?|bugs?|tickets? open|dso|aht|lead time|cycle time|duration|wait)\b` +
@@ -53,7 +82,8 @@ const LOWER_NOUNS = new RegExp(
 );
 
 // Phrases that read as "more is better" even though they hold a lower-is-better word.
-const HIGHER_PHRASES = /\b(cost savings?|savings?|saved|(?:error|defect|incident|bug)[- ]free|free of|accuracy|mtbf|between failures|uptime|availability|on[- ]time|avoided|avoidance)\b/;
+const HIGHER_PHRASES =
+  /\b(cost savings?|savings?|saved|(?:error|defect|incident|bug)[- ]free|free of|accuracy|mtbf|between failures|uptime|availability|on[- ]time|avoided|avoidance)\b/;
 
 /** Which way is better for a row: a Polarity value first, then the wording, then "higher". */
 export function inferDirection(name: string, extraText = "", polarity?: string): { direction: Direction; because: string } {
@@ -72,8 +102,10 @@ export function inferDirection(name: string, extraText = "", polarity?: string):
 
 export function parsePolarity(text: string): Direction | undefined {
   const t = text.trim().toLowerCase();
-  if (/^[↑▲⬆+]/.test(t) || /^(higher|high|up|increase|max|maximi[sz]e|more|positive)\b|higher is better|more is better/.test(t)) return "higher";
-  if (/^[↓▼⬇-]/.test(t) || /^(lower|low|down|decrease|min|minimi[sz]e|less|fewer|negative)\b|lower is better|less is better/.test(t)) return "lower";
+  if (/^[↑▲⬆+]/.test(t) || /^(higher|high|up|increase|max|maximi[sz]e|more|positive)\b|higher is better|more is better/.test(t))
+    return "higher";
+  if (/^[↓▼⬇-]/.test(t) || /^(lower|low|down|decrease|min|minimi[sz]e|less|fewer|negative)\b|lower is better|less is better/.test(t))
+    return "lower";
   return undefined;
 }
 
@@ -81,7 +113,10 @@ type PhraseTable = readonly (readonly [RegExp, Comparator | "better"])[];
 // Matched against the text just before the number (end-anchored) and just after it (start-anchored).
 const BEFORE: PhraseTable = [
   [/(?:>=|=>|at least|a minimum of|minimum of|minimum|min\.?|no less than|not less than|no fewer than|not below|not under)\s*$/, ">="],
-  [/(?:<=|=<|at most|no more than|not more than|a maximum of|maximum of|maximum|max\.?|up to|within|not exceed|not to exceed|not exceeding|no higher than|not above|not over|capped at)\s*$/, "<="],
+  [
+    /(?:<=|=<|at most|no more than|not more than|a maximum of|maximum of|maximum|max\.?|up to|within|not exceed|not to exceed|not exceeding|no higher than|not above|not over|capped at)\s*$/,
+    "<=",
+  ],
   [/(?:>|more than|greater than|above|over|exceed|exceeds|exceeding|higher than|beyond|better than)\s*$/, ">"],
   [/(?:<|less than|fewer than|under|below|lower than|shorter than|faster than)\s*$/, "<"],
   [/(?:=|==|exactly|equal to|equals)\s*$/, "="],
@@ -147,7 +182,12 @@ export function parseTarget(input: string | number): TargetParse {
   const text = normalize(raw);
   if (text === "" || isNoValueMarker(text)) return { ok: false, empty: true };
   // "=B2*1.1" typed as text: reading a number out of it would be a guess.
-  if (/^=\s*(?:[a-z_$(]|[\d.]+\s*[-+*/^&])/.test(text)) return { ok: false, empty: false, reason: "it is a formula stored as text, not a value; enter the formula without quoting it, or the target value itself" };
+  if (/^=\s*(?:[a-z_$(]|[\d.]+\s*[-+*/^&])/.test(text))
+    return {
+      ok: false,
+      empty: false,
+      reason: "it is a formula stored as text, not a value; enter the formula without quoting it, or the target value itself",
+    };
   const stripped = text
     .replace(DATE_PHRASES, " ")
     // "40%-60%", "2-3 days", "$40-60K": a hyphen between two numbers is a range.
@@ -160,7 +200,9 @@ export function parseTarget(input: string | number): TargetParse {
     const words = stripped.split(" ").filter(Boolean);
     if (words.length > 0 && words.length <= 4 && !UP_VERBS.test(stripped) && !DOWN_VERBS.test(stripped) && !IMPROVE.test(stripped)) {
       const expected = raw.trim().replace(/[.!]+$/, "");
-      const achievement = /^(achieve|complete|obtain|get|pass|launch|implement|deliver|finish|sign|publish|roll out|go live)\b/i.test(expected);
+      const achievement = /^(achieve|complete|obtain|get|pass|launch|implement|deliver|finish|sign|publish|roll out|go live)\b/i.test(
+        expected,
+      );
       return { ok: true, target: { kind: "categorical", expected, affirmative: isAffirmative(expected) || achievement } };
     }
     return { ok: false, empty: false, reason: `no number or value to compare with in "${raw.trim()}"` };
@@ -171,7 +213,9 @@ export function parseTarget(input: string | number): TargetParse {
 
   // between 40% and 60% / 40%-60% / 40 to 60
   const between = /between\s+(.+?)\s+(?:and|to|-)\s+(.+)$/.exec(stripped);
-  const rangeTokens = between ? [...scanQuantities(between[1] as string), ...scanQuantities(between[2] as string)] : rangeOf(stripped, tokens);
+  const rangeTokens = between
+    ? [...scanQuantities(between[1] as string), ...scanQuantities(between[2] as string)]
+    : rangeOf(stripped, tokens);
   if (rangeTokens && rangeTokens.length === 2) {
     const [a, b] = rangeTokens as [QuantityToken, QuantityToken];
     const lo = withUnitOf(a.q, b.q);
@@ -189,12 +233,18 @@ export function parseTarget(input: string | number): TargetParse {
       const from = withUnitOf((a[0] as QuantityToken).q, (b[0] as QuantityToken).q);
       const to = withUnitOf((b[0] as QuantityToken).q, (a[0] as QuantityToken).q);
       const dir: Direction = to.value >= from.value ? "higher" : "lower";
-      return { ok: true, target: { kind: "numeric", comparator: dir === "higher" ? ">=" : "<=", value: to, impliedBaseline: from, verbDirection: dir } };
+      return {
+        ok: true,
+        target: { kind: "numeric", comparator: dir === "higher" ? ">=" : "<=", value: to, impliedBaseline: from, verbDirection: dir },
+      };
     }
   }
 
   // increase/reduce/improve X by N (points | %)
-  const change = /\b(?:increase[sd]?|grow|raise|boost|lift|improve[sd]?|reduce[sd]?|decrease[sd]?|lower|cut|drop|shorten|minimi[sz]e|maximi[sz]e)\b.*?\bby\s+(.+)$/.exec(stripped);
+  const change =
+    /\b(?:increase[sd]?|grow|raise|boost|lift|improve[sd]?|reduce[sd]?|decrease[sd]?|lower|cut|drop|shorten|minimi[sz]e|maximi[sz]e)\b.*?\bby\s+(.+)$/.exec(
+      stripped,
+    );
   if (change) {
     const byTokens = scanQuantities(change[1] as string);
     if (byTokens.length >= 1) {
@@ -204,7 +254,10 @@ export function parseTarget(input: string | number): TargetParse {
       const amount = verbDirection === "lower" ? -magnitude : magnitude;
       const mode = tok.q.unit === "percent" && !tok.points ? "percent" : "points";
       const unitQ: Quantity = mode === "percent" ? { value: 0, unit: "number" } : { ...tok.q, value: 0 };
-      return { ok: true, target: { kind: "numeric", comparator: undefined, value: unitQ, change: { mode, amount, signed }, verbDirection } };
+      return {
+        ok: true,
+        target: { kind: "numeric", comparator: undefined, value: unitQ, change: { mode, amount, signed }, verbDirection },
+      };
     }
   }
 
@@ -220,7 +273,11 @@ export function parseTarget(input: string | number): TargetParse {
   }
   if (!chosen) {
     const list = tokens.map((t) => formatQuantity(t.q)).join(", ");
-    return { ok: false, empty: false, reason: `it holds several numbers (${list}) and none is marked as the target; put the target value alone in the cell` };
+    return {
+      ok: false,
+      empty: false,
+      reason: `it holds several numbers (${list}) and none is marked as the target; put the target value alone in the cell`,
+    };
   }
   comparator = comparatorNear(stripped, chosen);
   return {
@@ -235,7 +292,8 @@ function rangeOf(text: string, tokens: QuantityToken[]): QuantityToken[] | undef
   const gap = text.slice(a.index + a.length, b.index).trim();
   const before = text.slice(0, a.index).trim();
   const after = text.slice(b.index + b.length).trim();
-  if ((gap === "-" || gap === "to") && after === "" && (before === "" || /^(?:range|range of|keep|maintain|stay|hold)/.test(before))) return tokens;
+  if ((gap === "-" || gap === "to") && after === "" && (before === "" || /^(?:range|range of|keep|maintain|stay|hold)/.test(before)))
+    return tokens;
   return undefined;
 }
 

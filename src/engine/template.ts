@@ -39,7 +39,12 @@ export function templateSheet(dept: Department = DEPARTMENTS[0] as Department, t
   add([`Key Performance Areas (KPA): ${dept.name}`], TITLE);
   add(["Prepared by: [your name]"], NOTE);
   add(["Email: [your email]"], NOTE);
-  add([`The ${dept.name.toLowerCase()} KPIs below, how each is measured and reviewed, the goals that go with them, who is accountable and the training that supports them.`], NOTE);
+  add(
+    [
+      `The ${dept.name.toLowerCase()} KPIs below, how each is measured and reviewed, the goals that go with them, who is accountable and the training that supports them.`,
+    ],
+    NOTE,
+  );
   add([]);
 
   add(["I. Performance Evaluation and Management"], SECTION);
@@ -50,7 +55,9 @@ export function templateSheet(dept: Department = DEPARTMENTS[0] as Department, t
   add(["II. Goal-Setting and Prioritization"], SECTION);
   add(["Fill in Baseline and Actual; KPA Tracker judges each goal against its target as of the evaluation date."], NOTE);
   const goalsHeader = add(["Goal", "Target", "Timeline", "Priority Level", "Owner", "Baseline", "Actual", "Start Date"], HEADER);
-  dept.kpis.forEach((k, i) => add([`Improve ${k.name}`, k.target, due, i === 0 ? "High" : "Medium", lead.role, null, null, { date: isoDate(today) }]));
+  dept.kpis.forEach((k, i) =>
+    add([`Improve ${k.name}`, k.target, due, i === 0 ? "High" : "Medium", lead.role, null, null, { date: isoDate(today) }]),
+  );
   const goalsEnd = values.length - 1;
   numberFormats.push({ range: { top: goalsHeader + 1, left: 2, bottom: goalsEnd, right: 2 }, format: "mmm d, yyyy" });
   numberFormats.push({ range: { top: goalsHeader + 1, left: 7, bottom: goalsEnd, right: 7 }, format: "mmm d, yyyy" });
@@ -58,8 +65,20 @@ export function templateSheet(dept: Department = DEPARTMENTS[0] as Department, t
 
   add(["III. Role Clarity and Accountability"], SECTION);
   add(["Role", "Responsibilities", "Accountability", "Reporting Structure", "Support Needed"], HEADER);
-  add([lead.role, lead.responsibilities, `Accountable for the ${dept.name.toLowerCase()} goals.`, `Reports to ${lead.reportsTo}`, "Data from the analyst; tools budget"]);
-  add([analyst.role, analyst.responsibilities, "Accountable for accurate, timely KPI data.", `Reports to ${analyst.reportsTo}`, "Access to the source systems"]);
+  add([
+    lead.role,
+    lead.responsibilities,
+    `Accountable for the ${dept.name.toLowerCase()} goals.`,
+    `Reports to ${lead.reportsTo}`,
+    "Data from the analyst; tools budget",
+  ]);
+  add([
+    analyst.role,
+    analyst.responsibilities,
+    "Accountable for accurate, timely KPI data.",
+    `Reports to ${analyst.reportsTo}`,
+    "Access to the source systems",
+  ]);
   add([]);
 
   add(["IV. Employee Development and Training Needs"], SECTION);

@@ -33,12 +33,31 @@ export function isNoValueMarker(text: string): boolean {
 const CURRENCY_SYMBOLS: Record<string, string> = { $: "$", "€": "€", "£": "£", "¥": "¥", r: "R", usd: "$", eur: "€", gbp: "£", zar: "R" };
 const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 };
 const DURATION: Record<string, [number, DurationDisplay]> = {
-  h: [1, "h"], hr: [1, "h"], hrs: [1, "h"], hour: [1, "h"], hours: [1, "h"],
-  min: [1 / 60, "min"], mins: [1 / 60, "min"], minute: [1 / 60, "min"], minutes: [1 / 60, "min"],
-  s: [1 / 3600, "min"], sec: [1 / 3600, "min"], secs: [1 / 3600, "min"], second: [1 / 3600, "min"], seconds: [1 / 3600, "min"],
-  d: [24, "days"], day: [24, "days"], days: [24, "days"],
-  "business day": [24, "days"], "business days": [24, "days"], "working day": [24, "days"], "working days": [24, "days"],
-  wk: [168, "weeks"], wks: [168, "weeks"], week: [168, "weeks"], weeks: [168, "weeks"],
+  h: [1, "h"],
+  hr: [1, "h"],
+  hrs: [1, "h"],
+  hour: [1, "h"],
+  hours: [1, "h"],
+  min: [1 / 60, "min"],
+  mins: [1 / 60, "min"],
+  minute: [1 / 60, "min"],
+  minutes: [1 / 60, "min"],
+  s: [1 / 3600, "min"],
+  sec: [1 / 3600, "min"],
+  secs: [1 / 3600, "min"],
+  second: [1 / 3600, "min"],
+  seconds: [1 / 3600, "min"],
+  d: [24, "days"],
+  day: [24, "days"],
+  days: [24, "days"],
+  "business day": [24, "days"],
+  "business days": [24, "days"],
+  "working day": [24, "days"],
+  "working days": [24, "days"],
+  wk: [168, "weeks"],
+  wks: [168, "weeks"],
+  week: [168, "weeks"],
+  weeks: [168, "weeks"],
 };
 
 /** One number and its unit words, as found in free text. */
@@ -87,7 +106,9 @@ export function scanQuantities(text: string): QuantityToken[] {
       q = { value, unit: "number" };
       points = true;
     } else if (g.scale) {
-      q = cur ? { value: value * (SCALE[g.scale.toLowerCase()] ?? 1), unit: "currency", currency: cur } : { value: value * (SCALE[g.scale.toLowerCase()] ?? 1), unit: "number" };
+      q = cur
+        ? { value: value * (SCALE[g.scale.toLowerCase()] ?? 1), unit: "currency", currency: cur }
+        : { value: value * (SCALE[g.scale.toLowerCase()] ?? 1), unit: "number" };
     } else if (g.dur) {
       const [factor, display] = DURATION[g.dur.toLowerCase().replace(/\s+/g, " ")] ?? [1, "h"];
       q = { value: value * factor, unit: "hours", display };
@@ -139,7 +160,9 @@ export function readCell(value: CellValue, format: string, order: DateOrder): Re
   if (isCellError(value)) return { kind: "none", why: "error", raw: value.error };
   if (typeof value === "boolean") return { kind: "bool", value, raw: value ? "TRUE" : "FALSE" };
   if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? { kind: "none", why: "error", raw: "invalid date" } : { kind: "date", day: dayFromDate(value), raw: value.toISOString().slice(0, 10) };
+    return Number.isNaN(value.getTime())
+      ? { kind: "none", why: "error", raw: "invalid date" }
+      : { kind: "date", day: dayFromDate(value), raw: value.toISOString().slice(0, 10) };
   }
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "none", why: "error", raw: String(value) };
@@ -154,7 +177,10 @@ export function readCell(value: CellValue, format: string, order: DateOrder): Re
   const text = value.trim();
   if (text === "") return { kind: "none", why: "blank" };
   if (isNoValueMarker(text)) return { kind: "none", why: "marker", raw: text };
-  if (/^#[A-Z0-9/!?_]+[!?]?$/i.test(text) && /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i.test(text)) {
+  if (
+    /^#[A-Z0-9/!?_]+[!?]?$/i.test(text) &&
+    /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i.test(text)
+  ) {
     return { kind: "none", why: "error", raw: text };
   }
   const q = parseQuantity(text);

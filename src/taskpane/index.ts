@@ -12,8 +12,7 @@ function renderPlaceholder(root: HTMLElement): void {
   heading.textContent = "KPA Tracker";
 
   const note = document.createElement("p");
-  note.textContent =
-    "The task pane UI is being built. It does not read or change your workbook yet.";
+  note.textContent = "The task pane UI is being built. It does not read or change your workbook yet.";
 
   root.replaceChildren(heading, note);
 }

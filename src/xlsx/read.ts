@@ -25,7 +25,8 @@ export function cellValue(cell: ExcelJS.Cell): CellValue {
     if ("formula" in v || "sharedFormula" in v) {
       const result = (v as ExcelJS.CellFormulaValue).result as unknown;
       if (result === undefined || result === null) return null;
-      if (typeof result === "object" && result !== null && "error" in result) return { error: String((result as { error: unknown }).error) };
+      if (typeof result === "object" && result !== null && "error" in result)
+        return { error: String((result as { error: unknown }).error) };
       return result as CellValue;
     }
   }

@@ -42,13 +42,23 @@ function addRules(ws: ExcelJS.Worksheet, cf: CfPlan): void {
           formulae: [`"${r.text}"`],
           style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(r.fill) } }, font: { color: { argb: argb(r.font) } } },
         }
-      : ({ type: "dataBar", priority: i + 1, cfvo: [{ type: "num", value: 0 }, { type: "num", value: 1 }], color: { argb: argb(r.color) }, gradient: false } as unknown as ExcelJS.ConditionalFormattingRule),
+      : ({
+          type: "dataBar",
+          priority: i + 1,
+          cfvo: [
+            { type: "num", value: 0 },
+            { type: "num", value: 1 },
+          ],
+          color: { argb: argb(r.color) },
+          gradient: false,
+        } as unknown as ExcelJS.ConditionalFormattingRule),
   );
   ws.addConditionalFormatting({ ref, rules });
 }
 
 function styleCell(cell: ExcelJS.Cell, s: CellStyle): void {
-  if (s.bold || s.italic || s.size || s.font) cell.font = { ...cell.font, bold: s.bold, italic: s.italic, size: s.size, color: s.font ? { argb: argb(s.font) } : undefined };
+  if (s.bold || s.italic || s.size || s.font)
+    cell.font = { ...cell.font, bold: s.bold, italic: s.italic, size: s.size, color: s.font ? { argb: argb(s.font) } : undefined };
   if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
   if (s.wrap) cell.alignment = { wrapText: true, vertical: "top" };
 }
@@ -79,7 +89,9 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): void
     const ws = wb.getWorksheet(name);
     if (!ws) throw new Error(`The plan writes to sheet "${name}", which the workbook does not have.`);
     if ((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet) {
-      throw new UnusableInputError(`Sheet "${name}" is protected, so its status columns cannot be written. Unprotect it and evaluate again.`);
+      throw new UnusableInputError(
+        `Sheet "${name}" is protected, so its status columns cannot be written. Unprotect it and evaluate again.`,
+      );
     }
   }
 
