@@ -6,7 +6,7 @@ import { SheetView, type WorkbookGrid } from "./grid";
 import type { Field } from "./headers";
 import { type Problem, problem } from "./problems";
 import { type Ownership, isOurSheet, ownsCell, readOwnership } from "./ownership";
-import { type Status, STATUSES, isStatus, severity, worst } from "./status";
+import { type Status, severity, worst } from "./status";
 import {
   type Comparator,
   type Direction,
@@ -816,4 +816,3 @@ export function gapsWorstFirst(rows: readonly RowResult[]): RowResult[] {
     .map((x) => x.r);
 }
 
-export { STATUSES, isStatus };
