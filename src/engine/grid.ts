@@ -1,4 +1,4 @@
-// The engine's input: a workbook as plain data. Both adapters (Office.js and ExcelJS) produce this shape.
+// The engine's input: a workbook as plain data. The add-in's and the CLI's adapters both produce this shape.
 
 /** An Excel error value such as `#N/A` or `#DIV/0!`, kept as a value rather than thrown. */
 export interface CellError {
