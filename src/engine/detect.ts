@@ -1,7 +1,7 @@
 // Finds KPA tables anywhere on a sheet by their header rows: stacked under section headings or side by side.
 import { cellAddress } from "./address";
 import { type SheetGrid, SheetView } from "./grid";
-import { type Field, OUR_HEADERS, matchHeader } from "./headers";
+import { type Field, isOurHeader, matchHeader } from "./headers";
 
 export type TableKind = "kpa" | "goals" | "roles" | "training" | "kpi";
 
@@ -209,9 +209,4 @@ function findGroup(
     if (typeof view.value(y, sole) === "string" && isHeadingText(text, false)) return { text, row: y, col: sole };
   }
   return undefined;
-}
-
-/** True for the header text of a column that KPA Tracker adds. */
-export function isOurHeader(text: string): boolean {
-  return (Object.values(OUR_HEADERS) as string[]).includes(text.trim());
 }

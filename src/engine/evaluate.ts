@@ -1,9 +1,9 @@
 // Judges every row of every detected table against its target as of a date.
 import { cellAddress } from "./address";
 import { type DateOrder, type Day, addMonths, isoDate, longDate, parseDateText, parseIsoDate } from "./dates";
-import { type Table, type TableKind, detectTables, isOurHeader } from "./detect";
+import { type Table, type TableKind, detectTables } from "./detect";
 import { SheetView, type WorkbookGrid } from "./grid";
-import type { Field } from "./headers";
+import { type Field, isOurHeader } from "./headers";
 import { type Problem, problem } from "./problems";
 import { type Ownership, isOurSheet, ownsCell, readOwnership } from "./ownership";
 import { type Status, severity, worst } from "./status";
@@ -815,4 +815,3 @@ export function gapsWorstFirst(rows: readonly RowResult[]): RowResult[] {
     )
     .map((x) => x.r);
 }
-

@@ -168,3 +168,10 @@ export function matchHeader(text: string): Field | undefined {
 
 /** Headers of the columns we add: recognisable in plain Excel and on the next evaluation. */
 export const OUR_HEADERS = { status: "KPA Status", progress: "KPA Progress", explanation: "KPA Explanation" } as const;
+
+const OUR_HEADER_SET: ReadonlySet<string> = new Set(Object.values(OUR_HEADERS));
+
+/** True for the header text of a column that KPA Tracker adds. */
+export function isOurHeader(text: string): boolean {
+  return OUR_HEADER_SET.has(text.trim());
+}

@@ -2,10 +2,9 @@
 import { absoluteRef, cellAddress, rangeAddress } from "./address";
 import { dayFromDate, isoDate, parseIsoDate } from "./dates";
 import type { Table } from "./detect";
-import { isOurHeader } from "./detect";
 import type { Evaluation, RowResult } from "./evaluate";
 import { type CellValue, type DefinedName, type Rect, SheetView, type WorkbookGrid, isBlank, isCellError } from "./grid";
-import { OUR_HEADERS } from "./headers";
+import { OUR_HEADERS, isOurHeader } from "./headers";
 import { departmentOf } from "./library";
 import { COLUMNS_NAME_PREFIX, NAME_PREFIX, OUR_SHEETS, type OurSheet, SHEET_NAME_PREFIX, SHEET_TITLES, ownsCell } from "./ownership";
 import { type Problem, problem } from "./problems";
@@ -83,6 +82,8 @@ export interface WritePlan {
   readonly names: readonly DefinedName[];
   /** Our names from before that the plan drops. */
   readonly removeNames: readonly string[];
+  /** Our blocks before and after this plan: conditional formats lying wholly inside them are ours to replace. */
+  readonly ruleScope: readonly { readonly sheet: string; readonly rect: Rect }[];
   readonly problems: readonly Problem[];
   readonly summary: Summary;
 }
@@ -95,7 +96,8 @@ export interface PlanOptions {
 
 const STATUS_RULES: readonly CfRule[] = STATUSES.map((s) => ({ kind: "equals", text: s, ...STATUS_STYLE[s] }));
 const PROGRESS_BAR: CfRule = { kind: "dataBar", color: "#5B9BD5" };
-const PLACEHOLDER_STATUS = /^(tbd|tbc|n\/a|na|-|—|–|\?|pending|status|to do|todo)$/i;
+// Beyond the no-value markers (TBD, N/A, -): words people park in an unused Status column.
+const PLACEHOLDER_STATUS = /^(pending|status|to do|todo)$/i;
 
 export function buildPlan(wb: WorkbookGrid, ev: Evaluation, opts: PlanOptions): WritePlan {
   const problems: Problem[] = [];
@@ -160,7 +162,8 @@ export function buildPlan(wb: WorkbookGrid, ev: Evaluation, opts: PlanOptions): 
   const removeNames = (wb.names ?? []).filter((n) => n.name.startsWith(NAME_PREFIX) && !keep.has(n.name)).map((n) => n.name);
   const clears = staleCells(ev, owned);
 
-  return { asOf: ev.asOf, writes, clears, conditionalFormats, sheets, names, removeNames, problems: allProblems, summary };
+  const ruleScope = [...ev.ownership.blocks.map(({ sheet, rect }) => ({ sheet, rect })), ...owned];
+  return { asOf: ev.asOf, writes, clears, conditionalFormats, sheets, names, removeNames, ruleScope, problems: allProblems, summary };
 }
 
 interface Placement {

@@ -95,7 +95,6 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): void
     }
   }
 
-  const oldBlocks = namesToRects(wb);
   for (const c of plan.clears) {
     const ws = wb.getWorksheet(c.sheet) as ExcelJS.Worksheet;
     forEachCell(ws, c.range, (cell) => (cell.value = null));
@@ -115,10 +114,8 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): void
   }
 
   // Rules wholly inside our blocks are ours: drop them before adding the new ones.
-  const newBlocks = plan.names.map((n) => parseRef(n.ref)).filter((r): r is { sheet: string; rect: Rect } => r !== undefined);
-  const blocks = [...oldBlocks, ...newBlocks];
   for (const ws of wb.worksheets) {
-    const mine = blocks.filter((b) => b.sheet === ws.name).map((b) => b.rect);
+    const mine = plan.ruleScope.filter((b) => b.sheet === ws.name).map((b) => b.rect);
     if (mine.length === 0) continue;
     ws.removeConditionalFormatting((cf: { ref: string }) => !refRects(cf.ref).every((r) => mine.some((m) => inside(r, m))));
   }
@@ -128,14 +125,6 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): void
 
   const dn = wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
   dn.model = [...dn.model.filter((n) => !n.name.startsWith(NAME_PREFIX)), ...plan.names.map((n) => ({ name: n.name, ranges: [n.ref] }))];
-}
-
-function namesToRects(wb: ExcelJS.Workbook): { sheet: string; rect: Rect }[] {
-  const dn = wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
-  return dn.model
-    .filter((n) => n.name.startsWith(NAME_PREFIX))
-    .flatMap((n) => n.ranges.map((r) => parseRef(r)))
-    .filter((r): r is { sheet: string; rect: Rect } => r !== undefined);
 }
 
 /** Writes next to the target and renames, so a crash never leaves a half-written workbook. */
