@@ -1,0 +1,129 @@
+// What the task pane may ask of a workbook. Components get one of these and never touch Excel.* themselves:
+// the Office host passes an Excel-backed port, the browser demo an in-memory one, tests a fake.
+import type { DateOrder } from "../engine/dates";
+import type { DepartmentId } from "../engine/library";
+import type { Severity } from "../engine/problems";
+import type { Status } from "../engine/status";
+import type { StatusCounts } from "../engine/summary";
+
+export interface EvaluateSettings {
+  /** ISO date, YYYY-MM-DD. */
+  readonly asOf: string;
+  /** Relative shortfall still counted as At Risk, 0..1. */
+  readonly tolerance: number;
+  /** How numeric dates such as 03/04/2050 are read. */
+  readonly dateOrder: DateOrder;
+}
+
+export interface FoundTable {
+  /** Stable within one scan, e.g. "Goals!B12". */
+  readonly id: string;
+  readonly sheet: string;
+  /** A1 range, e.g. "B12:F19". */
+  readonly range: string;
+  readonly kind: "kpa" | "goals" | "roles" | "training" | "kpi";
+  readonly section: string | null;
+  readonly rows: number;
+  /** A goals or KPI table without Baseline/Actual columns: "Add tracking columns" applies. */
+  readonly canAddTracking: boolean;
+}
+
+export interface ProblemView {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+export interface GapView {
+  readonly key: string;
+  readonly name: string;
+  readonly status: Status;
+  readonly sheet: string;
+  /** The row's name cell. */
+  readonly cell: string;
+  readonly owner: string | null;
+  readonly gap: string | null;
+  readonly explanation: string;
+}
+
+export interface ScanResult {
+  readonly tables: readonly FoundTable[];
+  readonly problems: readonly ProblemView[];
+}
+
+export interface EvaluationResult extends ScanResult {
+  readonly asOf: string;
+  readonly total: number;
+  readonly counts: StatusCounts;
+  /** 0..1, when the workbook has weights. */
+  readonly weightedScore: number | null;
+  /** Worst first, at most 10. */
+  readonly gaps: readonly GapView[];
+  readonly elapsedMs: number;
+  /** Names of the sheets written, e.g. "KPA Summary". */
+  readonly sheets: readonly string[];
+}
+
+export type Stage = "reading" | "evaluating" | "writing";
+
+export interface Progress {
+  readonly stage: Stage;
+  /** 0..1 within the stage, when known. */
+  readonly fraction?: number;
+}
+
+export interface UndoResult {
+  /** False when there was nothing to undo. */
+  readonly undone: boolean;
+  readonly message: string;
+}
+
+export interface WorkbookPort {
+  /** "excel" inside Office; "memory" for the browser demo. */
+  readonly kind: "excel" | "memory";
+  /** Settings saved in the document; missing fields take the pane's defaults. */
+  loadSettings(): Promise<Partial<EvaluateSettings>>;
+  saveSettings(settings: EvaluateSettings): Promise<void>;
+  /** Finds the tables and problems without writing anything. */
+  scan(settings: EvaluateSettings): Promise<ScanResult>;
+  /** Evaluates and writes statuses, formats and summary sheets. Rejects with PortError when it cannot. */
+  evaluate(settings: EvaluateSettings, onProgress?: (p: Progress) => void): Promise<EvaluationResult>;
+  /** Whether the workbook holds an evaluation that "Undo evaluation" can revert. */
+  canUndo(): Promise<boolean>;
+  undo(): Promise<UndoResult>;
+  /** Selects a cell in the workbook, e.g. a problem's or a gap's. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Adds a sheet laid out like the KPA template for a department; resolves to its name. */
+  insertTemplate(department: DepartmentId): Promise<string>;
+  /** Adds Baseline and Actual columns to a table listed by scan with canAddTracking; resolves to the new headers' range, e.g. "Goals!I12:J12". */
+  addTrackingColumns(tableId: string): Promise<string>;
+}
+
+/** A failure the user can act on: `message` is one plain sentence saying what to do. */
+export class PortError extends Error {
+  constructor(
+    message: string,
+    /** Where the problem is, when it is one place. */
+    readonly where?: { readonly sheet: string; readonly cell?: string },
+  ) {
+    super(message);
+    this.name = "PortError";
+  }
+}
+
+/** One cell of the browser demo's read-only grid, as displayed. */
+export interface DemoCell {
+  readonly text: string;
+  readonly fill?: string;
+  readonly color?: string;
+  readonly bold?: boolean;
+}
+
+/** The browser demo's in-memory workbook, shown read-only under the pane. */
+export interface DemoWorkbook {
+  /** Visible sheets in tab order; rows start at A1. */
+  sheets(): readonly { readonly name: string; readonly rows: readonly (readonly DemoCell[])[] }[];
+  /** Called after every change to the workbook; returns an unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
