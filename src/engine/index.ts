@@ -19,6 +19,7 @@ export * from "./status";
 export * from "./summary";
 export * from "./targets";
 export * from "./template";
+export * from "./tracking";
 export * from "./values";
 
 export const ENGINE_NAME = "KPA Tracker";

@@ -1,0 +1,964 @@
+// The Excel JavaScript API subset KPA Tracker uses, over MemoryState. Faithful where bugs hide:
+// commands queue until sync(); reading a property that was not loaded and synced throws; each sync's
+// request and response are measured and refused past the payload limit; protected sheets refuse writes.
+import { absoluteRef, parseRef, quoteSheet, rangeAddress } from "../../engine/address";
+import type { Rect } from "../../engine/grid";
+import {
+  type CellFormat,
+  type CfRule,
+  type MemoryConditionalFormat,
+  type MemorySheet,
+  type MemoryState,
+  cellFor,
+  coerceTyped,
+  getCell,
+  intersection,
+  intersects,
+  usedRect,
+} from "./state";
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+/** Cells one read may return, on every platform. */
+export const MAX_READ_CELLS = 5_000_000;
+/** Bytes of JSON each command adds to a request beyond its arguments. */
+const COMMAND_OVERHEAD = 80;
+
+export interface SyncRecord {
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  readonly commands: number;
+}
+
+export interface MemoryStats {
+  syncs: SyncRecord[];
+  /** Batches that failed, by error code. */
+  failures: string[];
+  calculationSuspensions: number;
+}
+
+export interface MemoryLimits {
+  /** Bytes per request and per response; Excel on the web refuses more than 5 MB. */
+  payloadBytes: number;
+}
+
+/** The shape of OfficeExtension.Error: code, message and debugInfo. */
+export class MemoryExcelError extends Error {
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(
+    readonly code: string,
+    message: string,
+    errorLocation?: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.debugInfo = { code, message, errorLocation };
+  }
+}
+
+interface Command {
+  readonly bytes: number;
+  /** Runs at sync; returns the response bytes and what to publish once the whole batch succeeded. */
+  run(): { bytes: number; publish: () => void } | void;
+}
+
+export class MemoryContext {
+  readonly workbook: MemoryWorkbookApi;
+  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  private queue: Command[] = [];
+
+  constructor(
+    readonly state: MemoryState,
+    readonly stats: MemoryStats,
+    readonly limits: MemoryLimits,
+  ) {
+    this.workbook = new MemoryWorkbookApi(this);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () =>
+        this.enqueue(0, () => {
+          this.stats.calculationSuspensions++;
+        }),
+    };
+  }
+
+  enqueue(argBytes: number, run: Command["run"]): void {
+    this.queue.push({ bytes: argBytes + COMMAND_OVERHEAD, run });
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  async sync(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    const requestBytes = batch.reduce((a, c) => a + c.bytes, 0);
+    try {
+      if (this.state.cellEditMode)
+        throw new MemoryExcelError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode.");
+      if (requestBytes > this.limits.payloadBytes)
+        throw new MemoryExcelError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+      let responseBytes = 0;
+      const publish: (() => void)[] = [];
+      for (const c of batch) {
+        const out = c.run();
+        if (out) {
+          responseBytes += out.bytes;
+          publish.push(out.publish);
+        }
+      }
+      if (responseBytes > this.limits.payloadBytes)
+        throw new MemoryExcelError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+      for (const p of publish) p();
+      this.stats.syncs.push({ requestBytes, responseBytes, commands: batch.length });
+    } catch (e) {
+      this.stats.syncs.push({ requestBytes, responseBytes: 0, commands: batch.length });
+      this.stats.failures.push(e instanceof MemoryExcelError ? e.code : "Unknown");
+      throw e;
+    }
+  }
+
+  // Office.js has it; nothing here needs tracking across syncs.
+  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+}
+
+function notLoaded(prop: string): MemoryExcelError {
+  return new MemoryExcelError(
+    "PropertyNotLoaded",
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+function propList(props?: string | string[] | { select?: string }): string[] {
+  const raw =
+    props === undefined
+      ? []
+      : typeof props === "string"
+        ? props.split(",")
+        : Array.isArray(props)
+          ? props
+          : (props.select ?? "").split(",");
+  return raw.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/** A proxy: loads queue, reads need a loaded value, methods queue commands. */
+abstract class ApiObject {
+  protected readonly loaded = new Map<string, unknown>();
+  constructor(protected readonly ctx: MemoryContext) {}
+
+  /** Values for the requested properties, computed at sync time. */
+  protected abstract readProps(props: string[]): Record<string, unknown>;
+  protected abstract defaultProps(): string[];
+
+  load(props?: string | string[] | { select?: string }): this {
+    const list = propList(props);
+    const wanted = list.length > 0 ? list : this.defaultProps();
+    this.ctx.enqueue(JSON.stringify(wanted).length, () => {
+      const values = this.readProps(wanted);
+      return {
+        bytes: JSON.stringify(values, (_k, v: unknown) => (v instanceof ApiObject ? undefined : v)).length,
+        publish: () => Object.entries(values).forEach(([k, v]) => this.loaded.set(k, v)),
+      };
+    });
+    return this;
+  }
+
+  protected get<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw notLoaded(prop);
+    return this.loaded.get(prop) as T;
+  }
+}
+
+function protectedSheet(sheet: MemorySheet): MemoryExcelError {
+  return new MemoryExcelError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet ("${sheet.name}").`);
+}
+
+// ---------------------------------------------------------------- workbook, sheets, names
+
+export class MemoryWorkbookApi {
+  readonly worksheets: WorksheetCollectionApi;
+  readonly names: NameCollectionApi;
+  readonly protection: ProtectionApi;
+  constructor(ctx: MemoryContext) {
+    this.worksheets = new WorksheetCollectionApi(ctx);
+    this.names = new NameCollectionApi(ctx);
+    this.protection = new ProtectionApi(ctx, () => ctx.state.workbookProtected);
+  }
+}
+
+class ProtectionApi extends ApiObject {
+  constructor(
+    ctx: MemoryContext,
+    private readonly read: () => boolean,
+  ) {
+    super(ctx);
+  }
+  protected defaultProps() {
+    return ["protected"];
+  }
+  protected readProps() {
+    return { protected: this.read() };
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+}
+
+function checkStructure(ctx: MemoryContext): void {
+  if (ctx.state.workbookProtected) throw new MemoryExcelError("AccessDenied", "The workbook's structure is protected.");
+}
+
+function validSheetName(name: string): boolean {
+  return name.length > 0 && name.length <= 31 && !/[[\]:*?/\\]/.test(name) && !name.startsWith("'") && !name.endsWith("'");
+}
+
+class WorksheetCollectionApi extends ApiObject {
+  private itemsList: WorksheetApi[] | undefined;
+  protected defaultProps() {
+    return ["items/name"];
+  }
+  protected readProps(props: string[]) {
+    const sheets = [...this.ctx.state.sheets];
+    const itemProps = props.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    const items = sheets.map((s) => new WorksheetApi(this.ctx, () => s));
+    const data = items.map((it) => it.readNow(itemProps.length > 0 ? itemProps : ["name"]));
+    return { items: { items, data } };
+  }
+  get items(): WorksheetApi[] {
+    const v = this.get<{ items: WorksheetApi[]; data: Record<string, unknown>[] }>("items");
+    if (!this.itemsList) {
+      v.items.forEach((it, i) => it.publish(v.data[i] as Record<string, unknown>));
+      this.itemsList = v.items;
+    }
+    return this.itemsList;
+  }
+  getItem(name: string): WorksheetApi {
+    return new WorksheetApi(this.ctx, () => {
+      const s = this.ctx.state.sheet(name);
+      if (!s) throw new MemoryExcelError("ItemNotFound", `The requested resource doesn't exist (sheet "${name}").`);
+      return s;
+    });
+  }
+  getItemOrNullObject(name: string): WorksheetApi {
+    return new WorksheetApi(this.ctx, () => this.ctx.state.sheet(name), true);
+  }
+  add(name: string): WorksheetApi {
+    let created: MemorySheet | undefined;
+    this.ctx.enqueue(name.length, () => {
+      checkStructure(this.ctx);
+      if (!validSheetName(name)) throw new MemoryExcelError("InvalidArgument", `"${name}" is not a valid sheet name.`);
+      if (this.ctx.state.sheet(name)) throw new MemoryExcelError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+      created = this.ctx.state.addSheet(name);
+    });
+    return new WorksheetApi(this.ctx, () => {
+      if (!created) throw new MemoryExcelError("InvalidObjectPath", "The sheet was not added.");
+      return created;
+    });
+  }
+}
+
+export class WorksheetApi extends ApiObject {
+  private bound: MemorySheet | undefined;
+  private resolvedOnce = false;
+  readonly protection: ProtectionApi;
+  readonly freezePanes: { freezeRows(count: number): void };
+
+  constructor(
+    ctx: MemoryContext,
+    private readonly resolver: () => MemorySheet | undefined,
+    private readonly nullable = false,
+  ) {
+    super(ctx);
+    this.protection = new ProtectionApi(ctx, () => this.sheet().protected);
+    this.freezePanes = {
+      freezeRows: (count: number) => this.ctx.enqueue(8, () => void (this.sheet().freezeRows = count)),
+    };
+  }
+
+  /** The sheet this proxy stands for; bound on first use, so a rename in the same batch keeps it. */
+  sheetOrNull(): MemorySheet | undefined {
+    if (!this.resolvedOnce) {
+      this.bound = this.resolver();
+      this.resolvedOnce = true;
+    }
+    return this.bound;
+  }
+
+  sheet(): MemorySheet {
+    const s = this.sheetOrNull();
+    if (!s) throw new MemoryExcelError("ItemNotFound", "The requested resource doesn't exist.");
+    if (!this.ctx.state.sheets.includes(s)) throw new MemoryExcelError("ItemNotFound", `Sheet "${s.name}" was deleted.`);
+    return s;
+  }
+
+  protected defaultProps() {
+    return ["name", "visibility", "position"];
+  }
+  protected readProps(props: string[]) {
+    return this.readNow(props);
+  }
+  readNow(props: string[]): Record<string, unknown> {
+    const s = this.nullable ? this.sheetOrNull() : this.sheet();
+    if (!s) return { isNullObject: true };
+    const out: Record<string, unknown> = { isNullObject: false };
+    for (const p of props) {
+      if (p === "name") out.name = s.name;
+      else if (p === "visibility") out.visibility = s.visibility;
+      else if (p === "position") out.position = this.ctx.state.sheets.indexOf(s);
+      else if (p === "tabColor") out.tabColor = s.tabColor;
+      else if (p === "id") out.id = String(s.id);
+      else throw new MemoryExcelError("InvalidArgument", `Worksheet has no property "${p}" here.`);
+    }
+    return out;
+  }
+  publish(values: Record<string, unknown>): void {
+    Object.entries(values).forEach(([k, v]) => this.loaded.set(k, v));
+  }
+
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(value: string) {
+    this.ctx.enqueue(value.length, () => {
+      const s = this.sheet();
+      checkStructure(this.ctx);
+      if (!validSheetName(value)) throw new MemoryExcelError("InvalidArgument", `"${value}" is not a valid sheet name.`);
+      const other = this.ctx.state.sheet(value);
+      if (other && other !== s) throw new MemoryExcelError("ItemAlreadyExists", `A sheet named "${value}" already exists.`);
+      renameInNames(this.ctx.state, s.name, value);
+      s.name = value;
+    });
+  }
+  get visibility(): string {
+    return this.get("visibility");
+  }
+  set visibility(value: string) {
+    this.ctx.enqueue(value.length, () => {
+      const s = this.sheet();
+      checkStructure(this.ctx);
+      if (value !== "Visible" && this.ctx.state.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0)
+        throw new MemoryExcelError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+      s.visibility = value as MemorySheet["visibility"];
+    });
+  }
+  get position(): number {
+    return this.get("position");
+  }
+  set position(value: number) {
+    this.ctx.enqueue(8, () => {
+      const s = this.sheet();
+      checkStructure(this.ctx);
+      const list = this.ctx.state.sheets;
+      list.splice(list.indexOf(s), 1);
+      list.splice(Math.max(0, Math.min(value, list.length)), 0, s);
+    });
+  }
+  set tabColor(value: string) {
+    this.ctx.enqueue(value.length, () => void (this.sheet().tabColor = value));
+  }
+  delete(): void {
+    this.ctx.enqueue(0, () => {
+      const s = this.sheet();
+      checkStructure(this.ctx);
+      const list = this.ctx.state.sheets;
+      if (list.filter((x) => x.visibility === "Visible" && x !== s).length === 0)
+        throw new MemoryExcelError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+      list.splice(list.indexOf(s), 1);
+      breakNames(this.ctx.state, s.name);
+    });
+  }
+  activate(): void {
+    this.ctx.enqueue(0, () => void this.sheet());
+  }
+  getRange(address?: string): RangeApi {
+    if (address === undefined) return new RangeApi(this.ctx, this, () => ({ top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 }));
+    const cols = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(address);
+    if (cols) {
+      const a = parseRef(`X!${cols[1]}1`)?.rect.left ?? 0;
+      const z = parseRef(`X!${cols[2]}1`)?.rect.left ?? 0;
+      return new RangeApi(this.ctx, this, () => ({ top: 0, left: Math.min(a, z), bottom: MAX_ROWS - 1, right: Math.max(a, z) }));
+    }
+    const ref = parseRef(`X!${address}`);
+    if (!ref) throw new MemoryExcelError("InvalidArgument", `"${address}" is not a range address.`);
+    return new RangeApi(this.ctx, this, () => ref.rect);
+  }
+  getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): RangeApi {
+    return new RangeApi(this.ctx, this, () => {
+      if (row < 0 || col < 0 || rowCount < 1 || colCount < 1 || row + rowCount > MAX_ROWS || col + colCount > MAX_COLS)
+        throw new MemoryExcelError("InvalidArgument", `Range indexes out of bounds (${row}, ${col}, ${rowCount}, ${colCount}).`);
+      return { top: row, left: col, bottom: row + rowCount - 1, right: col + colCount - 1 };
+    });
+  }
+  getCell(row: number, col: number): RangeApi {
+    return this.getRangeByIndexes(row, col, 1, 1);
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): RangeApi {
+    return new RangeApi(this.ctx, this, () => usedRect(this.sheet(), valuesOnly), true);
+  }
+}
+
+function renameInNames(state: MemoryState, from: string, to: string): void {
+  for (const n of state.names) {
+    const ref = parseRef(n.formula);
+    if (ref && ref.sheet === from) n.formula = `=${absoluteRef(to, ref.rect)}`;
+  }
+}
+
+function breakNames(state: MemoryState, sheet: string): void {
+  for (const n of state.names) {
+    const ref = parseRef(n.formula);
+    if (ref && ref.sheet === sheet) n.formula = `=#REF!${n.formula.slice(n.formula.indexOf("!") + 1)}`;
+  }
+}
+
+class NameCollectionApi extends ApiObject {
+  protected defaultProps() {
+    return ["items/name"];
+  }
+  protected readProps(props: string[]) {
+    const itemProps = props.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    const items = this.ctx.state.names.map((n) => {
+      const out: Record<string, unknown> = {};
+      for (const p of itemProps.length > 0 ? itemProps : ["name"]) {
+        if (p === "name") out.name = n.name;
+        else if (p === "formula") out.formula = n.formula;
+        else if (p === "type") out.type = n.formula.startsWith("=#REF!") ? "Error" : parseRef(n.formula) ? "Range" : "String";
+        else if (p === "visible") out.visible = true;
+        else throw new MemoryExcelError("InvalidArgument", `NamedItem has no property "${p}" here.`);
+      }
+      return out;
+    });
+    return { items };
+  }
+  get items(): Record<string, unknown>[] {
+    return this.get("items");
+  }
+  add(name: string, reference: RangeApi | string, comment?: string): void {
+    this.ctx.enqueue(name.length + (typeof reference === "string" ? reference.length : 40) + (comment?.length ?? 0), () => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new MemoryExcelError("InvalidArgument", `"${name}" is not a valid name.`);
+      if (this.ctx.state.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+        throw new MemoryExcelError("ItemAlreadyExists", `The name "${name}" already exists.`);
+      const formula =
+        typeof reference === "string" ? (reference.startsWith("=") ? reference : `=${reference}`) : `=${reference.absolute()}`;
+      this.ctx.state.names.push({ name, formula });
+    });
+  }
+  getItem(name: string): { delete(): void } {
+    return {
+      delete: () =>
+        this.ctx.enqueue(name.length, () => {
+          const i = this.ctx.state.names.findIndex((n) => n.name.toLowerCase() === name.toLowerCase());
+          if (i < 0) throw new MemoryExcelError("ItemNotFound", `The name "${name}" doesn't exist.`);
+          this.ctx.state.names.splice(i, 1);
+        }),
+    };
+  }
+}
+
+// ---------------------------------------------------------------- ranges
+
+type Matrix = (string | number | boolean | null)[][];
+
+function shapeOf(m: unknown): [number, number] | undefined {
+  if (!Array.isArray(m) || m.length === 0 || !m.every((r) => Array.isArray(r))) return undefined;
+  const w = (m[0] as unknown[]).length;
+  return m.every((r) => (r as unknown[]).length === w) ? [m.length, w] : undefined;
+}
+
+export class RangeApi extends ApiObject {
+  private boundRect: Rect | undefined;
+  private resolved = false;
+  readonly format: RangeFormatApi;
+  readonly conditionalFormats: ConditionalFormatCollectionApi;
+
+  constructor(
+    ctx: MemoryContext,
+    readonly worksheet: WorksheetApi,
+    private readonly rectOf: () => Rect | undefined,
+    private readonly nullable = false,
+  ) {
+    super(ctx);
+    this.format = new RangeFormatApi(ctx, this);
+    this.conditionalFormats = new ConditionalFormatCollectionApi(ctx, this);
+  }
+
+  rectOrNull(): Rect | undefined {
+    if (!this.resolved) {
+      this.boundRect = this.rectOf();
+      this.resolved = true;
+    }
+    return this.boundRect;
+  }
+  rect(): Rect {
+    const r = this.rectOrNull();
+    if (!r) throw new MemoryExcelError("ItemNotFound", "The range doesn't exist.");
+    return r;
+  }
+  absolute(): string {
+    return absoluteRef(this.worksheet.sheet().name, this.rect());
+  }
+  /** For writes: the sheet, refusing when it is protected. */
+  writable(): MemorySheet {
+    const s = this.worksheet.sheet();
+    if (s.protected) throw protectedSheet(s);
+    return s;
+  }
+
+  protected defaultProps() {
+    return ["address", "values"];
+  }
+  protected readProps(props: string[]) {
+    const r = this.nullable ? this.rectOrNull() : this.rect();
+    if (!r) return { isNullObject: true };
+    const s = this.worksheet.sheet();
+    const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+    const out: Record<string, unknown> = { isNullObject: false };
+    const matrix = (fn: (row: number, col: number) => unknown) => {
+      if (cells > MAX_READ_CELLS)
+        throw new MemoryExcelError("RangeExceedsLimit", `The range has ${cells} cells; reads are limited to ${MAX_READ_CELLS}.`);
+      const m: unknown[][] = [];
+      for (let row = r.top; row <= r.bottom; row++) {
+        const line: unknown[] = [];
+        for (let col = r.left; col <= r.right; col++) line.push(fn(row, col));
+        m.push(line);
+      }
+      return m;
+    };
+    for (const p of props) {
+      if (p === "values") out.values = matrix((row, col) => getCell(s, row, col)?.value ?? "");
+      else if (p === "formulas") out.formulas = matrix((row, col) => formulaOf(getCell(s, row, col)));
+      else if (p === "numberFormat") out.numberFormat = matrix((row, col) => getCell(s, row, col)?.numberFormat ?? "General");
+      else if (p === "text") out.text = matrix((row, col) => String(getCell(s, row, col)?.value ?? ""));
+      else if (p === "address") out.address = `${quoteSheet(s.name)}!${rangeAddress(r)}`;
+      else if (p === "rowIndex") out.rowIndex = r.top;
+      else if (p === "columnIndex") out.columnIndex = r.left;
+      else if (p === "rowCount") out.rowCount = r.bottom - r.top + 1;
+      else if (p === "columnCount") out.columnCount = r.right - r.left + 1;
+      else throw new MemoryExcelError("InvalidArgument", `Range has no property "${p}" here.`);
+    }
+    return out;
+  }
+
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
+  get values(): Matrix {
+    return this.get("values");
+  }
+  get formulas(): Matrix {
+    return this.get("formulas");
+  }
+  get numberFormat(): string[][] {
+    return this.get("numberFormat");
+  }
+
+  private setMatrix(kind: "values" | "formulas" | "numberFormat", m: Matrix): void {
+    this.ctx.enqueue(JSON.stringify(m).length, () => {
+      const r = this.rect();
+      const shape = shapeOf(m);
+      if (!shape || shape[0] !== r.bottom - r.top + 1 || shape[1] !== r.right - r.left + 1)
+        throw new MemoryExcelError("InvalidArgument", `The ${kind} array does not match the size of the range ${rangeAddress(r)}.`);
+      const s = this.writable();
+      m.forEach((line, i) =>
+        line.forEach((v, j) => {
+          if (v === null) return; // Office.js leaves a cell alone where the array holds null.
+          const cell = cellFor(s, r.top + i, r.left + j);
+          if (kind === "numberFormat") cell.numberFormat = String(v);
+          else writeValue(cell, v);
+        }),
+      );
+    });
+  }
+  set values(m: Matrix) {
+    this.setMatrix("values", m);
+  }
+  set formulas(m: Matrix) {
+    this.setMatrix("formulas", m);
+  }
+  set numberFormat(m: Matrix) {
+    this.setMatrix("numberFormat", m);
+  }
+
+  clear(applyTo = "All"): void {
+    this.ctx.enqueue(applyTo.length, () => {
+      const r = this.rect();
+      const s = this.writable();
+      for (const [row, line] of s.rows) {
+        if (row < r.top || row > r.bottom) continue;
+        for (const [col, cell] of line) {
+          if (col < r.left || col > r.right) continue;
+          if (applyTo === "Contents" || applyTo === "All") {
+            cell.value = "";
+            delete cell.formula;
+            delete cell.quotePrefix;
+          }
+          if (applyTo === "Formats" || applyTo === "All") {
+            cell.numberFormat = "General";
+            cell.format = {};
+          }
+        }
+      }
+    });
+  }
+
+  copyFrom(source: RangeApi | string, copyType = "All"): void {
+    this.ctx.enqueue(typeof source === "string" ? source.length : 40, () => {
+      const src = typeof source === "string" ? this.rangeFromRef(source) : { sheet: source.worksheet.sheet(), rect: source.rect() };
+      const dest = this.rect();
+      const h = src.rect.bottom - src.rect.top + 1;
+      const w = src.rect.right - src.rect.left + 1;
+      if (dest.bottom - dest.top + 1 !== h && !(dest.top === dest.bottom))
+        throw new MemoryExcelError("InvalidArgument", "The destination is not the size of the source.");
+      const s = this.writable();
+      const copies: [number, number, ReturnType<typeof getCell>][] = [];
+      for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) copies.push([i, j, getCell(src.sheet, src.rect.top + i, src.rect.left + j)]);
+      for (const [i, j, from] of copies) {
+        const to = cellFor(s, dest.top + i, dest.left + j);
+        if (copyType === "All" || copyType === "Formulas" || copyType === "Values") {
+          to.value = from?.value ?? "";
+          if (copyType !== "Values" && from?.formula !== undefined) to.formula = from.formula;
+          else delete to.formula;
+          if (from?.quotePrefix) to.quotePrefix = true;
+          else delete to.quotePrefix;
+        }
+        if (copyType === "All" || copyType === "Formats") {
+          to.numberFormat = from?.numberFormat ?? "General";
+          to.format = { ...(from?.format ?? {}) };
+        }
+      }
+      if (copyType === "All" || copyType === "Formats") {
+        // Like a paste, the source's conditional formats come along, clipped to what was copied.
+        for (const cf of src.sheet.conditionalFormats) {
+          const parts = cf.ranges
+            .map((r) => intersection(r, src.rect))
+            .filter((r): r is Rect => r !== undefined)
+            .map((r) => ({
+              top: r.top - src.rect.top + dest.top,
+              bottom: r.bottom - src.rect.top + dest.top,
+              left: r.left - src.rect.left + dest.left,
+              right: r.right - src.rect.left + dest.left,
+            }));
+          if (parts.length > 0) s.conditionalFormats.push({ id: this.ctx.state.newId(), ranges: parts, rule: { ...cf.rule } });
+        }
+      }
+    });
+  }
+
+  private rangeFromRef(ref: string): { sheet: MemorySheet; rect: Rect } {
+    const parsed = parseRef(ref);
+    const sheet = parsed && this.ctx.state.sheet(parsed.sheet);
+    if (!parsed || !sheet) throw new MemoryExcelError("InvalidArgument", `"${ref}" is not a range in this workbook.`);
+    return { sheet, rect: parsed.rect };
+  }
+
+  getEntireColumn(): RangeApi {
+    return new RangeApi(this.ctx, this.worksheet, () => {
+      const r = this.rect();
+      return { top: 0, bottom: MAX_ROWS - 1, left: r.left, right: r.right };
+    });
+  }
+  getCell(row: number, col: number): RangeApi {
+    return new RangeApi(this.ctx, this.worksheet, () => {
+      const r = this.rect();
+      return { top: r.top + row, left: r.left + col, bottom: r.top + row, right: r.left + col };
+    });
+  }
+  set columnHidden(hidden: boolean) {
+    this.ctx.enqueue(5, () => {
+      const r = this.rect();
+      const s = this.writable();
+      for (let c = r.left; c <= r.right; c++) hidden ? s.hiddenColumns.add(c) : s.hiddenColumns.delete(c);
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): RangeApi {
+    return new RangeApi(
+      this.ctx,
+      this.worksheet,
+      () => {
+        const used = usedRect(this.worksheet.sheet(), valuesOnly);
+        return used && intersection(used, this.rect());
+      },
+      true,
+    );
+  }
+  getMergedAreasOrNullObject(): RangeAreasApi {
+    return new RangeAreasApi(this.ctx, () => {
+      const r = this.rect();
+      const s = this.worksheet.sheet();
+      const areas = s.merges.filter((m) => intersects(m, r));
+      return areas.length === 0 ? undefined : { sheet: s.name, rects: areas };
+    });
+  }
+  select(): void {
+    this.ctx.enqueue(0, () => {
+      const s = this.worksheet.sheet();
+      this.ctx.state.selection = { sheet: s.name, address: rangeAddress(this.rect()) };
+    });
+  }
+}
+
+function formulaOf(c: ReturnType<typeof getCell>): string | number | boolean {
+  if (!c) return "";
+  if (c.formula !== undefined) return c.formula;
+  return c.value;
+}
+
+function writeValue(cell: ReturnType<typeof cellFor>, v: string | number | boolean): void {
+  delete cell.formula;
+  delete cell.quotePrefix;
+  if (typeof v !== "string") {
+    cell.value = v;
+    return;
+  }
+  const typed = coerceTyped(v);
+  cell.value = typed.value;
+  if (typed.formula !== undefined) cell.formula = typed.formula;
+  if (typed.quotePrefix) cell.quotePrefix = true;
+  if (typed.numberFormat && cell.numberFormat === "General") cell.numberFormat = typed.numberFormat;
+}
+
+export class RangeAreasApi extends ApiObject {
+  constructor(
+    ctx: MemoryContext,
+    private readonly areas: () => { sheet: string; rects: Rect[] } | undefined,
+  ) {
+    super(ctx);
+  }
+  protected defaultProps() {
+    return ["address"];
+  }
+  protected readProps(props: string[]) {
+    const a = this.areas();
+    if (!a) return { isNullObject: true };
+    const out: Record<string, unknown> = { isNullObject: false };
+    for (const p of props) {
+      if (p === "address") out.address = a.rects.map((r) => `${quoteSheet(a.sheet)}!${rangeAddress(r)}`).join(",");
+      else if (p === "areaCount") out.areaCount = a.rects.length;
+      else throw new MemoryExcelError("InvalidArgument", `RangeAreas has no property "${p}" here.`);
+    }
+    return out;
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+}
+
+// ---------------------------------------------------------------- formats
+
+class RangeFormatApi {
+  readonly font: { bold: boolean; italic: boolean; size: number; color: string };
+  readonly fill: { color: string; clear(): void };
+  constructor(
+    private readonly ctx: MemoryContext,
+    private readonly range: RangeApi,
+  ) {
+    const setter = (key: keyof CellFormat) => (value: unknown) => this.apply((f) => ((f as Record<string, unknown>)[key] = value));
+    const font = {} as RangeFormatApi["font"];
+    for (const [prop, key] of [
+      ["bold", "bold"],
+      ["italic", "italic"],
+      ["size", "size"],
+      ["color", "color"],
+    ] as const) {
+      Object.defineProperty(font, prop, { set: setter(key), get: () => this.unreadable(`font.${prop}`) });
+    }
+    this.font = font;
+    const fill = { clear: () => this.apply((f) => delete f.fill) } as RangeFormatApi["fill"];
+    Object.defineProperty(fill, "color", { set: setter("fill"), get: () => this.unreadable("fill.color") });
+    this.fill = fill;
+  }
+  private unreadable(prop: string): never {
+    throw notLoaded(prop);
+  }
+  private apply(fn: (f: CellFormat) => void): void {
+    this.ctx.enqueue(24, () => {
+      const r = this.range.rect();
+      const s = this.range.writable();
+      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) fn(cellFor(s, row, col).format);
+    });
+  }
+  set wrapText(v: boolean) {
+    this.apply((f) => (f.wrap = v));
+  }
+  set verticalAlignment(v: string) {
+    this.apply((f) => (f.verticalAlignment = v));
+  }
+  set columnWidth(points: number) {
+    this.ctx.enqueue(8, () => {
+      const r = this.range.rect();
+      const s = this.range.writable();
+      for (let c = r.left; c <= r.right; c++) s.columnWidths.set(c, points);
+    });
+  }
+}
+
+// ---------------------------------------------------------------- conditional formats
+
+class ConditionalFormatCollectionApi extends ApiObject {
+  constructor(
+    ctx: MemoryContext,
+    private readonly range: RangeApi,
+  ) {
+    super(ctx);
+  }
+  protected defaultProps() {
+    return ["items/type"];
+  }
+  protected readProps(props: string[]) {
+    const r = this.range.rect();
+    const s = this.range.worksheet.sheet();
+    const found = s.conditionalFormats.filter((cf) => cf.ranges.some((x) => intersects(x, r)));
+    const items = found.map((cf) => new ConditionalFormatApi(this.ctx, s, () => cf));
+    const itemProps = props.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    const data = found.map((cf) => {
+      const out: Record<string, unknown> = {};
+      for (const p of itemProps) {
+        if (p === "type") out.type = cf.rule.type;
+        else if (p === "id") out.id = String(cf.id);
+        else throw new MemoryExcelError("InvalidArgument", `ConditionalFormat has no property "${p}" here.`);
+      }
+      return out;
+    });
+    return { items: { items, data } };
+  }
+  get items(): ConditionalFormatApi[] {
+    const v = this.get<{ items: ConditionalFormatApi[]; data: Record<string, unknown>[] }>("items");
+    v.items.forEach((it, i) => it.publish(v.data[i] as Record<string, unknown>));
+    return v.items;
+  }
+  add(type: string): ConditionalFormatApi {
+    let created: MemoryConditionalFormat | undefined;
+    let sheet: MemorySheet | undefined;
+    this.ctx.enqueue(type.length, () => {
+      if (type !== "CellValue" && type !== "DataBar") throw new MemoryExcelError("NotImplemented", `Conditional format type ${type}.`);
+      sheet = this.range.writable();
+      created = {
+        id: this.ctx.state.newId(),
+        ranges: [this.range.rect()],
+        rule: type === "CellValue" ? { type } : { type, gradientFill: true },
+      };
+      sheet.conditionalFormats.push(created);
+    });
+    return new ConditionalFormatApi(
+      this.ctx,
+      undefined,
+      () => created,
+      () => sheet,
+    );
+  }
+  clearAll(): void {
+    this.ctx.enqueue(0, () => {
+      const r = this.range.rect();
+      const s = this.range.writable();
+      s.conditionalFormats = s.conditionalFormats.filter((cf) => !cf.ranges.some((x) => intersects(x, r)));
+    });
+  }
+}
+
+export class ConditionalFormatApi extends ApiObject {
+  readonly cellValue: {
+    format: { fill: { color: string }; font: { color: string } };
+    rule: { formula1: string; operator: string };
+  };
+  readonly dataBar: {
+    positiveFormat: { fillColor: string; gradientFill: boolean };
+    lowerBoundRule: { type: string; formula?: string };
+    upperBoundRule: { type: string; formula?: string };
+  };
+
+  constructor(
+    ctx: MemoryContext,
+    fixedSheet: MemorySheet | undefined,
+    private readonly cf: () => MemoryConditionalFormat | undefined,
+    private readonly sheetOf: () => MemorySheet | undefined = () => fixedSheet,
+  ) {
+    super(ctx);
+    const set = (fn: (rule: CfRule, v: unknown) => void) => (v: unknown) =>
+      this.ctx.enqueue(JSON.stringify(v ?? null).length, () => {
+        const target = this.target();
+        if (target.sheet.protected) throw protectedSheet(target.sheet);
+        fn(target.cf.rule, v);
+      });
+    const prop = <T extends object>(obj: T, name: string, fn: (rule: CfRule, v: unknown) => void) =>
+      Object.defineProperty(obj, name, { set: set(fn), get: () => this.notReadable(name) });
+    const fill = prop({}, "color", (r, v) => r.type === "CellValue" && (r.fill = String(v)));
+    const font = prop({}, "color", (r, v) => r.type === "CellValue" && (r.font = String(v)));
+    const cellValue = { format: { fill, font } } as ConditionalFormatApi["cellValue"];
+    prop(cellValue, "rule", (r, v) => {
+      if (r.type !== "CellValue") throw new MemoryExcelError("InvalidArgument", "Not a cell value rule.");
+      const rule = v as { formula1: string; operator: string };
+      r.formula1 = rule.formula1;
+      r.operator = rule.operator;
+    });
+    this.cellValue = cellValue;
+    const positiveFormat = {} as ConditionalFormatApi["dataBar"]["positiveFormat"];
+    prop(positiveFormat, "fillColor", (r, v) => r.type === "DataBar" && (r.fillColor = String(v)));
+    prop(positiveFormat, "gradientFill", (r, v) => r.type === "DataBar" && (r.gradientFill = Boolean(v)));
+    const dataBar = { positiveFormat } as ConditionalFormatApi["dataBar"];
+    prop(dataBar, "lowerBoundRule", (r, v) => r.type === "DataBar" && (r.lower = v as { type: string }));
+    prop(dataBar, "upperBoundRule", (r, v) => r.type === "DataBar" && (r.upper = v as { type: string }));
+    this.dataBar = dataBar;
+  }
+  private notReadable(name: string): never {
+    throw notLoaded(name);
+  }
+  private target(): { cf: MemoryConditionalFormat; sheet: MemorySheet } {
+    const cf = this.cf();
+    const sheet = this.sheetOf();
+    if (!cf || !sheet || !sheet.conditionalFormats.includes(cf))
+      throw new MemoryExcelError("ItemNotFound", "The conditional format doesn't exist.");
+    return { cf, sheet };
+  }
+  protected defaultProps() {
+    return ["type"];
+  }
+  protected readProps(props: string[]) {
+    const { cf } = this.target();
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === "type") out.type = cf.rule.type;
+      else throw new MemoryExcelError("InvalidArgument", `ConditionalFormat has no property "${p}" here.`);
+    }
+    return out;
+  }
+  publish(values: Record<string, unknown>): void {
+    Object.entries(values).forEach(([k, v]) => this.loaded.set(k, v));
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  delete(): void {
+    this.ctx.enqueue(0, () => {
+      const { cf, sheet } = this.target();
+      if (sheet.protected) throw protectedSheet(sheet);
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== cf);
+    });
+  }
+  getRanges(): RangeAreasApi {
+    return new RangeAreasApi(this.ctx, () => {
+      const { cf, sheet } = this.target();
+      return { sheet: sheet.name, rects: cf.ranges };
+    });
+  }
+}

@@ -1,0 +1,199 @@
+// The state behind the in-memory Excel: sheets of cells, names, rules. Plain data, mutated only when a batch syncs.
+import { type Rect } from "../../engine/grid";
+import { dayFromYMD, serialFromDay } from "../../engine/dates";
+
+export interface CellFormat {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+  wrap?: boolean;
+  verticalAlignment?: string;
+}
+
+export interface MemoryCell {
+  /** What `values` reads: number, string, boolean, or an error text such as "#N/A". */
+  value: string | number | boolean;
+  /** Set when the cell holds a formula; `formulas` reads it, `values` reads `value`. */
+  formula?: string;
+  numberFormat: string;
+  format: CellFormat;
+  /** The cell was typed as text with a leading apostrophe. */
+  quotePrefix?: boolean;
+}
+
+export type CfRule =
+  | { type: "CellValue"; operator?: string; formula1?: string; fill?: string; font?: string }
+  | {
+      type: "DataBar";
+      fillColor?: string;
+      gradientFill?: boolean;
+      lower?: { type: string; formula?: string };
+      upper?: { type: string; formula?: string };
+    };
+
+export interface MemoryConditionalFormat {
+  readonly id: number;
+  ranges: Rect[];
+  rule: CfRule;
+}
+
+export interface MemorySheet {
+  readonly id: number;
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  protected: boolean;
+  tabColor: string;
+  freezeRows: number;
+  /** Row → column → cell. */
+  readonly rows: Map<number, Map<number, MemoryCell>>;
+  /** Column → width in points. */
+  readonly columnWidths: Map<number, number>;
+  readonly hiddenColumns: Set<number>;
+  readonly merges: Rect[];
+  conditionalFormats: MemoryConditionalFormat[];
+}
+
+export interface MemoryName {
+  name: string;
+  /** "=Sheet1!$A$1:$B$2". */
+  formula: string;
+}
+
+export const DEFAULT_COLUMN_WIDTH = 48;
+
+export class MemoryState {
+  readonly sheets: MemorySheet[] = [];
+  readonly names: MemoryName[] = [];
+  workbookProtected = false;
+  /** A cell is being edited: Excel refuses every batch until the user leaves the cell. */
+  cellEditMode = false;
+  selection: { sheet: string; address: string } | undefined;
+  private nextId = 1;
+
+  addSheet(name: string): MemorySheet {
+    const sheet: MemorySheet = {
+      id: this.nextId++,
+      name,
+      visibility: "Visible",
+      protected: false,
+      tabColor: "",
+      freezeRows: 0,
+      rows: new Map(),
+      columnWidths: new Map(),
+      hiddenColumns: new Set(),
+      merges: [],
+      conditionalFormats: [],
+    };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): MemorySheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  newId(): number {
+    return this.nextId++;
+  }
+}
+
+export function getCell(s: MemorySheet, r: number, c: number): MemoryCell | undefined {
+  return s.rows.get(r)?.get(c);
+}
+
+export function cellFor(s: MemorySheet, r: number, c: number): MemoryCell {
+  let row = s.rows.get(r);
+  if (!row) s.rows.set(r, (row = new Map()));
+  let cell = row.get(c);
+  if (!cell) row.set(c, (cell = { value: "", numberFormat: "General", format: {} }));
+  return cell;
+}
+
+export function isEmptyCell(c: MemoryCell | undefined): boolean {
+  return !c || (c.value === "" && c.formula === undefined);
+}
+
+/** The bounding box of the non-empty cells (values only), or undefined for an empty sheet. */
+export function usedRect(s: MemorySheet, valuesOnly: boolean): Rect | undefined {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const [r, row] of s.rows) {
+    for (const [c, cell] of row) {
+      const counts = valuesOnly
+        ? !isEmptyCell(cell)
+        : !isEmptyCell(cell) || cell.numberFormat !== "General" || Object.keys(cell.format).length > 0;
+      if (!counts) continue;
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
+  }
+  return bottom < 0 ? undefined : { top, left, bottom, right };
+}
+
+const NUMBER = /^\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:e[-+]?\d+)?\s*$/i;
+const PERCENT = /^\s*([-+]?\d+(?:\.\d+)?)\s*%\s*$/;
+const CURRENCY = /^\s*\$\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*$/;
+const SLASH_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/;
+const ISO_DATE = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/;
+
+/**
+ * What Excel stores when a string is written through `Range.values`, as an en-US Excel does:
+ * "=…" and non-numeric "+…"/"-…" become formulas, numeric-looking text becomes a number or date,
+ * and a leading apostrophe forces text.
+ */
+export function coerceTyped(text: string): {
+  value: string | number | boolean;
+  formula?: string;
+  numberFormat?: string;
+  quotePrefix?: boolean;
+} {
+  if (text.startsWith("'")) return { value: text.slice(1), quotePrefix: true };
+  if (text === "") return { value: "" };
+  if (/^(true|false)$/i.test(text.trim())) return { value: text.trim().toLowerCase() === "true" };
+  if (NUMBER.test(text) && /\d/.test(text)) return { value: Number(text.replace(/,/g, "")) };
+  const pct = PERCENT.exec(text);
+  if (pct) return { value: Number(pct[1]) / 100, numberFormat: "0%" };
+  const cur = CURRENCY.exec(text);
+  if (cur) return { value: Number(`${(cur[1] as string).replace(/,/g, "")}${cur[2] ?? ""}`), numberFormat: "$#,##0.00" };
+  const us = SLASH_DATE.exec(text);
+  if (us) return { value: serialFromDay(dayFromYMD(Number(us[3]), Number(us[1]), Number(us[2]))), numberFormat: "m/d/yyyy" };
+  const iso = ISO_DATE.exec(text);
+  if (iso) return { value: serialFromDay(dayFromYMD(Number(iso[1]), Number(iso[2]), Number(iso[3]))), numberFormat: "yyyy-mm-dd" };
+  if (text.startsWith("=")) return { value: evaluateFormula(text), formula: text };
+  if (text.startsWith("+") || text.startsWith("-")) return { value: evaluateFormula(`=${text}`), formula: `=${text}` };
+  return { value: text };
+}
+
+/** Just enough of a calculator for what KPA Tracker writes: HYPERLINK shows its text; the rest is unknown. */
+export function evaluateFormula(formula: string): string | number | boolean {
+  const link = /^=HYPERLINK\("((?:[^"]|"")*)"\s*,\s*"((?:[^"]|"")*)"\)$/i.exec(formula);
+  if (link) return (link[2] as string).replace(/""/g, '"');
+  const num = /^=\+?(-?\d+(?:\.\d+)?)$/.exec(formula);
+  if (num) return Number(num[1]);
+  return "#NAME?";
+}
+
+export function intersects(a: Rect, b: Rect): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+export function intersection(a: Rect, b: Rect): Rect | undefined {
+  if (!intersects(a, b)) return undefined;
+  return {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
+}
+
+export function cloneCell(c: MemoryCell): MemoryCell {
+  return { ...c, format: { ...c.format } };
+}

@@ -1,0 +1,239 @@
+// The task pane's WorkbookPort on top of any Excel runner: Office's Excel.run, or the in-memory Excel.
+import { cellAddress, quoteSheet, rangeAddress } from "../engine/address";
+import { dayFromDate } from "../engine/dates";
+import { type Table, detectTables } from "../engine/detect";
+import { type Evaluation, InvalidOptionError, evaluateWorkbook } from "../engine/evaluate";
+import { ENGINE_NAME, run as runEngine } from "../engine/index";
+import { DEPARTMENTS, type DepartmentId } from "../engine/library";
+import { readOwnership } from "../engine/ownership";
+import type { Problem } from "../engine/problems";
+import { templateSheet } from "../engine/template";
+import { canAddTracking, trackingColumns } from "../engine/tracking";
+import {
+  type EvaluateSettings,
+  type EvaluationResult,
+  type FoundTable,
+  PortError,
+  type Progress,
+  type ScanResult,
+  type UndoResult,
+  type WorkbookPort,
+} from "../taskpane/port";
+import { toPortError } from "./errors";
+import { type ReadOptions, readWorkbook } from "./read";
+import type { ExcelRunner } from "./run";
+import { hasUndo, undoEvaluation } from "./undo";
+import { Batcher, DEFAULT_BUDGET_BYTES, applyPlan, checkSheetWritable, queueSheetContent, queueValues } from "./write";
+
+export interface SettingsStore {
+  load(): Promise<Partial<EvaluateSettings>>;
+  save(settings: EvaluateSettings): Promise<void>;
+}
+
+export interface ExcelPortOptions {
+  readonly kind: WorkbookPort["kind"];
+  readonly settings: SettingsStore;
+  readonly read?: ReadOptions;
+  readonly budgetBytes?: number;
+  /** For tests and the demo: the clock. */
+  readonly now?: () => Date;
+}
+
+/** What one Evaluate did, beyond what the pane shows: for tests and benchmarks. */
+export interface EvaluateStats {
+  readonly readSyncs: number;
+  readonly writeSyncs: number;
+}
+
+export interface ExcelPort extends WorkbookPort {
+  readonly lastStats: EvaluateStats | undefined;
+}
+
+function foundTable(t: Table): FoundTable {
+  return {
+    id: t.id,
+    sheet: t.sheet,
+    range: rangeAddress({ top: t.headerRow, left: t.left, bottom: t.lastRow, right: t.right }),
+    kind: t.kind,
+    section: t.group ?? null,
+    rows: Math.max(0, t.lastRow - t.firstRow + 1),
+    canAddTracking: canAddTracking(t),
+  };
+}
+
+const problemView = ({ sheet, cell, severity, message }: Problem) => ({ sheet, cell, severity, message });
+
+function scanResult(ev: Evaluation, problems: readonly Problem[] = ev.problems): ScanResult {
+  return { tables: ev.tables.map(foundTable), problems: problems.map(problemView) };
+}
+
+function engineOptions(s: EvaluateSettings) {
+  return { asOf: s.asOf, tolerance: s.tolerance, dateOrder: s.dateOrder };
+}
+
+export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): ExcelPort {
+  const now = options.now ?? (() => new Date());
+  let busy: string | undefined;
+  let lastStats: EvaluateStats | undefined;
+
+  /** One change at a time: a second Evaluate (or any other change) while one runs is refused, not queued. */
+  async function exclusive<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    if (busy) throw new PortError(`KPA Tracker is still busy (${busy}). Wait for it to finish, then try again.`);
+    busy = what;
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof InvalidOptionError) throw new PortError(e.message);
+      throw toPortError(e);
+    } finally {
+      busy = undefined;
+    }
+  }
+
+  async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof InvalidOptionError) throw new PortError(e.message);
+      throw toPortError(e);
+    }
+  }
+
+  const port: ExcelPort = {
+    kind: options.kind,
+    get lastStats() {
+      return lastStats;
+    },
+    loadSettings: () => options.settings.load(),
+    saveSettings: (s) => options.settings.save(s),
+
+    scan: (settings) =>
+      guarded(() =>
+        run(async (context) => {
+          const read = await readWorkbook(context, options.read);
+          return scanResult(evaluateWorkbook(read.grid, engineOptions(settings)));
+        }),
+      ),
+
+    evaluate: (settings, onProgress?: (p: Progress) => void) =>
+      exclusive("evaluating", () =>
+        run(async (context): Promise<EvaluationResult> => {
+          const started = now().getTime();
+          onProgress?.({ stage: "reading", fraction: 0 });
+          const read = await readWorkbook(context, {
+            ...options.read,
+            onProgress: (fraction) => onProgress?.({ stage: "reading", fraction }),
+          });
+          onProgress?.({ stage: "evaluating" });
+          const { evaluation, plan } = runEngine(read.grid, {
+            ...engineOptions(settings),
+            generatedAt: now()
+              .toISOString()
+              .replace(/\.\d+Z$/, "Z"),
+            generator: `${ENGINE_NAME} add-in`,
+          });
+          onProgress?.({ stage: "writing" });
+          const writeSyncs = await applyPlan(context, plan, read, { budgetBytes: options.budgetBytes });
+          lastStats = { readSyncs: read.syncs, writeSyncs };
+          const byKey = new Map(evaluation.rows.map((r) => [r.key, r]));
+          const gaps = plan.summary.gaps.slice(0, 10).flatMap((key) => {
+            const r = byKey.get(key);
+            if (!r) return [];
+            return [
+              {
+                key,
+                name: r.name,
+                status: r.status,
+                sheet: r.sheet,
+                cell: r.cell,
+                owner: r.owner ?? null,
+                gap: r.gap ?? null,
+                explanation: r.explanation,
+              },
+            ];
+          });
+          return {
+            ...scanResult(evaluation, plan.problems),
+            asOf: plan.asOf,
+            total: plan.summary.total,
+            counts: plan.summary.byStatus,
+            weightedScore: plan.summary.weightedScore ?? null,
+            gaps,
+            elapsedMs: now().getTime() - started,
+            sheets: plan.sheets.map((s) => s.name),
+          };
+        }),
+      ),
+
+    canUndo: () => guarded(() => run((context) => hasUndo(context))),
+
+    undo: () =>
+      exclusive("undoing", () =>
+        run(async (context): Promise<UndoResult> => {
+          const out = await undoEvaluation(context);
+          if (!out.undone) return { undone: false, message: "There is no evaluation to undo." };
+          return {
+            undone: true,
+            message: `Undid the evaluation${out.asOf ? ` as of ${out.asOf}` : ""}: the status columns and summary sheets are back as they were.`,
+          };
+        }),
+      ),
+
+    select: (sheet, cell) =>
+      guarded(() =>
+        run(async (context) => {
+          const ws = context.workbook.worksheets.getItem(sheet);
+          ws.activate();
+          ws.getRange(cell).select();
+          await context.sync();
+        }),
+      ),
+
+    insertTemplate: (department: DepartmentId) =>
+      exclusive("adding a template", () =>
+        run(async (context) => {
+          const dept = DEPARTMENTS.find((d) => d.id === department);
+          if (!dept) throw new PortError(`There is no department "${department}" in the library.`);
+          const protection = context.workbook.protection.load("protected");
+          const sheets = context.workbook.worksheets.load("items/name");
+          await context.sync();
+          if (protection.protected)
+            throw new PortError("The workbook's structure is protected, so a sheet cannot be added. Unprotect the workbook and try again.");
+          const layout = templateSheet(dept, dayFromDate(now()));
+          const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+          let name = layout.name;
+          for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${layout.name.slice(0, 26)} (${i})`;
+          const b = new Batcher(context, options.budgetBytes ?? DEFAULT_BUDGET_BYTES);
+          const ws = context.workbook.worksheets.add(name);
+          await queueSheetContent(b, ws, layout);
+          ws.activate();
+          await b.flush();
+          await context.sync();
+          return name;
+        }),
+      ),
+
+    addTrackingColumns: (tableId) =>
+      exclusive("adding tracking columns", () =>
+        run(async (context) => {
+          const read = await readWorkbook(context, options.read);
+          const table = read.grid.sheets.flatMap((g) => detectTables(g)).find((t) => t.id === tableId);
+          if (!table) throw new PortError(`The table at ${tableId} is no longer there. Look at "What was found" again.`);
+          if (!canAddTracking(table)) throw new PortError(`The table at ${tableId} already has tracking columns.`);
+          const write = trackingColumns(read.grid, table, readOwnership(read.grid));
+          if ("message" in write) throw new PortError(write.message, { sheet: write.sheet, cell: write.cell });
+          checkSheetWritable(read, table.sheet, "add its tracking columns");
+          const b = new Batcher(context, options.budgetBytes ?? DEFAULT_BUDGET_BYTES);
+          const ws = context.workbook.worksheets.getItem(table.sheet);
+          ws.getRangeByIndexes(write.row, write.col, 1, 2).copyFrom(
+            `${quoteSheet(table.sheet)}!${cellAddress(table.headerRow, table.right)}`,
+            "Formats" as Excel.RangeCopyType,
+          );
+          await queueValues(b, ws, write.row, write.col, write.values);
+          await b.flush();
+          return `${table.sheet}!${rangeAddress({ top: write.row, left: write.col, bottom: write.row, right: write.col + 1 })}`;
+        }),
+      ),
+  };
+  return port;
+}

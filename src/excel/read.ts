@@ -1,0 +1,198 @@
+// Reads a workbook into the engine's grids in a few round trips: two for the outline, then row blocks
+// batched by size. A payload error halves the batch and retries, so a huge sheet still reads.
+import { parseRef } from "../engine/address";
+import type { CellValue, DefinedName, Rect, SheetGrid, WorkbookGrid } from "../engine/grid";
+import { NAME_PREFIX } from "../engine/ownership";
+import { PortError } from "../taskpane/port";
+import { isPayloadError } from "./errors";
+import { isInternalSheet } from "./undo-sheet";
+import { fromExcel } from "./values";
+
+export interface ReadOptions {
+  /** Rows per block; Microsoft suggests 5,000–20,000. */
+  readonly blockRows?: number;
+  /** Cells per round trip before the first payload error; values and formats together stay well under 5 MB. */
+  readonly cellsPerSync?: number;
+  /** Merged areas need ExcelApi 1.13. */
+  readonly merges?: boolean;
+  readonly onProgress?: (fraction: number) => void;
+}
+
+export interface SheetInfo {
+  readonly name: string;
+  readonly visibility: string;
+  readonly protected: boolean;
+  /** Conditional formats on the sheet with their A1 ranges, so ours can be replaced without another round trip. */
+  readonly rules: readonly { readonly format: Excel.ConditionalFormat; readonly ranges: readonly Rect[] }[];
+}
+
+export interface ReadResult {
+  readonly grid: WorkbookGrid;
+  readonly sheets: readonly SheetInfo[];
+  /** Our internal sheets (undo data), by name. */
+  readonly internalSheets: readonly string[];
+  readonly workbookProtected: boolean;
+  readonly syncs: number;
+}
+
+export const DEFAULT_BLOCK_ROWS = 10_000;
+export const DEFAULT_CELLS_PER_SYNC = 150_000;
+
+interface Block {
+  readonly sheet: number;
+  readonly top: number;
+  readonly rows: number;
+  readonly left: number;
+  readonly cols: number;
+}
+
+/** "Sheet1!A1:B2, 'My sheet'!C3" → rects. */
+export function areaRects(address: string): Rect[] {
+  return address
+    .split(/,(?=(?:[^']*'[^']*')*[^']*$)/)
+    .map((part) => parseRef(part.includes("!") ? part : `X!${part}`)?.rect)
+    .filter((r): r is Rect => r !== undefined);
+}
+
+export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReadResult> {
+  let syncs = 0;
+  const sync = async () => {
+    syncs++;
+    await context.sync();
+  };
+  const wb = context.workbook;
+  const worksheets = wb.worksheets.load("items/name,items/visibility");
+  const names = wb.names.load("items/name,items/type,items/formula");
+  const wbProtection = wb.protection.load("protected");
+  await sync();
+
+  const all = worksheets.items;
+  const internalSheets = all.filter((ws) => isInternalSheet(ws.name)).map((ws) => ws.name);
+  const outline = all
+    .filter((ws) => !isInternalSheet(ws.name))
+    .map((ws) => ({
+      ws,
+      name: ws.name,
+      visibility: ws.visibility as string,
+      used: ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
+      protection: ws.protection.load("protected"),
+      rules: ws.getRange().conditionalFormats.load("items/type"),
+    }));
+  await sync();
+
+  // The rules' ranges and the merged areas ride along with the first batch of values (again, if it fails).
+  let ruleAreas: { format: Excel.ConditionalFormat; areas: Excel.RangeAreas }[][] = [];
+  let mergeAreas: (Excel.RangeAreas | undefined)[] = [];
+  let extrasLoaded = false;
+  const queueExtras = () => {
+    ruleAreas = outline.map((o) => o.rules.items.map((format) => ({ format, areas: format.getRanges().load("address") })));
+    mergeAreas = outline.map((o) =>
+      options.merges !== false && !o.used.isNullObject ? o.used.getMergedAreasOrNullObject().load("address") : undefined,
+    );
+  };
+
+  const blockRows = Math.max(1, options.blockRows ?? DEFAULT_BLOCK_ROWS);
+  let cellsPerSync = Math.max(1, options.cellsPerSync ?? DEFAULT_CELLS_PER_SYNC);
+  const blocks: Block[] = [];
+  outline.forEach((o, i) => {
+    if (o.used.isNullObject) return;
+    const cols = o.used.columnCount;
+    const step = Math.max(1, Math.min(blockRows, Math.floor(cellsPerSync / cols)));
+    for (let r = 0; r < o.used.rowCount; r += step) {
+      blocks.push({ sheet: i, top: o.used.rowIndex + r, rows: Math.min(step, o.used.rowCount - r), left: o.used.columnIndex, cols });
+    }
+  });
+  const totalCells = blocks.reduce((a, b) => a + b.rows * b.cols, 0);
+  const values: CellValue[][][] = outline.map(() => []);
+  const formats: string[][][] = outline.map(() => []);
+  const firstRow = outline.map((o) => (o.used.isNullObject ? 0 : o.used.rowIndex));
+
+  let pending = blocks;
+  let done = 0;
+  while (pending.length > 0) {
+    const batch: { block: Block; range: Excel.Range }[] = [];
+    let cells = 0;
+    if (!extrasLoaded) queueExtras();
+    while (pending.length > 0) {
+      const next = pending[0] as Block;
+      const size = next.rows * next.cols;
+      if (batch.length > 0 && cells + size > cellsPerSync) break;
+      pending = pending.slice(1);
+      const range = (outline[next.sheet] as (typeof outline)[number]).ws
+        .getRangeByIndexes(next.top, next.left, next.rows, next.cols)
+        .load("values,numberFormat");
+      batch.push({ block: next, range });
+      cells += size;
+    }
+    try {
+      await sync();
+    } catch (e) {
+      if (!isPayloadError(e)) throw e;
+      const only = batch.length === 1 ? (batch[0] as (typeof batch)[number]).block : undefined;
+      if (only && only.rows === 1) {
+        const sheet = (outline[only.sheet] as (typeof outline)[number]).name;
+        throw new PortError(
+          `Row ${only.top + 1} of sheet "${sheet}" holds more data than Excel can send at once. Shorten its longest texts and try again.`,
+          { sheet, cell: `A${only.top + 1}` },
+        );
+      }
+      // Halve: smaller batches, and blocks split in two, then read them again.
+      cellsPerSync = Math.max(1, Math.floor(cells / 2));
+      pending = [...batch.flatMap(({ block }) => split(block)), ...pending];
+      continue;
+    }
+    extrasLoaded = true;
+    for (const { block, range } of batch) {
+      const v = range.values;
+      const f = range.numberFormat as string[][];
+      for (let i = 0; i < block.rows; i++) {
+        const at = block.top + i - (firstRow[block.sheet] as number);
+        (values[block.sheet] as CellValue[][])[at] = (v[i] as unknown[]).map(fromExcel);
+        (formats[block.sheet] as string[][])[at] = f[i] as string[];
+      }
+      done += block.rows * block.cols;
+    }
+    options.onProgress?.(totalCells === 0 ? 1 : done / totalCells);
+  }
+  if (!extrasLoaded) {
+    queueExtras();
+    await sync();
+  }
+
+  const sheets: SheetInfo[] = outline.map((o, i) => ({
+    name: o.name,
+    visibility: o.visibility,
+    protected: o.protection.protected,
+    rules: (ruleAreas[i] ?? []).map(({ format, areas }) => ({ format, ranges: areaRects(areas.address) })),
+  }));
+  const grids: SheetGrid[] = outline.map((o, i) => {
+    const merge = mergeAreas[i];
+    return {
+      name: o.name,
+      values: values[i] as CellValue[][],
+      numberFormats: formats[i] as string[][],
+      origin: o.used.isNullObject ? undefined : { row: o.used.rowIndex, col: o.used.columnIndex },
+      merges: merge && !merge.isNullObject ? areaRects(merge.address) : [],
+      protected: o.protection.protected,
+    };
+  });
+  const definedNames: DefinedName[] = names.items
+    .filter((n) => n.type === "Range" || n.name.startsWith(NAME_PREFIX))
+    .map((n) => ({ name: n.name, ref: n.formula.replace(/^=/, "") }));
+  return {
+    grid: { sheets: grids, names: definedNames },
+    sheets,
+    internalSheets,
+    workbookProtected: wbProtection.protected,
+    syncs,
+  };
+}
+
+function split(b: Block): Block[] {
+  if (b.rows <= 1) return [b];
+  const half = Math.ceil(b.rows / 2);
+  return [
+    { ...b, rows: half },
+    { ...b, top: b.top + half, rows: b.rows - half },
+  ];
+}

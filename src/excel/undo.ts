@@ -1,0 +1,128 @@
+// Undo evaluation: puts back every cell the latest evaluation overwrote, removes what it added, restores our
+// names and sheets, from the record in the undo sheet. Excel's own undo cannot do this for an add-in.
+import { parseRef, quoteSheet } from "../engine/address";
+import type { Rect } from "../engine/grid";
+import { NAME_PREFIX } from "../engine/ownership";
+import { PortError } from "../taskpane/port";
+import { areaRects } from "./read";
+import { UNDO_SHEET, type UndoEntry, decodeUndo } from "./undo-sheet";
+import { Batcher, DEFAULT_BUDGET_BYTES } from "./write";
+
+export interface UndoOutcome {
+  readonly undone: boolean;
+  /** The as-of date of the evaluation that was undone. */
+  readonly asOf?: string;
+  readonly syncs: number;
+}
+
+function rectOf(address: string): Rect {
+  const ref = parseRef(`X!${address}`);
+  if (!ref)
+    throw new PortError(`The undo record is damaged (bad range "${address}"), so the evaluation cannot be undone. Evaluate again instead.`);
+  return ref.rect;
+}
+
+function inside(inner: Rect, outer: Rect): boolean {
+  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+}
+
+export async function hasUndo(context: Excel.RequestContext): Promise<boolean> {
+  const undo = context.workbook.worksheets.getItemOrNullObject(UNDO_SHEET).load("name");
+  await context.sync();
+  return !undo.isNullObject;
+}
+
+export async function undoEvaluation(context: Excel.RequestContext): Promise<UndoOutcome> {
+  let syncs = 0;
+  const sync = async () => {
+    syncs++;
+    await context.sync();
+  };
+  const wb = context.workbook;
+  const undo = wb.worksheets.getItemOrNullObject(UNDO_SHEET).load("name");
+  const worksheets = wb.worksheets.load("items/name");
+  const names = wb.names.load("items/name");
+  const wbProtection = wb.protection.load("protected");
+  await sync();
+  if (undo.isNullObject) return { undone: false, syncs };
+
+  const manifestRange = undo.getRange("A:D").getUsedRangeOrNullObject(true).load("values");
+  const protections = worksheets.items.map((ws) => ({ name: ws.name, protection: ws.protection.load("protected") }));
+  await sync();
+  const entries: UndoEntry[] | undefined = manifestRange.isNullObject ? undefined : decodeUndo(manifestRange.values);
+  if (!entries) throw new PortError("The undo record is damaged, so the evaluation cannot be undone. Evaluate again instead.");
+
+  const present = new Set(worksheets.items.map((w) => w.name));
+  const touched = new Set(entries.flatMap((e) => (e.kind === "cells" || e.kind === "sheet" || e.kind === "scope" ? [e.sheet] : [])));
+  for (const name of touched) {
+    if (!present.has(name))
+      throw new PortError(`Sheet "${name}" was deleted or renamed since the evaluation, so it cannot be undone.`, { sheet: name });
+    if (protections.find((p) => p.name === name)?.protection.protected)
+      throw new PortError(`Sheet "${name}" is protected, so the evaluation cannot be undone. Unprotect it and try again.`, { sheet: name });
+  }
+  if (wbProtection.protected && entries.some((e) => e.kind === "added"))
+    throw new PortError(
+      "The workbook's structure is protected, so the sheets KPA Tracker added cannot be removed. Unprotect it and try again.",
+    );
+
+  // Our rules inside the evaluation's blocks: found, then their ranges, then removed before the copies return.
+  const scopes = entries.filter((e): e is Extract<UndoEntry, { kind: "scope" }> => e.kind === "scope");
+  const collections = scopes.map((s) => ({
+    sheet: s.sheet,
+    rect: rectOf(s.range),
+    rules: wb.worksheets.getItem(s.sheet).getRange(s.range).conditionalFormats.load("items/type"),
+  }));
+  await sync();
+  const candidates = collections.flatMap((c) =>
+    c.rules.items.map((format) => ({ sheet: c.sheet, format, areas: format.getRanges().load("address") })),
+  );
+  if (candidates.length > 0) await sync();
+
+  const b = new Batcher(context, DEFAULT_BUDGET_BYTES);
+  const deleted = new Set<Excel.ConditionalFormat>();
+  for (const c of candidates) {
+    const mine = collections.filter((s) => s.sheet === c.sheet).map((s) => s.rect);
+    const ranges = areaRects(c.areas.address);
+    if (deleted.has(c.format) || !ranges.every((r) => mine.some((m) => inside(r, m)))) continue;
+    deleted.add(c.format);
+    await b.room(40);
+    c.format.delete();
+  }
+  const source = (copy: string) => `${quoteSheet(UNDO_SHEET)}!${copy}`;
+  for (const e of entries) {
+    if (e.kind !== "sheet") continue;
+    await b.room(200);
+    const ws = wb.worksheets.getItem(e.sheet);
+    ws.getRange().conditionalFormats.clearAll();
+    ws.getRange().clear("All" as Excel.ClearApplyTo);
+    ws.getRange(e.range).copyFrom(source(e.copy), "All" as Excel.RangeCopyType);
+  }
+  for (const e of entries) {
+    if (e.kind !== "cells") continue;
+    await b.room(120);
+    wb.worksheets
+      .getItem(e.sheet)
+      .getRange(e.range)
+      .copyFrom(source(e.copy), "All" as Excel.RangeCopyType);
+  }
+  for (const e of entries) {
+    if (e.kind !== "added" || !present.has(e.sheet)) continue;
+    await b.room(40);
+    wb.worksheets.getItem(e.sheet).delete();
+  }
+  for (const n of names.items) {
+    if (!n.name.startsWith(NAME_PREFIX)) continue;
+    await b.room(60);
+    wb.names.getItem(n.name).delete();
+  }
+  for (const e of entries) {
+    if (e.kind !== "name") continue;
+    await b.room(120);
+    wb.names.add(e.name, e.formula);
+  }
+  await b.room(40);
+  undo.delete();
+  await b.flush();
+  const asOf = entries.find((e): e is Extract<UndoEntry, { kind: "asOf" }> => e.kind === "asOf")?.asOf;
+  return { undone: true, asOf, syncs: syncs + b.syncs };
+}

@@ -1,0 +1,43 @@
+// Values across the Office.js boundary: what Range.values gives us, and what we may safely give it.
+import { serialFromDay, parseIsoDate } from "../engine/dates";
+import type { CellValue } from "../engine/grid";
+import type { PlanValue } from "../engine/plan";
+import { quoteSheet } from "../engine/address";
+
+const ERROR_TEXT =
+  /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!|EXTERNAL!)$/;
+
+/** Range.values gives error cells as their text; the engine wants them as error values. */
+export function fromExcel(v: unknown): CellValue {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  const s = String(v);
+  return ERROR_TEXT.test(s) ? { error: s } : s;
+}
+
+// Excel turns typed text into a formula (=, +, -), a number, a date, a percent or a boolean; an apostrophe stops it.
+const NEEDS_QUOTE = /^(?:[=+\-@'#]|\s*[$€£¥(]?\s*[\d.])|^\s*(?:true|false)\s*$/i;
+
+/** A string as Excel must receive it to keep it as the same text. */
+export function literalText(s: string): string {
+  return NEEDS_QUOTE.test(s) ? `'${s}` : s;
+}
+
+/** One plan value as a Range.values entry. Plan strings are always literal text; dates become serials. */
+export function toExcel(v: PlanValue): string | number | boolean {
+  if (v === null) return "";
+  if (typeof v === "string") return literalText(v);
+  if (typeof v !== "object") return v;
+  if ("date" in v) {
+    const day = parseIsoDate(v.date);
+    return day === undefined ? literalText(v.date) : serialFromDay(day);
+  }
+  const target = `#${quoteSheet(v.sheet)}!${v.cell}`.replace(/"/g, '""');
+  // HYPERLINK shows at most 255 characters; the link text is a string literal inside it, never a formula.
+  const text = v.text.slice(0, 255).replace(/"/g, '""');
+  return `=HYPERLINK("${target}","${text}")`;
+}
+
+export function isDatePlanValue(v: PlanValue): boolean {
+  return v !== null && typeof v === "object" && "date" in v && parseIsoDate(v.date) !== undefined;
+}

@@ -1,0 +1,336 @@
+// Applies the engine's write plan through Office.js: queued commands, synced only when the next one would
+// push a request past the payload budget, so a typical workbook takes one round trip whatever its row count.
+import { quoteSheet, rangeAddress } from "../engine/address";
+import type { Rect } from "../engine/grid";
+import { NAME_PREFIX } from "../engine/ownership";
+import type { CellStyle, CfPlan, PlanValue, SheetPlan, WritePlan } from "../engine/plan";
+import { PortError } from "../taskpane/port";
+import type { ReadResult } from "./read";
+import { COPY_COLUMN, UNDO_SHEET, type UndoEntry, encodeUndo } from "./undo-sheet";
+import { isDatePlanValue, literalText, toExcel } from "./values";
+
+/** Request bytes per round trip we aim under; Excel on the web refuses 5 MB. */
+export const DEFAULT_BUDGET_BYTES = 4_500_000;
+const COMMAND_BYTES = 100;
+
+/** Queues commands and syncs only when the budget would be exceeded, keeping calculation suspended meanwhile. */
+export class Batcher {
+  private bytes = 0;
+  syncs = 0;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    readonly budget: number,
+  ) {}
+  /** Call before queueing a command of about `bytes`; may sync what is queued first. */
+  async room(bytes: number): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes + COMMAND_BYTES > this.budget) await this.flush();
+    // Each round trip that writes starts by suspending calculation until it ends.
+    if (this.bytes === 0) this.context.application.suspendApiCalculationUntilNextSync();
+    this.bytes += bytes + COMMAND_BYTES;
+  }
+  async flush(): Promise<void> {
+    if (this.bytes === 0) return;
+    this.syncs++;
+    this.bytes = 0;
+    await this.context.sync();
+  }
+}
+
+export interface SheetContent {
+  readonly values: readonly (readonly PlanValue[])[];
+  readonly numberFormats: readonly { readonly range: Rect; readonly format: string }[];
+  readonly styles: readonly { readonly range: Rect; readonly style: CellStyle }[];
+  readonly columnWidths: readonly number[];
+  readonly hiddenColumns?: readonly number[];
+  readonly freezeRows?: number;
+  readonly tabColor?: string;
+  readonly conditionalFormats?: readonly CfPlan[];
+}
+
+/** Excel measures column width in points: a character is about 7 px, plus 5 px of padding. */
+export function widthInPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const DATE_FORMAT = "yyyy-mm-dd";
+
+/** Writes rows of plan values at (top, left), in row chunks that each fit the budget. */
+export async function queueValues(
+  b: Batcher,
+  ws: Excel.Worksheet,
+  top: number,
+  left: number,
+  rows: readonly (readonly PlanValue[])[],
+  formats?: readonly (readonly (string | null)[])[],
+): Promise<void> {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  if (width === 0 || rows.length === 0) return;
+  let start = 0;
+  let bytes = 0;
+  const flushChunk = async (end: number) => {
+    const values = rows.slice(start, end).map((r) => Array.from({ length: width }, (_, j) => toExcel(r[j] ?? null)));
+    let numberFormat: (string | null)[][] | undefined;
+    const needsFormats = formats !== undefined || rows.slice(start, end).some((r) => r.some(isDatePlanValue));
+    if (needsFormats) {
+      numberFormat = rows
+        .slice(start, end)
+        .map((r, i) =>
+          Array.from({ length: width }, (_, j) => formats?.[start + i]?.[j] ?? (isDatePlanValue(r[j] ?? null) ? DATE_FORMAT : null)),
+        );
+    }
+    await b.room(bytes);
+    const range = ws.getRangeByIndexes(top + start, left, end - start, width);
+    if (numberFormat) range.numberFormat = numberFormat;
+    range.values = values;
+    start = end;
+    bytes = 0;
+  };
+  // Chunks of at most a third of the budget, so a chunk never fills a round trip on its own.
+  const limit = Math.max(1, Math.floor(b.budget / 3));
+  for (let i = 0; i < rows.length; i++) {
+    const rowBytes = JSON.stringify(rows[i]).length * (formats ? 2 : 1) + 8;
+    if (i > start && bytes + rowBytes > limit) await flushChunk(i);
+    bytes += rowBytes;
+  }
+  await flushChunk(rows.length);
+}
+
+export async function queueRules(b: Batcher, ws: Excel.Worksheet, cf: CfPlan): Promise<void> {
+  const range = ws.getRange(rangeAddress(cf.range));
+  for (const rule of cf.rules) {
+    await b.room(200);
+    if (rule.kind === "equals") {
+      const f = range.conditionalFormats.add("CellValue" as Excel.ConditionalFormatType);
+      f.cellValue.format.fill.color = rule.fill;
+      f.cellValue.format.font.color = rule.font;
+      f.cellValue.rule = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: "EqualTo" };
+    } else {
+      const f = range.conditionalFormats.add("DataBar" as Excel.ConditionalFormatType);
+      f.dataBar.positiveFormat.fillColor = rule.color;
+      f.dataBar.positiveFormat.gradientFill = false;
+      f.dataBar.lowerBoundRule = { type: "Number", formula: "0" };
+      f.dataBar.upperBoundRule = { type: "Number", formula: "1" };
+    }
+  }
+}
+
+function queueStyle(range: Excel.Range, s: CellStyle): void {
+  if (s.bold !== undefined) range.format.font.bold = s.bold;
+  if (s.italic !== undefined) range.format.font.italic = s.italic;
+  if (s.size !== undefined) range.format.font.size = s.size;
+  if (s.font !== undefined) range.format.font.color = s.font;
+  if (s.fill !== undefined) range.format.fill.color = s.fill;
+  if (s.wrap) {
+    range.format.wrapText = true;
+    range.format.verticalAlignment = "Top";
+  }
+}
+
+/** Fills a sheet from a layout: values, formats, styles, widths, frozen rows, tab colour and rules. */
+export async function queueSheetContent(b: Batcher, ws: Excel.Worksheet, p: SheetContent): Promise<void> {
+  if (p.tabColor) ws.tabColor = p.tabColor;
+  await queueValues(b, ws, 0, 0, p.values);
+  for (const f of p.numberFormats) {
+    const h = f.range.bottom - f.range.top + 1;
+    const w = f.range.right - f.range.left + 1;
+    await queueValuesOfFormat(
+      b,
+      ws,
+      f.range,
+      Array.from({ length: h }, () => Array.from({ length: w }, () => f.format)),
+    );
+  }
+  for (const s of p.styles) {
+    await b.room(300);
+    queueStyle(ws.getRange(rangeAddress(s.range)), s.style);
+  }
+  for (const [i, chars] of p.columnWidths.entries()) {
+    await b.room(60);
+    ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthInPoints(chars);
+  }
+  for (const c of p.hiddenColumns ?? []) {
+    await b.room(60);
+    ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn().columnHidden = true;
+  }
+  if (p.freezeRows) ws.freezePanes.freezeRows(p.freezeRows);
+  for (const cf of p.conditionalFormats ?? []) await queueRules(b, ws, cf);
+}
+
+async function queueValuesOfFormat(b: Batcher, ws: Excel.Worksheet, r: Rect, formats: string[][]): Promise<void> {
+  const chunk = Math.max(1, Math.floor(b.budget / 3 / Math.max(1, JSON.stringify(formats[0]).length)));
+  for (let i = 0; i < formats.length; i += chunk) {
+    const part = formats.slice(i, i + chunk);
+    await b.room(JSON.stringify(part).length);
+    ws.getRangeByIndexes(r.top + i, r.left, part.length, r.right - r.left + 1).numberFormat = part;
+  }
+}
+
+function inside(inner: Rect, outer: Rect): boolean {
+  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+}
+
+function sheetsTouched(plan: WritePlan): Set<string> {
+  return new Set([...plan.writes.map((w) => w.sheet), ...plan.clears.map((c) => c.sheet), ...plan.conditionalFormats.map((c) => c.sheet)]);
+}
+
+export function checkSheetWritable(read: ReadResult, name: string, what: string): void {
+  const info = read.sheets.find((s) => s.name === name);
+  if (!info) throw new PortError(`Sheet "${name}" was removed while KPA Tracker was reading it. Try again.`, { sheet: name });
+  if (info.protected)
+    throw new PortError(
+      `Sheet "${name}" is protected, so KPA Tracker cannot ${what}. Unprotect it (Review > Unprotect Sheet) and try again.`,
+      {
+        sheet: name,
+      },
+    );
+}
+
+/** Refuses before any change when a sheet we must write, or the workbook's structure, is protected. */
+export function checkWritable(plan: WritePlan, read: ReadResult): void {
+  for (const name of sheetsTouched(plan)) checkSheetWritable(read, name, "write its status columns");
+  for (const p of plan.sheets) {
+    const info = read.sheets.find((s) => s.name === p.name);
+    if (info?.protected)
+      throw new PortError(`Sheet "${p.name}" is protected, so KPA Tracker cannot refresh it. Unprotect it and evaluate again.`, {
+        sheet: p.name,
+      });
+  }
+  if (read.workbookProtected)
+    throw new PortError(
+      "The workbook's structure is protected, so KPA Tracker cannot add its summary sheets. Unprotect the workbook (Review > Protect Workbook) and evaluate again.",
+    );
+}
+
+export interface ApplyOptions {
+  readonly budgetBytes?: number;
+}
+
+/**
+ * Applies a plan read from the same request context. Before changing anything it copies every cell it will
+ * overwrite to the undo sheet, so Undo evaluation can put them back exactly.
+ */
+export async function applyPlan(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  read: ReadResult,
+  options: ApplyOptions = {},
+): Promise<number> {
+  checkWritable(plan, read);
+  const b = new Batcher(context, options.budgetBytes ?? DEFAULT_BUDGET_BYTES);
+  const sheets = context.workbook.worksheets;
+  const entries: UndoEntry[] = [{ kind: "asOf", asOf: plan.asOf }];
+
+  // 1. The undo copy, before anything changes.
+  for (const name of read.internalSheets) {
+    await b.room(40);
+    sheets.getItem(name).delete();
+  }
+  await b.room(40);
+  const undo = sheets.add(UNDO_SHEET);
+  undo.visibility = "VeryHidden" as Excel.SheetVisibility;
+  let copyCol = COPY_COLUMN;
+  const keep = async (kind: "cells" | "sheet", sheet: string, r: Rect) => {
+    const h = r.bottom - r.top + 1;
+    const w = r.right - r.left + 1;
+    const target: Rect = { top: 0, left: copyCol, bottom: h - 1, right: copyCol + w - 1 };
+    await b.room(120);
+    undo.getRange(rangeAddress(target)).copyFrom(`${quoteSheet(sheet)}!${rangeAddress(r)}`, "All" as Excel.RangeCopyType);
+    entries.push({ kind, sheet, range: rangeAddress(r), copy: rangeAddress(target) });
+    copyCol += w;
+  };
+  for (const w of plan.writes) {
+    const h = w.values.length;
+    const width = Math.max(1, ...w.values.map((r) => r.length));
+    await keep("cells", w.sheet, { top: w.row, left: w.col, bottom: w.row + h - 1, right: w.col + width - 1 });
+  }
+  for (const c of plan.clears) await keep("cells", c.sheet, c.range);
+  const existing = new Set(read.sheets.map((s) => s.name));
+  for (const p of plan.sheets) {
+    const grid = read.grid.sheets.find((s) => s.name === p.name);
+    if (!existing.has(p.name) || !grid) {
+      entries.push({ kind: "added", sheet: p.name });
+      continue;
+    }
+    // From A1, so the copy puts every cell back where it was.
+    const bottom = (grid.origin?.row ?? 0) + Math.max(1, grid.values.length) - 1;
+    const right = (grid.origin?.col ?? 0) + Math.max(1, ...grid.values.map((r) => r.length)) - 1;
+    await keep("sheet", p.name, { top: 0, left: 0, bottom, right });
+  }
+  for (const n of read.grid.names ?? [])
+    if (n.name.startsWith(NAME_PREFIX)) entries.push({ kind: "name", name: n.name, formula: `=${n.ref}` });
+  for (const s of plan.ruleScope) entries.push({ kind: "scope", sheet: s.sheet, range: rangeAddress(s.rect) });
+
+  // 2. Our rules inside our blocks go; the user's rules stay.
+  for (const info of read.sheets) {
+    const mine = plan.ruleScope.filter((s) => s.sheet === info.name).map((s) => s.rect);
+    if (mine.length === 0) continue;
+    for (const rule of info.rules) {
+      if (rule.ranges.length > 0 && rule.ranges.every((r) => mine.some((m) => inside(r, m)))) {
+        await b.room(40);
+        rule.format.delete();
+      }
+    }
+  }
+
+  // 3. The user's sheets: stale cells, status columns, rules.
+  for (const c of plan.clears) {
+    await b.room(60);
+    sheets
+      .getItem(c.sheet)
+      .getRange(rangeAddress(c.range))
+      .clear("Contents" as Excel.ClearApplyTo);
+  }
+  for (const w of plan.writes) {
+    const ws = sheets.getItem(w.sheet);
+    if (w.styleFrom) {
+      await b.room(120);
+      const width = Math.max(1, ...w.values.map((r) => r.length));
+      ws.getRangeByIndexes(w.row, w.col, 1, width).copyFrom(
+        `${quoteSheet(w.sheet)}!${rangeAddress({ top: w.styleFrom.row, left: w.styleFrom.col, bottom: w.styleFrom.row, right: w.styleFrom.col })}`,
+        "Formats" as Excel.RangeCopyType,
+      );
+    }
+    await queueValues(b, ws, w.row, w.col, w.values, w.numberFormats);
+  }
+  for (const cf of plan.conditionalFormats) await queueRules(b, sheets.getItem(cf.sheet), cf);
+
+  // 4. Our sheets, refreshed in place so formulas that point at them keep working.
+  for (const p of plan.sheets) await queueOurSheet(b, sheets, p, existing.has(p.name));
+
+  // 5. Names: ours from before go, the plan's come.
+  for (const n of read.grid.names ?? []) {
+    if (!n.name.startsWith(NAME_PREFIX)) continue;
+    await b.room(60);
+    context.workbook.names.getItem(n.name).delete();
+  }
+  for (const n of plan.names) {
+    await b.room(120);
+    context.workbook.names.add(n.name, `=${n.ref}`);
+  }
+
+  // 6. The manifest, last: an undo sheet without one is ignored.
+  const manifest = encodeUndo(entries);
+  await queueTextRows(b, undo, manifest);
+  await b.flush();
+  return b.syncs;
+}
+
+async function queueOurSheet(b: Batcher, sheets: Excel.WorksheetCollection, p: SheetPlan, exists: boolean): Promise<void> {
+  await b.room(80);
+  let ws: Excel.Worksheet;
+  if (exists) {
+    ws = sheets.getItem(p.name);
+    ws.getRange().conditionalFormats.clearAll();
+    ws.getRange().clear("All" as Excel.ClearApplyTo);
+  } else {
+    ws = sheets.add(p.name);
+  }
+  await queueSheetContent(b, ws, p);
+}
+
+/** Rows of our own text (the undo manifest), written as literal text. */
+async function queueTextRows(b: Batcher, ws: Excel.Worksheet, rows: string[][]): Promise<void> {
+  const escaped = rows.map((r) => r.map(literalText));
+  await b.room(JSON.stringify(escaped).length);
+  ws.getRangeByIndexes(0, 0, escaped.length, 4).values = escaped;
+}

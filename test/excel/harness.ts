@@ -1,0 +1,24 @@
+// Test harness: the in-memory Excel behind the Excel port, with a fixed clock.
+import type { WorkbookGrid } from "../../src/engine/grid";
+import { MemoryExcel } from "../../src/excel/memory";
+import { type ExcelPort, type ExcelPortOptions, createExcelPort } from "../../src/excel/port";
+import type { EvaluateSettings } from "../../src/taskpane/port";
+
+export const SETTINGS: EvaluateSettings = { asOf: "2050-10-15", tolerance: 0.1, dateOrder: "mdy" };
+export const NOW = new Date("2050-10-15T09:00:00Z");
+
+export function memorySettings(initial: Partial<EvaluateSettings> = {}): ExcelPortOptions["settings"] {
+  let saved = { ...initial };
+  return {
+    load: async () => ({ ...saved }),
+    save: async (s) => {
+      saved = { ...s };
+    },
+  };
+}
+
+export function setup(grid: WorkbookGrid, options: Partial<ExcelPortOptions> = {}): { excel: MemoryExcel; port: ExcelPort } {
+  const excel = MemoryExcel.fromGrid(grid);
+  const port = createExcelPort(excel.run, { kind: "memory", settings: memorySettings(), now: () => NOW, ...options });
+  return { excel, port };
+}
