@@ -625,38 +625,49 @@ export class RangeApi extends ApiObject {
       const dest = this.rect();
       const h = src.rect.bottom - src.rect.top + 1;
       const w = src.rect.right - src.rect.left + 1;
-      if (dest.bottom - dest.top + 1 !== h && !(dest.top === dest.bottom))
+      // As a paste: a one-cell-high (or -wide) destination takes the source's size; a destination that is a
+      // multiple of the source is filled with copies of it; any other size is refused.
+      const repeats = (size: number, of: number) => (size === 1 ? 1 : size % of === 0 ? size / of : undefined);
+      const down = repeats(dest.bottom - dest.top + 1, h);
+      const across = repeats(dest.right - dest.left + 1, w);
+      if (down === undefined || across === undefined)
         throw new MemoryExcelError("InvalidArgument", "The destination is not the size of the source.");
       const s = this.writable();
       const copies: [number, number, ReturnType<typeof getCell>][] = [];
       for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) copies.push([i, j, getCell(src.sheet, src.rect.top + i, src.rect.left + j)]);
-      for (const [i, j, from] of copies) {
-        const to = cellFor(s, dest.top + i, dest.left + j);
-        if (copyType === "All" || copyType === "Formulas" || copyType === "Values") {
-          to.value = from?.value ?? "";
-          if (copyType !== "Values" && from?.formula !== undefined) to.formula = from.formula;
-          else delete to.formula;
-          if (from?.quotePrefix) to.quotePrefix = true;
-          else delete to.quotePrefix;
-        }
-        if (copyType === "All" || copyType === "Formats") {
-          to.numberFormat = from?.numberFormat ?? "General";
-          to.format = { ...(from?.format ?? {}) };
+      const tiles: { top: number; left: number }[] = [];
+      for (let a = 0; a < down; a++) for (let b = 0; b < across; b++) tiles.push({ top: dest.top + a * h, left: dest.left + b * w });
+      // Read everything first: the source may overlap the destination.
+      const snapshot = copies.map(([i, j, from]) => [i, j, from && { ...from, format: { ...from.format } }] as const);
+      for (const tile of tiles) {
+        for (const [i, j, from] of snapshot) {
+          const to = cellFor(s, tile.top + i, tile.left + j);
+          if (copyType === "All" || copyType === "Formulas" || copyType === "Values") {
+            to.value = from?.value ?? "";
+            if (copyType !== "Values" && from?.formula !== undefined) to.formula = from.formula;
+            else delete to.formula;
+            if (from?.quotePrefix) to.quotePrefix = true;
+            else delete to.quotePrefix;
+          }
+          if (copyType === "All" || copyType === "Formats") {
+            to.numberFormat = from?.numberFormat ?? "General";
+            to.format = { ...(from?.format ?? {}) };
+          }
         }
       }
       if (copyType === "All" || copyType === "Formats") {
         // Like a paste, the source's conditional formats come along, clipped to what was copied.
-        for (const cf of src.sheet.conditionalFormats) {
-          const parts = cf.ranges
-            .map((r) => intersection(r, src.rect))
-            .filter((r): r is Rect => r !== undefined)
-            .map((r) => ({
-              top: r.top - src.rect.top + dest.top,
-              bottom: r.bottom - src.rect.top + dest.top,
-              left: r.left - src.rect.left + dest.left,
-              right: r.right - src.rect.left + dest.left,
+        for (const cf of [...src.sheet.conditionalFormats]) {
+          const clipped = cf.ranges.map((r) => intersection(r, src.rect)).filter((r): r is Rect => r !== undefined);
+          for (const tile of tiles) {
+            const parts = clipped.map((r) => ({
+              top: r.top - src.rect.top + tile.top,
+              bottom: r.bottom - src.rect.top + tile.top,
+              left: r.left - src.rect.left + tile.left,
+              right: r.right - src.rect.left + tile.left,
             }));
-          if (parts.length > 0) s.conditionalFormats.push({ id: this.ctx.state.newId(), ranges: parts, rule: { ...cf.rule } });
+            if (parts.length > 0) s.conditionalFormats.push({ id: this.ctx.state.newId(), ranges: parts, rule: { ...cf.rule } });
+          }
         }
       }
     });

@@ -4,7 +4,7 @@ import { dayFromDate, serialFromDay } from "../../engine/dates";
 import { type CellValue, type WorkbookGrid, isCellError } from "../../engine/grid";
 import type { ExcelRunner } from "../run";
 import { MemoryContext, type MemoryLimits, type MemoryStats } from "./api";
-import { type MemoryCell, type MemorySheet, MemoryState, cellFor, getCell, usedRect } from "./state";
+import { type MemoryCell, type MemorySheet, MemoryState, cellFor, getCell, isPristineCell, usedRect } from "./state";
 
 export { MemoryContext, MemoryExcelError, MAX_READ_CELLS, type MemoryStats, type SyncRecord } from "./api";
 export { MemoryState, type MemoryCell, type MemorySheet, type MemoryConditionalFormat } from "./state";
@@ -95,10 +95,11 @@ export class MemoryExcel {
         sheets: this.state.sheets.map((s) => ({
           ...s,
           id: undefined,
+          // A cell with no value and no format is one Excel never stored: an empty write must not count as a change.
           rows: [...s.rows]
-            .filter(([, row]) => row.size > 0)
-            .sort(([a], [b]) => a - b)
-            .map(([r, row]) => [r, [...row].sort(([a], [b]) => a - b)]),
+            .map(([r, row]) => [r, [...row].filter(([, cell]) => !isPristineCell(cell)).sort(([a], [b]) => a - b)] as const)
+            .filter(([, row]) => row.length > 0)
+            .sort(([a], [b]) => a - b),
           columnWidths: [...s.columnWidths].sort(([a], [b]) => a - b),
           hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
           conditionalFormats: s.conditionalFormats.map((cf) => ({ ranges: cf.ranges, rule: cf.rule })),

@@ -112,6 +112,11 @@ export function cellFor(s: MemorySheet, r: number, c: number): MemoryCell {
   return cell;
 }
 
+/** Nothing Excel could show, save or tell apart from a cell never touched: no value, no formula, no format. */
+export function isPristineCell(c: MemoryCell | undefined): boolean {
+  return !c || (isEmptyCell(c) && !c.quotePrefix && c.numberFormat === "General" && Object.keys(c.format).length === 0);
+}
+
 export function isEmptyCell(c: MemoryCell | undefined): boolean {
   return !c || (c.value === "" && c.formula === undefined);
 }
@@ -171,13 +176,53 @@ export function coerceTyped(text: string): {
   return { value: text };
 }
 
-/** Just enough of a calculator for what KPA Tracker writes: HYPERLINK shows its text; the rest is unknown. */
+/**
+ * Just enough of a calculator for what KPA Tracker writes and what a user's text could turn into: HYPERLINK
+ * shows its text, arithmetic on numbers (=1+1, =-3*2) gives its result, as Excel would; the rest is unknown.
+ */
 export function evaluateFormula(formula: string): string | number | boolean {
   const link = /^=HYPERLINK\("((?:[^"]|"")*)"\s*,\s*"((?:[^"]|"")*)"\)$/i.exec(formula);
   if (link) return (link[2] as string).replace(/""/g, '"');
-  const num = /^=\+?(-?\d+(?:\.\d+)?)$/.exec(formula);
-  if (num) return Number(num[1]);
-  return "#NAME?";
+  return arithmetic(formula.slice(1)) ?? "#NAME?";
+}
+
+/** Numbers, + - * / ^ and parentheses; undefined for anything else. */
+function arithmetic(text: string): number | string | undefined {
+  const tokens = text.match(/\d+(?:\.\d+)?(?:e[-+]?\d+)?|[-+*/^()]|\S/gi) ?? [];
+  let at = 0;
+  let failed = false;
+  const peek = () => tokens[at];
+  const primary = (): number => {
+    const t = tokens[at++];
+    if (t === "-") return -primary();
+    if (t === "+") return primary();
+    if (t === "(") {
+      const v = sum();
+      if (tokens[at++] !== ")") failed = true;
+      return v;
+    }
+    if (t !== undefined && /^\d/.test(t)) return Number(t);
+    failed = true;
+    return NaN;
+  };
+  const power = (): number => {
+    const base = primary();
+    return peek() === "^" ? (at++, base ** power()) : base;
+  };
+  const product = (): number => {
+    let v = power();
+    while (peek() === "*" || peek() === "/") v = tokens[at++] === "*" ? v * power() : v / power();
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (peek() === "+" || peek() === "-") v = tokens[at++] === "+" ? v + product() : v - product();
+    return v;
+  };
+  if (tokens.length === 0) return undefined;
+  const v = sum();
+  if (failed || at !== tokens.length) return undefined;
+  return Number.isFinite(v) ? v : "#DIV/0!";
 }
 
 export function intersects(a: Rect, b: Rect): boolean {

@@ -1,0 +1,422 @@
+// The in-memory Excel stands in for Office.js in every adapter test, so it must fail where Excel fails:
+// unloaded properties, payload limits, protected sheets, cell-edit mode, and typed text turning into formulas.
+import { MemoryExcel, MemoryExcelError } from "../../src/excel/memory";
+import { sheet, workbook } from "../fixtures/builders";
+
+function book(): MemoryExcel {
+  return MemoryExcel.fromGrid(
+    workbook(
+      sheet("Data", [
+        ["Name", "Score"],
+        ["Ada", 3],
+        ["Bo", 4],
+      ]),
+      sheet("Other", [["x"]]),
+    ),
+  );
+}
+
+/** The rejection of a promise, for asserting on its code. */
+async function failure(p: Promise<unknown>): Promise<MemoryExcelError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof MemoryExcelError) return e;
+    throw e;
+  }
+  throw new Error("expected the batch to fail");
+}
+
+describe("loading", () => {
+  it("refuses to read values that were never loaded", async () => {
+    const excel = book();
+    const e = await failure(
+      excel.run(async (ctx) => {
+        const range = ctx.workbook.worksheets.getItem("Data").getRange("A1:B2");
+        return range.values;
+      }),
+    );
+    expect(e.code).toBe("PropertyNotLoaded");
+  });
+
+  it("refuses to read values that were loaded but not yet synced, and gives them after the sync", async () => {
+    const excel = book();
+    const seen = await excel.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem("Data").getRange("A1:B2").load("values");
+      let before: string | undefined;
+      try {
+        void range.values;
+      } catch (e) {
+        before = (e as MemoryExcelError).code;
+      }
+      await ctx.sync();
+      return { before, after: range.values };
+    });
+    expect(seen.before).toBe("PropertyNotLoaded");
+    expect(seen.after).toEqual([
+      ["Name", "Score"],
+      ["Ada", 3],
+    ]);
+  });
+
+  it("gives only the properties that were loaded", async () => {
+    const excel = book();
+    const e = await failure(
+      excel.run(async (ctx) => {
+        const range = ctx.workbook.worksheets.getItem("Data").getRange("A1:B2").load("address");
+        await ctx.sync();
+        expect(range.address).toBe("Data!A1:B2");
+        return range.values;
+      }),
+    );
+    expect(e.code).toBe("PropertyNotLoaded");
+  });
+});
+
+describe("round trips", () => {
+  it("records every sync with its command count and sizes, and the final implicit one of run()", async () => {
+    const excel = book();
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      ws.getRange("A1:B3").load("values");
+      await ctx.sync();
+      ws.getRange("C1").values = [["new"]];
+      ws.getRange("C2").values = [["newer"]];
+      await ctx.sync();
+      ws.getRange("C3").values = [["last"]];
+      // run() syncs what is still queued, as Excel.run does.
+    });
+    expect(excel.stats.syncs.map((s) => s.commands)).toEqual([1, 2, 1]);
+    const [read, write] = excel.stats.syncs;
+    expect(read?.responseBytes).toBeGreaterThan(JSON.stringify([["Name", "Score"]]).length);
+    expect(write?.requestBytes).toBeGreaterThan(JSON.stringify([["newer"]]).length);
+    expect(excel.values("Data").map((r) => r[2])).toEqual(["new", "newer", "last"]);
+    expect(excel.stats.failures).toEqual([]);
+  });
+
+  it("changes nothing until the batch is synced", async () => {
+    const excel = book();
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Data").getRange("A2").values = [["Changed"]];
+      expect(excel.cell("Data", "A2")?.value).toBe("Ada");
+      await ctx.sync();
+      expect(excel.cell("Data", "A2")?.value).toBe("Changed");
+    });
+  });
+});
+
+describe("payload limits", () => {
+  it("refuses a request over the limit with RequestPayloadSizeLimitExceeded and applies none of it", async () => {
+    const excel = book();
+    excel.limits.payloadBytes = 2_000;
+    const before = excel.snapshot();
+    const e = await failure(
+      excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Data");
+        ws.getRange("A2").values = [["small write, first in the batch"]];
+        ws.getRange("D1:D100").values = Array.from({ length: 100 }, (_, i) => [`row ${i} ${"x".repeat(20)}`]);
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(excel.snapshot()).toEqual(before);
+    expect(excel.stats.failures).toEqual(["RequestPayloadSizeLimitExceeded"]);
+    expect(excel.stats.syncs).toHaveLength(1);
+    expect(excel.stats.syncs[0]?.requestBytes).toBeGreaterThan(2_000);
+  });
+
+  it("refuses a read whose answer is over the limit with ResponsePayloadSizeLimitExceeded and loads nothing", async () => {
+    const excel = MemoryExcel.fromGrid(
+      workbook(
+        sheet(
+          "Big",
+          Array.from({ length: 500 }, (_, i) => [`text number ${i}`, i]),
+        ),
+      ),
+    );
+    excel.limits.payloadBytes = 4_000;
+    let reread: string | undefined;
+    const e = await failure(
+      excel.run(async (ctx) => {
+        const range = ctx.workbook.worksheets.getItem("Big").getRange("A1:B500").load("values");
+        try {
+          await ctx.sync();
+        } finally {
+          try {
+            void range.values;
+          } catch (err) {
+            reread = (err as MemoryExcelError).code;
+          }
+        }
+      }),
+    );
+    expect(e.code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(reread).toBe("PropertyNotLoaded");
+    expect(excel.stats.failures).toEqual(["ResponsePayloadSizeLimitExceeded"]);
+    // The same read in two halves fits.
+    excel.resetStats();
+    const halves = await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Big");
+      const a = ws.getRange("A1:B50").load("values");
+      await ctx.sync();
+      const b = ws.getRange("A51:B100").load("values");
+      await ctx.sync();
+      return [...a.values, ...b.values];
+    });
+    expect(halves).toHaveLength(100);
+    expect(halves[99]).toEqual(["text number 99", 99]);
+    expect(excel.stats.failures).toEqual([]);
+  });
+});
+
+describe("refusals", () => {
+  it("refuses writes to a protected sheet with AccessDenied, values, formats, clears and rules alike", async () => {
+    const excel = book();
+    excel.sheet("Data").protected = true;
+    const before = excel.snapshot();
+    const attempts: ((ws: Excel.Worksheet) => void)[] = [
+      (ws) => (ws.getRange("A1").values = [["no"]]),
+      (ws) => (ws.getRange("A1").numberFormat = [["0%"]]),
+      (ws) => (ws.getRange("A1").format.font.bold = true),
+      (ws) => ws.getRange("A1:B3").clear("Contents" as Excel.ClearApplyTo),
+      (ws) => ws.getRange("A1").conditionalFormats.add("CellValue" as Excel.ConditionalFormatType),
+      (ws) => ws.getRange("C1").copyFrom("Other!A1", "All" as Excel.RangeCopyType),
+    ];
+    for (const attempt of attempts) {
+      const e = await failure(excel.run(async (ctx) => attempt(ctx.workbook.worksheets.getItem("Data"))));
+      expect(e.code).toBe("AccessDenied");
+    }
+    expect(excel.snapshot()).toEqual(before);
+    // Reading a protected sheet is fine, and so is writing another sheet.
+    const values = await excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Data").getRange("A2").load("values");
+      ctx.workbook.worksheets.getItem("Other").getRange("B1").values = [["ok"]];
+      await ctx.sync();
+      return r.values;
+    });
+    expect(values).toEqual([["Ada"]]);
+    expect(excel.cell("Other", "B1")?.value).toBe("ok");
+  });
+
+  it("refuses every batch, even a read, while a cell is being edited", async () => {
+    const excel = book();
+    excel.state.cellEditMode = true;
+    const before = excel.snapshot();
+    const read = await failure(
+      excel.run(async (ctx) => {
+        ctx.workbook.worksheets.load("items/name");
+        await ctx.sync();
+      }),
+    );
+    expect(read.code).toBe("InvalidOperationInCellEditMode");
+    const write = await failure(
+      excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Data").getRange("A1").values = [["no"]];
+      }),
+    );
+    expect(write.code).toBe("InvalidOperationInCellEditMode");
+    expect(excel.snapshot()).toEqual(before);
+    excel.state.cellEditMode = false;
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Data").getRange("A1").values = [["yes"]];
+    });
+    expect(excel.cell("Data", "A1")?.value).toBe("yes");
+  });
+
+  it("refuses adding a sheet when the workbook's structure is protected", async () => {
+    const excel = book();
+    excel.state.workbookProtected = true;
+    const e = await failure(
+      excel.run(async (ctx) => {
+        ctx.workbook.worksheets.add("New");
+      }),
+    );
+    expect(e.code).toBe("AccessDenied");
+    expect(excel.state.sheets.map((s) => s.name)).toEqual(["Data", "Other"]);
+  });
+});
+
+describe("typed text", () => {
+  async function write(excel: MemoryExcel, values: (string | number | boolean | null)[][], at = "A1"): Promise<void> {
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Other").getRange(at).values = values;
+    });
+  }
+
+  async function read(excel: MemoryExcel, address: string): Promise<{ values: unknown[][]; formulas: unknown[][] }> {
+    return excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Other").getRange(address).load("values,formulas");
+      await ctx.sync();
+      return { values: r.values, formulas: r.formulas };
+    });
+  }
+
+  it("turns =1+1 into a formula, as Excel does with typed text", async () => {
+    const excel = book();
+    await write(excel, [["=1+1"]]);
+    expect(excel.cell("Other", "A1")?.formula).toBe("=1+1");
+    expect(await read(excel, "A1")).toEqual({ values: [[2]], formulas: [["=1+1"]] });
+  });
+
+  it("keeps '=1+1 as the text =1+1, with no formula", async () => {
+    const excel = book();
+    await write(excel, [["'=1+1"]]);
+    const cell = excel.cell("Other", "A1");
+    expect(cell?.formula).toBeUndefined();
+    expect(cell?.value).toBe("=1+1");
+    expect(await read(excel, "A1")).toEqual({ values: [["=1+1"]], formulas: [["=1+1"]] });
+  });
+
+  it.each([
+    ["+5", 5],
+    ["007", 7],
+    ["TRUE", true],
+    ["12%", 0.12],
+  ])("coerces the unquoted text %p to %p, and keeps it as text with an apostrophe", async (text, typed) => {
+    const excel = book();
+    await write(excel, [[text, `'${text}`]], "A1:B1");
+    expect(excel.cell("Other", "A1")?.value).toEqual(typed);
+    expect(excel.cell("Other", "B1")?.value).toBe(text);
+    expect(excel.cell("Other", "B1")?.formula).toBeUndefined();
+  });
+
+  it("leaves a cell alone where the values array holds null", async () => {
+    const excel = book();
+    await excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Data").getRange("A2:B3");
+      r.numberFormat = [
+        ["@", null],
+        [null, null],
+      ];
+      r.values = [
+        [null, 30],
+        ["Cy", null],
+      ] as unknown as string[][];
+    });
+    expect(excel.values("Data")).toEqual([
+      ["Name", "Score"],
+      ["Ada", 30],
+      ["Cy", 4],
+    ]);
+    expect(excel.cell("Data", "A2")?.numberFormat).toBe("@");
+    expect(excel.cell("Data", "B2")?.numberFormat).toBe("General");
+  });
+
+  it("refuses a values array of the wrong shape", async () => {
+    const excel = book();
+    const e = await failure(write(excel, [["a", "b"]], "A1:C1"));
+    expect(e.code).toBe("InvalidArgument");
+    expect(excel.values("Other")).toEqual([["x"]]);
+  });
+});
+
+describe("copyFrom", () => {
+  function withRules(): MemoryExcel {
+    const excel = MemoryExcel.fromGrid(
+      workbook(
+        sheet("Src", [
+          ["a", 1, { v: 0.5, f: "0%" }],
+          ["b", 2, { v: 0.25, f: "0%" }],
+          ["c", 3, { v: 1, f: "0%" }],
+        ]),
+        sheet("Dst", [["keep"]]),
+      ),
+    );
+    const src = excel.sheet("Src");
+    (src.rows.get(0)?.get(0) as { format: object }).format = { bold: true, fill: "#FFEEDD" };
+    src.conditionalFormats.push(
+      // Spans rows 1-5 of column B: only rows 2-3 lie in the copied range B2:C3.
+      { id: 900, ranges: [{ top: 0, left: 1, bottom: 4, right: 1 }], rule: { type: "CellValue", operator: "EqualTo", formula1: "=2" } },
+      // Wholly outside the copied range.
+      { id: 901, ranges: [{ top: 0, left: 0, bottom: 2, right: 0 }], rule: { type: "DataBar", gradientFill: false } },
+    );
+    return excel;
+  }
+
+  it('"All" copies values, number formats and formats, and the source\'s rules clipped to what was copied', async () => {
+    const excel = withRules();
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets
+        .getItem("Dst")
+        .getRange("E10:F11")
+        .copyFrom("Src!B2:C3", "All" as Excel.RangeCopyType);
+      ctx.workbook.worksheets
+        .getItem("Dst")
+        .getRange("A5")
+        .copyFrom("Src!A1", "All" as Excel.RangeCopyType);
+    });
+    expect(excel.cell("Dst", "E10")?.value).toBe(2);
+    expect(excel.cell("Dst", "F10")).toMatchObject({ value: 0.25, numberFormat: "0%" });
+    expect(excel.cell("Dst", "F11")).toMatchObject({ value: 1, numberFormat: "0%" });
+    expect(excel.cell("Dst", "A5")).toMatchObject({ value: "a", format: { bold: true, fill: "#FFEEDD" } });
+    expect(excel.cell("Dst", "A1")?.value).toBe("keep");
+    // B2:C3 took the part of the B1:B5 rule it holds (now E10:E11); A1 took its part of the A1:A3 data bar (now A5).
+    const rules = excel.sheet("Dst").conditionalFormats;
+    expect(rules.map((r) => ({ ranges: r.ranges, type: r.rule.type }))).toEqual([
+      { ranges: [{ top: 9, left: 4, bottom: 10, right: 4 }], type: "CellValue" },
+      { ranges: [{ top: 4, left: 0, bottom: 4, right: 0 }], type: "DataBar" },
+    ]);
+    expect(rules[0]?.rule).toEqual({ type: "CellValue", operator: "EqualTo", formula1: "=2" });
+    // The source is untouched.
+    expect(excel.sheet("Src").conditionalFormats).toHaveLength(2);
+  });
+
+  it('"Formats" copies the look but not the values', async () => {
+    const excel = withRules();
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets
+        .getItem("Dst")
+        .getRange("A1")
+        .copyFrom("Src!A1", "Formats" as Excel.RangeCopyType);
+      ctx.workbook.worksheets
+        .getItem("Dst")
+        .getRange("B1")
+        .copyFrom("Src!C1", "Formats" as Excel.RangeCopyType);
+    });
+    expect(excel.cell("Dst", "A1")).toMatchObject({ value: "keep", format: { bold: true, fill: "#FFEEDD" } });
+    expect(excel.cell("Dst", "B1")).toMatchObject({ value: "", numberFormat: "0%" });
+  });
+
+  it("fills a larger destination with copies of a one-cell source, as a paste does", async () => {
+    const excel = withRules();
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets
+        .getItem("Dst")
+        .getRange("C3:D3")
+        .copyFrom("Src!A1", "Formats" as Excel.RangeCopyType);
+    });
+    expect(excel.cell("Dst", "C3")?.format).toEqual({ bold: true, fill: "#FFEEDD" });
+    expect(excel.cell("Dst", "D3")?.format).toEqual({ bold: true, fill: "#FFEEDD" });
+    expect(excel.cell("Dst", "E3")).toBeUndefined();
+  });
+
+  it('"Values" drops formulas and keeps their results', async () => {
+    const excel = book();
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Other");
+      ws.getRange("A2").values = [["=2+3"]];
+      await ctx.sync();
+      ws.getRange("B2").copyFrom("Other!A2", "Values" as Excel.RangeCopyType);
+      ws.getRange("C2").copyFrom("Other!A2", "All" as Excel.RangeCopyType);
+    });
+    expect(excel.cell("Other", "B2")).toMatchObject({ value: 5 });
+    expect(excel.cell("Other", "B2")?.formula).toBeUndefined();
+    expect(excel.cell("Other", "C2")).toMatchObject({ value: 5, formula: "=2+3" });
+  });
+});
+
+describe("snapshot", () => {
+  it("tells a changed workbook from an unchanged one, and ignores empty cells with no format", async () => {
+    const excel = book();
+    const before = excel.snapshot();
+    await excel.run(async (ctx) => {
+      // An empty value over an empty cell: nothing Excel could show or save.
+      ctx.workbook.worksheets.getItem("Data").getRange("F9").values = [[""]];
+    });
+    expect(excel.snapshot()).toEqual(before);
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Data").getRange("F9").numberFormat = [["0%"]];
+    });
+    expect(excel.snapshot()).not.toEqual(before);
+  });
+});
