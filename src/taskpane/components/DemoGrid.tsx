@@ -1,0 +1,120 @@
+/* eslint-disable react/react-in-jsx-scope -- the project config assumes classic JSX; this project uses the react-jsx transform */
+// A read-only view of the browser demo's in-memory workbook, so changes the pane makes can be seen without Excel.
+import { type CSSProperties, useEffect, useReducer, useState } from "react";
+import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { columnLetters } from "../../engine/address";
+import type { DemoCell, DemoWorkbook } from "../port";
+
+/** Rendering more rows would slow the pane down without helping anyone read the demo. */
+export const DEMO_ROW_LIMIT = 200;
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  note: { color: tokens.colorNeutralForeground2, margin: 0 },
+  scroller: {
+    overflow: "auto",
+    maxHeight: "60vh",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  heading: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingInline: tokens.spacingHorizontalXS,
+  },
+  // Letters and numbers stay in view while scrolling, like Excel's headings.
+  columnHeading: { position: "sticky", top: 0, zIndex: 1 },
+  rowHeading: { position: "sticky", left: 0, zIndex: 1 },
+  corner: { zIndex: 2 },
+  cell: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    paddingInline: tokens.spacingHorizontalXS,
+    whiteSpace: "nowrap",
+    maxWidth: "16em",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+  },
+});
+
+function cellStyle(c: DemoCell | undefined): CSSProperties | undefined {
+  if (!c || (!c.fill && !c.color && !c.bold)) return undefined;
+  return {
+    backgroundColor: c.fill,
+    // A filled cell without a font colour is dark text in Excel, also under a dark pane theme.
+    color: c.color ?? (c.fill ? tokens.colorNeutralForeground1Static : undefined),
+    fontWeight: c.bold ? tokens.fontWeightBold : undefined,
+  };
+}
+
+export function DemoGrid(props: { demo: DemoWorkbook }) {
+  const { demo } = props;
+  const styles = useStyles();
+  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  const [chosen, setChosen] = useState<string | null>(null);
+  useEffect(() => demo.subscribe(refresh), [demo]);
+
+  const sheets = demo.sheets();
+  // The chosen sheet may have been deleted (say, by an undo): fall back to the first.
+  const sheet = sheets.find((s) => s.name === chosen) ?? sheets[0];
+  const rows = sheet ? sheet.rows.slice(0, DEMO_ROW_LIMIT) : [];
+  const hidden = sheet ? sheet.rows.length - rows.length : 0;
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+
+  return (
+    <section aria-labelledby="demo-heading" className={styles.panel}>
+      <h2 id="demo-heading">Demo workbook</h2>
+      <p className={styles.note}>Demo: an example workbook in memory — nothing leaves your browser.</p>
+      {sheet === undefined ? (
+        <p className={styles.note}>The workbook has no sheets.</p>
+      ) : (
+        <>
+          <TabList selectedValue={sheet.name} onTabSelect={(_, data) => setChosen(String(data.value))} aria-label="Sheets">
+            {sheets.map((s) => (
+              <Tab key={s.name} value={s.name}>
+                {s.name}
+              </Tab>
+            ))}
+          </TabList>
+          {/* Focusable so keyboard users can scroll a wide sheet. */}
+          <div className={styles.scroller} tabIndex={0} role="region" aria-label={`Sheet ${sheet.name}`}>
+            <table className={styles.table}>
+              <thead>
+                <tr>
+                  <td className={mergeClasses(styles.heading, styles.columnHeading, styles.rowHeading, styles.corner)} />
+                  {Array.from({ length: width }, (_, c) => (
+                    <th key={c} scope="col" className={mergeClasses(styles.heading, styles.columnHeading)}>
+                      {columnLetters(c)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row, r) => (
+                  <tr key={r}>
+                    <th scope="row" className={mergeClasses(styles.heading, styles.rowHeading)}>
+                      {r + 1}
+                    </th>
+                    {Array.from({ length: width }, (_, c) => {
+                      const cell = row[c];
+                      return (
+                        <td key={c} className={styles.cell} style={cellStyle(cell)} title={cell?.text || undefined}>
+                          {cell?.text}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {hidden > 0 && (
+            <p className={styles.note}>{`Showing the first ${DEMO_ROW_LIMIT} of ${sheet.rows.length} rows; ${hidden} more are hidden.`}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
