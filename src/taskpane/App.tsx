@@ -1,0 +1,310 @@
+/* eslint-disable react/react-in-jsx-scope -- the project config assumes classic JSX; this project uses the react-jsx transform */
+// The task pane. It only talks to the workbook through a WorkbookPort, so Excel, the browser demo and tests
+// all run the same component.
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import type { DepartmentId } from "../engine/library";
+import {
+  type DemoWorkbook,
+  type EvaluateSettings,
+  type EvaluationResult,
+  type FoundTable,
+  type Progress,
+  PortError,
+  type ScanResult,
+  type WorkbookPort,
+} from "./port";
+import { DemoGrid } from "./components/DemoGrid";
+import { EvaluatePanel } from "./components/EvaluatePanel";
+import { FoundPanel } from "./components/FoundPanel";
+import { Notice } from "./components/Notice";
+import { ResultView } from "./components/ResultView";
+import { type SettingsDraft, SettingsPanel, draftOf, settingsOf, withDefaults } from "./components/SettingsPanel";
+import { TemplatePanel } from "./components/TemplatePanel";
+import { TrackingPanel } from "./components/TrackingPanel";
+
+/** Anything that changes the workbook; only one runs at a time. */
+type Task = "evaluate" | "undo" | "template" | "tracking";
+
+interface State {
+  /** Null until the saved settings have been read. */
+  readonly draft: SettingsDraft | null;
+  readonly found: ScanResult | null;
+  readonly scanning: boolean;
+  readonly result: EvaluationResult | null;
+  readonly task: Task | null;
+  readonly progress: Progress | null;
+  readonly canUndo: boolean;
+  readonly error: string | null;
+  readonly notice: { readonly intent: "success" | "info"; readonly text: string } | null;
+}
+
+type Action =
+  | { type: "draft"; draft: SettingsDraft }
+  | { type: "scanStarted" }
+  | { type: "scanned"; found: ScanResult | null }
+  | { type: "taskStarted"; task: Task }
+  | { type: "progress"; progress: Progress }
+  | { type: "evaluated"; result: EvaluationResult }
+  | { type: "undone" }
+  | { type: "taskEnded" }
+  | { type: "canUndo"; value: boolean }
+  | { type: "failed"; message: string }
+  | { type: "notice"; intent: "success" | "info"; text: string }
+  | { type: "dismissError" }
+  | { type: "dismissNotice" };
+
+const INITIAL: State = {
+  draft: null,
+  found: null,
+  scanning: false,
+  result: null,
+  task: null,
+  progress: null,
+  canUndo: false,
+  error: null,
+  notice: null,
+};
+
+function reducer(state: State, action: Action): State {
+  switch (action.type) {
+    case "draft":
+      return { ...state, draft: action.draft };
+    case "scanStarted":
+      return { ...state, scanning: true };
+    case "scanned":
+      // A failed scan keeps the last list: it still says more than an empty one.
+      return { ...state, scanning: false, found: action.found ?? state.found };
+    case "taskStarted":
+      // A new action makes the previous messages stale.
+      return { ...state, task: action.task, progress: null, error: null, notice: null };
+    case "progress":
+      return { ...state, progress: action.progress };
+    case "evaluated": {
+      const { tables, problems } = action.result;
+      return { ...state, result: action.result, found: { tables, problems }, scanning: false };
+    }
+    case "undone":
+      return { ...state, result: null };
+    case "taskEnded":
+      return { ...state, task: null, progress: null };
+    case "canUndo":
+      return { ...state, canUndo: action.value };
+    case "failed":
+      return { ...state, error: action.message };
+    case "notice":
+      return { ...state, notice: { intent: action.intent, text: action.text } };
+    case "dismissError":
+      return { ...state, error: null };
+    case "dismissNotice":
+      return { ...state, notice: null };
+  }
+}
+
+/** One plain sentence for the user: a PortError already is one; anything else is unexpected. */
+export function describeError(e: unknown): string {
+  if (e instanceof PortError) return e.message;
+  const raw = e instanceof Error ? e.message : String(e);
+  const message = raw.trim().replace(/[.!?\s]+$/, "") || "no details were given";
+  return `Something went wrong: ${message}. Try again; if it keeps happening, reload the add-in.`;
+}
+
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXL,
+    padding: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    // Headings are plain h1–h3 for the document outline; sized here once rather than in every panel.
+    "& h1": { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+    "& h2": {
+      fontSize: tokens.fontSizeBase400,
+      lineHeight: tokens.lineHeightBase400,
+      fontWeight: tokens.fontWeightSemibold,
+      marginTop: 0,
+      marginBottom: tokens.spacingVerticalS,
+    },
+    "& h3": {
+      fontSize: tokens.fontSizeBase300,
+      lineHeight: tokens.lineHeightBase300,
+      fontWeight: tokens.fontWeightSemibold,
+      marginTop: tokens.spacingVerticalM,
+      marginBottom: tokens.spacingVerticalXS,
+    },
+  },
+  // Messages stay in view while the user is scrolled down at the panel that caused them.
+  notices: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    ":empty": { display: "none" },
+  },
+});
+
+export function App({ port, today = localToday, demo }: { port: WorkbookPort; today?: () => string; demo?: DemoWorkbook }) {
+  const styles = useStyles();
+  const [state, dispatch] = useReducer(reducer, INITIAL);
+  const settings = useMemo(() => (state.draft ? settingsOf(state.draft) : null), [state.draft]);
+  // The last settings that parsed: rescans after a template or new columns use them even mid-edit.
+  const lastGood = useRef<EvaluateSettings | null>(null);
+  // A ref as well as state: two clicks in one frame would both see the old state.
+  const taskRef = useRef<Task | null>(null);
+  // Only the newest scan may show its result; an older one finishing late would be stale.
+  const scanSeq = useRef(0);
+
+  const fail = useCallback((e: unknown) => dispatch({ type: "failed", message: describeError(e) }), []);
+
+  const rescan = useCallback(
+    async (s: EvaluateSettings) => {
+      const seq = ++scanSeq.current;
+      dispatch({ type: "scanStarted" });
+      let found: ScanResult | null = null;
+      try {
+        found = await port.scan(s);
+      } catch (e) {
+        if (seq === scanSeq.current) fail(e);
+      }
+      if (seq === scanSeq.current) dispatch({ type: "scanned", found });
+    },
+    [port, fail],
+  );
+
+  const refreshUndo = useCallback(async () => {
+    try {
+      dispatch({ type: "canUndo", value: await port.canUndo() });
+    } catch (e) {
+      fail(e);
+    }
+  }, [port, fail]);
+
+  useEffect(() => {
+    void (async () => {
+      let saved: Partial<EvaluateSettings> = {};
+      try {
+        saved = await port.loadSettings();
+      } catch (e) {
+        // Carry on with the defaults: the pane is still useful, and the message says why they show.
+        fail(e);
+      }
+      const s = withDefaults(saved, today());
+      lastGood.current = s;
+      dispatch({ type: "draft", draft: draftOf(s) });
+      await rescan(s);
+    })();
+    void refreshUndo();
+    // Once per port: `today` is only the default for a document without saved settings.
+  }, [port]);
+
+  async function runTask(task: Task, work: () => Promise<void>): Promise<void> {
+    if (taskRef.current !== null) return;
+    taskRef.current = task;
+    dispatch({ type: "taskStarted", task });
+    try {
+      await work();
+    } catch (e) {
+      fail(e);
+    } finally {
+      taskRef.current = null;
+      dispatch({ type: "taskEnded" });
+    }
+  }
+
+  function changeSettings(draft: SettingsDraft) {
+    dispatch({ type: "draft", draft });
+    const next = settingsOf(draft);
+    const prev = lastGood.current;
+    if (!next || (prev && next.asOf === prev.asOf && next.tolerance === prev.tolerance && next.dateOrder === prev.dateOrder)) return;
+    lastGood.current = next;
+    port.saveSettings(next).catch(fail);
+    // The date order changes how dates read, so the problems found can change too.
+    void rescan(next);
+  }
+
+  const evaluate = () =>
+    runTask("evaluate", async () => {
+      if (!settings) return;
+      try {
+        // Saved first, so the document records the settings its statuses were computed with.
+        await port.saveSettings(settings);
+        const result = await port.evaluate(settings, (progress) => dispatch({ type: "progress", progress }));
+        scanSeq.current++; // the result's own scan is newer than any still in flight
+        dispatch({ type: "evaluated", result });
+      } finally {
+        // Even a failed run may have written something that can be undone.
+        await refreshUndo();
+      }
+    });
+
+  const undo = () =>
+    runTask("undo", async () => {
+      try {
+        const outcome = await port.undo();
+        if (outcome.undone) dispatch({ type: "undone" });
+        dispatch({ type: "notice", intent: outcome.undone ? "success" : "info", text: outcome.message });
+      } finally {
+        await refreshUndo();
+      }
+      if (lastGood.current) await rescan(lastGood.current);
+    });
+
+  const insertTemplate = (department: DepartmentId) =>
+    runTask("template", async () => {
+      const sheet = await port.insertTemplate(department);
+      dispatch({ type: "notice", intent: "success", text: `Added sheet ${sheet}.` });
+      if (lastGood.current) await rescan(lastGood.current);
+    });
+
+  const addTracking = (table: FoundTable) =>
+    runTask("tracking", async () => {
+      const range = await port.addTrackingColumns(table.id);
+      dispatch({ type: "notice", intent: "success", text: `Added Baseline and Actual columns at ${range}.` });
+      if (lastGood.current) await rescan(lastGood.current);
+    });
+
+  const select = (sheet: string, cell: string) => {
+    port.select(sheet, cell).catch(fail);
+  };
+
+  const busy = state.task !== null;
+  return (
+    <main className={styles.root}>
+      <h1>KPA Tracker</h1>
+      <div className={styles.notices}>
+        {state.error && <Notice intent="error" text={state.error} onDismiss={() => dispatch({ type: "dismissError" })} />}
+        {state.notice && (
+          <Notice intent={state.notice.intent} text={state.notice.text} onDismiss={() => dispatch({ type: "dismissNotice" })} />
+        )}
+      </div>
+      {state.draft && <SettingsPanel draft={state.draft} disabled={busy} onChange={changeSettings} />}
+      <FoundPanel found={state.found} scanning={state.scanning} onSelect={select} />
+      <EvaluatePanel
+        running={state.task === "evaluate"}
+        busy={busy}
+        progress={state.progress}
+        settings={state.draft === null ? "loading" : settings ? "ready" : "invalid"}
+        canUndo={state.canUndo}
+        onEvaluate={() => void evaluate()}
+        onUndo={() => void undo()}
+      />
+      <ResultView result={state.result} busy={state.task === "evaluate"} onSelect={select} />
+      <TrackingPanel tables={state.found?.tables ?? []} busy={busy} onAdd={(t) => void addTracking(t)} />
+      <TemplatePanel busy={busy} onInsert={(d) => void insertTemplate(d)} />
+      {demo && <DemoGrid demo={demo} />}
+    </main>
+  );
+}
