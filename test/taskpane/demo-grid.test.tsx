@@ -1,0 +1,133 @@
+/** @jest-environment jsdom */
+/* eslint-disable react/react-in-jsx-scope -- the project config assumes classic JSX; this project uses the react-jsx transform */
+import "./setup-dom";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { DemoGrid } from "../../src/taskpane/components/DemoGrid";
+import type { DemoCell, DemoWorkbook } from "../../src/taskpane/port";
+import { FakePort } from "./fake-port";
+import { renderApp } from "./render-app";
+
+type Sheet = { name: string; rows: DemoCell[][] };
+
+/** A tiny mutable workbook that tells its listeners when it changes, like the demo's. */
+class FakeDemo implements DemoWorkbook {
+  readonly listeners = new Set<() => void>();
+  private data: Sheet[];
+  constructor(sheets: Sheet[]) {
+    this.data = sheets;
+  }
+  sheets() {
+    return this.data;
+  }
+  subscribe(listener: () => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  change(data: Sheet[]) {
+    this.data = data;
+    act(() => this.listeners.forEach((l) => l()));
+  }
+}
+
+const t = (text: string, extra: Partial<DemoCell> = {}): DemoCell => ({ text, ...extra });
+
+function renderGrid(demo: DemoWorkbook) {
+  const user = userEvent.setup();
+  const view = render(
+    <FluentProvider theme={webLightTheme}>
+      <DemoGrid demo={demo} />
+    </FluentProvider>,
+  );
+  return { user, ...view };
+}
+
+function grid(): HTMLTableElement {
+  return screen.getByRole("table");
+}
+
+it("shows the first sheet with column letters, row numbers and the cells' look", () => {
+  renderGrid(
+    new FakeDemo([
+      {
+        name: "Goals",
+        rows: [
+          [t("Goal", { bold: true }), t("Target"), t("Status")],
+          [t("CSAT"), t("≥ 85%"), t("Met", { fill: "#C6EFCE", color: "#006100" })],
+        ],
+      },
+      { name: "Roles", rows: [[t("Role")]] },
+    ]),
+  );
+  const rows = within(grid()).getAllByRole("row");
+  expect(rows.map((r) => Array.from(r.children, (c) => c.textContent))).toEqual([
+    ["", "A", "B", "C"],
+    ["1", "Goal", "Target", "Status"],
+    ["2", "CSAT", "≥ 85%", "Met"],
+  ]);
+  const met = within(grid()).getByText("Met");
+  expect(met.style.backgroundColor).toBe("rgb(198, 239, 206)");
+  expect(met.style.color).toBe("rgb(0, 97, 0)");
+  expect(within(grid()).getByText("Goal").style.fontWeight).not.toBe("");
+  expect(within(grid()).getByText("Target").getAttribute("style")).toBeNull();
+  expect(screen.getByText("Demo: an example workbook in memory — nothing leaves your browser.")).toBeTruthy();
+});
+
+it("switches sheets with the tabs", async () => {
+  const { user } = renderGrid(
+    new FakeDemo([
+      { name: "Goals", rows: [[t("Goal")]] },
+      { name: "Roles", rows: [[t("Role"), t("Reports to")]] },
+    ]),
+  );
+  expect(screen.getByRole("tab", { name: "Goals" }).getAttribute("aria-selected")).toBe("true");
+  await user.click(screen.getByRole("tab", { name: "Roles" }));
+  expect(within(grid()).getByText("Reports to")).toBeTruthy();
+  expect(within(grid()).queryByText("Goal")).toBeNull();
+});
+
+it("re-renders when the workbook changes and stops listening when unmounted", async () => {
+  const demo = new FakeDemo([{ name: "Goals", rows: [[t("Status")], [t("")]] }]);
+  const { unmount } = renderGrid(demo);
+  expect(demo.listeners.size).toBe(1);
+  demo.change([
+    { name: "Goals", rows: [[t("Status")], [t("Off Track", { fill: "#FFC7CE", color: "#9C0006" })]] },
+    { name: "KPA Summary", rows: [[t("Total")]] },
+  ]);
+  expect(within(grid()).getByText("Off Track")).toBeTruthy();
+  expect(screen.getByRole("tab", { name: "KPA Summary" })).toBeTruthy();
+  unmount();
+  expect(demo.listeners.size).toBe(0);
+});
+
+it("falls back to the first sheet when the shown one goes away", async () => {
+  const demo = new FakeDemo([
+    { name: "Goals", rows: [[t("Goal")]] },
+    { name: "KPA Summary", rows: [[t("Total")]] },
+  ]);
+  const { user } = renderGrid(demo);
+  await user.click(screen.getByRole("tab", { name: "KPA Summary" }));
+  expect(within(grid()).getByText("Total")).toBeTruthy();
+  demo.change([{ name: "Goals", rows: [[t("Goal")]] }]);
+  expect(within(grid()).getByText("Goal")).toBeTruthy();
+});
+
+it("shows only the first 200 rows and says how many are hidden", () => {
+  const rows = Array.from({ length: 250 }, (_, i) => [t(`Row ${i + 1}`)]);
+  renderGrid(new FakeDemo([{ name: "Big", rows }]));
+  expect(within(grid()).getByText("Row 200")).toBeTruthy();
+  expect(within(grid()).queryByText("Row 201")).toBeNull();
+  expect(screen.getByText("Showing the first 200 of 250 rows; 50 more are hidden.")).toBeTruthy();
+});
+
+it("appears under the pane only when there is a demo workbook", async () => {
+  const demo = new FakeDemo([{ name: "Goals", rows: [[t("Goal")]] }]);
+  const withDemo = renderApp(new FakePort(), demo);
+  expect(await screen.findByRole("heading", { name: "Demo workbook" })).toBeTruthy();
+  withDemo.unmount();
+
+  renderApp(new FakePort());
+  await waitFor(() => expect(screen.getByRole("heading", { name: "Settings" })).toBeTruthy());
+  expect(screen.queryByRole("heading", { name: "Demo workbook" })).toBeNull();
+});

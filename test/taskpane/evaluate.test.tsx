@@ -1,0 +1,208 @@
+/** @jest-environment jsdom */
+import "./setup-dom";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { STATUSES, STATUS_STYLE } from "../../src/engine/status";
+import { PortError } from "../../src/taskpane/port";
+import { FakePort, counts, evaluation, gap, problem, table } from "./fake-port";
+import { isDisabled, renderApp } from "./render-app";
+
+async function ready(port: FakePort) {
+  const view = renderApp(port);
+  const button = await screen.findByRole("button", { name: "Evaluate" });
+  await waitFor(() => expect(isDisabled(button)).toBe(false));
+  return { ...view, button };
+}
+
+function resultRegion() {
+  return screen.getByRole("region", { name: "Result" });
+}
+
+it("disables Evaluate while a run is under way, so a second click starts nothing", async () => {
+  const port = new FakePort();
+  const hold = port.holdEvaluate();
+  const { user, button } = await ready(port);
+
+  await user.click(button);
+  expect(isDisabled(button)).toBe(true);
+  await user.click(button);
+  // From the keyboard too: focus stays on the button, and Enter does nothing more.
+  expect(document.activeElement).toBe(button);
+  await user.keyboard("{Enter}");
+  // A click straight on the element, as a fast double click could deliver before React re-renders.
+  act(() => button.click());
+  expect(port.callsOf("evaluate")).toHaveLength(1);
+  // Nothing else that changes the workbook can start meanwhile either.
+  expect(isDisabled(screen.getByRole("button", { name: "Insert KPA template" }))).toBe(true);
+
+  await act(async () => hold.release());
+  await waitFor(() => expect(isDisabled(button)).toBe(false));
+  expect(port.callsOf("evaluate")).toHaveLength(1);
+});
+
+it("shows each stage while running and marks the result busy", async () => {
+  const port = new FakePort();
+  const hold = port.holdEvaluate();
+  const { user, button } = await ready(port);
+
+  await user.click(button);
+  const status = screen.getByRole("status");
+  expect(resultRegion().getAttribute("aria-busy")).toBe("true");
+  expect(screen.getByRole("progressbar")).toBeTruthy();
+  act(() => hold.progress({ stage: "reading" }));
+  expect(within(status).getByText("Reading the workbook…")).toBeTruthy();
+  act(() => hold.progress({ stage: "evaluating", fraction: 0.5 }));
+  expect(within(status).getByText("Evaluating…")).toBeTruthy();
+  expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.5");
+  act(() => hold.progress({ stage: "writing" }));
+  expect(within(status).getByText("Writing results…")).toBeTruthy();
+
+  await act(async () => hold.release());
+  await waitFor(() => expect(resultRegion().getAttribute("aria-busy")).toBe("false"));
+  expect(screen.queryByRole("progressbar")).toBeNull();
+  expect(within(status).queryByText("Writing results…")).toBeNull();
+});
+
+it("shows every status with its name, number and colour", async () => {
+  const port = new FakePort();
+  port.evaluateResult = evaluation({
+    total: 28,
+    counts: counts({ Met: 3, "On Track": 4, "At Risk": 5, "Off Track": 6, Overdue: 7, "No Data": 2, "Needs Target": 1 }),
+  });
+  const { user, button } = await ready(port);
+  await user.click(button);
+
+  const list = await within(resultRegion()).findByRole("list", { name: "Rows by status" });
+  const items = within(list).getAllByRole("listitem");
+  const seen = Object.fromEntries(items.map((li) => [li.getAttribute("data-status"), li.textContent]));
+  expect(seen).toEqual({
+    Met: "Met3",
+    "On Track": "On Track4",
+    "At Risk": "At Risk5",
+    "Off Track": "Off Track6",
+    Overdue: "Overdue7",
+    "No Data": "No Data2",
+    "Needs Target": "Needs Target1",
+  });
+  for (const status of STATUSES) {
+    const badge = items.find((li) => li.getAttribute("data-status") === status)?.firstElementChild as HTMLElement;
+    const { fill, font } = STATUS_STYLE[status];
+    expect([status, badge.style.backgroundColor, badge.style.color]).toEqual([status, hex(fill), hex(font)]);
+  }
+  expect(within(resultRegion()).getByText("28 rows evaluated as of 2050-06-30.")).toBeTruthy();
+});
+
+/** jsdom reports inline colours as rgb(). */
+function hex(color: string): string {
+  const n = parseInt(color.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+it("shows the weighted score only when there is one", async () => {
+  const port = new FakePort();
+  port.evaluateResult = evaluation({ weightedScore: 0.726 });
+  const { user, button } = await ready(port);
+  await user.click(button);
+  expect(await within(resultRegion()).findByText("Weighted score: 73%")).toBeTruthy();
+
+  port.evaluateResult = evaluation({ weightedScore: null });
+  await waitFor(() => expect(isDisabled(button)).toBe(false));
+  await user.click(button);
+  await waitFor(() => expect(port.callsOf("evaluate")).toHaveLength(2));
+  await waitFor(() => expect(within(resultRegion()).queryByText(/Weighted score/)).toBeNull());
+});
+
+it("lists the worst gaps with name, status, gap and owner, each selecting its row", async () => {
+  const port = new FakePort();
+  port.evaluateResult = evaluation({
+    gaps: [
+      gap({ key: "a", name: "Net Promoter Score (NPS)", status: "Overdue", cell: "B15", gap: "Due 2050-03-31", owner: "Sam Ortiz" }),
+      gap({
+        key: "b",
+        name: "Resolution Time",
+        status: "At Risk",
+        sheet: "KPIs",
+        cell: "C9",
+        gap: null,
+        explanation: "No actual yet.",
+        owner: null,
+      }),
+    ],
+  });
+  const { user, button } = await ready(port);
+  await user.click(button);
+
+  const region = resultRegion();
+  const nps = await within(region).findByRole("button", { name: "Net Promoter Score (NPS)" });
+  const first = nps.closest("li") as HTMLElement;
+  expect(within(first).getByText("Overdue")).toBeTruthy();
+  expect(within(first).getByText("Due 2050-03-31")).toBeTruthy();
+  expect(within(first).getByText("Owner: Sam Ortiz")).toBeTruthy();
+  const second = within(region).getByRole("button", { name: "Resolution Time" }).closest("li") as HTMLElement;
+  expect(within(second).getByText("No actual yet.")).toBeTruthy();
+  expect(within(second).queryByText(/Owner/)).toBeNull();
+
+  await user.click(nps);
+  await user.click(within(region).getByRole("button", { name: "Resolution Time" }));
+  expect(port.callsOf("select")).toEqual([
+    ["Goals", "B15"],
+    ["KPIs", "C9"],
+  ]);
+});
+
+it("says how long the run took and what it wrote", async () => {
+  const port = new FakePort();
+  port.evaluateResult = evaluation({ elapsedMs: 1234, sheets: ["KPA Summary", "KPA Gaps"] });
+  const { user, button } = await ready(port);
+  await user.click(button);
+  expect(await within(resultRegion()).findByText("Done in 1.2 s. Wrote KPA Summary, KPA Gaps.")).toBeTruthy();
+});
+
+it("replaces the problems and tables with the ones the evaluation found", async () => {
+  const port = new FakePort();
+  port.scanResult = { tables: [table({ range: "B12:F19" })], problems: [problem({ message: "Old problem." })] };
+  port.evaluateResult = evaluation({
+    tables: [table({ range: "B12:H19", rows: 9 })],
+    problems: [problem({ cell: "E16", message: "New problem." })],
+  });
+  const { user, button } = await ready(port);
+  expect(await screen.findByText("Old problem.")).toBeTruthy();
+  await user.click(button);
+  expect(await screen.findByText("New problem.")).toBeTruthy();
+  expect(screen.queryByText("Old problem.")).toBeNull();
+  expect(screen.getByText("Goals!B12:H19, 9 rows")).toBeTruthy();
+});
+
+it("the results region is a polite live region", async () => {
+  await ready(new FakePort());
+  expect(resultRegion().getAttribute("aria-live")).toBe("polite");
+  expect(within(resultRegion()).getByText(/Not evaluated yet/)).toBeTruthy();
+});
+
+it("shows a PortError's sentence as it is, in a dismissable error bar", async () => {
+  const port = new FakePort();
+  const sentence = "The sheet Goals is protected; unprotect it and evaluate again.";
+  const hold = port.holdEvaluate();
+  const { user, button } = await ready(port);
+  await user.click(button);
+  await act(async () => hold.fail(new PortError(sentence, { sheet: "Goals" })));
+
+  const message = await screen.findByText(sentence);
+  expect(message.textContent).toBe(sentence);
+  expect(isDisabled(button)).toBe(false);
+  await user.click(screen.getByRole("button", { name: "Dismiss" }));
+  expect(screen.queryByText(sentence)).toBeNull();
+});
+
+it("wraps any other error in one plain sentence", async () => {
+  const port = new FakePort();
+  port.failures.evaluate = new TypeError("Cannot read properties of undefined (reading 'values').");
+  const { user, button } = await ready(port);
+  await user.click(button);
+  expect(
+    await screen.findByText(
+      "Something went wrong: Cannot read properties of undefined (reading 'values'). Try again; if it keeps happening, reload the add-in.",
+    ),
+  ).toBeTruthy();
+  // The error bar is Fluent's MessageBar with the error intent.
+  expect(screen.getByText(/Something went wrong/).closest(".fui-MessageBar")).not.toBeNull();
+});

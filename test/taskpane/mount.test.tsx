@@ -1,0 +1,32 @@
+/** @jest-environment jsdom */
+import "./setup-dom";
+import { act, screen, waitFor } from "@testing-library/react";
+import { mount } from "../../src/taskpane/mount";
+import { FakePort } from "./fake-port";
+
+afterEach(() => document.body.replaceChildren());
+
+/** The value a FluentProvider's theme gives a token, read from the rules Fluent inserted. */
+function themeToken(provider: Element, token: string): string | undefined {
+  const themeClass = Array.from(provider.classList).find((c) => /^fui-FluentProviderr\w+$/.test(c));
+  const rules = Array.from(document.styleSheets).flatMap((s) => Array.from(s.cssRules, (r) => r.cssText));
+  const rule = rules.find((r) => themeClass !== undefined && r.startsWith(`.${themeClass} `));
+  return rule?.match(new RegExp(`--${token}:\\s*([^;]+);`))?.[1];
+}
+
+it.each([
+  ["light", "#ffffff"],
+  ["dark", "#292929"],
+] as const)("renders the pane under the %s Fluent theme and scans on start", async (theme, background) => {
+  const root = document.createElement("div");
+  document.body.append(root);
+  const port = new FakePort();
+  act(() => mount(root, port, { theme }));
+
+  expect(await screen.findByRole("heading", { name: "KPA Tracker" })).toBeTruthy();
+  await waitFor(() => expect(port.callsOf("scan")).toHaveLength(1));
+  const provider = root.querySelector(".fui-FluentProvider");
+  expect(provider).not.toBeNull();
+  // The pane paints with tokens, so following the theme comes down to the provider's values.
+  expect(themeToken(provider as Element, "colorNeutralBackground1")).toBe(background);
+});

@@ -1,0 +1,88 @@
+/** @jest-environment jsdom */
+import "./setup-dom";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { FakePort } from "./fake-port";
+import { TODAY, isDisabled, renderApp } from "./render-app";
+
+async function loaded() {
+  // Settings render once loadSettings has answered, and the first scan follows.
+  return screen.findByLabelText("As-of date");
+}
+
+it("shows the settings saved in the document", async () => {
+  const port = new FakePort();
+  port.saved = { asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy" };
+  renderApp(port);
+  expect(await loaded()).toHaveProperty("value", "2051-01-15");
+  expect(screen.getByLabelText("Tolerance")).toHaveProperty("value", "25");
+  expect(screen.getByLabelText("Date order")).toHaveProperty("value", "dmy");
+  await waitFor(() => expect(port.callsOf("scan")).toEqual([[{ asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy" }]]));
+});
+
+it("uses today, 10% and month-first when the document has no settings", async () => {
+  const port = new FakePort();
+  renderApp(port);
+  expect(await loaded()).toHaveProperty("value", TODAY);
+  expect(screen.getByLabelText("Tolerance")).toHaveProperty("value", "10");
+  expect(screen.getByLabelText("Date order")).toHaveProperty("value", "mdy");
+  await waitFor(() => expect(port.callsOf("scan")).toEqual([[{ asOf: TODAY, tolerance: 0.1, dateOrder: "mdy" }]]));
+});
+
+it("replaces unusable saved values with the defaults", async () => {
+  const port = new FakePort();
+  port.saved = { asOf: "not a date", tolerance: 7, dateOrder: "ymd" as never };
+  renderApp(port);
+  expect(await loaded()).toHaveProperty("value", TODAY);
+  expect(screen.getByLabelText("Tolerance")).toHaveProperty("value", "10");
+  expect(screen.getByLabelText("Date order")).toHaveProperty("value", "mdy");
+});
+
+it("saves each change, rescans with it, and evaluates with it", async () => {
+  const port = new FakePort();
+  const { user } = renderApp(port);
+  const date = await loaded();
+  await waitFor(() => expect(port.callsOf("scan")).toHaveLength(1));
+
+  fireEvent.change(date, { target: { value: "2050-12-31" } });
+  const tolerance = screen.getByLabelText("Tolerance");
+  await user.clear(tolerance);
+  await user.type(tolerance, "15");
+  await user.selectOptions(screen.getByLabelText("Date order"), "dmy");
+
+  const expected = { asOf: "2050-12-31", tolerance: 0.15, dateOrder: "dmy" };
+  await waitFor(() => expect(port.callsOf("saveSettings").at(-1)).toEqual([expected]));
+  expect(port.saved).toEqual(expected);
+  expect(port.callsOf("scan").at(-1)).toEqual([expected]);
+
+  await user.click(screen.getByRole("button", { name: "Evaluate" }));
+  await waitFor(() => expect(port.callsOf("evaluate")).toEqual([[expected]]));
+  // Saved again right before evaluating, so the document holds what the statuses were computed with.
+  const order = port.calls.map((c) => c.method);
+  expect(order.lastIndexOf("saveSettings")).toBe(order.indexOf("evaluate") - 1);
+});
+
+it("keeps a half-typed tolerance out of the document and says what is wrong", async () => {
+  const port = new FakePort();
+  const { user } = renderApp(port);
+  await loaded();
+  await waitFor(() => expect(port.callsOf("scan")).toHaveLength(1));
+  const tolerance = screen.getByLabelText("Tolerance");
+  await user.clear(tolerance);
+  await user.type(tolerance, "150");
+
+  expect(screen.getByText("Enter a percentage from 0 to 100.")).toBeTruthy();
+  expect(isDisabled(screen.getByRole("button", { name: "Evaluate" }))).toBe(true);
+  // "1" and "15" were fine and saved; "150" and the empty field were not.
+  expect(port.callsOf("saveSettings").map(([s]) => (s as { tolerance: number }).tolerance)).toEqual([0.01, 0.15]);
+});
+
+it("shows a failure to save as an error", async () => {
+  const port = new FakePort();
+  const { user } = renderApp(port);
+  await loaded();
+  port.failures.saveSettings = new Error("Settings are read-only");
+  await user.selectOptions(screen.getByLabelText("Date order"), "dmy");
+  expect(
+    await screen.findByText("Something went wrong: Settings are read-only. Try again; if it keeps happening, reload the add-in."),
+  ).toBeTruthy();
+});
