@@ -1,5 +1,5 @@
 /* eslint-disable react/react-in-jsx-scope -- the project config assumes classic JSX; this project uses the react-jsx transform */
-// A read-only view of the browser demo's in-memory workbook, so changes the pane makes can be seen without Excel.
+// A read-only view of the browser demo's in-memory workbook, so the changes the pane makes show in a plain browser too.
 import { type CSSProperties, useEffect, useReducer, useState } from "react";
 import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { columnLetters } from "../../engine/address";
