@@ -1,0 +1,37 @@
+// Workbooks for the adapter tests: a goals table of any length, shaped like a real department's.
+import type { CellValue } from "../../src/engine/grid";
+import type { WorkbookGrid } from "../../src/engine/grid";
+import { STATUSES } from "../../src/engine/status";
+import { type Cell, sheet, table, workbook } from "../fixtures/builders";
+
+export const GOALS_HEADER = ["Goal", "Target", "Timeline", "Owner", "Actual"];
+const OWNERS = ["Ana Lopez", "Ben Okafor", "Chen Wei", "Dara Singh", "Eli Novak", "Fay Adams", "Gus Moreau", "Hana Sato"];
+
+/** Every 20th row (one in twenty, 5%) falls short of its target; the rest meet it. */
+export const isShortRow = (i: number): boolean => i % 20 === 7;
+
+/** The data rows of a goals table: targets of 100 due in 2050-11/12, eight owners, ~5% short. */
+export function goalRows(n: number): Cell[][] {
+  const rows: Cell[][] = [];
+  for (let i = 0; i < n; i++) {
+    const due = new Date(Date.UTC(2050, 10 + (i % 2), 1 + (i % 28)));
+    rows.push([`Goal ${i + 1}`, 100, due, OWNERS[i % OWNERS.length] as string, isShortRow(i) ? 60 : 100 + (i % 17)]);
+  }
+  return rows;
+}
+
+/** One sheet, "Goals", holding a goals table with n data rows from A1. */
+export function goalsWorkbook(n: number, name = "Goals"): WorkbookGrid {
+  return workbook(sheet(name, table(GOALS_HEADER, goalRows(n))));
+}
+
+export function isStatusText(v: unknown): boolean {
+  return typeof v === "string" && (STATUSES as readonly string[]).includes(v);
+}
+
+/** A grid's values as Excel shows them from A1 (origin applied), dates as they are, null for empty. */
+export function fromA1(values: readonly (readonly CellValue[])[], origin = { row: 0, col: 0 }): CellValue[][] {
+  const out: CellValue[][] = Array.from({ length: origin.row }, () => []);
+  for (const row of values) out.push([...Array.from({ length: origin.col }, () => null), ...row]);
+  return out;
+}

@@ -1,0 +1,172 @@
+// The key guarantee of the Office.js adapter: round trips do not grow with the workbook. Writing takes the same
+// number of syncs (at most two) for 100 rows as for 50,000; reading takes two for the outline plus one per
+// 150,000 cells; and no request or response ever comes near Excel's 5 MB limit.
+import { NAME_PREFIX } from "../../src/engine/ownership";
+import { DEFAULT_CELLS_PER_SYNC, readWorkbook } from "../../src/excel/read";
+import { MemoryExcel, PAYLOAD_LIMIT, type SyncRecord } from "../../src/excel/memory";
+import { sheet, workbook } from "../fixtures/builders";
+import { usedRect } from "../../src/excel/memory/state";
+import type { ExcelPort } from "../../src/excel/port";
+import { SETTINGS, setup } from "./harness";
+import { goalsWorkbook, isShortRow, isStatusText } from "./fixtures";
+
+const SIZES = [100, 1_000, 10_000, 50_000];
+
+interface Measured {
+  readonly readSyncs: number;
+  readonly writeSyncs: number;
+  /** Cells in the used ranges of the sheets read (all but our internal one). */
+  readonly cells: number;
+  readonly syncs: readonly SyncRecord[];
+  readonly failures: readonly string[];
+  readonly counts: Record<string, number>;
+  readonly gapRows: number;
+  readonly statusesWritten: number;
+}
+
+/** Cells the adapter has to read: the used range of every sheet but our internal one. */
+function cellsToRead(excel: MemoryExcel): number {
+  return excel.state.sheets
+    .filter((s) => !s.name.startsWith(NAME_PREFIX))
+    .reduce((a, s) => {
+      const r = usedRect(s, true);
+      return a + (r ? (r.bottom - r.top + 1) * (r.right - r.left + 1) : 0);
+    }, 0);
+}
+
+async function evaluateOnce(excel: MemoryExcel, port: ExcelPort, asOf: string): Promise<Measured> {
+  excel.resetStats();
+  const cells = cellsToRead(excel);
+  const result = await port.evaluate({ ...SETTINGS, asOf });
+  const stats = port.lastStats;
+  if (!stats) throw new Error("evaluate() left no stats");
+  const goals = excel.values("Goals");
+  const statusCol = goals[0]?.indexOf("KPA Status") ?? -1;
+  return {
+    readSyncs: stats.readSyncs,
+    writeSyncs: stats.writeSyncs,
+    cells,
+    syncs: [...excel.stats.syncs],
+    failures: [...excel.stats.failures],
+    counts: { ...result.counts },
+    gapRows: excel.values("KPA Gaps").filter((r) => isStatusText(r[0])).length,
+    statusesWritten: goals.slice(1).filter((r) => isStatusText(r[statusCol])).length,
+  };
+}
+
+/** The first evaluation of a fresh goals sheet, then the weekly one: the same workbook a few days later. */
+async function measure(n: number, again = true): Promise<{ first: Measured; second?: Measured }> {
+  const { excel, port } = setup(goalsWorkbook(n));
+  const first = await evaluateOnce(excel, port, SETTINGS.asOf);
+  return { first, second: again ? await evaluateOnce(excel, port, "2050-10-20") : undefined };
+}
+
+const measured = new Map<number, { first: Measured; second?: Measured } | Error>();
+
+beforeAll(async () => {
+  for (const n of SIZES) {
+    try {
+      measured.set(n, await measure(n));
+    } catch (e) {
+      measured.set(n, e as Error);
+    }
+  }
+}, 600_000);
+
+function get(n: number, which: "first" | "second"): Measured {
+  const m = measured.get(n);
+  if (m === undefined) throw new Error(`${n} rows were not measured`);
+  if (m instanceof Error) throw m;
+  const out = m[which];
+  if (!out) throw new Error(`no ${which} evaluation of ${n} rows`);
+  return out;
+}
+
+describe.each(SIZES)("a goals table of %i rows", (n) => {
+  describe.each(["first", "second"] as const)("the %s evaluation", (which) => {
+    it("is typical: 5% of the rows are short of target and listed on KPA Gaps, the rest are Met", () => {
+      const m = get(n, which);
+      const short = Array.from({ length: n }, (_, i) => i).filter(isShortRow).length;
+      expect(short / n).toBeCloseTo(0.05, 2);
+      expect(m.counts["Met"]).toBe(n - short);
+      expect(m.counts["Off Track"]).toBe(short);
+      expect(m.gapRows).toBe(short);
+      expect(m.statusesWritten).toBe(n);
+      expect(m.failures).toEqual([]);
+    });
+
+    it("writes in at most two round trips", () => {
+      const m = get(n, which);
+      expect(m.writeSyncs).toBeGreaterThanOrEqual(1);
+      expect(m.writeSyncs).toBeLessThanOrEqual(2);
+    });
+
+    it("reads in two outline round trips plus one per 150,000 cells, not one per row or table", () => {
+      const m = get(n, which);
+      expect(m.readSyncs).toBeGreaterThanOrEqual(3);
+      expect(m.readSyncs).toBeLessThanOrEqual(2 + Math.ceil(m.cells / DEFAULT_CELLS_PER_SYNC));
+    });
+
+    it("makes exactly the round trips it reports, and keeps each under the 5 MB payload limit", () => {
+      const m = get(n, which);
+      expect(m.syncs).toHaveLength(m.readSyncs + m.writeSyncs);
+      for (const s of m.syncs) {
+        expect(s.requestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+        expect(s.responseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+      }
+    });
+  });
+});
+
+it("takes the same number of write round trips whatever the row count, first time and every time after", () => {
+  const writes = SIZES.flatMap((n) => [get(n, "first").writeSyncs, get(n, "second").writeSyncs]);
+  expect(new Set(writes).size).toBe(1);
+});
+
+it("sends data in proportion to the rows, so the byte counts above measure real work", () => {
+  // A check on the measurement itself: 500 times the rows must move far more than 100 times the bytes.
+  const bytes = (n: number) => get(n, "first").syncs.reduce((a, s) => a + s.requestBytes + s.responseBytes, 0);
+  expect(bytes(50_000)).toBeGreaterThan(100 * bytes(100));
+  // And the second read sees the status columns and summary sheets the first one wrote.
+  expect(get(50_000, "second").cells).toBeGreaterThan(get(50_000, "first").cells);
+});
+
+describe("readWorkbook on its own", () => {
+  // The smallest case of the second evaluation's excess above: 8 columns (the goals table with our three) by
+  // 30,000 rows is 240,008 cells, two round trips' worth, but blocks of 10,000 rows hold 80,000 cells and only
+  // one fits in a 150,000-cell round trip, so it takes three.
+  it("fills each round trip with up to 150,000 cells whatever the sheet's width", async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => [`Goal ${i}`, 100, 101, "Owner", 1, "Met", 1, "fine"]);
+    const excel = MemoryExcel.fromGrid(workbook(sheet("Wide", [["a", "b", "c", "d", "e", "f", "g", "h"], ...rows])));
+    const read = await excel.run((ctx) => readWorkbook(ctx));
+    expect(read.grid.sheets[0]?.values).toHaveLength(30_001);
+    const cells = 30_001 * 8;
+    expect(read.syncs).toBeLessThanOrEqual(2 + Math.ceil(cells / DEFAULT_CELLS_PER_SYNC));
+  });
+});
+
+describe("a sheet of 100,000 rows", () => {
+  const N = 100_000;
+  let outcome: Measured | undefined;
+
+  beforeAll(async () => {
+    outcome = (await measure(N, false)).first;
+  }, 300_000);
+
+  it("evaluates without a single failed round trip and writes a status on every row", () => {
+    const m = outcome as Measured;
+    expect(m.failures).toEqual([]);
+    expect(m.statusesWritten).toBe(N);
+    expect(m.counts["Met"]! + m.counts["Off Track"]!).toBe(N);
+  });
+
+  it("still keeps every round trip under 5 MB and the round trips bounded", () => {
+    const m = outcome as Measured;
+    for (const s of m.syncs) {
+      expect(s.requestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+      expect(s.responseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    }
+    expect(m.readSyncs).toBeLessThanOrEqual(2 + Math.ceil(m.cells / DEFAULT_CELLS_PER_SYNC));
+    expect(m.writeSyncs).toBeLessThanOrEqual(Math.ceil(m.syncs.reduce((a, s) => a + s.requestBytes, 0) / 4_500_000) + 1);
+  });
+});
