@@ -1,0 +1,170 @@
+// Undo evaluation puts the workbook back exactly as it was before the latest evaluation: every cell, format,
+// rule, name and sheet. Excel's own undo cannot do this for an add-in, so the record lives in a hidden sheet.
+import * as fs from "fs";
+import * as path from "path";
+import type { WorkbookGrid } from "../../src/engine/grid";
+import { UNDO_SHEET } from "../../src/excel/undo-sheet";
+import type { MemoryExcel } from "../../src/excel/memory";
+import { PortError } from "../../src/taskpane/port";
+import { pct, workbook } from "../fixtures/builders";
+import { type JsonCase, gridFromJson } from "../fixtures/json";
+import { seedTemplate } from "../fixtures/template";
+import { SETTINGS, setup } from "./harness";
+import { goalsWorkbook } from "./fixtures";
+
+interface Snapshot {
+  sheets: { name: string }[];
+  names: { name: string }[];
+}
+
+function without(snapshot: unknown, sheet: string): Snapshot {
+  const s = snapshot as Snapshot;
+  return { ...s, sheets: s.sheets.filter((x) => x.name !== sheet) };
+}
+
+const TRACKED = (): WorkbookGrid =>
+  workbook(
+    seedTemplate("KPA", {
+      goals: [
+        { header: "Baseline", values: [pct(0.72), 60, pct(0.85), "4 hours", pct(0.7)] },
+        { header: "Actual", values: [pct(0.86), 65, pct(0.87), "1.5 hours", null] },
+      ],
+    }),
+  );
+
+const GOLDEN = (): WorkbookGrid =>
+  gridFromJson(
+    JSON.parse(fs.readFileSync(path.join(__dirname, "..", "golden", "scorecard-side-by-side", "input.json"), "utf8")) as JsonCase,
+  );
+
+/** A user's own touches the evaluation must not disturb: a rule on the goals, a name, a styled header. */
+function withUserTouches(excel: MemoryExcel): void {
+  const s = excel.sheet("Goals");
+  s.conditionalFormats.push({
+    id: 9001,
+    ranges: [{ top: 1, left: 4, bottom: 40, right: 4 }],
+    rule: { type: "CellValue", operator: "LessThan", formula1: "=90", fill: "#FFC7CE" },
+  });
+  const header = s.rows.get(0)?.get(0);
+  if (header) header.format = { bold: true, fill: "#1F3864", color: "#FFFFFF" };
+  s.columnWidths.set(0, 120);
+  excel.state.names.push({ name: "Actuals", formula: "=Goals!$E$2:$E$41" });
+}
+
+describe.each([
+  ["the seed template with tracking columns", TRACKED, undefined],
+  ["the golden side-by-side scorecard", GOLDEN, undefined],
+  ["a goals sheet with the user's own rule, name and styles", () => goalsWorkbook(40), withUserTouches],
+] as [string, () => WorkbookGrid, ((e: MemoryExcel) => void) | undefined][])("undoing an evaluation of %s", (_label, grid, touch) => {
+  it("gives back exactly the workbook from before the evaluation", async () => {
+    const { excel, port } = setup(grid());
+    touch?.(excel);
+    const before = excel.snapshot();
+    await port.evaluate(SETTINGS);
+    expect(excel.snapshot()).not.toEqual(before);
+    const result = await port.undo();
+    expect(result.undone).toBe(true);
+    expect(result.message).toContain(SETTINGS.asOf);
+    expect(excel.snapshot()).toEqual(before);
+    expect(excel.stats.failures).toEqual([]);
+  });
+
+  it("after a second evaluation (another as-of date), gives back the workbook as the first one left it", async () => {
+    const { excel, port } = setup(grid());
+    touch?.(excel);
+    await port.evaluate(SETTINGS);
+    const afterFirst = without(excel.snapshot(), UNDO_SHEET);
+    await port.evaluate({ ...SETTINGS, asOf: "2051-01-31" });
+    const afterSecond = without(excel.snapshot(), UNDO_SHEET);
+    // The second evaluation really changed something (the as-of date at least), or this proves nothing.
+    expect(afterSecond).not.toEqual(afterFirst);
+    const result = await port.undo();
+    expect(result).toMatchObject({ undone: true, message: expect.stringContaining("2051-01-31") });
+    expect(excel.snapshot()).toEqual(afterFirst);
+    expect(excel.state.sheet(UNDO_SHEET)).toBeUndefined();
+  });
+});
+
+describe("undo after evaluating the same workbook again", () => {
+  // The smallest case of the failures above. The second evaluation's record lists each of our blocks twice (as
+  // it was, and as it is now: the same range), so undo loads the same rules through two collections and deletes
+  // each twice; the second delete fails, after the first has already removed the rules.
+  it("undoes the second evaluation", async () => {
+    const { excel, port } = setup(goalsWorkbook(5));
+    await port.evaluate(SETTINGS);
+    const afterFirst = without(excel.snapshot(), UNDO_SHEET);
+    await port.evaluate(SETTINGS);
+    await expect(port.undo()).resolves.toMatchObject({ undone: true });
+    expect(excel.snapshot()).toEqual(afterFirst);
+  });
+});
+
+describe("canUndo and an empty undo", () => {
+  it("is false before any evaluation, true after one, false again after undoing it", async () => {
+    const { port } = setup(TRACKED());
+    expect(await port.canUndo()).toBe(false);
+    await port.evaluate(SETTINGS);
+    expect(await port.canUndo()).toBe(true);
+    await port.undo();
+    expect(await port.canUndo()).toBe(false);
+  });
+
+  it("says there is nothing to undo, and changes nothing, when no evaluation was made", async () => {
+    const { excel, port } = setup(TRACKED());
+    const before = excel.snapshot();
+    const result = await port.undo();
+    expect(result.undone).toBe(false);
+    expect(result.message).toMatch(/no evaluation to undo/i);
+    expect(excel.snapshot()).toEqual(before);
+  });
+
+  it("undoes only once: a second undo finds nothing", async () => {
+    const { excel, port } = setup(TRACKED());
+    const before = excel.snapshot();
+    await port.evaluate(SETTINGS);
+    expect((await port.undo()).undone).toBe(true);
+    expect((await port.undo()).undone).toBe(false);
+    expect(excel.snapshot()).toEqual(before);
+  });
+});
+
+describe("when undo cannot run", () => {
+  it("refuses with a PortError naming a written sheet that became protected, and changes nothing", async () => {
+    const { excel, port } = setup(TRACKED());
+    await port.evaluate(SETTINGS);
+    excel.sheet("KPA").protected = true;
+    const before = excel.snapshot();
+    excel.resetStats();
+    const failure = await port.undo().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(PortError);
+    expect((failure as PortError).message).toContain('"KPA"');
+    expect((failure as PortError).message).toMatch(/protected/);
+    expect((failure as PortError).where).toEqual({ sheet: "KPA" });
+    expect(excel.snapshot()).toEqual(before);
+    expect(excel.stats.failures).toEqual([]);
+    // Once unprotected, the same undo works.
+    excel.sheet("KPA").protected = false;
+    expect((await port.undo()).undone).toBe(true);
+  });
+
+  it("refuses with a PortError when the workbook's structure became protected, and changes nothing", async () => {
+    const { excel, port } = setup(TRACKED());
+    await port.evaluate(SETTINGS);
+    excel.state.workbookProtected = true;
+    const before = excel.snapshot();
+    await expect(port.undo()).rejects.toBeInstanceOf(PortError);
+    expect(excel.snapshot()).toEqual(before);
+  });
+
+  it("refuses with a PortError naming a written sheet that was deleted", async () => {
+    const { excel, port } = setup(workbook(seedTemplate("KPA"), seedTemplate("Second KPA")));
+    await port.evaluate(SETTINGS);
+    excel.state.sheets.splice(
+      excel.state.sheets.findIndex((s) => s.name === "Second KPA"),
+      1,
+    );
+    const before = excel.snapshot();
+    await expect(port.undo()).rejects.toMatchObject({ name: "PortError", where: { sheet: "Second KPA" } });
+    expect(excel.snapshot()).toEqual(before);
+  });
+});
