@@ -1,5 +1,6 @@
 // The in-memory Excel stands in for Office.js in every adapter test, so it must fail where Excel fails:
 // unloaded properties, payload limits, protected sheets, cell-edit mode, and typed text turning into formulas.
+import { dayFromYMD, serialFromDay } from "../../src/engine/dates";
 import { MemoryExcel, MemoryExcelError } from "../../src/excel/memory";
 import { sheet, workbook } from "../fixtures/builders";
 
@@ -272,12 +273,20 @@ describe("typed text", () => {
     ["007", 7],
     ["TRUE", true],
     ["12%", 0.12],
+    ["June 30, 2050", serialFromDay(dayFromYMD(2050, 6, 30))],
+    ["Mar-2051", serialFromDay(dayFromYMD(2051, 3, 1))],
   ])("coerces the unquoted text %p to %p, and keeps it as text with an apostrophe", async (text, typed) => {
     const excel = book();
     await write(excel, [[text, `'${text}`]], "A1:B1");
     expect(excel.cell("Other", "A1")?.value).toEqual(typed);
     expect(excel.cell("Other", "B1")?.value).toBe(text);
     expect(excel.cell("Other", "B1")?.formula).toBeUndefined();
+  });
+
+  it.each(["May 2050 review", "Marketing 2050", "Q3 2050", "June 31, 2050"])("keeps %p as text: not a date Excel knows", async (text) => {
+    const excel = book();
+    await write(excel, [[text]]);
+    expect(excel.cell("Other", "A1")).toMatchObject({ value: text, numberFormat: "General" });
   });
 
   it("leaves a cell alone where the values array holds null", async () => {

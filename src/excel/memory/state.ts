@@ -148,10 +148,44 @@ const CURRENCY = /^\s*\$\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*$/;
 const SLASH_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/;
 const ISO_DATE = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/;
 
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_DAY_YEAR = /^\s*([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\s*$/i;
+const MONTH_DAY = /^\s*([a-z]+)\.?\s+(\d{1,2})\s*$/i;
+const MONTH_YEAR = /^\s*([a-z]+)[-\s](\d{4})\s*$/i;
+
+/** 1-12 for a month's full name or three-letter abbreviation ("Sept" too), else undefined. */
+function monthOf(word: string): number | undefined {
+  const w = word.toLowerCase();
+  const i = MONTHS.findIndex((m) => w === m || w === m.slice(0, 3) || (m === "september" && w === "sept"));
+  return i < 0 ? undefined : i + 1;
+}
+
+/** Dates with a month name, which en-US Excel recognizes as typed: "June 30, 2050", "Jan 5" (this year), "Mar-2051". */
+function namedMonthDate(text: string): { value: number; numberFormat: string } | undefined {
+  const date = (y: number, m: number | undefined, d: number) =>
+    m !== undefined && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() ? serialFromDay(dayFromYMD(y, m, d)) : undefined;
+  let m = MONTH_DAY_YEAR.exec(text);
+  if (m) {
+    const v = date(Number(m[3]), monthOf(m[1] as string), Number(m[2]));
+    return v === undefined ? undefined : { value: v, numberFormat: "d-mmm-yy" };
+  }
+  m = MONTH_DAY.exec(text);
+  if (m) {
+    const v = date(new Date().getUTCFullYear(), monthOf(m[1] as string), Number(m[2]));
+    return v === undefined ? undefined : { value: v, numberFormat: "d-mmm" };
+  }
+  m = MONTH_YEAR.exec(text);
+  if (m) {
+    const v = date(Number(m[2]), monthOf(m[1] as string), 1);
+    return v === undefined ? undefined : { value: v, numberFormat: "mmm-yy" };
+  }
+  return undefined;
+}
+
 /**
  * What Excel stores when a string is written through `Range.values`, as an en-US Excel does:
- * "=…" and non-numeric "+…"/"-…" become formulas, numeric-looking text becomes a number or date,
- * and a leading apostrophe forces text.
+ * "=…" and non-numeric "+…"/"-…" become formulas, numeric-looking text and dates with a month name become
+ * a number or date, and a leading apostrophe forces text.
  */
 export function coerceTyped(text: string): {
   value: string | number | boolean;
@@ -171,6 +205,8 @@ export function coerceTyped(text: string): {
   if (us) return { value: serialFromDay(dayFromYMD(Number(us[3]), Number(us[1]), Number(us[2]))), numberFormat: "m/d/yyyy" };
   const iso = ISO_DATE.exec(text);
   if (iso) return { value: serialFromDay(dayFromYMD(Number(iso[1]), Number(iso[2]), Number(iso[3]))), numberFormat: "yyyy-mm-dd" };
+  const named = namedMonthDate(text);
+  if (named) return named;
   if (text.startsWith("=")) return { value: evaluateFormula(text), formula: text };
   if (text.startsWith("+") || text.startsWith("-")) return { value: evaluateFormula(`=${text}`), formula: `=${text}` };
   return { value: text };

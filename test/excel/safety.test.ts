@@ -1,0 +1,278 @@
+// Nothing the user owns is lost or turned into something else: cells outside our columns stay as they were,
+// user text is never re-typed into a formula, number or date, and when Excel cannot take a change (protection,
+// a cell being edited, another evaluation running) the adapter refuses before changing anything.
+import { parseRef } from "../../src/engine/address";
+import { dayFromDate, serialFromDay } from "../../src/engine/dates";
+import type { Rect, WorkbookGrid } from "../../src/engine/grid";
+import { COLUMNS_NAME_PREFIX, OUR_SHEETS } from "../../src/engine/ownership";
+import { type MemoryCell, MemoryExcel } from "../../src/excel/memory";
+import { readWorkbook } from "../../src/excel/read";
+import { PortError } from "../../src/taskpane/port";
+import { type Cell, pct, sheet, table, workbook } from "../fixtures/builders";
+import { seedTemplate } from "../fixtures/template";
+import { SETTINGS, setup } from "./harness";
+import { GOALS_HEADER, goalRows, goalsWorkbook, isStatusText } from "./fixtures";
+
+/** Our column blocks on the user's sheets, from our defined names. */
+function ourBlocks(excel: MemoryExcel): { sheet: string; rect: Rect }[] {
+  return excel.state.names
+    .filter((n) => n.name.startsWith(COLUMNS_NAME_PREFIX))
+    .map((n) => parseRef(n.formula.replace(/^=/, "")))
+    .filter((r): r is { sheet: string; rect: Rect } => r !== undefined);
+}
+
+function inBlocks(blocks: { sheet: string; rect: Rect }[], sheetName: string, r: number, c: number): boolean {
+  return blocks.some((b) => b.sheet === sheetName && r >= b.rect.top && r <= b.rect.bottom && c >= b.rect.left && c <= b.rect.right);
+}
+
+/** Every stored cell of a sheet, by "row,col", as plain data. */
+function cellsOf(excel: MemoryExcel, name: string): Map<string, MemoryCell> {
+  const out = new Map<string, MemoryCell>();
+  for (const [r, row] of excel.sheet(name).rows)
+    for (const [c, cell] of row) out.set(`${r},${c}`, JSON.parse(JSON.stringify(cell)) as MemoryCell);
+  return out;
+}
+
+const isBlankCell = (c: MemoryCell | undefined) =>
+  !c || (c.value === "" && c.formula === undefined && c.numberFormat === "General" && Object.keys(c.format).length === 0);
+
+describe("nothing lost", () => {
+  /** A goals sheet with the things users put around a table: a title, notes, a formula, styles, a far cell. */
+  function richGrid(): WorkbookGrid {
+    const rows: Cell[][] = [
+      ["Support goals 2050"],
+      ["Owner: Service Operations", null, null, null, null, null, null, null, null, null, "Reviewed monthly"],
+      [],
+      ...table(GOALS_HEADER, goalRows(30)),
+      [],
+      ["Notes: retention is the focus for Q4.", null, null, { v: 0.15, f: "0.00%" }],
+    ];
+    return workbook(
+      sheet("Goals", rows),
+      seedTemplate("KPA", { goals: [{ header: "Actual", values: [pct(0.86), 65, pct(0.87), "1.5 hours", null] }] }),
+      sheet("Lookups", [
+        ["Priority", "Weight"],
+        ["High", 3],
+        ["Medium", 2],
+      ]),
+    );
+  }
+
+  let source: WorkbookGrid;
+  let excel: MemoryExcel;
+  let before: Map<string, Map<string, MemoryCell>>;
+
+  beforeAll(async () => {
+    source = richGrid();
+    const made = setup(source);
+    excel = made.excel;
+    // A formula and some styling of the user's, which the grid builders cannot express.
+    const total = excel.sheet("Goals").rows.get(35)?.get(3);
+    if (total) total.formula = "=0.15";
+    const title = excel.sheet("Goals").rows.get(0)?.get(0);
+    if (title) title.format = { bold: true, size: 16, color: "#1F3864" };
+    before = new Map(source.sheets.map((g) => [g.name, cellsOf(excel, g.name)]));
+    await made.port.evaluate(SETTINGS);
+  });
+
+  it("wrote its columns (so the comparison below has something to miss)", () => {
+    const blocks = ourBlocks(excel);
+    expect(blocks.map((b) => b.sheet)).toEqual(expect.arrayContaining(["Goals", "KPA"]));
+    expect(excel.values("Goals")[3]).toContain("KPA Status");
+  });
+
+  it("keeps every cell outside its columns, value, formula, number format and style alike", () => {
+    const blocks = ourBlocks(excel);
+    let compared = 0;
+    for (const g of source.sheets) {
+      const after = cellsOf(excel, g.name);
+      for (const [key, cell] of before.get(g.name) ?? []) {
+        const [r, c] = key.split(",").map(Number) as [number, number];
+        if (inBlocks(blocks, g.name, r, c)) continue;
+        expect({ sheet: g.name, key, cell: after.get(key) }).toEqual({ sheet: g.name, key, cell });
+        compared++;
+      }
+      // And nothing new appeared outside our columns.
+      for (const [key, cell] of after) {
+        const [r, c] = key.split(",").map(Number) as [number, number];
+        if (inBlocks(blocks, g.name, r, c) || before.get(g.name)?.has(key)) continue;
+        expect({ sheet: g.name, key, blank: isBlankCell(cell) }).toEqual({ sheet: g.name, key, blank: true });
+      }
+    }
+    expect(compared).toBeGreaterThan(150);
+  });
+
+  it("still holds every value of the source grid where it was", () => {
+    const blocks = ourBlocks(excel);
+    for (const g of source.sheets) {
+      const shown = excel.values(g.name);
+      g.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (inBlocks(blocks, g.name, i, j)) {
+            // Our columns only ever take cells the user left empty.
+            expect({ sheet: g.name, row: i, col: j, v }).toEqual({ sheet: g.name, row: i, col: j, v: null });
+            return;
+          }
+          const expected = v === null ? "" : v instanceof Date ? serialFromDay(dayFromDate(v)) : typeof v === "object" ? v.error : v;
+          expect({ sheet: g.name, row: i, col: j, v: shown[i]?.[j] ?? "" }).toEqual({ sheet: g.name, row: i, col: j, v: expected });
+        }),
+      );
+    }
+  });
+
+  it("leaves a sheet without tables entirely alone", () => {
+    expect(cellsOf(excel, "Lookups")).toEqual(before.get("Lookups"));
+    expect(excel.sheet("Lookups").conditionalFormats).toEqual([]);
+  });
+});
+
+describe("user text stays text", () => {
+  // Each of these, written unquoted through Range.values, Excel would turn into a formula, a number, a
+  // boolean or a date. They are goal names and owners here, short of target, so KPA Gaps lists them.
+  const TEXTS = ["=1+1", "+5", "-3 days", "@home", "1/2", "TRUE", "007", "#N/A"];
+  // Excel also reads a date with a month name into a date serial, as it does "1/2".
+  const MONTH_TEXTS = ["June 30, 2050", "Mar-2051"];
+  const ALL = [...TEXTS, ...MONTH_TEXTS];
+
+  let excel: MemoryExcel;
+
+  beforeAll(async () => {
+    const rows: Cell[][] = ALL.map((t, i) => [t, 100, new Date(Date.UTC(2050, 11, 31)), ALL[(i + 3) % ALL.length] as string, 40]);
+    const made = setup(workbook(sheet("Goals", table(GOALS_HEADER, rows))));
+    excel = made.excel;
+    const result = await made.port.evaluate(SETTINGS);
+    expect(result.total).toBe(ALL.length);
+  });
+
+  it.each(ALL)("%p appears on KPA Gaps as that very text, name and owner alike, with no formula", (text) => {
+    const shown = excel.values(OUR_SHEETS.gaps);
+    const header = shown.findIndex((r) => r[0] === "Status");
+    const columns = shown[header] ?? [];
+    const [nameCol, ownerCol, keyCol] = ["Name", "Owner", "Key"].map((h) => columns.indexOf(h)) as [number, number, number];
+    expect(Math.min(nameCol, ownerCol, keyCol)).toBeGreaterThanOrEqual(0);
+    // The row of the goal named `text`, and the row of the goal `text` owns (owners are shifted by three).
+    const named = ALL.indexOf(text);
+    const owned = (named - 3 + ALL.length) % ALL.length;
+    const rowOf = (goal: string) => shown.findIndex((r) => r[keyCol] === `Goals|goals|${goal.toLowerCase()}`);
+    const cell = (row: number, col: number) => {
+      const c = excel.sheet(OUR_SHEETS.gaps).rows.get(row)?.get(col);
+      return { value: c?.value, formula: c?.formula };
+    };
+    expect(rowOf(text)).toBeGreaterThan(header);
+    expect({ name: cell(rowOf(text), nameCol) }).toEqual({ name: { value: text, formula: undefined } });
+    expect({ owner: cell(rowOf(ALL[owned] as string), ownerCol) }).toEqual({ owner: { value: text, formula: undefined } });
+  });
+
+  it("writes no formula anywhere but its own links", () => {
+    for (const s of excel.state.sheets) {
+      for (const row of s.rows.values())
+        for (const cell of row.values()) if (cell.formula !== undefined) expect(cell.formula).toMatch(/^=HYPERLINK\("#/);
+    }
+  });
+
+  it.each(ALL)("lists the owner %p on KPA Summary as the same text", (text) => {
+    const summary = excel.values(OUR_SHEETS.summary).map((r) => r[0]);
+    expect(summary).toContain(text);
+  });
+
+  it("leaves the user's own cells as the text they were", () => {
+    const goals = excel.values("Goals");
+    ALL.forEach((t, i) => expect(goals[i + 1]?.[0]).toBe(t));
+  });
+});
+
+describe("refusals change nothing", () => {
+  async function readSyncsOf(grid: WorkbookGrid, prepare: (e: MemoryExcel) => void): Promise<number> {
+    const excel = MemoryExcel.fromGrid(grid);
+    prepare(excel);
+    return (await excel.run((ctx) => readWorkbook(ctx))).syncs;
+  }
+
+  it("a protected goals sheet: a PortError naming it, no write round trip, the workbook unchanged", async () => {
+    const grid = workbook(sheet("Notes", [["Free text"]]), sheet("Team goals", table(GOALS_HEADER, goalRows(20))));
+    const protect = (e: MemoryExcel) => void (e.sheet("Team goals").protected = true);
+    const { excel, port } = setup(grid);
+    protect(excel);
+    const before = excel.snapshot();
+    const failure = await port.evaluate(SETTINGS).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(PortError);
+    expect((failure as PortError).message).toContain('"Team goals"');
+    expect((failure as PortError).message).toMatch(/protected/i);
+    expect((failure as PortError).where).toEqual({ sheet: "Team goals" });
+    expect(excel.snapshot()).toEqual(before);
+    // Only the reads went to Excel: as many round trips as reading alone takes, and no batch of writes began.
+    expect(excel.stats.syncs).toHaveLength(await readSyncsOf(grid, protect));
+    expect(excel.stats.calculationSuspensions).toBe(0);
+    expect(excel.stats.failures).toEqual([]);
+    // Unprotected, the same port evaluates: a refusal does not leave it busy.
+    excel.sheet("Team goals").protected = false;
+    await expect(port.evaluate(SETTINGS)).resolves.toMatchObject({ total: 20 });
+  });
+
+  it("a protected workbook structure: a PortError saying so, the workbook unchanged", async () => {
+    const { excel, port } = setup(goalsWorkbook(10));
+    excel.state.workbookProtected = true;
+    const before = excel.snapshot();
+    const failure = await port.evaluate(SETTINGS).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(PortError);
+    expect((failure as PortError).message).toMatch(/structure is protected/i);
+    expect(excel.snapshot()).toEqual(before);
+    expect(excel.stats.calculationSuspensions).toBe(0);
+  });
+
+  it("a cell being edited: the PortError asking to leave the cell, the workbook unchanged", async () => {
+    const { excel, port } = setup(goalsWorkbook(10));
+    excel.state.cellEditMode = true;
+    const before = excel.snapshot();
+    const failure = await port.evaluate(SETTINGS).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(PortError);
+    expect((failure as PortError).message).toBe("Excel is busy editing a cell. Press Enter or Esc to leave the cell, then try again.");
+    expect(excel.snapshot()).toEqual(before);
+    expect(excel.stats.failures).toEqual(["InvalidOperationInCellEditMode"]);
+    excel.state.cellEditMode = false;
+    await expect(port.evaluate(SETTINGS)).resolves.toMatchObject({ total: 10 });
+  });
+
+  it("the same for scan and undo while a cell is being edited", async () => {
+    const { excel, port } = setup(goalsWorkbook(10));
+    await port.evaluate(SETTINGS);
+    excel.state.cellEditMode = true;
+    await expect(port.scan(SETTINGS)).rejects.toThrow(/leave the cell/);
+    await expect(port.undo()).rejects.toThrow(/leave the cell/);
+    await expect(port.canUndo()).rejects.toBeInstanceOf(PortError);
+  });
+});
+
+describe("two evaluations started together", () => {
+  it("runs exactly one; the other is refused as busy and changes nothing", async () => {
+    const { excel, port } = setup(goalsWorkbook(200));
+    const [a, b] = await Promise.allSettled([port.evaluate(SETTINGS), port.evaluate(SETTINGS)]);
+    const outcomes = [a, b];
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.reason).toBeInstanceOf(PortError);
+    expect((refused[0]?.reason as PortError).message).toMatch(/busy/i);
+    // One evaluation's worth of work: one status column, one pair of summary sheets.
+    expect(excel.values("Goals")[0]?.filter((v) => v === "KPA Status")).toHaveLength(1);
+    expect(excel.state.sheets.map((s) => s.name).filter((n) => n === OUR_SHEETS.summary)).toHaveLength(1);
+    expect(
+      excel
+        .values("Goals")
+        .slice(1)
+        .every((r) => isStatusText(r[5])),
+    ).toBe(true);
+    // Once it finished, the next one runs.
+    await expect(port.evaluate(SETTINGS)).resolves.toMatchObject({ total: 200 });
+  });
+
+  it("refuses an undo started while an evaluation runs", async () => {
+    const { port } = setup(goalsWorkbook(50));
+    await port.evaluate(SETTINGS);
+    const [evaluation, undo] = await Promise.allSettled([port.evaluate({ ...SETTINGS, asOf: "2050-11-01" }), port.undo()]);
+    expect(evaluation.status).toBe("fulfilled");
+    expect(undo.status).toBe("rejected");
+    expect((undo as PromiseRejectedResult).reason).toBeInstanceOf(PortError);
+    expect(((undo as PromiseRejectedResult).reason as PortError).message).toMatch(/busy/i);
+  });
+});
