@@ -99,6 +99,52 @@ describe("undo after evaluating the same workbook again", () => {
   });
 });
 
+describe("undo after the table changed between evaluations", () => {
+  const stripRules = (snap: Snapshot) => ({ ...snap, sheets: snap.sheets.map((x) => ({ ...x, conditionalFormats: [] })) });
+
+  /** Evaluates ten goals, then the user clears the last three rows, then evaluates again. */
+  async function shrunk() {
+    const { excel, port } = setup(goalsWorkbook(10));
+    await port.evaluate(SETTINGS);
+    for (let r = 8; r <= 10; r++) for (let c = 0; c <= 4; c++) excel.sheet("Goals").rows.get(r)?.delete(c);
+    const beforeSecond = without(excel.snapshot(), UNDO_SHEET);
+    await port.evaluate(SETTINGS);
+    // The second evaluation cleared the three rows' old statuses.
+    expect(excel.values("Goals").length).toBe(8);
+    return { excel, port, beforeSecond };
+  }
+
+  it("puts back the old statuses of rows the user cleared, and the rest as it was", async () => {
+    const { excel, port, beforeSecond } = await shrunk();
+    await expect(port.undo()).resolves.toMatchObject({ undone: true });
+    expect(excel.values("Goals")[10]?.slice(5, 8)).toEqual(["Met", 1, expect.stringContaining("target met")]);
+    expect(stripRules(without(excel.snapshot(), UNDO_SHEET))).toEqual(stripRules(beforeSecond));
+  });
+
+  // Our rules spanned the old block (rows 2-11); the second evaluation copied it to the undo record as two
+  // ranges (its new block, rows 1-8, and the cleared rows 9-11), so undo pastes each rule back in two pieces.
+  it("puts back our rules as they were, not split in two", async () => {
+    const { excel, port, beforeSecond } = await shrunk();
+    await port.undo();
+    const rules = (snap: Snapshot) => snap.sheets.map((x) => ({ sheet: x.name, rules: x.conditionalFormats }));
+    expect(rules(without(excel.snapshot(), UNDO_SHEET))).toEqual(rules(beforeSecond));
+  });
+
+  it("keeps the user's own edits made after the evaluation, outside our columns", async () => {
+    const { excel, port } = setup(goalsWorkbook(10));
+    await port.evaluate(SETTINGS);
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Goals");
+      ws.getRange("E3").values = [[42]];
+      ws.getRange("A12").values = [["A goal added later"]];
+    });
+    await port.undo();
+    expect(excel.cell("Goals", "E3")?.value).toBe(42);
+    expect(excel.cell("Goals", "A12")?.value).toBe("A goal added later");
+    expect(excel.values("Goals")[0]).toEqual(["Goal", "Target", "Timeline", "Owner", "Actual"]);
+  });
+});
+
 describe("canUndo and an empty undo", () => {
   it("is false before any evaluation, true after one, false again after undoing it", async () => {
     const { port } = setup(TRACKED());
