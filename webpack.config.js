@@ -111,6 +111,8 @@ module.exports = async (env = {}, options = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Loaded on demand: the browser demo (in-memory Excel and the example workbook).
+      chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: {
@@ -131,7 +133,8 @@ module.exports = async (env = {}, options = {}) => {
               onlyCompileBundledFiles: true,
               // The bundle needs emitted JavaScript and source maps even if the
               // shared tsconfig is set up for type-checking only.
-              compilerOptions: { noEmit: false, sourceMap: true },
+              // ES modules, so webpack can tree-shake Fluent UI and keep the initial script small.
+              compilerOptions: { noEmit: false, sourceMap: true, module: "es2020", moduleResolution: "node" },
             },
           },
         },
@@ -171,7 +174,7 @@ module.exports = async (env = {}, options = {}) => {
       headers: {
         "Access-Control-Allow-Origin": "*",
       },
-      server: {
+      server: env.http ? { type: "http" } : {
         type: "https",
         // Certificates are only looked up (and created if needed) when serving.
         options: env.WEBPACK_SERVE ? await getHttpsOptions() : undefined,

@@ -1,4 +1,3 @@
-/* eslint-disable react/react-in-jsx-scope -- the project config assumes classic JSX; this project uses the react-jsx transform */
 // The task pane. It only talks to the workbook through a WorkbookPort, so Excel, the browser demo and tests
 // all run the same component.
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";

@@ -1,28 +1,28 @@
-/*
- * Task pane entry point.
- *
- * A placeholder until the task pane UI lands: once Office is ready it replaces
- * the "Loading" text in #root with a heading and a short status note.
- */
+// Task pane entry point. Inside Excel the pane works on the open workbook; opened in a plain browser
+// (npm run dev-server), it loads the example workbook into the in-memory Excel so anyone can try it.
+/* global document, window */
+import { officePort, officeTheme } from "../excel/office";
+import { mount } from "./mount";
 
-/* global document, HTMLElement, Office */
-
-function renderPlaceholder(root: HTMLElement): void {
-  const heading = document.createElement("h1");
-  heading.textContent = "KPA Tracker";
-
-  const note = document.createElement("p");
-  note.textContent = "The task pane UI is being built. It does not read or change your workbook yet.";
-
-  root.replaceChildren(heading, note);
+async function start(root: HTMLElement): Promise<void> {
+  // office.js comes from Microsoft's CDN; without it (offline, or outside Office) there is no Office global.
+  const info = typeof Office === "undefined" ? undefined : await Office.onReady();
+  if (info !== undefined && info.host === Office.HostType.Excel) {
+    mount(root, officePort(), { theme: officeTheme() });
+    return;
+  }
+  const { startDemo } = await import(/* webpackChunkName: "demo" */ "../demo/demo");
+  const demo = startDemo();
+  (window as unknown as { kpaDemo?: unknown }).kpaDemo = demo;
+  const dark = typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  mount(root, demo.port, { theme: dark ? "dark" : "light", demo: demo.demo });
 }
 
-Office.onReady(() => {
-  const root = document.getElementById("root");
-  if (root !== null) {
-    renderPlaceholder(root);
-  }
-});
-
-// This file is a module, not a global script (keeps its names out of the global scope).
-export {};
+const root = document.getElementById("root");
+if (root) {
+  start(root).catch((e: unknown) => {
+    // Nothing else can show this: the pane itself failed to start.
+    root.textContent = `KPA Tracker could not start: ${e instanceof Error ? e.message : String(e)}. Reload the add-in.`;
+    throw e;
+  });
+}

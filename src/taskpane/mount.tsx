@@ -1,4 +1,3 @@
-/* eslint-disable react/react-in-jsx-scope -- the project config assumes classic JSX; this project uses the react-jsx transform */
 // Renders the pane into the page. The host (Office or the browser demo) chooses the port and the theme.
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";

@@ -1,4 +1,3 @@
-/* eslint-disable react/react-in-jsx-scope -- the project config assumes classic JSX; this project uses the react-jsx transform */
 // Renders the pane as the add-in does, under a FluentProvider, with a fixed "today" so dates are predictable.
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";

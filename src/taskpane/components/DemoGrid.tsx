@@ -1,4 +1,3 @@
-/* eslint-disable react/react-in-jsx-scope -- the project config assumes classic JSX; this project uses the react-jsx transform */
 // A read-only view of the browser demo's in-memory workbook, so the changes the pane makes show in a plain browser too.
 import { type CSSProperties, useEffect, useReducer, useState } from "react";
 import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";

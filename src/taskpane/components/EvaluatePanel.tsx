@@ -1,4 +1,3 @@
-/* eslint-disable react/react-in-jsx-scope -- the project config assumes classic JSX; this project uses the react-jsx transform */
 // Evaluate and its undo. While a run is under way the button stays disabled, so a second run cannot start.
 import { Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import type { Progress, Stage } from "../port";

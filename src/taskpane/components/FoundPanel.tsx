@@ -1,4 +1,3 @@
-/* eslint-disable react/react-in-jsx-scope, no-unused-vars -- the config assumes classic JSX and reads callback types as JS; @typescript-eslint/no-unused-vars still runs */
 // "What was found": the tables the scan recognised and the problems it saw, before anything is written.
 import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { FoundTable, ScanResult } from "../port";

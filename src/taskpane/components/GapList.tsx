@@ -1,4 +1,3 @@
-/* eslint-disable react/react-in-jsx-scope, no-unused-vars -- the config assumes classic JSX and reads callback types as JS; @typescript-eslint/no-unused-vars still runs */
 // The worst gaps, each a button that selects its row in the workbook.
 import { Link, makeStyles, tokens } from "@fluentui/react-components";
 import type { GapView } from "../port";

@@ -1,4 +1,3 @@
-/* eslint-disable react/react-in-jsx-scope -- the project config assumes classic JSX; this project uses the react-jsx transform */
 // One dismissable message: an error to act on, or the outcome of an action.
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 

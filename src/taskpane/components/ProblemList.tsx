@@ -1,4 +1,3 @@
-/* eslint-disable react/react-in-jsx-scope, no-unused-vars -- the config assumes classic JSX and reads callback types as JS; @typescript-eslint/no-unused-vars still runs */
 // Problems found in the workbook, each with a button that selects its cell so it can be fixed there.
 import { useState } from "react";
 import { Button, Link, makeStyles, tokens } from "@fluentui/react-components";

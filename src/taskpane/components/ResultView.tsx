@@ -1,4 +1,3 @@
-/* eslint-disable react/react-in-jsx-scope, no-unused-vars -- the config assumes classic JSX and reads callback types as JS; @typescript-eslint/no-unused-vars still runs */
 // The outcome of the last evaluation. The region exists before there is a result so screen readers announce it.
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { EvaluationResult } from "../port";

@@ -1,4 +1,3 @@
-/* eslint-disable react/react-in-jsx-scope, no-unused-vars -- the config assumes classic JSX and reads callback types as JS; @typescript-eslint/no-unused-vars still runs */
 // The three settings an evaluation depends on. The inputs hold text drafts so a half-typed value can be shown
 // with a hint instead of being thrown away; only a draft that parses becomes settings.
 import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";

@@ -1,4 +1,3 @@
-/* eslint-disable react/react-in-jsx-scope -- the project config assumes classic JSX; this project uses the react-jsx transform */
 // A status in the colours the workbook uses for it, always with its name so colour is never the only signal.
 import type { ReactNode } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";

@@ -1,4 +1,3 @@
-/* eslint-disable react/react-in-jsx-scope -- the project config assumes classic JSX; this project uses the react-jsx transform */
 // How many rows ended in each status, worst first, zeros included so the list always reads the same.
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { SEVERITY_ORDER } from "../../engine/status";

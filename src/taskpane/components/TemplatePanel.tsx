@@ -1,4 +1,3 @@
-/* eslint-disable react/react-in-jsx-scope, no-unused-vars -- the config assumes classic JSX and reads callback types as JS; @typescript-eslint/no-unused-vars still runs */
 // Adds a sheet laid out like the KPA template for one department.
 import { useState } from "react";
 import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";

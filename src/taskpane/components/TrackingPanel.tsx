@@ -1,4 +1,3 @@
-/* eslint-disable react/react-in-jsx-scope, no-unused-vars -- the config assumes classic JSX and reads callback types as JS; @typescript-eslint/no-unused-vars still runs */
 // Goals and KPI tables without Baseline and Actual columns cannot be judged; this offers to add them, table by table.
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { FoundTable } from "../port";

@@ -1,0 +1,165 @@
+// The example workbook: what `npm run demo` evaluates (as examples/customer-service-kpa.xlsx) and what the
+// browser demo loads into the in-memory Excel. Pure data, so both paths share one source.
+import type { CellValue, SheetGrid, WorkbookGrid } from "../engine/grid";
+
+export const EXAMPLE_SHEET = "Customer Service KPA";
+export const EXAMPLE_COLUMN_WIDTHS = [36, 48, 30, 18, 26, 14, 14, 14];
+/** 1-based rows of the section titles and table headers, for styling. */
+export const EXAMPLE_SECTION_ROWS = [6, 14, 24, 32];
+export const EXAMPLE_HEADER_ROWS = [7, 16, 26, 34];
+export const DATE_FORMAT = "mmm d, yyyy";
+
+const d = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+
+// prettier-ignore -- one row per line reads like the sheet
+export const EXAMPLE_ROWS: readonly (readonly CellValue[])[] = [
+  ["Key Performance Areas (KPA): Customer Service"],
+  ["Prepared by: Service Operations"],
+  ["Reviewed quarterly with the leadership team"],
+  ["How the support organisation is measured, the goals for this year, who owns them and the training behind them."],
+  [],
+  ["I. Performance Evaluation and Management"],
+  ["KPA Element", "Description", "Measurement Method", "Frequency of Review", "Responsible Party", "Last Review"],
+  [
+    "Customer Satisfaction (CSAT)",
+    "Share of surveyed customers who rate their support experience 4 or 5 out of 5.",
+    "Post-ticket surveys",
+    "Quarterly",
+    "Customer Experience Lead",
+    d("2050-07-05"),
+  ],
+  [
+    "Net Promoter Score (NPS)",
+    "Likelihood that customers recommend us, promoters minus detractors.",
+    "Twice-yearly relationship survey",
+    "Biannually",
+    "Marketing Manager",
+    d("2050-03-20"),
+  ],
+  [
+    "Customer Retention Rate",
+    "Customers still active twelve months after their first purchase.",
+    "CRM cohort report",
+    "Annually",
+    "Sales Director",
+    d("2050-01-15"),
+  ],
+  [
+    "First Response Time",
+    "Average time from a new ticket to the first human reply.",
+    "Helpdesk reporting",
+    "Monthly",
+    "Support Manager",
+    d("2050-08-31"),
+  ],
+  [
+    "First-Contact Resolution",
+    "Share of tickets solved without a follow-up contact.",
+    "Helpdesk ticket analysis",
+    "Monthly",
+    "Support Supervisor",
+    d("2050-09-30"),
+  ],
+  [],
+  ["II. Goal-Setting and Prioritization"],
+  ["Each goal is judged against its target as of the evaluation date; Baseline and Start Date let KPA Tracker tell On Track from At Risk."],
+  ["Goal", "Target", "Timeline", "Priority Level", "Owner", "Baseline", "Actual", "Start Date"],
+  [
+    "Raise CSAT",
+    "Achieve a CSAT score of 85% or higher.",
+    "December 15, 2050",
+    "High",
+    "Customer Experience Lead",
+    0.72,
+    0.86,
+    d("2050-01-01"),
+  ],
+  ["Achieve NPS of 45", "Improve NPS by 10 points.", "June 30, 2050", "Medium", "Marketing Manager", 35, 41, d("2050-01-01")],
+  [
+    "Improve Retention Rate",
+    "Retain 90% of customers year-over-year.",
+    "December 31, 2050",
+    "High",
+    "Sales Director",
+    0.85,
+    0.88,
+    d("2050-01-01"),
+  ],
+  [
+    "Reduce First Response Time",
+    "Average first response in under 2 hours.",
+    "October 31, 2050",
+    "Medium",
+    "Customer Service Manager",
+    "4 hours",
+    "3.5 hours",
+    d("2050-01-01"),
+  ],
+  [
+    "Increase First-Contact Resolution",
+    "Achieve a first-contact resolution rate of 80%.",
+    "November 30, 2050",
+    "High",
+    "Support Supervisor",
+    0.7,
+    0.79,
+    d("2050-01-01"),
+  ],
+  ["Publish a self-service help centre", "Complete", "Q3 2050", "Low", "Support Manager", null, "In progress", d("2050-04-01")],
+  [],
+  ["III. Role Clarity and Accountability"],
+  ["Every goal owner and responsible party should appear here."],
+  ["Role", "Responsibilities", "Accountability", "Reporting Structure", "Support Needed"],
+  [
+    "Customer Experience Lead",
+    "Sets the service strategy and owns satisfaction.",
+    "Overall CSAT",
+    "Reports to Chief Operating Officer",
+    "Budget for survey tooling",
+  ],
+  ["Marketing Manager", "Runs the NPS programme and acts on feedback.", "NPS", "Reports to VP Marketing", "Survey analysis from Support"],
+  ["Sales Director", "Runs renewal and retention plays.", "Retention", "Reports to Chief Executive Officer", "Churn-risk reports"],
+  [
+    "Support Manager",
+    "Runs the support desk day to day.",
+    "Response times and help centre",
+    "Reports to Customer Experience Lead",
+    "Two more agents in Q4",
+  ],
+  [
+    "Support Supervisor",
+    "Coaches agents on first-contact resolution.",
+    "Resolution rate",
+    "Reports to Support Manager",
+    "Time for weekly coaching",
+  ],
+  [],
+  ["IV. Employee Development and Training Needs"],
+  ["Training that supports the goals above."],
+  ["Role", "Training Needs", "Training Provider", "Timeline", "Expected Outcome", "Completed"],
+  ["Customer Experience Lead", "Customer analytics", "External consultant", d("2050-02-15"), "Decisions grounded in data", "Yes"],
+  ["Marketing Manager", "Survey design", "Online course", d("2050-03-30"), "Better NPS response rates", "No"],
+  ["Support Manager", "Workforce planning", "Industry conference", d("2050-11-20"), "Fewer queue spikes", null],
+  [
+    "Support Supervisor",
+    "Troubleshooting coaching",
+    "In-house workshop",
+    d("2050-06-15"),
+    "More tickets solved first time",
+    d("2050-06-10"),
+  ],
+];
+
+/** Goal baselines and actuals that are fractions are percentages (rows 17–22, columns F–G; NPS is points). */
+export function exampleFormat(row: number, col: number, v: CellValue): string {
+  if (v instanceof Date) return DATE_FORMAT;
+  if (typeof v === "number" && row >= 17 && row <= 22 && row !== 18 && (col === 6 || col === 7)) return "0%";
+  return "General";
+}
+
+export function exampleGrid(): WorkbookGrid {
+  const values = EXAMPLE_ROWS.map((r) => [...r]);
+  const numberFormats = values.map((r, i) => r.map((v, j) => exampleFormat(i + 1, j + 1, v)));
+  const sheet: SheetGrid = { name: EXAMPLE_SHEET, values, numberFormats };
+  return { sheets: [sheet] };
+}
