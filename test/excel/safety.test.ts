@@ -10,7 +10,9 @@ import { readWorkbook } from "../../src/excel/read";
 import { PortError } from "../../src/taskpane/port";
 import { type Cell, pct, sheet, table, workbook } from "../fixtures/builders";
 import { seedTemplate } from "../fixtures/template";
-import { SETTINGS, setup } from "./harness";
+import { createExcelPort } from "../../src/excel/port";
+import { UNDO_SHEET } from "../../src/excel/undo-sheet";
+import { NOW, SETTINGS, memorySettings, setup } from "./harness";
 import { GOALS_HEADER, goalRows, goalsWorkbook, isStatusText } from "./fixtures";
 
 /** Our column blocks on the user's sheets, from our defined names. */
@@ -274,5 +276,66 @@ describe("two evaluations started together", () => {
     expect(undo.status).toBe("rejected");
     expect((undo as PromiseRejectedResult).reason).toBeInstanceOf(PortError);
     expect(((undo as PromiseRejectedResult).reason as PortError).message).toMatch(/busy/i);
+  });
+});
+
+describe("an evaluation interrupted part-way", () => {
+  // Excel keeps what earlier round trips wrote when a later one fails: here the user starts editing a cell
+  // after the first of several write round trips (a small write budget makes several).
+  function interruptible(grid: WorkbookGrid) {
+    const excel = MemoryExcel.fromGrid(grid);
+    const interrupt = { afterWriteSyncs: Infinity };
+    const run: typeof excel.run = (batch) =>
+      excel.run((ctx) => {
+        const c = ctx as unknown as { sync: () => Promise<void> };
+        const sync = c.sync.bind(c);
+        c.sync = () => {
+          if (excel.stats.calculationSuspensions >= interrupt.afterWriteSyncs) excel.state.cellEditMode = true;
+          return sync();
+        };
+        return batch(ctx);
+      });
+    const port = createExcelPort(run, { kind: "memory", settings: memorySettings(), now: () => NOW, budgetBytes: 60_000 });
+    return { excel, port, interrupt };
+  }
+
+  const without = (snap: unknown) => {
+    const s = snap as { sheets: { name: string }[] };
+    return { ...s, sheets: s.sheets.filter((x) => x.name !== UNDO_SHEET) };
+  };
+
+  it("really is interrupted after writing part of the plan", async () => {
+    const { excel, port, interrupt } = interruptible(goalsWorkbook(3000));
+    const before = excel.snapshot();
+    interrupt.afterWriteSyncs = 1;
+    await expect(port.evaluate(SETTINGS)).rejects.toThrow(/leave the cell/);
+    expect(excel.snapshot()).not.toEqual(before);
+    expect(excel.stats.calculationSuspensions).toBe(1);
+  });
+
+  it("is put right by evaluating again: the same workbook as one uninterrupted evaluation", async () => {
+    const { excel, port, interrupt } = interruptible(goalsWorkbook(3000));
+    interrupt.afterWriteSyncs = 1;
+    await expect(port.evaluate(SETTINGS)).rejects.toThrow(PortError);
+    excel.state.cellEditMode = false;
+    interrupt.afterWriteSyncs = Infinity;
+    await port.evaluate(SETTINGS);
+    const clean = setup(goalsWorkbook(3000));
+    await clean.port.evaluate(SETTINGS);
+    expect(without(excel.snapshot())).toEqual(without(clean.excel.snapshot()));
+  });
+
+  // The undo sheet and its copies are written in the first round trip, the manifest in the last; so after an
+  // interruption canUndo() says yes, and undo() says the record is damaged, though every copy it needs is there.
+  it("can be undone back to the workbook as it was", async () => {
+    const { excel, port, interrupt } = interruptible(goalsWorkbook(3000));
+    const before = excel.snapshot();
+    interrupt.afterWriteSyncs = 1;
+    await expect(port.evaluate(SETTINGS)).rejects.toThrow(PortError);
+    excel.state.cellEditMode = false;
+    interrupt.afterWriteSyncs = Infinity;
+    expect(await port.canUndo()).toBe(true);
+    await expect(port.undo()).resolves.toMatchObject({ undone: true });
+    expect(excel.snapshot()).toEqual(before);
   });
 });
