@@ -13,7 +13,7 @@ import { SETTINGS, setup } from "./harness";
 import { goalsWorkbook } from "./fixtures";
 
 interface Snapshot {
-  sheets: { name: string }[];
+  sheets: { name: string; conditionalFormats: unknown[] }[];
   names: { name: string }[];
 }
 
