@@ -1,5 +1,4 @@
 // Workbooks for the adapter tests: a goals table of any length, shaped like a real department's.
-import type { CellValue } from "../../src/engine/grid";
 import type { WorkbookGrid } from "../../src/engine/grid";
 import { STATUSES } from "../../src/engine/status";
 import { type Cell, sheet, table, workbook } from "../fixtures/builders";
@@ -27,11 +26,4 @@ export function goalsWorkbook(n: number, name = "Goals"): WorkbookGrid {
 
 export function isStatusText(v: unknown): boolean {
   return typeof v === "string" && (STATUSES as readonly string[]).includes(v);
-}
-
-/** A grid's values as Excel shows them from A1 (origin applied), dates as they are, null for empty. */
-export function fromA1(values: readonly (readonly CellValue[])[], origin = { row: 0, col: 0 }): CellValue[][] {
-  const out: CellValue[][] = Array.from({ length: origin.row }, () => []);
-  for (const row of values) out.push([...Array.from({ length: origin.col }, () => null), ...row]);
-  return out;
 }
