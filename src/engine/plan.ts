@@ -104,8 +104,9 @@ export function buildPlan(wb: WorkbookGrid, ev: Evaluation, opts: PlanOptions): 
   const writes: RangeWrite[] = [];
   const conditionalFormats: CfPlan[] = [];
   const owned: { sheet: string; rect: Rect }[] = [];
-  const byCell = new Map<string, RowResult>();
-  for (const r of ev.rows) byCell.set(`${r.sheet}|${r.row}`, r);
+  // By table and row: side-by-side tables share rows.
+  const byRow = new Map<string, RowResult>();
+  for (const r of ev.rows) byRow.set(`${r.tableId}|${r.row}`, r);
   const views = new Map(wb.sheets.map((s) => [s.name, new SheetView(s)]));
 
   for (const table of ev.tables) {
@@ -123,7 +124,7 @@ export function buildPlan(wb: WorkbookGrid, ev: Evaluation, opts: PlanOptions): 
         formats.push([null]);
       }
       for (let r = table.firstRow; r <= table.lastRow; r++) {
-        const res = byCell.get(`${table.sheet}|${r}`);
+        const res = byRow.get(`${table.id}|${r}`);
         rows.push([res ? cellFor(role, res) : null]);
         formats.push([role === "progress" ? "0%" : null]);
       }

@@ -44,15 +44,29 @@ describe("write plan", () => {
     const wb = tracked();
     const { plan } = run(wb, OPTS);
     expect(plan.writes.map((w) => `${w.sheet}!${w.row + 1}:${w.col}`)).toEqual([
-      "KPA!7:5", "KPA!7:6", "KPA!7:7", // KPA elements: F, G, H from the header row
-      "KPA!16:7", "KPA!16:8", "KPA!16:9", // goals with Baseline/Actual: H, I, J
-      "KPA!34:6", "KPA!34:7", "KPA!34:8", // training with Completed: G, H, I
+      "KPA!7:5",
+      "KPA!7:6",
+      "KPA!7:7", // KPA elements: F, G, H from the header row
+      "KPA!16:7",
+      "KPA!16:8",
+      "KPA!16:9", // goals with Baseline/Actual: H, I, J
+      "KPA!34:6",
+      "KPA!34:7",
+      "KPA!34:8", // training with Completed: G, H, I
     ]);
     expect(plan.writes[3]?.values.map((r) => r[0])).toEqual(["KPA Status", "Met", "Overdue", "At Risk", "Off Track", "No Data"]);
     const rules = plan.conditionalFormats.filter((c) => c.rules.some((r) => r.kind === "equals"));
     expect(rules).toHaveLength(3);
     expect(rules[1]?.range).toEqual({ top: 16, left: 7, bottom: 20, right: 7 });
-    expect(rules[1]?.rules.map((r) => (r.kind === "equals" ? r.text : r.kind))).toEqual(["Met", "On Track", "At Risk", "Off Track", "Overdue", "No Data", "Needs Target"]);
+    expect(rules[1]?.rules.map((r) => (r.kind === "equals" ? r.text : r.kind))).toEqual([
+      "Met",
+      "On Track",
+      "At Risk",
+      "Off Track",
+      "Overdue",
+      "No Data",
+      "Needs Target",
+    ]);
     expect(plan.conditionalFormats.filter((c) => c.rules.some((r) => r.kind === "dataBar"))).toHaveLength(3);
   });
 
@@ -78,7 +92,13 @@ describe("write plan", () => {
   });
 
   it("reuses an empty or placeholder Status column, keeping the user's header", () => {
-    const wb = workbook(sheet("G", [["Goal", "Target", "Actual", "Status"], ["A", "≥ 10", 12, null], ["B", "≥ 10", 5, "TBD"]]));
+    const wb = workbook(
+      sheet("G", [
+        ["Goal", "Target", "Actual", "Status"],
+        ["A", "≥ 10", 12, null],
+        ["B", "≥ 10", 5, "TBD"],
+      ]),
+    );
     const { plan } = run(wb, OPTS);
     expect(plan.writes[0]).toMatchObject({ row: 1, col: 3, values: [["Met"], ["Off Track"]] });
     expect(plan.writes.slice(1).map((w) => [w.col, w.values[0]?.[0]])).toEqual([
@@ -91,7 +111,12 @@ describe("write plan", () => {
   });
 
   it("keeps a Status column the user filled, and adds its own next to the table", () => {
-    const wb = workbook(sheet("G", [["Goal", "Target", "Actual", "Status"], ["A", "≥ 10", 12, "Green"]]));
+    const wb = workbook(
+      sheet("G", [
+        ["Goal", "Target", "Actual", "Status"],
+        ["A", "≥ 10", 12, "Green"],
+      ]),
+    );
     const { plan } = run(wb, OPTS);
     expect(plan.writes.map((w) => [w.col, w.values[0]?.[0]])).toEqual([
       [4, "KPA Status"],
@@ -101,17 +126,31 @@ describe("write plan", () => {
   });
 
   it("writes nothing beside a table that has no room, and says which cell is in the way", () => {
-    const wb = workbook(sheet("G", [["Goal", "Target", "Actual", null, null, "Side note"], ["A", "≥ 10", 12]]));
+    const wb = workbook(
+      sheet("G", [
+        ["Goal", "Target", "Actual", null, null, "Side note"],
+        ["A", "≥ 10", 12],
+      ]),
+    );
     const { plan } = run(wb, OPTS);
     expect(plan.writes).toEqual([]);
     expect(plan.problems).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: "G", cell: "F1", code: "noRoomForColumns" })]));
   });
 
   it("clears its own cells when a table shrinks", () => {
-    const wb = workbook(sheet("G", [["Goal", "Target", "Actual"], ["A", "≥ 10", 12], ["B", "≥ 10", 5]]));
+    const wb = workbook(
+      sheet("G", [
+        ["Goal", "Target", "Actual"],
+        ["A", "≥ 10", 12],
+        ["B", "≥ 10", 5],
+      ]),
+    );
     const once = applyPlanToGrid(wb, run(wb, OPTS).plan);
     const g = once.sheets[0] as SheetGrid;
-    const shrunk: WorkbookGrid = { ...once, sheets: [{ ...g, values: g.values.map((r, i) => (i === 2 ? r.map((v, j) => (j < 3 ? null : v)) : r)) }, ...once.sheets.slice(1)] };
+    const shrunk: WorkbookGrid = {
+      ...once,
+      sheets: [{ ...g, values: g.values.map((r, i) => (i === 2 ? r.map((v, j) => (j < 3 ? null : v)) : r)) }, ...once.sheets.slice(1)],
+    };
     const { plan } = run(shrunk, OPTS);
     expect(plan.clears).toEqual([
       { sheet: "G", range: { top: 2, left: 3, bottom: 2, right: 3 } },
@@ -123,7 +162,13 @@ describe("write plan", () => {
   });
 
   it("picks another name for a summary sheet when the user already has one", () => {
-    const wb = workbook(sheet("G", [["Goal", "Target", "Actual"], ["A", "≥ 10", 12]]), sheet("KPA Summary", [["My own notes"]]));
+    const wb = workbook(
+      sheet("G", [
+        ["Goal", "Target", "Actual"],
+        ["A", "≥ 10", 12],
+      ]),
+      sheet("KPA Summary", [["My own notes"]]),
+    );
     const { plan } = run(wb, OPTS);
     expect(plan.sheets.map((s) => s.name)).toEqual(["KPA Summary (2)", "KPA Gaps"]);
     expect(plan.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: "sheetNameTaken" })]));
@@ -134,7 +179,12 @@ describe("write plan", () => {
   });
 
   it("keeps formula-looking user text as a literal string in our sheets", () => {
-    const wb = workbook(sheet("G", [["Goal", "Target", "Actual", "Owner"], ["=HYPERLINK(\"x\")", "≥ 10", 5, "+cmd|' /C calc'!A0"]]));
+    const wb = workbook(
+      sheet("G", [
+        ["Goal", "Target", "Actual", "Owner"],
+        ['=HYPERLINK("x")', "≥ 10", 5, "+cmd|' /C calc'!A0"],
+      ]),
+    );
     const { plan } = run(wb, OPTS);
     const gaps = plan.sheets.find((s) => s.role === "gaps");
     const row = gaps?.values.find((r) => r[1] === '=HYPERLINK("x")');
@@ -147,10 +197,35 @@ describe("gaps sheet", () => {
     const { plan } = run(tracked(), OPTS);
     const gaps = plan.sheets.find((s) => s.role === "gaps");
     const header = gaps?.values[3] as unknown[];
-    expect(header).toEqual(["Status", "Name", "Where", "Section", "Owner", "Target", "Actual", "Gap", "Explanation", "Suggested action", "Response", "Key"]);
+    expect(header).toEqual([
+      "Status",
+      "Name",
+      "Where",
+      "Section",
+      "Owner",
+      "Target",
+      "Actual",
+      "Gap",
+      "Explanation",
+      "Suggested action",
+      "Response",
+      "Key",
+    ]);
     const rows = (gaps?.values.slice(4) ?? []).map((r) => r[0]);
     // NPS goal and element, three trainings; response time goal and element; retention; resolution.
-    expect(rows).toEqual(["Overdue", "Overdue", "Overdue", "Overdue", "Overdue", "Off Track", "Off Track", "At Risk", "At Risk", "No Data", "No Data"]);
+    expect(rows).toEqual([
+      "Overdue",
+      "Overdue",
+      "Overdue",
+      "Overdue",
+      "Overdue",
+      "Off Track",
+      "Off Track",
+      "At Risk",
+      "At Risk",
+      "No Data",
+      "No Data",
+    ]);
     expect(gaps?.values[4]?.[2]).toEqual(expect.objectContaining({ sheet: "KPA" }));
     expect(gaps?.hiddenColumns).toEqual([11]);
   });
@@ -160,7 +235,10 @@ describe("gaps sheet", () => {
     const once = applyPlanToGrid(wb, run(wb, OPTS).plan);
     const gaps = once.sheets.find((s) => s.name === "KPA Gaps") as SheetGrid;
     const target = gaps.values.findIndex((r) => r[1] === "Reduce Response Time");
-    const typed: SheetGrid = { ...gaps, values: gaps.values.map((r, i) => (i === target ? r.map((v, j) => (j === 10 ? "Hiring two agents in November" : v)) : r)) };
+    const typed: SheetGrid = {
+      ...gaps,
+      values: gaps.values.map((r, i) => (i === target ? r.map((v, j) => (j === 10 ? "Hiring two agents in November" : v)) : r)),
+    };
     const withResponse: WorkbookGrid = { ...once, sheets: once.sheets.map((s) => (s.name === "KPA Gaps" ? typed : s)) };
     // A later evaluation where the goal moves up the list (now worse) still carries the response.
     const later = run(withResponse, { ...OPTS, asOf: "2050-11-05" });
@@ -184,9 +262,46 @@ describe("summary sheet", () => {
   });
 
   it("gives a weighted score when a Weight column exists", () => {
-    const wb = workbook(sheet("K", [["KPI", "Target", "Actual", "Weight"], ["A", "100", 100, "60%"], ["B", "100", 50, "40%"]]));
+    const wb = workbook(
+      sheet("K", [
+        ["KPI", "Target", "Actual", "Weight"],
+        ["A", "100", 100, "60%"],
+        ["B", "100", 50, "40%"],
+      ]),
+    );
     const { plan } = run(wb, OPTS);
     expect(plan.summary.weightedScore).toBeCloseTo(0.8);
     expect(plan.summary.weightedRows).toBe(2);
   });
+});
+
+test("side-by-side tables on the same rows each get their own rows' statuses", () => {
+  const left = [
+    ["KPI", "Target", "Actual"],
+    ["Left met", "≥ 80%", pct(0.9)],
+    ["Left short", "≥ 80%", pct(0.1)],
+  ];
+  const gap = [null, null, null, null, null];
+  const right = [
+    ["KPI", "Target", "Actual"],
+    ["Right short", "≥ 80%", pct(0.1)],
+    ["Right met", "≥ 80%", pct(0.9)],
+  ];
+  const grid = workbook(
+    sheet(
+      "Scorecard",
+      left.map((row, i) => [...row, ...gap, ...(right[i] as typeof row)]),
+    ),
+  );
+  const { evaluation, plan } = run(grid, OPTS);
+  const after = applyPlanToGrid(grid, plan);
+  const cells = (after.sheets.find((s) => s.name === "Scorecard") as SheetGrid).values;
+  for (const t of evaluation.tables) {
+    const statusCol = (cells[0] as CellValue[]).indexOf("KPA Status", t.left);
+    for (const r of evaluation.rows.filter((x) => x.tableId === t.id))
+      expect([r.name, cells[r.row]?.[statusCol]]).toEqual([r.name, r.status]);
+  }
+  expect(evaluation.rows.map((r) => `${r.name}: ${r.status}`).sort()).toEqual(
+    ["Left met: Met", "Left short: Off Track", "Right met: Met", "Right short: Off Track"].sort(),
+  );
 });
