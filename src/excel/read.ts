@@ -93,36 +93,38 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
 
   const blockRows = Math.max(1, options.blockRows ?? DEFAULT_BLOCK_ROWS);
   let cellsPerSync = Math.max(1, options.cellsPerSync ?? DEFAULT_CELLS_PER_SYNC);
-  const blocks: Block[] = [];
+  // One segment per sheet; each round trip slices blocks off the front until its cell budget is full.
+  const segments: Block[] = [];
   outline.forEach((o, i) => {
-    if (o.used.isNullObject) return;
-    const cols = o.used.columnCount;
-    const step = Math.max(1, Math.min(blockRows, Math.floor(cellsPerSync / cols)));
-    for (let r = 0; r < o.used.rowCount; r += step) {
-      blocks.push({ sheet: i, top: o.used.rowIndex + r, rows: Math.min(step, o.used.rowCount - r), left: o.used.columnIndex, cols });
-    }
+    if (!o.used.isNullObject)
+      segments.push({ sheet: i, top: o.used.rowIndex, rows: o.used.rowCount, left: o.used.columnIndex, cols: o.used.columnCount });
   });
-  const totalCells = blocks.reduce((a, b) => a + b.rows * b.cols, 0);
+  const totalCells = segments.reduce((a, b) => a + b.rows * b.cols, 0);
   const values: CellValue[][][] = outline.map(() => []);
   const formats: string[][][] = outline.map(() => []);
   const firstRow = outline.map((o) => (o.used.isNullObject ? 0 : o.used.rowIndex));
 
-  let pending = blocks;
+  let pending = segments;
   let done = 0;
   while (pending.length > 0) {
     const batch: { block: Block; range: Excel.Range }[] = [];
     let cells = 0;
     if (!extrasLoaded) queueExtras();
     while (pending.length > 0) {
-      const next = pending[0] as Block;
-      const size = next.rows * next.cols;
-      if (batch.length > 0 && cells + size > cellsPerSync) break;
-      pending = pending.slice(1);
-      const range = (outline[next.sheet] as (typeof outline)[number]).ws
-        .getRangeByIndexes(next.top, next.left, next.rows, next.cols)
+      const seg = pending[0] as Block;
+      let fit = Math.floor((cellsPerSync - cells) / seg.cols);
+      if (fit < 1 && batch.length === 0) fit = 1; // a row wider than the budget still goes, alone
+      if (fit < 1) break;
+      const block: Block = { ...seg, rows: Math.min(seg.rows, fit, blockRows) };
+      pending =
+        block.rows === seg.rows
+          ? pending.slice(1)
+          : [{ ...seg, top: seg.top + block.rows, rows: seg.rows - block.rows }, ...pending.slice(1)];
+      const range = (outline[block.sheet] as (typeof outline)[number]).ws
+        .getRangeByIndexes(block.top, block.left, block.rows, block.cols)
         .load("values,numberFormat");
-      batch.push({ block: next, range });
-      cells += size;
+      batch.push({ block, range });
+      cells += block.rows * block.cols;
     }
     try {
       await sync();
@@ -136,9 +138,9 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
           { sheet, cell: `A${only.top + 1}` },
         );
       }
-      // Halve: smaller batches, and blocks split in two, then read them again.
+      // Halve the budget and read the same rows again, in smaller slices.
       cellsPerSync = Math.max(1, Math.floor(cells / 2));
-      pending = [...batch.flatMap(({ block }) => split(block)), ...pending];
+      pending = [...batch.map(({ block }) => block), ...pending];
       continue;
     }
     extrasLoaded = true;
@@ -186,13 +188,4 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     workbookProtected: wbProtection.protected,
     syncs,
   };
-}
-
-function split(b: Block): Block[] {
-  if (b.rows <= 1) return [b];
-  const half = Math.ceil(b.rows / 2);
-  return [
-    { ...b, rows: half },
-    { ...b, top: b.top + half, rows: b.rows - half },
-  ];
 }
