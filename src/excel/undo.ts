@@ -66,25 +66,23 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
     );
 
   // Our rules inside the evaluation's blocks: found, then their ranges, then removed before the copies return.
+  // One collection per sheet (scopes can overlap: old and new blocks), tested against all its scopes.
   const scopes = entries.filter((e): e is Extract<UndoEntry, { kind: "scope" }> => e.kind === "scope");
-  const collections = scopes.map((s) => ({
-    sheet: s.sheet,
-    rect: rectOf(s.range),
-    rules: wb.worksheets.getItem(s.sheet).getRange(s.range).conditionalFormats.load("items/type"),
+  const scopeSheets = [...new Set(scopes.map((s) => s.sheet))].map((sheet) => ({
+    sheet,
+    rects: scopes.filter((s) => s.sheet === sheet).map((s) => rectOf(s.range)),
+    rules: wb.worksheets.getItem(sheet).getRange().conditionalFormats.load("items/type"),
   }));
   await sync();
-  const candidates = collections.flatMap((c) =>
-    c.rules.items.map((format) => ({ sheet: c.sheet, format, areas: format.getRanges().load("address") })),
+  const candidates = scopeSheets.flatMap((c) =>
+    c.rules.items.map((format) => ({ rects: c.rects, format, areas: format.getRanges().load("address") })),
   );
   if (candidates.length > 0) await sync();
 
   const b = new Batcher(context, DEFAULT_BUDGET_BYTES);
-  const deleted = new Set<Excel.ConditionalFormat>();
   for (const c of candidates) {
-    const mine = collections.filter((s) => s.sheet === c.sheet).map((s) => s.rect);
     const ranges = areaRects(c.areas.address);
-    if (deleted.has(c.format) || !ranges.every((r) => mine.some((m) => inside(r, m)))) continue;
-    deleted.add(c.format);
+    if (ranges.length === 0 || !ranges.every((r) => c.rects.some((m) => inside(r, m)))) continue;
     await b.room(40);
     c.format.delete();
   }

@@ -165,6 +165,31 @@ async function queueValuesOfFormat(b: Batcher, ws: Excel.Worksheet, r: Rect, for
   }
 }
 
+/** Joins rects of one sheet and column span that touch vertically, keeping the order of first appearance. */
+export function mergeStacked(parts: readonly { sheet: string; rect: Rect }[]): { sheet: string; rect: Rect }[] {
+  const out: { sheet: string; rect: Rect }[] = [];
+  for (const p of parts) {
+    const touching = out.find(
+      (o) =>
+        o.sheet === p.sheet &&
+        o.rect.left === p.rect.left &&
+        o.rect.right === p.rect.right &&
+        p.rect.top <= o.rect.bottom + 1 &&
+        o.rect.top <= p.rect.bottom + 1,
+    );
+    if (touching) {
+      touching.rect = {
+        ...touching.rect,
+        top: Math.min(touching.rect.top, p.rect.top),
+        bottom: Math.max(touching.rect.bottom, p.rect.bottom),
+      };
+    } else {
+      out.push({ sheet: p.sheet, rect: { ...p.rect } });
+    }
+  }
+  return out;
+}
+
 function inside(inner: Rect, outer: Rect): boolean {
   return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
 }
@@ -238,12 +263,20 @@ export async function applyPlan(
     entries.push({ kind, sheet, range: rangeAddress(r), copy: rangeAddress(target) });
     copyCol += w;
   };
-  for (const w of plan.writes) {
-    const h = w.values.length;
-    const width = Math.max(1, ...w.values.map((r) => r.length));
-    await keep("cells", w.sheet, { top: w.row, left: w.col, bottom: w.row + h - 1, right: w.col + width - 1 });
-  }
-  for (const c of plan.clears) await keep("cells", c.sheet, c.range);
+  const overwritten = [
+    ...plan.writes.map((w) => ({
+      sheet: w.sheet,
+      rect: {
+        top: w.row,
+        left: w.col,
+        bottom: w.row + w.values.length - 1,
+        right: w.col + Math.max(1, ...w.values.map((r) => r.length)) - 1,
+      },
+    })),
+    ...plan.clears.map((c) => ({ sheet: c.sheet, rect: c.range })),
+  ];
+  // Adjacent pieces of one column go as one copy, so a rule over them comes back whole on undo.
+  for (const { sheet, rect } of mergeStacked(overwritten)) await keep("cells", sheet, rect);
   const existing = new Set(read.sheets.map((s) => s.name));
   for (const p of plan.sheets) {
     const grid = read.grid.sheets.find((s) => s.name === p.name);
@@ -259,6 +292,8 @@ export async function applyPlan(
   for (const n of read.grid.names ?? [])
     if (n.name.startsWith(NAME_PREFIX)) entries.push({ kind: "name", name: n.name, formula: `=${n.ref}` });
   for (const s of plan.ruleScope) entries.push({ kind: "scope", sheet: s.sheet, range: rangeAddress(s.rect) });
+  // The record goes in with the copies, so even an evaluation cut short can be undone.
+  await queueTextRows(b, undo, encodeUndo(entries));
 
   // 2. Our rules inside our blocks go; the user's rules stay.
   for (const info of read.sheets) {
@@ -308,9 +343,6 @@ export async function applyPlan(
     context.workbook.names.add(n.name, `=${n.ref}`);
   }
 
-  // 6. The manifest, last: an undo sheet without one is ignored.
-  const manifest = encodeUndo(entries);
-  await queueTextRows(b, undo, manifest);
   await b.flush();
   return b.syncs;
 }
