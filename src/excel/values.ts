@@ -17,10 +17,12 @@ export function fromExcel(v: unknown): CellValue {
 
 // Excel turns typed text into a formula (=, +, -), a number, a date, a percent or a boolean; an apostrophe stops it.
 const NEEDS_QUOTE = /^(?:[=+\-@'#]|\s*[$€£¥(]?\s*[\d.])|^\s*(?:true|false)\s*$/i;
+// "June 30, 2050", "Mar-2051", "Jan 5": a month name followed by a number is read as a date.
+const MONTH_DATE = /^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[\s\-/,]*\d/i;
 
 /** A string as Excel must receive it to keep it as the same text. */
 export function literalText(s: string): string {
-  return NEEDS_QUOTE.test(s) ? `'${s}` : s;
+  return NEEDS_QUOTE.test(s) || MONTH_DATE.test(s) ? `'${s}` : s;
 }
 
 /** One plan value as a Range.values entry. Plan strings are always literal text; dates become serials. */
