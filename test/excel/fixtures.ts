@@ -1,7 +1,11 @@
 // Workbooks for the adapter tests: a goals table of any length, shaped like a real department's.
+import * as fs from "fs";
+import * as path from "path";
 import type { WorkbookGrid } from "../../src/engine/grid";
 import { STATUSES } from "../../src/engine/status";
-import { type Cell, sheet, table, workbook } from "../fixtures/builders";
+import { type Cell, pct, sheet, table, workbook } from "../fixtures/builders";
+import { type JsonCase, gridFromJson } from "../fixtures/json";
+import { seedTemplate } from "../fixtures/template";
 
 export const GOALS_HEADER = ["Goal", "Target", "Timeline", "Owner", "Actual"];
 const OWNERS = ["Ana Lopez", "Ben Okafor", "Chen Wei", "Dara Singh", "Eli Novak", "Fay Adams", "Gus Moreau", "Hana Sato"];
@@ -27,3 +31,20 @@ export function goalsWorkbook(n: number, name = "Goals"): WorkbookGrid {
 export function isStatusText(v: unknown): boolean {
   return typeof v === "string" && (STATUSES as readonly string[]).includes(v);
 }
+
+/** The seed template with Baseline and Actual columns added to its goals. */
+export const TRACKED = (): WorkbookGrid =>
+  workbook(
+    seedTemplate("KPA", {
+      goals: [
+        { header: "Baseline", values: [pct(0.72), 60, pct(0.85), "4 hours", pct(0.7)] },
+        { header: "Actual", values: [pct(0.86), 65, pct(0.87), "1.5 hours", null] },
+      ],
+    }),
+  );
+
+/** The golden side-by-side weighted scorecard. */
+export const GOLDEN = (): WorkbookGrid =>
+  gridFromJson(
+    JSON.parse(fs.readFileSync(path.join(__dirname, "..", "golden", "scorecard-side-by-side", "input.json"), "utf8")) as JsonCase,
+  );

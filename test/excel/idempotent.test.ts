@@ -1,17 +1,12 @@
 // Evaluating again with the same settings changes nothing and duplicates nothing: no second status column,
 // summary sheet, rule or name. Only the undo record (our internal sheet) is rewritten.
-import * as fs from "fs";
-import * as path from "path";
 import type { WorkbookGrid } from "../../src/engine/grid";
 import { OUR_HEADERS } from "../../src/engine/headers";
 import { NAME_PREFIX, OUR_SHEETS } from "../../src/engine/ownership";
 import type { MemoryExcel } from "../../src/excel/memory";
 import { UNDO_SHEET } from "../../src/excel/undo-sheet";
-import { pct, workbook } from "../fixtures/builders";
-import { type JsonCase, gridFromJson } from "../fixtures/json";
-import { seedTemplate } from "../fixtures/template";
 import { SETTINGS, setup } from "./harness";
-import { goalsWorkbook } from "./fixtures";
+import { GOLDEN, TRACKED, goalsWorkbook } from "./fixtures";
 
 interface Snapshot {
   sheets: { name: string; conditionalFormats: unknown[] }[];
@@ -27,21 +22,6 @@ function visible(excel: MemoryExcel): Snapshot {
 function headerCount(excel: MemoryExcel, sheet: string, text: string): number {
   return excel.values(sheet).reduce((n, row) => n + row.filter((v) => v === text).length, 0);
 }
-
-const TRACKED = (): WorkbookGrid =>
-  workbook(
-    seedTemplate("KPA", {
-      goals: [
-        { header: "Baseline", values: [pct(0.72), 60, pct(0.85), "4 hours", pct(0.7)] },
-        { header: "Actual", values: [pct(0.86), 65, pct(0.87), "1.5 hours", null] },
-      ],
-    }),
-  );
-
-const GOLDEN = (): WorkbookGrid =>
-  gridFromJson(
-    JSON.parse(fs.readFileSync(path.join(__dirname, "..", "golden", "scorecard-side-by-side", "input.json"), "utf8")) as JsonCase,
-  );
 
 /** The user's own rule on the Actual column, a name, a styled header row. */
 function userTouches(excel: MemoryExcel): void {

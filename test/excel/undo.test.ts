@@ -1,16 +1,13 @@
 // Undo evaluation puts the workbook back exactly as it was before the latest evaluation: every cell, format,
 // rule, name and sheet. Excel's own undo cannot do this for an add-in, so the record lives in a hidden sheet.
-import * as fs from "fs";
-import * as path from "path";
 import type { WorkbookGrid } from "../../src/engine/grid";
 import { UNDO_SHEET } from "../../src/excel/undo-sheet";
 import type { MemoryExcel } from "../../src/excel/memory";
 import { PortError } from "../../src/taskpane/port";
-import { pct, workbook } from "../fixtures/builders";
-import { type JsonCase, gridFromJson } from "../fixtures/json";
+import { workbook } from "../fixtures/builders";
 import { seedTemplate } from "../fixtures/template";
 import { SETTINGS, setup } from "./harness";
-import { goalsWorkbook } from "./fixtures";
+import { GOLDEN, TRACKED, goalsWorkbook } from "./fixtures";
 
 interface Snapshot {
   sheets: { name: string; conditionalFormats: unknown[] }[];
@@ -21,21 +18,6 @@ function without(snapshot: unknown, sheet: string): Snapshot {
   const s = snapshot as Snapshot;
   return { ...s, sheets: s.sheets.filter((x) => x.name !== sheet) };
 }
-
-const TRACKED = (): WorkbookGrid =>
-  workbook(
-    seedTemplate("KPA", {
-      goals: [
-        { header: "Baseline", values: [pct(0.72), 60, pct(0.85), "4 hours", pct(0.7)] },
-        { header: "Actual", values: [pct(0.86), 65, pct(0.87), "1.5 hours", null] },
-      ],
-    }),
-  );
-
-const GOLDEN = (): WorkbookGrid =>
-  gridFromJson(
-    JSON.parse(fs.readFileSync(path.join(__dirname, "..", "golden", "scorecard-side-by-side", "input.json"), "utf8")) as JsonCase,
-  );
 
 /** A user's own touches the evaluation must not disturb: a rule on the goals, a name, a styled header. */
 function withUserTouches(excel: MemoryExcel): void {
