@@ -208,7 +208,6 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
           await queueSheetContent(b, ws, layout);
           ws.activate();
           await b.flush();
-          await context.sync();
           return name;
         }),
       ),

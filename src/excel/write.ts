@@ -133,7 +133,7 @@ export async function queueSheetContent(b: Batcher, ws: Excel.Worksheet, p: Shee
   for (const f of p.numberFormats) {
     const h = f.range.bottom - f.range.top + 1;
     const w = f.range.right - f.range.left + 1;
-    await queueValuesOfFormat(
+    await queueFormats(
       b,
       ws,
       f.range,
@@ -156,7 +156,7 @@ export async function queueSheetContent(b: Batcher, ws: Excel.Worksheet, p: Shee
   for (const cf of p.conditionalFormats ?? []) await queueRules(b, ws, cf);
 }
 
-async function queueValuesOfFormat(b: Batcher, ws: Excel.Worksheet, r: Rect, formats: string[][]): Promise<void> {
+async function queueFormats(b: Batcher, ws: Excel.Worksheet, r: Rect, formats: string[][]): Promise<void> {
   const chunk = Math.max(1, Math.floor(b.budget / 3 / Math.max(1, JSON.stringify(formats[0]).length)));
   for (let i = 0; i < formats.length; i += chunk) {
     const part = formats.slice(i, i + chunk);
