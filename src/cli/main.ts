@@ -8,7 +8,7 @@ import {
   InvalidOptionError,
   STATUSES,
   buildReport,
-  dayFromYMD,
+  localDay,
   findDepartment,
   gapsWorstFirst,
   isoDate,
@@ -53,8 +53,7 @@ interface Io {
 }
 
 function todayIso(): string {
-  const d = new Date();
-  return isoDate(dayFromYMD(d.getFullYear(), d.getMonth() + 1, d.getDate()));
+  return isoDate(localDay());
 }
 
 async function evaluate(args: string[], io: Io): Promise<void> {
@@ -138,8 +137,7 @@ async function template(args: string[], io: Io): Promise<void> {
   const id = values.department ?? "customer-service";
   const dept = findDepartment(id);
   if (!dept) throw new UsageError(`Unknown department "${id}". Choose one of: ${DEPARTMENTS.map((d) => d.id).join(", ")}.`);
-  const d = new Date();
-  const sheet = templateSheet(dept, dayFromYMD(d.getFullYear(), d.getMonth() + 1, d.getDate()));
+  const sheet = templateSheet(dept, localDay());
   const wb = new ExcelJS.Workbook();
   wb.creator = ENGINE_NAME;
   writeTemplateSheet(wb, sheet);

@@ -1,19 +1,15 @@
 // Function file for the ribbon's "Evaluate" button (manifest.xml: FunctionName evaluateWorkbook). It runs the
 // same port as the pane, with the settings saved in the document, then shows the summary sheet.
 /* global console */
+import { isoDate, localDay } from "../engine/dates";
 import { officePort } from "../excel/office";
-import type { EvaluateSettings } from "../taskpane/port";
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
+import { withDefaults } from "../taskpane/settings";
 
 export async function evaluateFromRibbon(): Promise<string> {
   const port = officePort();
   const saved = await port.loadSettings();
-  const settings: EvaluateSettings = { asOf: today(), tolerance: 0.1, dateOrder: "mdy", ...saved };
-  // The ribbon always judges as of today unless the pane saved another date.
+  // As of today unless the pane saved another date; unusable saved values take the pane's defaults.
+  const settings = withDefaults(saved, isoDate(localDay()));
   const result = await port.evaluate(settings);
   const summary = result.sheets[0];
   if (summary) await port.select(summary, "A1");

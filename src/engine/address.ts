@@ -55,3 +55,12 @@ export function parseRef(ref: string): { sheet: string; rect: Rect } | undefined
     rect: { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) },
   };
 }
+
+/** The rects of a list of areas: "A1:B2 C3" (as .xlsx stores them) or "Sheet1!A1:B2, 'My sheet'!C3" (as Excel reports them). */
+export function parseAreas(list: string): Rect[] {
+  return list
+    .split(/[\s,]+(?=(?:[^']*'[^']*')*[^']*$)/)
+    .filter((part) => part.length > 0)
+    .map((part) => parseRef(part.includes("!") ? part : `X!${part}`)?.rect)
+    .filter((r): r is Rect => r !== undefined);
+}

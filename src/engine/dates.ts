@@ -42,6 +42,11 @@ export function dayFromSerial(serial: number): Day {
   return whole > 60 ? whole - 25569 : whole - 25568;
 }
 
+/** The calendar day `date` falls on where the user is (local time), e.g. the default as-of date. */
+export function localDay(date: Date = new Date()): Day {
+  return dayFromYMD(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
 export function serialFromDay(day: Day): number {
   const serial = day + 25569;
   return serial > 60 ? serial : serial - 1;

@@ -38,6 +38,11 @@ export interface WorkbookGrid {
   readonly names?: readonly DefinedName[];
 }
 
+/** Whether `inner` lies wholly inside `outer`. */
+export function rectInside(inner: Rect, outer: Rect): boolean {
+  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+}
+
 export function isCellError(v: unknown): v is CellError {
   return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as CellError).error === "string";
 }

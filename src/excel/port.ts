@@ -1,6 +1,6 @@
 // The task pane's WorkbookPort on top of any Excel runner: Office's Excel.run, or the in-memory Excel.
 import { cellAddress, quoteSheet, rangeAddress } from "../engine/address";
-import { dayFromDate } from "../engine/dates";
+import { localDay } from "../engine/dates";
 import { type Table, detectTables } from "../engine/detect";
 import { type Evaluation, InvalidOptionError, evaluateWorkbook } from "../engine/evaluate";
 import { ENGINE_NAME, run as runEngine } from "../engine/index";
@@ -199,7 +199,7 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
           await context.sync();
           if (protection.protected)
             throw new PortError("The workbook's structure is protected, so a sheet cannot be added. Unprotect the workbook and try again.");
-          const layout = templateSheet(dept, dayFromDate(now()));
+          const layout = templateSheet(dept, localDay(now()));
           const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
           let name = layout.name;
           for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${layout.name.slice(0, 26)} (${i})`;

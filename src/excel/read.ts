@@ -1,6 +1,6 @@
 // Reads a workbook into the engine's grids in a few round trips: two for the outline, then row blocks
 // batched by size. A payload error halves the batch and retries, so a huge sheet still reads.
-import { parseRef } from "../engine/address";
+import { cellAddress, parseAreas } from "../engine/address";
 import type { CellValue, DefinedName, Rect, SheetGrid, WorkbookGrid } from "../engine/grid";
 import { NAME_PREFIX } from "../engine/ownership";
 import { PortError } from "../taskpane/port";
@@ -44,14 +44,6 @@ interface Block {
   readonly rows: number;
   readonly left: number;
   readonly cols: number;
-}
-
-/** "Sheet1!A1:B2, 'My sheet'!C3" → rects. */
-export function areaRects(address: string): Rect[] {
-  return address
-    .split(/,(?=(?:[^']*'[^']*')*[^']*$)/)
-    .map((part) => parseRef(part.includes("!") ? part : `X!${part}`)?.rect)
-    .filter((r): r is Rect => r !== undefined);
 }
 
 export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReadResult> {
@@ -135,7 +127,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
         const sheet = (outline[only.sheet] as (typeof outline)[number]).name;
         throw new PortError(
           `Row ${only.top + 1} of sheet "${sheet}" holds more data than Excel can send at once. Shorten its longest texts and try again.`,
-          { sheet, cell: `A${only.top + 1}` },
+          { sheet, cell: cellAddress(only.top, only.left) },
         );
       }
       // Halve the budget and read the same rows again, in smaller slices.
@@ -165,7 +157,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     name: o.name,
     visibility: o.visibility,
     protected: o.protection.protected,
-    rules: (ruleAreas[i] ?? []).map(({ format, areas }) => ({ format, ranges: areaRects(areas.address) })),
+    rules: (ruleAreas[i] ?? []).map(({ format, areas }) => ({ format, ranges: parseAreas(areas.address) })),
   }));
   const grids: SheetGrid[] = outline.map((o, i) => {
     const merge = mergeAreas[i];
@@ -174,7 +166,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       values: values[i] as CellValue[][],
       numberFormats: formats[i] as string[][],
       origin: o.used.isNullObject ? undefined : { row: o.used.rowIndex, col: o.used.columnIndex },
-      merges: merge && !merge.isNullObject ? areaRects(merge.address) : [],
+      merges: merge && !merge.isNullObject ? parseAreas(merge.address) : [],
       protected: o.protection.protected,
     };
   });

@@ -1,10 +1,9 @@
 // Undo evaluation: puts back every cell the latest evaluation overwrote, removes what it added, restores our
 // names and sheets, from the record in the undo sheet. Excel's own undo cannot do this for an add-in.
-import { parseRef, quoteSheet } from "../engine/address";
-import type { Rect } from "../engine/grid";
+import { parseAreas, parseRef, quoteSheet } from "../engine/address";
+import { type Rect, rectInside } from "../engine/grid";
 import { NAME_PREFIX } from "../engine/ownership";
 import { PortError } from "../taskpane/port";
-import { areaRects } from "./read";
 import { UNDO_SHEET, type UndoEntry, decodeUndo } from "./undo-sheet";
 import { Batcher, DEFAULT_BUDGET_BYTES } from "./write";
 
@@ -20,10 +19,6 @@ function rectOf(address: string): Rect {
   if (!ref)
     throw new PortError(`The undo record is damaged (bad range "${address}"), so the evaluation cannot be undone. Evaluate again instead.`);
   return ref.rect;
-}
-
-function inside(inner: Rect, outer: Rect): boolean {
-  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
 }
 
 export async function hasUndo(context: Excel.RequestContext): Promise<boolean> {
@@ -81,8 +76,8 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
 
   const b = new Batcher(context, DEFAULT_BUDGET_BYTES);
   for (const c of candidates) {
-    const ranges = areaRects(c.areas.address);
-    if (ranges.length === 0 || !ranges.every((r) => c.rects.some((m) => inside(r, m)))) continue;
+    const ranges = parseAreas(c.areas.address);
+    if (ranges.length === 0 || !ranges.every((r) => c.rects.some((m) => rectInside(r, m)))) continue;
     await b.room(40);
     c.format.delete();
   }

@@ -1,7 +1,7 @@
 // Applies the engine's write plan through Office.js: queued commands, synced only when the next one would
 // push a request past the payload budget, so a typical workbook takes one round trip whatever its row count.
 import { quoteSheet, rangeAddress } from "../engine/address";
-import type { Rect } from "../engine/grid";
+import { type Rect, rectInside } from "../engine/grid";
 import { NAME_PREFIX } from "../engine/ownership";
 import type { CellStyle, CfPlan, PlanValue, SheetPlan, WritePlan } from "../engine/plan";
 import { PortError } from "../taskpane/port";
@@ -190,10 +190,6 @@ export function mergeStacked(parts: readonly { sheet: string; rect: Rect }[]): {
   return out;
 }
 
-function inside(inner: Rect, outer: Rect): boolean {
-  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
-}
-
 function sheetsTouched(plan: WritePlan): Set<string> {
   return new Set([...plan.writes.map((w) => w.sheet), ...plan.clears.map((c) => c.sheet), ...plan.conditionalFormats.map((c) => c.sheet)]);
 }
@@ -300,7 +296,7 @@ export async function applyPlan(
     const mine = plan.ruleScope.filter((s) => s.sheet === info.name).map((s) => s.rect);
     if (mine.length === 0) continue;
     for (const rule of info.rules) {
-      if (rule.ranges.length > 0 && rule.ranges.every((r) => mine.some((m) => inside(r, m)))) {
+      if (rule.ranges.length > 0 && rule.ranges.every((r) => mine.some((m) => rectInside(r, m)))) {
         await b.room(40);
         rule.format.delete();
       }

@@ -2,6 +2,7 @@
 // all run the same component.
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { isoDate, localDay } from "../engine/dates";
 import type { DepartmentId } from "../engine/library";
 import {
   type DemoWorkbook,
@@ -18,7 +19,8 @@ import { EvaluatePanel } from "./components/EvaluatePanel";
 import { FoundPanel } from "./components/FoundPanel";
 import { Notice } from "./components/Notice";
 import { ResultView } from "./components/ResultView";
-import { type SettingsDraft, SettingsPanel, draftOf, settingsOf, withDefaults } from "./components/SettingsPanel";
+import { type SettingsDraft, SettingsPanel, draftOf, settingsOf } from "./components/SettingsPanel";
+import { withDefaults } from "./settings";
 import { TemplatePanel } from "./components/TemplatePanel";
 import { TrackingPanel } from "./components/TrackingPanel";
 
@@ -101,7 +103,7 @@ function reducer(state: State, action: Action): State {
 }
 
 /** One plain sentence for the user: a PortError already is one; anything else is unexpected. */
-export function describeError(e: unknown): string {
+function describeError(e: unknown): string {
   if (e instanceof PortError) return e.message;
   const raw = e instanceof Error ? e.message : String(e);
   const message = raw.trim().replace(/[.!?\s]+$/, "") || "no details were given";
@@ -109,9 +111,7 @@ export function describeError(e: unknown): string {
 }
 
 function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return isoDate(localDay());
 }
 
 const useStyles = makeStyles({
@@ -230,8 +230,8 @@ export function App({ port, today = localToday, demo }: { port: WorkbookPort; to
     if (!next || (prev && next.asOf === prev.asOf && next.tolerance === prev.tolerance && next.dateOrder === prev.dateOrder)) return;
     lastGood.current = next;
     port.saveSettings(next).catch(fail);
-    // The date order changes how dates read, so the problems found can change too.
-    void rescan(next);
+    // The as-of date and date order change what is found (overdue reviews, ambiguous dates); tolerance does not.
+    if (!prev || next.asOf !== prev.asOf || next.dateOrder !== prev.dateOrder) void rescan(next);
   }
 
   const evaluate = () =>

@@ -1,7 +1,7 @@
 // .xlsx → the engine's grids, through ExcelJS.
 import ExcelJS from "exceljs";
-import { columnIndex } from "../engine/address";
-import type { CellValue, DefinedName, Rect, SheetGrid, WorkbookGrid } from "../engine/grid";
+import { parseAreas } from "../engine/address";
+import type { CellValue, DefinedName, SheetGrid, WorkbookGrid } from "../engine/grid";
 import { type Preserved, capture } from "./preserve";
 
 export class UnusableInputError extends Error {}
@@ -33,14 +33,6 @@ export function cellValue(cell: ExcelJS.Cell): CellValue {
   return String(v);
 }
 
-function parseRange(a1: string): Rect | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(a1.toUpperCase());
-  if (!m) return undefined;
-  const top = Number(m[2]) - 1;
-  const left = columnIndex(m[1] as string);
-  return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? columnIndex(m[3]) : left };
-}
-
 export function sheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const rows = ws.rowCount;
   const cols = ws.columnCount;
@@ -60,7 +52,7 @@ export function sheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
     values.push(vals);
     numberFormats.push(fmts);
   }
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((m): m is Rect => m !== undefined);
+  const merges = ((ws.model as { merges?: string[] }).merges ?? []).flatMap(parseAreas);
   const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
   return { name: ws.name, values, numberFormats, merges, protected: Boolean(protection?.sheet) };
 }

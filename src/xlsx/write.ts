@@ -2,8 +2,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { parseRef, quoteSheet, rangeAddress } from "../engine/address";
-import type { Rect } from "../engine/grid";
+import { parseAreas, quoteSheet, rangeAddress } from "../engine/address";
+import { type Rect, rectInside } from "../engine/grid";
 import { NAME_PREFIX } from "../engine/ownership";
 import type { CellStyle, CfPlan, PlanValue, SheetPlan, WritePlan } from "../engine/plan";
 import type { TemplateSheet } from "../engine/template";
@@ -18,17 +18,6 @@ function toExcel(v: PlanValue): ExcelJS.CellValue {
   if (v !== null && typeof v === "object" && "sheet" in v) return { text: v.text, hyperlink: `#${quoteSheet(v.sheet)}!${v.cell}` };
   const c = planValueToCell(v);
   return c !== null && typeof c === "object" && !(c instanceof Date) ? c.error : c;
-}
-
-function inside(inner: Rect, outer: Rect): boolean {
-  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
-}
-
-function refRects(ref: string): Rect[] {
-  return ref
-    .split(/\s+/)
-    .map((part) => parseRef(`X!${part}`)?.rect)
-    .filter((r): r is Rect => r !== undefined);
 }
 
 function addRules(ws: ExcelJS.Worksheet, cf: CfPlan): void {
@@ -117,7 +106,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): void
   for (const ws of wb.worksheets) {
     const mine = plan.ruleScope.filter((b) => b.sheet === ws.name).map((b) => b.rect);
     if (mine.length === 0) continue;
-    ws.removeConditionalFormatting((cf: { ref: string }) => !refRects(cf.ref).every((r) => mine.some((m) => inside(r, m))));
+    ws.removeConditionalFormatting((cf: { ref: string }) => !parseAreas(cf.ref).every((r) => mine.some((m) => rectInside(r, m))));
   }
   for (const cf of plan.conditionalFormats) addRules(wb.getWorksheet(cf.sheet) as ExcelJS.Worksheet, cf);
 

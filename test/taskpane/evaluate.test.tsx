@@ -206,3 +206,13 @@ it("wraps any other error in one plain sentence", async () => {
   // The error bar is Fluent's MessageBar with the error intent.
   expect(screen.getByText(/Something went wrong/).closest(".fui-MessageBar")).not.toBeNull();
 });
+
+it("says what to do when nothing was evaluated, instead of claiming there are no gaps", async () => {
+  const port = new FakePort();
+  port.evaluateResult = evaluation({ tables: [], counts: counts() });
+  const { user, button } = await ready(port);
+  await user.click(button);
+  await within(resultRegion()).findByText(/No rows were evaluated/);
+  expect(within(resultRegion()).getByText(/Insert a KPA template/)).toBeTruthy();
+  expect(within(resultRegion()).queryByText(/no gaps/)).toBeNull();
+});

@@ -1,11 +1,11 @@
 // A read-only view of the browser demo's in-memory workbook, so the changes the pane makes show in a plain browser too.
-import { type CSSProperties, useEffect, useReducer, useState } from "react";
+import { type CSSProperties, memo, useEffect, useReducer, useState } from "react";
 import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { columnLetters } from "../../engine/address";
 import type { DemoCell, DemoWorkbook } from "../port";
 
 /** Rendering more rows would slow the pane down without helping anyone read the demo. */
-export const DEMO_ROW_LIMIT = 200;
+const DEMO_ROW_LIMIT = 200;
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -48,7 +48,8 @@ function cellStyle(c: DemoCell | undefined): CSSProperties | undefined {
   };
 }
 
-export function DemoGrid(props: { demo: DemoWorkbook }) {
+// Memoized: it rebuilds every sheet, so it redraws on workbook changes (subscribe), not on every pane render.
+export const DemoGrid = memo(function DemoGrid(props: { demo: DemoWorkbook }) {
   const { demo } = props;
   const styles = useStyles();
   const [, refresh] = useReducer((n: number) => n + 1, 0);
@@ -116,4 +117,4 @@ export function DemoGrid(props: { demo: DemoWorkbook }) {
       )}
     </section>
   );
-}
+});

@@ -4,7 +4,7 @@ import type { EvaluationResult } from "../port";
 import { GapList } from "./GapList";
 import { StatusCounts } from "./StatusCounts";
 
-export function formatElapsed(ms: number): string {
+function formatElapsed(ms: number): string {
   return ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
@@ -28,7 +28,14 @@ export function ResultView(props: { result: EvaluationResult | null; busy: boole
           <StatusCounts counts={result.counts} />
           {result.weightedScore !== null && <p className={styles.line}>{`Weighted score: ${Math.round(result.weightedScore * 100)}%`}</p>}
           <h3>Worst gaps</h3>
-          <GapList gaps={result.gaps} onSelect={onSelect} />
+          {result.total === 0 ? (
+            <p>
+              No rows were evaluated: no KPA table was found. Insert a KPA template, or give your tables headers such as Goal, Target and
+              Actual, then evaluate again.
+            </p>
+          ) : (
+            <GapList gaps={result.gaps} onSelect={onSelect} />
+          )}
           <p className={styles.muted}>
             {`Done in ${formatElapsed(result.elapsedMs)}.`}
             {result.sheets.length > 0 && ` Wrote ${result.sheets.join(", ")}.`}

@@ -3,6 +3,7 @@
 import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import type { DateOrder } from "../../engine/dates";
 import type { EvaluateSettings } from "../port";
+import { isIsoDate } from "../settings";
 
 export interface SettingsDraft {
   readonly asOf: string;
@@ -11,31 +12,10 @@ export interface SettingsDraft {
   readonly dateOrder: DateOrder;
 }
 
-export const DEFAULT_TOLERANCE = 0.1;
-
-function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
 function toleranceOf(text: string): number | undefined {
   if (text.trim() === "") return undefined;
   const n = Number(text);
   return Number.isFinite(n) && n >= 0 && n <= 100 ? n / 100 : undefined;
-}
-
-/** Saved settings may come from an older version or another tool: anything unusable takes the default. */
-export function withDefaults(saved: Partial<EvaluateSettings>, today: string): EvaluateSettings {
-  const tolerance = saved.tolerance;
-  return {
-    asOf: typeof saved.asOf === "string" && isIsoDate(saved.asOf) ? saved.asOf : today,
-    tolerance:
-      typeof tolerance === "number" && Number.isFinite(tolerance) && tolerance >= 0 && tolerance <= 1 ? tolerance : DEFAULT_TOLERANCE,
-    dateOrder: saved.dateOrder === "dmy" ? "dmy" : "mdy",
-  };
 }
 
 export function draftOf(s: EvaluateSettings): SettingsDraft {
