@@ -29,21 +29,23 @@ export const MESSAGES = {
   dateNotUnderstood: (p: { text: string; column: string }) =>
     `${p.column} ${q(p.text)} is not a date. Write a date such as 2050-12-15, "December 15, 2050" or "Q4 2050".`,
   comparatorConflict: (p: { target: string; direction: string }) =>
-    `Target ${q(p.target)} contradicts the Direction column (${p.direction}); the target's own comparison was used.`,
+    `Target ${q(p.target)} contradicts the Direction column (${p.direction}); the target's own comparison was used. Correct the Direction or the target.`,
   elementUnlinked: (p: { element: string }) =>
     `KPA element ${q(p.element)} is not measured by any goal. Add a goal that names it (or its acronym) so it can be judged.`,
   ownerWithoutRole: (p: { owner: string; cells: string; suggestion?: string }) =>
     `${q(p.owner)} owns ${p.cells} but has no row in the roles table.${p.suggestion ? ` Did you mean ${q(p.suggestion)}?` : ""} Add a role row or correct the name.`,
   reviewOverdue: (p: { name: string; due: string; last: string; frequency: string }) =>
-    `The ${p.frequency.toLowerCase()} review of ${q(p.name)} was due on ${p.due} (last review ${p.last}).`,
+    `The ${p.frequency.toLowerCase()} review of ${q(p.name)} was due on ${p.due} (last review ${p.last}). Review it and update its Last Review date.`,
   frequencyNotUnderstood: (p: { text: string }) =>
     `Review frequency ${q(p.text)} is not one we know. Use daily, weekly, bi-weekly, monthly, quarterly, biannually, annually, per gate or ad hoc.`,
-  noRoomForColumns: (p: { table: string; blocker: string; needed: number }) =>
-    `No room to write the status columns of the table at ${p.table}: ${p.blocker} is not empty. Leave ${p.needed} empty columns to the right of the table.`,
+  noRoomForColumns: (p: { table: string; blocker: string; needed: number; columns?: string }) =>
+    `No room to write the ${p.columns ?? "status"} columns of the table at ${p.table}: ${p.blocker} is not empty. Leave ${p.needed} empty columns to the right of the table.`,
   trainingNoTimeline: (p: { name: string }) =>
     `Training for ${q(p.name)} has no timeline, so it cannot be judged as due or overdue. Add a date.`,
-  completionNotUnderstood: (p: { text: string }) => `Completion ${q(p.text)} is not yes, no or a date; it was read as not done.`,
-  weightNotANumber: (p: { text: string }) => `Weight ${q(p.text)} is not a number; the row is left out of the weighted score.`,
+  completionNotUnderstood: (p: { text: string }) =>
+    `Completion ${q(p.text)} is not yes, no or a date; it was read as not done. Enter Yes, No or the completion date.`,
+  weightNotANumber: (p: { text: string }) =>
+    `Weight ${q(p.text)} is not a number; the row is left out of the weighted score. Enter a number such as 20 or 20%.`,
   sheetNameTaken: (p: { wanted: string; used: string }) =>
     `A sheet named ${q(p.wanted)} already exists and is not ours; the results were written to ${q(p.used)} instead.`,
 } as const;

@@ -16,10 +16,6 @@ export function worst(statuses: readonly Status[]): Status | undefined {
   return best;
 }
 
-export function isStatus(text: unknown): text is Status {
-  return typeof text === "string" && (STATUSES as readonly string[]).includes(text);
-}
-
 /** Fill and font per status. The text is always written too, so colour is never the only signal. */
 export const STATUS_STYLE: Readonly<Record<Status, { fill: string; font: string }>> = {
   Met: { fill: "#C6EFCE", font: "#006100" },

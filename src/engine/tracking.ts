@@ -24,6 +24,7 @@ export function trackingColumns(wb: WorkbookGrid, table: Table, ownership: Owner
           table: `${table.sheet}!${rangeAddress({ top: table.headerRow, left: table.left, bottom: table.lastRow, right: table.right })}`,
           blocker: `${table.sheet}!${cellAddress(r, c)}`,
           needed: TRACKING_HEADERS.length,
+          columns: "Baseline and Actual",
         });
       }
     }

@@ -2,6 +2,7 @@ import { applyPlanToGrid } from "../../src/engine/apply";
 import type { CellValue, SheetGrid, WorkbookGrid } from "../../src/engine/grid";
 import { run } from "../../src/engine/index";
 import type { WritePlan } from "../../src/engine/plan";
+import { trackingColumns } from "../../src/engine/tracking";
 import { pct, sheet, workbook } from "../fixtures/builders";
 import { seedTemplate } from "../fixtures/template";
 
@@ -304,4 +305,19 @@ test("side-by-side tables on the same rows each get their own rows' statuses", (
   expect(evaluation.rows.map((r) => `${r.name}: ${r.status}`).sort()).toEqual(
     ["Left met: Met", "Left short: Off Track", "Right met: Met", "Right short: Off Track"].sort(),
   );
+});
+
+test("Add tracking columns, blocked, names the columns it wanted and the cell in the way", () => {
+  const grid = workbook(
+    sheet("G", [
+      ["Goal", "Target", "Owner", null, "note"],
+      ["Raise CSAT", "≥ 85%", "Ana"],
+    ]),
+  );
+  const { evaluation } = run(grid, OPTS);
+  const table = evaluation.tables[0];
+  if (!table) throw new Error("the goals table was not found");
+  const out = trackingColumns(grid, table, evaluation.ownership);
+  expect(out).toMatchObject({ sheet: "G", cell: "E1" });
+  expect((out as { message: string }).message).toMatch(/^No room to write the Baseline and Actual columns .*G!E1 is not empty/);
 });
