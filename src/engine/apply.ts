@@ -1,7 +1,7 @@
 // Applies a write plan to plain grids: the reference semantics every adapter must match.
 import { parseIsoDate, ymd } from "./dates";
 import type { CellValue, DefinedName, SheetGrid, WorkbookGrid } from "./grid";
-import type { PlanValue, WritePlan } from "./plan";
+import type { PlanValue, SheetPlan, WritePlan } from "./plan";
 import { NAME_PREFIX } from "./ownership";
 
 export function planValueToCell(v: PlanValue): CellValue {
@@ -45,6 +45,16 @@ class MutableSheet {
   }
 }
 
+function sheetFromPlan(p: SheetPlan): SheetGrid {
+  const m = new MutableSheet({ name: p.name, values: [] });
+  p.values.forEach((row, i) => row.forEach((v, j) => m.set(i, j, planValueToCell(v))));
+  for (const f of p.numberFormats) {
+    for (let r = f.range.top; r <= f.range.bottom; r++)
+      for (let c = f.range.left; c <= f.range.right; c++) m.set(r, c, m.rows[r]?.[c] ?? null, f.format);
+  }
+  return m.toGrid();
+}
+
 export function applyPlanToGrid(wb: WorkbookGrid, plan: WritePlan): WorkbookGrid {
   const ours = new Set(plan.sheets.map((s) => s.name));
   const sheets = new Map<string, MutableSheet>();
@@ -59,15 +69,26 @@ export function applyPlanToGrid(wb: WorkbookGrid, plan: WritePlan): WorkbookGrid
     if (!s) throw new Error(`Plan writes to sheet "${w.sheet}", which the workbook does not have.`);
     w.values.forEach((row, i) => row.forEach((v, j) => s.set(w.row + i, w.col + j, planValueToCell(v), w.numberFormats?.[i]?.[j])));
   }
-  const out: SheetGrid[] = wb.sheets.filter((s) => !ours.has(s.name)).map((s) => (sheets.get(s.name) as MutableSheet).toGrid());
-  for (const p of plan.sheets) {
-    const m = new MutableSheet({ name: p.name, values: [] });
-    p.values.forEach((row, i) => row.forEach((v, j) => m.set(i, j, planValueToCell(v))));
-    for (const f of p.numberFormats) {
-      for (let r = f.range.top; r <= f.range.bottom; r++)
-        for (let c = f.range.left; c <= f.range.right; c++) m.set(r, c, m.rows[r]?.[c] ?? null, f.format);
+  for (const a of plan.appends) {
+    let m = sheets.get(a.sheet);
+    if (!m) {
+      if (!a.create) throw new Error(`Plan appends to sheet "${a.sheet}", which the workbook does not have.`);
+      const created = new MutableSheet({ name: a.sheet, values: [] });
+      a.create.header.forEach((h, c) => created.set(0, c, h));
+      sheets.set(a.sheet, created);
+      m = created;
     }
-    out.push(m.toGrid());
+    const target = m;
+    a.values.forEach((row, i) => row.forEach((v, j) => target.set(a.row + i, j, planValueToCell(v), a.numberFormats?.[i]?.[j])));
+  }
+  const rewritten = new Map(plan.sheets.map((p) => [p.name, sheetFromPlan(p)]));
+  // Our sheets keep their tabs; new ones go at the end, as the adapters add them.
+  const out: SheetGrid[] = wb.sheets.map((s) => rewritten.get(s.name) ?? (sheets.get(s.name) as MutableSheet).toGrid());
+  const placed = new Set(wb.sheets.map((s) => s.name));
+  for (const p of plan.sheets) if (!placed.has(p.name)) out.push(rewritten.get(p.name) as SheetGrid);
+  for (const a of plan.appends) {
+    if (placed.has(a.sheet) || out.some((s) => s.name === a.sheet)) continue;
+    out.push((sheets.get(a.sheet) as MutableSheet).toGrid());
   }
   const names: DefinedName[] = [...(wb.names ?? []).filter((n) => !n.name.startsWith(NAME_PREFIX)), ...plan.names];
   return { sheets: out, names };

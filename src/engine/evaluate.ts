@@ -4,6 +4,7 @@ import { type DateOrder, type Day, addMonths, isoDate, longDate, parseDateText, 
 import { type Table, type TableKind, detectTables } from "./detect";
 import { SheetView, type WorkbookGrid } from "./grid";
 import { type Field, isOurHeader } from "./headers";
+import { LogIndex, type LogEntry, type MeasurementLog, describeEntry, readLog } from "./log";
 import { type Problem, problem } from "./problems";
 import { type Ownership, isOurSheet, ownsCell, readOwnership } from "./ownership";
 import { type Status, severity, worst } from "./status";
@@ -18,6 +19,7 @@ import {
   parsePolarity,
   parseTarget,
 } from "./targets";
+import { type Polarity, type Trend, computeTrend, projectionText } from "./trend";
 import { type Quantity, type Reading, type Unit, formatQuantity, readCell } from "./values";
 
 export interface EvaluateOptions {
@@ -60,6 +62,30 @@ export interface RowResult {
   readonly groupWeight?: number;
   /** For KPA elements: keys of the goals that measure them. */
   readonly linked?: readonly string[];
+  /** The log's part in the actual: the entry used (kind "log") or the one a typed Actual overrode ("table"). */
+  readonly actualFrom?: ActualFrom;
+  /** From two or more logged values. */
+  readonly trend?: Trend;
+}
+
+export interface ActualFrom {
+  readonly kind: "log" | "table";
+  /** The log entry's Value cell. */
+  readonly sheet: string;
+  readonly cell: string;
+  readonly date: string;
+  readonly source?: string;
+  readonly value: string;
+}
+
+/** An owner named in a table with no row in the roles table. */
+export interface RoleGap {
+  readonly owner: string;
+  /** Where the owner is named, e.g. "B12, Goals!E4". */
+  readonly cells: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly suggestion?: string;
 }
 
 export interface Evaluation {
@@ -69,6 +95,9 @@ export interface Evaluation {
   readonly rows: readonly RowResult[];
   readonly problems: readonly Problem[];
   readonly ownership: Ownership;
+  /** The measurement log(s) read, with their entries. */
+  readonly log: MeasurementLog;
+  readonly roleGaps: readonly RoleGap[];
 }
 
 export class InvalidOptionError extends Error {}
@@ -80,8 +109,12 @@ export function evaluateWorkbook(wb: WorkbookGrid, options: EvaluateOptions): Ev
   const tolerance = options.tolerance ?? 0.1;
   if (!(tolerance >= 0 && tolerance < 10))
     throw new InvalidOptionError(`The tolerance ${options.tolerance} must be a number from 0 to 10 (0.1 means 10%).`);
-  const ctx: Ctx = { asOf, tolerance, order: options.dateOrder ?? "mdy", problems: [] };
+  const order = options.dateOrder ?? "mdy";
   const ownership = readOwnership(wb);
+  const log = readLog(wb, order, (name) => isOurSheet(ownership, name));
+  const logIndex = new LogIndex(log);
+  const ctx: Ctx = { asOf, tolerance, order, problems: [...log.problems], log: logIndex };
+  const logHeaders = new Set(log.tables.map((t) => `${t.sheet}|${t.headerRow}`));
 
   const tables: Table[] = [];
   const rows: RowResult[] = [];
@@ -90,6 +123,8 @@ export function evaluateWorkbook(wb: WorkbookGrid, options: EvaluateOptions): Ev
     if (isOurSheet(ownership, sheet.name)) continue;
     const view = new SheetView(sheet);
     for (const table of detectTables(sheet)) {
+      // The log's header (KPI, Source, Note…) also reads like a KPA table; it is data, not a table to judge.
+      if (logHeaders.has(`${table.sheet}|${table.headerRow}`)) continue;
       tables.push(table);
       if (table.kind === "roles") continue;
       for (let r = table.firstRow; r <= table.lastRow; r++) {
@@ -104,8 +139,9 @@ export function evaluateWorkbook(wb: WorkbookGrid, options: EvaluateOptions): Ev
     }
   }
   const linked = linkElements(rows, ctx);
-  checkAccountability(wb, tables, ctx);
-  return { asOf: options.asOf, tolerance, tables, rows: linked, problems: ctx.problems, ownership };
+  const roleGaps = checkAccountability(wb, tables, ctx);
+  ctx.problems.push(...logIndex.unmatched());
+  return { asOf: options.asOf, tolerance, tables, rows: linked, problems: ctx.problems, ownership, log, roleGaps };
 }
 
 interface Ctx {
@@ -113,6 +149,7 @@ interface Ctx {
   readonly tolerance: number;
   readonly order: DateOrder;
   readonly problems: Problem[];
+  readonly log: LogIndex;
 }
 
 /** Reads one row's cells by field. */
@@ -198,7 +235,7 @@ function evaluateRow(row: RowReader, ctx: Ctx): RowCore {
   const extra = { timeline: timeline !== undefined ? isoDate(timeline) : undefined, nextReview: review };
   if (t.kind === "training") return { ...common, ...extra, ...judgeTraining(row, name, timeline, ctx) };
   if (t.kind === "kpa") return { ...common, ...extra, status: "Needs Target", explanation: "No goal measures this element → Needs Target" };
-  return { ...common, ...extra, ...judgeTarget(row, timeline, ctx) };
+  return { ...common, ...extra, ...judgeTarget(row, name, timeline, ctx) };
 }
 
 function readWeight(row: RowReader, ctx: Ctx): number | undefined {
@@ -275,7 +312,10 @@ function reviewSchedule(row: RowReader, name: string, ctx: Ctx): string | undefi
   return isoDate(due);
 }
 
-type Judgement = Pick<RowResult, "status" | "explanation" | "progress" | "actual" | "target" | "gap" | "shortfall">;
+type Judgement = Pick<
+  RowResult,
+  "status" | "explanation" | "progress" | "actual" | "target" | "gap" | "shortfall" | "actualFrom" | "trend"
+>;
 
 function judgeTraining(row: RowReader, name: string, timeline: Day | undefined, ctx: Ctx): Judgement {
   const field: Field | undefined = row.has("completed") ? "completed" : row.has("status") ? "status" : undefined;
@@ -316,7 +356,7 @@ interface Resolved {
   note?: string;
 }
 
-function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judgement {
+function judgeTarget(row: RowReader, name: string, timeline: Day | undefined, ctx: Ctx): Judgement {
   const sheet = row.table.sheet;
   let targetText = row.text("target");
   let targetField: Field = "target";
@@ -330,18 +370,30 @@ function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judge
       fromGoal = true;
     }
   }
-  const actual = row.read("actual", ctx.order);
+  const logged = ctx.log.for(name).filter((e) => e.day <= ctx.asOf);
+  const latest = logged[logged.length - 1];
+  let actual = row.read("actual", ctx.order);
+  let actualAt = { sheet, cell: row.address("actual") };
+  let actualFrom: ActualFrom | undefined;
+  if (latest && (actual.kind === "none" ? actual.why !== "error" : false)) {
+    // An empty Actual takes the latest logged value on or before the as-of date.
+    actual = latest.value;
+    actualAt = { sheet: latest.sheet, cell: latest.valueCell };
+    actualFrom = fromEntry("log", latest);
+  } else if (latest) actualFrom = fromEntry("table", latest);
   if (actual.kind === "none") {
     const why = !row.has("actual")
       ? "No Actual column in this table"
       : actual.why === "error"
         ? `Actual is an error (${actual.raw})`
         : "No actual value yet";
-    return { status: "No Data", explanation: `${why} → No Data`, target: targetText || undefined };
+    const unlogged = ctx.log.log.tables.length > 0 && actual.why !== "error" ? ", and none logged" : "";
+    return { status: "No Data", explanation: `${why}${unlogged} → No Data`, target: targetText || undefined };
   }
   const rawTarget = row.raw(targetField);
   const parsed = parseTarget(typeof rawTarget === "number" && !fromGoal ? targetNumber(row, targetField, ctx) : targetText);
   const actualText = actual.kind === "text" ? actual.text : actual.raw;
+  const source = sourceNote(actualFrom);
   if (!parsed.ok) {
     if (parsed.empty) return { status: "Needs Target", explanation: "No target → Needs Target", actual: actualText };
     ctx.problems.push(
@@ -356,11 +408,11 @@ function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judge
   }
   const target = parsed.target;
   const suffix = fromGoal ? " (target from the Goal text)" : "";
-  if (target.kind === "categorical") return judgeCategorical(actual, actualText, target, timeline, ctx, suffix);
+  if (target.kind === "categorical") return { ...judgeCategorical(actual, actualText, target, timeline, ctx, `${source}${suffix}`), actualFrom };
 
-  const name = row.table.kind === "goals" ? row.text("goal") : row.text("name");
+  const rowName = row.table.kind === "goals" ? row.text("goal") : row.text("name");
   const polarityText = row.text("direction");
-  const dir = inferDirection(name, `${row.text("goal")} ${targetText}`, polarityText || undefined);
+  const dir = inferDirection(rowName, `${row.text("goal")} ${targetText}`, polarityText || undefined);
   const direction: Direction = polarityText && parsePolarity(polarityText) ? dir.direction : (target.verbDirection ?? dir.direction);
   if (polarityText && target.comparator && target.comparator !== "between" && target.comparator !== "=") {
     const cmpDir: Direction = target.comparator.startsWith(">") ? "higher" : "lower";
@@ -384,7 +436,7 @@ function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judge
   }
   const targetDisplay = describeTarget(resolved);
   if (actual.kind !== "quantity") {
-    ctx.problems.push(problem("actualNotANumber", "error", sheet, row.address("actual"), { actual: actualText, target: targetDisplay }));
+    ctx.problems.push(problem("actualNotANumber", "error", actualAt.sheet, actualAt.cell, { actual: actualText, target: targetDisplay }));
     return {
       status: "No Data",
       explanation: `Actual "${actualText}" is not a number → No Data`,
@@ -395,7 +447,7 @@ function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judge
   const a = align(actual.q, resolved.value);
   if (a === undefined) {
     ctx.problems.push(
-      problem("unitMismatch", "error", sheet, row.address("actual"), {
+      problem("unitMismatch", "error", actualAt.sheet, actualAt.cell, {
         actual: actualText,
         actualUnit: UNIT_NAMES[actual.q.unit],
         target: targetDisplay,
@@ -410,13 +462,14 @@ function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judge
     };
   }
   if (resolved.value.unit === "percent" && actual.q.unit === "number" && a !== 0 && Math.abs(a) <= 1) {
-    ctx.problems.push(problem("percentAmbiguous", "warning", sheet, row.address("actual"), { actual: actualText }));
+    ctx.problems.push(problem("percentAmbiguous", "warning", actualAt.sheet, actualAt.cell, { actual: actualText }));
   }
   const actualQ: Quantity = { ...resolved.value, value: a };
   const actualDisplay = formatQuantity(actualQ);
-  const head = `${actualDisplay} vs ${targetDisplay}${resolved.note ? ` (${resolved.note})` : ""}${suffix}`;
+  const head = `${actualDisplay}${source} vs ${targetDisplay}${resolved.note ? ` (${resolved.note})` : ""}${suffix}`;
   const progress = computeProgress(a, resolved);
-  const base = { actual: actualDisplay, target: targetDisplay, progress };
+  const trend = trendOf(logged, resolved, timeline, ctx);
+  const base = { actual: actualDisplay, target: targetDisplay, progress, actualFrom, trend };
 
   if (satisfies(a, resolved)) return { ...base, status: "Met", explanation: `${head}: target met → Met`, shortfall: 0 };
   const short = shortfall(a, resolved);
@@ -429,6 +482,17 @@ function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judge
       gap: shortText,
       shortfall: short,
     };
+  }
+  const tol = formatPercent(ctx.tolerance);
+  const projection = trend?.projection;
+  if (projection) {
+    // A trend that reaches the target by the deadline is on track, whatever today's shortfall.
+    const projected = projectionText(projection);
+    if (projection.reaches)
+      return { ...base, status: "On Track", explanation: `${head}: ${shortText}, ${projected} → On Track`, gap: shortText, shortfall: short };
+    const status: Status = short <= ctx.tolerance ? "At Risk" : "Off Track";
+    const within = short <= ctx.tolerance ? `within ${tol} tolerance` : `beyond ${tol} tolerance`;
+    return { ...base, status, explanation: `${head}: ${shortText}, ${within}, ${projected} → ${status}`, gap: shortText, shortfall: short };
   }
   const start = row.has("start") ? readDate(row, "start", "Start", ctx) : undefined;
   if (resolved.baseline && start !== undefined && timeline !== undefined && timeline > start) {
@@ -444,7 +508,6 @@ function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judge
       };
     }
   }
-  const tol = formatPercent(ctx.tolerance);
   if (short <= ctx.tolerance)
     return {
       ...base,
@@ -460,6 +523,61 @@ function judgeTarget(row: RowReader, timeline: Day | undefined, ctx: Ctx): Judge
     gap: shortText,
     shortfall: short,
   };
+}
+
+function fromEntry(kind: ActualFrom["kind"], e: LogEntry): ActualFrom {
+  const value = e.value.kind === "text" ? e.value.text : e.value.kind === "none" ? "" : e.value.raw;
+  return { kind, sheet: e.sheet, cell: e.valueCell, date: isoDate(e.day), source: e.source, value: displayReading(e.value) || value };
+}
+
+function displayReading(r: Reading): string {
+  return r.kind === "quantity" ? formatQuantity(r.q) : r.kind === "text" ? r.text : r.kind === "none" ? "" : r.raw;
+}
+
+/** " (logged Sep 30, 2050, Helpdesk export)" or " (typed; the log's latest is 84% on Sep 30, 2050)". */
+function sourceNote(from: ActualFrom | undefined): string {
+  if (!from) return "";
+  const day = parseIsoDate(from.date) as Day;
+  if (from.kind === "log") return ` (logged ${longDate(day)}${from.source ? `, ${from.source}` : ""})`;
+  return ` (typed Actual, used over the log's ${from.value} of ${longDate(day)})`;
+}
+
+function polarityOf(r: Resolved): Polarity {
+  switch (r.comparator) {
+    case ">=":
+    case ">":
+      return { kind: "higher" };
+    case "<=":
+    case "<":
+      return { kind: "lower" };
+    case "=":
+      return { kind: "toward", lo: r.value.value, hi: r.value.value };
+    case "between":
+      return { kind: "toward", lo: r.value.value, hi: r.upper?.value ?? r.value.value };
+  }
+}
+
+/** The trend of the logged values in the target's unit; values that cannot be compared are reported and left out. */
+function trendOf(logged: readonly LogEntry[], resolved: Resolved, timeline: Day | undefined, ctx: Ctx): Trend | undefined {
+  if (logged.length < 2) return undefined;
+  const points: { day: Day; value: number }[] = [];
+  for (const e of logged) {
+    const v = e.value.kind === "quantity" ? align(e.value.q, resolved.value) : undefined;
+    if (v === undefined) {
+      ctx.problems.push(
+        problem("logValueUnusable", "warning", e.sheet, e.valueCell, { kpi: e.kpi, value: displayReading(e.value), date: describeEntry(e) }),
+      );
+      continue;
+    }
+    points.push({ day: e.day, value: v });
+  }
+  return computeTrend({
+    points,
+    unit: resolved.value,
+    polarity: polarityOf(resolved),
+    projectTo: timeline !== undefined && timeline > ctx.asOf ? timeline : undefined,
+    meets: (v) => satisfies(v, resolved),
+  });
 }
 
 /** A numeric Target cell keeps its number format: 0.85 in a 0% cell is 85%. */
@@ -723,6 +841,7 @@ function linkElements(rows: RowResult[], ctx: Ctx): RowResult[] {
       target: culprit.target,
       gap: culprit.gap,
       shortfall: culprit.shortfall,
+      trend: culprit.trend,
       linked: linked.map((g) => g.key),
     };
   });
@@ -730,9 +849,9 @@ function linkElements(rows: RowResult[], ctx: Ctx): RowResult[] {
 
 // --- Accountability: every owner should have a role row ---------------------------------------------
 
-function checkAccountability(wb: WorkbookGrid, tables: readonly Table[], ctx: Ctx): void {
+function checkAccountability(wb: WorkbookGrid, tables: readonly Table[], ctx: Ctx): RoleGap[] {
   const roleTables = tables.filter((t) => t.kind === "roles");
-  if (roleTables.length === 0) return;
+  if (roleTables.length === 0) return [];
   const roles: string[] = [];
   for (const t of roleTables) {
     const sheet = wb.sheets.find((s) => s.name === t.sheet);
@@ -766,15 +885,13 @@ function checkAccountability(wb: WorkbookGrid, tables: readonly Table[], ctx: Ct
       }
     }
   }
+  const gaps: RoleGap[] = [];
   for (const m of missing.values()) {
-    ctx.problems.push(
-      problem("ownerWithoutRole", "warning", m.sheet, m.first, {
-        owner: m.owner,
-        cells: m.cells.join(", "),
-        suggestion: closestRole(m.owner, roles),
-      }),
-    );
+    const gap = { owner: m.owner, cells: m.cells.join(", "), sheet: m.sheet, cell: m.first, suggestion: closestRole(m.owner, roles) };
+    gaps.push(gap);
+    ctx.problems.push(problem("ownerWithoutRole", "warning", m.sheet, m.first, gap));
   }
+  return gaps;
 }
 
 function normName(s: string): string {

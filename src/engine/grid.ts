@@ -97,6 +97,11 @@ export class SheetView {
     return isBlank(this.value(row, col));
   }
 
+  /** True when no cell holds a value. */
+  isBlankSheet(): boolean {
+    return this.grid.values.every((row) => row.every((v) => isBlank(v)));
+  }
+
   text(row: number, col: number): string {
     const v = this.value(row, col);
     if (v === null) return "";

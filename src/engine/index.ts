@@ -10,7 +10,9 @@ export * from "./detect";
 export * from "./evaluate";
 export * from "./grid";
 export * from "./headers";
+export * from "./history";
 export * from "./library";
+export * from "./log";
 export * from "./ownership";
 export * from "./plan";
 export * from "./problems";
@@ -20,6 +22,7 @@ export * from "./summary";
 export * from "./targets";
 export * from "./template";
 export * from "./tracking";
+export * from "./trend";
 export * from "./values";
 
 export const ENGINE_NAME = "KPA Tracker";

@@ -6,7 +6,7 @@ export const NAME_PREFIX = "KPATracker_";
 export const SHEET_NAME_PREFIX = `${NAME_PREFIX}Sheet_`;
 export const COLUMNS_NAME_PREFIX = `${NAME_PREFIX}Cols_`;
 
-export const OUR_SHEETS = { summary: "KPA Summary", gaps: "KPA Gaps" } as const;
+export const OUR_SHEETS = { summary: "KPA Summary", gaps: "KPA Gaps", history: "KPA History" } as const;
 export type OurSheet = keyof typeof OUR_SHEETS;
 
 export interface Ownership {
@@ -17,7 +17,7 @@ export interface Ownership {
 }
 
 /** Sheet titles in A1 mark our sheets when their defined names were lost (e.g. by another spreadsheet app). */
-export const SHEET_TITLES: Readonly<Record<OurSheet, string>> = { summary: "KPA Summary", gaps: "KPA Gaps" };
+export const SHEET_TITLES: Readonly<Record<OurSheet, string>> = { summary: "KPA Summary", gaps: "KPA Gaps", history: "Evaluated at" };
 
 export function readOwnership(wb: WorkbookGrid): Ownership {
   const sheets: Partial<Record<OurSheet, string>> = {};

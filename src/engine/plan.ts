@@ -3,13 +3,15 @@ import { absoluteRef, cellAddress, rangeAddress } from "./address";
 import { dayFromDate, isoDate, parseIsoDate } from "./dates";
 import type { Table } from "./detect";
 import type { Evaluation, RowResult } from "./evaluate";
-import { type CellValue, type DefinedName, type Rect, SheetView, type WorkbookGrid, isBlank, isCellError } from "./grid";
+import { type CellValue, type DefinedName, type Rect, SheetView, type WorkbookGrid, isCellError } from "./grid";
 import { OUR_HEADERS, isOurHeader } from "./headers";
+import { type HistoryPlan, type StatusChange, planHistory } from "./history";
 import { departmentOf } from "./library";
 import { COLUMNS_NAME_PREFIX, NAME_PREFIX, OUR_SHEETS, type OurSheet, SHEET_NAME_PREFIX, SHEET_TITLES, ownsCell } from "./ownership";
 import { type Problem, problem } from "./problems";
 import { STATUSES, STATUS_STYLE } from "./status";
 import { type Summary, sectionOf, summarize } from "./summary";
+import { describeTrend, directionScore, projectionText } from "./trend";
 import { isNoValueMarker } from "./values";
 
 /** Strings are always literal text: adapters must never let them become formulas. */
@@ -46,7 +48,58 @@ export interface RangeWrite {
 
 export type CfRule =
   | { readonly kind: "equals"; readonly text: string; readonly fill: string; readonly font: string }
-  | { readonly kind: "dataBar"; readonly color: string };
+  | { readonly kind: "dataBar"; readonly color: string }
+  /** Three arrows on a number: up above 0, sideways at 0, down below 0. */
+  | { readonly kind: "arrows" };
+
+/** A native chart; the .xlsx path cannot write charts and leaves these out. All ranges are on the chart's sheet. */
+export interface ChartPlan {
+  readonly kind: "pie" | "bar" | "line";
+  readonly title: string;
+  readonly series: readonly {
+    readonly name: string;
+    readonly values: Rect;
+    readonly categories: Rect;
+    /** One colour per point (pie slices, bars), as #RRGGBB. */
+    readonly pointColors?: readonly string[];
+    readonly numberFormat?: string;
+  }[];
+  /** Top-left cell and bottom-right cell the chart covers. */
+  readonly from: { readonly row: number; readonly col: number };
+  readonly to: { readonly row: number; readonly col: number };
+}
+
+/** A drop-down list on cells people fill in. */
+export interface ValidationPlan {
+  readonly range: Rect;
+  readonly list: readonly string[];
+  readonly prompt?: string;
+}
+
+/** How to lay out a sheet we create to append rows to. */
+export interface SheetSetup {
+  readonly header: readonly string[];
+  readonly columnWidths: readonly number[];
+  readonly tabColor: string;
+  /** Rows frozen at the top: the header. */
+  readonly freezeRows: number;
+  /** Marks the sheet as ours (KPATracker_Sheet_…) when set. */
+  readonly role?: AppendRole;
+}
+
+export type AppendRole = "history";
+
+/** Rows added below what a sheet already holds; nothing above `row` is touched. */
+export interface AppendPlan {
+  readonly sheet: string;
+  /** Set when the sheet does not exist yet. */
+  readonly create?: SheetSetup;
+  /** 0-based first row written. */
+  readonly row: number;
+  readonly values: readonly (readonly PlanValue[])[];
+  /** Same shape as values; null leaves the format alone. */
+  readonly numberFormats?: readonly (readonly (string | null)[])[];
+}
 
 export interface CfPlan {
   readonly sheet: string;
@@ -66,6 +119,8 @@ export interface SheetPlan {
   readonly freezeRows: number;
   readonly tabColor: string;
   readonly conditionalFormats: readonly CfPlan[];
+  readonly validations: readonly ValidationPlan[];
+  readonly charts: readonly ChartPlan[];
 }
 
 export interface WritePlan {
@@ -78,6 +133,10 @@ export interface WritePlan {
   readonly conditionalFormats: readonly CfPlan[];
   /** Our sheets, replaced whole. */
   readonly sheets: readonly SheetPlan[];
+  /** Rows added below existing ones (the history), after the sheets are written. */
+  readonly appends: readonly AppendPlan[];
+  /** What changed since the previous evaluation in the history, and how many snapshot rows this plan adds. */
+  readonly history: { readonly since: string | null; readonly changes: readonly StatusChange[]; readonly appended: number };
   /** Every defined name we own after the plan is applied. */
   readonly names: readonly DefinedName[];
   /** Our names from before that the plan drops. */
@@ -147,8 +206,9 @@ export function buildPlan(wb: WorkbookGrid, ev: Evaluation, opts: PlanOptions): 
   const summary = summarize(ev);
   const sheetNames = chooseSheetNames(wb, ev, problems);
   const allProblems = [...ev.problems, ...problems];
+  const history = planHistory(wb, ev, sheetNames.history, ev.ownership.sheets.history !== undefined, opts.generatedAt);
   const sheets: SheetPlan[] = [
-    summarySheet(sheetNames.summary, ev, summary, allProblems, opts),
+    summarySheet(sheetNames.summary, ev, summary, allProblems, history, opts),
     gapsSheet(sheetNames.gaps, wb, ev, summary),
   ];
 
@@ -164,7 +224,20 @@ export function buildPlan(wb: WorkbookGrid, ev: Evaluation, opts: PlanOptions): 
   const clears = staleCells(ev, owned);
 
   const ruleScope = [...ev.ownership.blocks.map(({ sheet, rect }) => ({ sheet, rect })), ...owned];
-  return { asOf: ev.asOf, writes, clears, conditionalFormats, sheets, names, removeNames, ruleScope, problems: allProblems, summary };
+  return {
+    asOf: ev.asOf,
+    writes,
+    clears,
+    conditionalFormats,
+    sheets,
+    appends: history.append ? [history.append] : [],
+    history: { since: history.since ?? null, changes: history.changes, appended: history.append?.values.length ?? 0 },
+    names,
+    removeNames,
+    ruleScope,
+    problems: allProblems,
+    summary,
+  };
 }
 
 interface Placement {
@@ -272,6 +345,8 @@ class SheetBuilder {
   readonly numberFormats: { range: Rect; format: string }[] = [];
   readonly styles: { range: Rect; style: CellStyle }[] = [];
   readonly cf: CfPlan[] = [];
+  readonly validations: ValidationPlan[] = [];
+  readonly charts: ChartPlan[] = [];
 
   constructor(readonly name: string) {}
 
@@ -297,14 +372,40 @@ class SheetBuilder {
   statusRules(range: Rect): void {
     if (range.bottom >= range.top) this.cf.push({ sheet: this.name, range, rules: STATUS_RULES });
   }
+
+  /** Data bars for 0..1 values. */
+  bars(range: Rect): void {
+    if (range.bottom >= range.top) this.cf.push({ sheet: this.name, range, rules: [PROGRESS_BAR] });
+  }
+
+  arrows(range: Rect): void {
+    if (range.bottom >= range.top) this.cf.push({ sheet: this.name, range, rules: [{ kind: "arrows" }] });
+  }
 }
 
 const TITLE: CellStyle = { bold: true, size: 16, font: "#1F3864" };
 const HEADER: CellStyle = { bold: true, fill: "#1F3864", font: "#FFFFFF" };
 const SUBTLE: CellStyle = { italic: true, font: "#595959" };
 
-function summarySheet(name: string, ev: Evaluation, s: Summary, problems: readonly Problem[], opts: PlanOptions): SheetPlan {
+const SECTION_STYLE: CellStyle = { bold: true, fill: "#D9E1F2", font: "#1F3864" };
+const TREND_FORMAT = '"improving";"declining";"flat"';
+const CHART_COL = 11;
+const MAX_TREND_CHARTS = 6;
+
+function link(r: { sheet: string; cell: string }, text = `${r.sheet}!${r.cell}`): PlanLink {
+  return { text, sheet: r.sheet, cell: r.cell };
+}
+
+function summarySheet(
+  name: string,
+  ev: Evaluation,
+  s: Summary,
+  problems: readonly Problem[],
+  history: HistoryPlan,
+  opts: PlanOptions,
+): SheetPlan {
   const b = new SheetBuilder(name);
+  const rowsByKey = new Map(ev.rows.map((r) => [r.key, r]));
   b.add([SHEET_TITLES.summary], TITLE);
   b.add(["As of", dateValue(ev.asOf)]);
   b.format({ top: 1, left: 1, bottom: 1, right: 1 }, "yyyy-mm-dd");
@@ -315,14 +416,41 @@ function summarySheet(name: string, ev: Evaluation, s: Summary, problems: readon
     const r = b.add(["Weighted score", round4(s.weightedScore)], { bold: true });
     b.format({ top: r, left: 1, bottom: r, right: 1 }, "0%");
   }
-  b.blank();
 
+  b.blank();
+  if (history.since === undefined) b.add(["Changes: this is the first evaluation in the KPA History sheet."], SUBTLE);
+  else {
+    b.add([`Changes since the evaluation as of ${history.since}`], { bold: true });
+    if (history.changes.length === 0) b.add(["No row became Off Track or Overdue, and none recovered to Met."], SUBTLE);
+    for (const c of history.changes) {
+      const what = c.kind === "worse" ? `Newly ${c.to}` : "Recovered to Met";
+      b.add([what, c.name, `was ${c.from}`, link(c)]);
+    }
+  }
+
+  b.blank();
   const statusTop = b.add(["Status", "Rows", "Share"], HEADER);
   for (const st of STATUSES) b.add([st, s.byStatus[st], s.total ? round4(s.byStatus[st] / s.total) : 0]);
-  b.statusRules({ top: statusTop + 1, left: 0, bottom: statusTop + STATUSES.length, right: 0 });
-  b.format({ top: statusTop + 1, left: 2, bottom: statusTop + STATUSES.length, right: 2 }, "0%");
+  const statusRows: Rect = { top: statusTop + 1, left: 0, bottom: statusTop + STATUSES.length, right: 0 };
+  b.statusRules(statusRows);
+  b.format({ ...statusRows, left: 2, right: 2 }, "0%");
+  b.bars({ ...statusRows, left: 2, right: 2 });
   b.add(["Total", s.total, s.total ? 1 : 0], { bold: true });
   b.format({ top: b.row - 1, left: 2, bottom: b.row - 1, right: 2 }, "0%");
+  b.charts.push({
+    kind: "pie",
+    title: `Status of ${s.total} rows as of ${ev.asOf}`,
+    series: [
+      {
+        name: "Rows",
+        values: { ...statusRows, left: 1, right: 1 },
+        categories: statusRows,
+        pointColors: STATUSES.map((st) => STATUS_STYLE[st].fill),
+      },
+    ],
+    from: { row: 0, col: CHART_COL },
+    to: { row: 15, col: CHART_COL + 6 },
+  });
 
   for (const [title, list] of [
     ["Section", s.bySection],
@@ -331,16 +459,103 @@ function summarySheet(name: string, ev: Evaluation, s: Summary, problems: readon
   ] as const) {
     b.blank();
     const scored = list.some((x) => x.score !== undefined);
-    b.add([title, ...STATUSES, "Total", ...(scored ? ["Score"] : [])], HEADER);
+    const top = b.add([title, ...STATUSES, "Total", ...(scored ? ["Score"] : [])], HEADER);
     for (const row of list) {
-      const r = b.add([
+      b.add([
         row.key,
         ...STATUSES.map((st) => row.counts[st]),
         row.total,
         ...(scored ? [row.score === undefined ? null : round4(row.score)] : []),
       ]);
-      if (scored) b.format({ top: r, left: STATUSES.length + 2, bottom: r, right: STATUSES.length + 2 }, "0%");
     }
+    if (scored && list.length > 0) {
+      const scores: Rect = { top: top + 1, left: STATUSES.length + 2, bottom: b.row - 1, right: STATUSES.length + 2 };
+      b.format(scores, "0%");
+      b.bars(scores);
+    }
+  }
+
+  // One block per section or department: what a team lead reads first.
+  for (const sec of s.bySection) {
+    b.blank();
+    b.add([sec.key, null, null, null, null, null], SECTION_STYLE);
+    const counts = STATUSES.filter((st) => sec.counts[st] > 0).map((st) => `${st} ${sec.counts[st]}`);
+    const line = b.add([`${sec.total} rows: ${counts.join(" · ")}`, null, "Score", sec.score === undefined ? "—" : round4(sec.score)]);
+    if (sec.score !== undefined) b.format({ top: line, left: 3, bottom: line, right: 3 }, "0%");
+    const worst = s.gaps
+      .map((k) => rowsByKey.get(k) as RowResult)
+      .filter((r) => sectionOf(r).toLowerCase() === sec.key.toLowerCase())
+      .slice(0, 3);
+    if (worst.length === 0) b.add(["Every row is Met."], SUBTLE);
+    else {
+      const top = b.add(["Worst gaps", "Status", "Gap", "Trend", "Where"], { bold: true });
+      for (const r of worst) b.add([r.name, r.status, r.gap ?? null, r.trend ? describeTrend(r.trend) : null, link(r)]);
+      b.statusRules({ top: top + 1, left: 1, bottom: b.row - 1, right: 1 });
+    }
+  }
+
+  const trended = ev.rows.filter((r) => r.trend && r.kind !== "kpa");
+  const seriesAt: { row: RowResult; from: number; to: number }[] = [];
+  if (trended.length > 0) {
+    b.blank();
+    b.add(["Trends from the KPA Data log"], { bold: true });
+    const top = b.add(["KPI", "Trend", "Change", "Latest", "On", "Projected", "By", "Status"], HEADER);
+    for (const r of trended) {
+      const t = r.trend as NonNullable<RowResult["trend"]>;
+      b.add([
+        r.name,
+        directionScore(t.direction),
+        t.changeText,
+        r.actual ?? null,
+        dateValue(t.latest.date),
+        t.projection?.text ?? null,
+        t.projection ? dateValue(t.projection.date) : null,
+        r.status,
+      ]);
+    }
+    const rows: Rect = { top: top + 1, left: 1, bottom: b.row - 1, right: 1 };
+    b.format(rows, TREND_FORMAT);
+    b.arrows(rows);
+    b.format({ ...rows, left: 4, right: 4 }, "yyyy-mm-dd");
+    b.format({ ...rows, left: 6, right: 6 }, "yyyy-mm-dd");
+    b.statusRules({ ...rows, left: 7, right: 7 });
+
+    // The points behind the trend charts, one block per KPI, readable on their own too.
+    b.blank();
+    b.add(["Trend data (logged values up to the as-of date)"], { bold: true });
+    b.add(["KPI", "Date", "Value"], HEADER);
+    for (const r of trended) {
+      const t = r.trend as NonNullable<RowResult["trend"]>;
+      const percent = /%$/.test(t.projection?.text ?? r.actual ?? "");
+      const from = b.row;
+      for (const p of t.series) b.add([r.name, dateValue(p.date), percent ? round4(p.value / 100) : p.value]);
+      b.format({ top: from, left: 1, bottom: b.row - 1, right: 1 }, "yyyy-mm-dd");
+      if (percent) b.format({ top: from, left: 2, bottom: b.row - 1, right: 2 }, "0%");
+      seriesAt.push({ row: r, from, to: b.row - 1 });
+    }
+  }
+  seriesAt.slice(0, MAX_TREND_CHARTS).forEach((x, i) => {
+    const top = 16 + i * 15;
+    b.charts.push({
+      kind: "line",
+      title: x.row.name,
+      series: [
+        {
+          name: x.row.name,
+          values: { top: x.from, left: 2, bottom: x.to, right: 2 },
+          categories: { top: x.from, left: 1, bottom: x.to, right: 1 },
+        },
+      ],
+      from: { row: top, col: CHART_COL },
+      to: { row: top + 14, col: CHART_COL + 6 },
+    });
+  });
+
+  if (ev.roleGaps.length > 0) {
+    b.blank();
+    b.add([`Role clarity: ${ev.roleGaps.length} owner(s) without a row in the roles table`], { bold: true });
+    b.add(["Owner", "Named in", "Did you mean", "Where"], HEADER);
+    for (const g of ev.roleGaps) b.add([g.owner, g.cells, g.suggestion ?? null, link(g)]);
   }
 
   b.blank();
@@ -348,10 +563,12 @@ function summarySheet(name: string, ev: Evaluation, s: Summary, problems: readon
   if (problems.length === 0) b.add(["None found."], SUBTLE);
   else {
     b.add(["Severity", "Where", "Message"], HEADER);
-    for (const p of problems) b.add([p.severity, { text: `${p.sheet}!${p.cell}`, sheet: p.sheet, cell: p.cell }, p.message]);
+    for (const p of problems) b.add([p.severity, link(p), p.message]);
   }
-  return finish(b, "summary", [28, 12, 12, 12, 12, 12, 12, 12, 12], "#1F3864", 0);
+  return finish(b, "summary", [34, 12, 14, 14, 12, 12, 12, 12, 12, 12], "#1F3864", 0);
 }
+
+const CAUSES = ["Process", "Resources", "Strategy"] as const;
 
 const GAP_HEADERS = [
   "Status",
@@ -362,20 +579,27 @@ const GAP_HEADERS = [
   "Target",
   "Actual",
   "Gap",
+  "Trend",
+  "Projection",
   "Explanation",
+  "Cause",
   "Suggested action",
   "Response",
   "Key",
 ] as const;
 
+/** The columns people type in: kept by row key across evaluations. */
+const KEPT_COLUMNS = ["Response", "Cause"] as const;
+type Kept = Record<(typeof KEPT_COLUMNS)[number], PlanValue> & { name: PlanValue };
+
 function gapsSheet(name: string, wb: WorkbookGrid, ev: Evaluation, s: Summary): SheetPlan {
-  const responses = previousResponses(wb, ev);
+  const kept = previousInputs(wb, ev);
   const rowsByKey = new Map(ev.rows.map((r) => [r.key, r]));
   const b = new SheetBuilder(name);
   b.add([SHEET_TITLES.gaps], TITLE);
   b.add(
     [
-      `Every row that is not Met, worst first, as of ${ev.asOf}. Type in the Response column: it is kept when the workbook is evaluated again.`,
+      `Every row that is not Met, worst first, as of ${ev.asOf}. Pick a Cause and type a Response: both are kept when the workbook is evaluated again.`,
     ],
     SUBTLE,
   );
@@ -384,56 +608,72 @@ function gapsSheet(name: string, wb: WorkbookGrid, ev: Evaluation, s: Summary): 
   const listed = new Set<string>();
   const line = (r: RowResult) => {
     listed.add(r.key);
+    const k = kept.get(r.key);
     b.add([
       r.status,
       r.name,
-      { text: `${r.sheet}!${r.cell}`, sheet: r.sheet, cell: r.cell },
+      link(r),
       sectionOf(r),
       r.owner ?? null,
       r.target ?? null,
       r.actual ?? null,
       r.gap ?? null,
+      r.trend ? (r.trend.direction === "flat" ? "flat" : `${r.trend.direction}, ${r.trend.changeText}`) : null,
+      r.trend?.projection ? projectionText(r.trend.projection) : null,
       r.explanation,
+      k?.Cause ?? null,
       suggestedAction(r),
-      responses.get(r.key)?.response ?? null,
+      k?.Response ?? null,
       r.key,
     ]);
   };
   for (const key of s.gaps) line(rowsByKey.get(key) as RowResult);
   // Rows that recovered keep their team response rather than lose it.
-  for (const r of ev.rows) if (!listed.has(r.key) && responses.has(r.key)) line(r);
-  for (const [key, kept] of responses) {
+  for (const r of ev.rows) if (!listed.has(r.key) && kept.has(r.key)) line(r);
+  for (const [key, k] of kept) {
     if (listed.has(key) || rowsByKey.has(key)) continue;
-    b.add([null, kept.name, null, null, null, null, null, null, "No longer found in the workbook", null, kept.response, key]);
+    const row: PlanValue[] = GAP_HEADERS.map(() => null);
+    row[GAP_HEADERS.indexOf("Name")] = k.name;
+    row[GAP_HEADERS.indexOf("Explanation")] = "No longer found in the workbook";
+    row[GAP_HEADERS.indexOf("Cause")] = k.Cause;
+    row[GAP_HEADERS.indexOf("Response")] = k.Response;
+    row[GAP_HEADERS.indexOf("Key")] = key;
+    b.add(row);
   }
   b.statusRules({ top: headerRow + 1, left: 0, bottom: b.row - 1, right: 0 });
-  const widths = [13, 36, 14, 28, 24, 16, 12, 12, 60, 50, 40, 10];
+  const cause = GAP_HEADERS.indexOf("Cause");
+  // The list reaches past the last row, so rows added by the next evaluation have it before the next write.
+  b.validations.push({
+    range: { top: headerRow + 1, left: cause, bottom: Math.max(b.row - 1, headerRow + 1), right: cause },
+    list: CAUSES,
+    prompt: "Why is this row short? Process, Resources or Strategy.",
+  });
+  const widths = [13, 36, 14, 28, 24, 16, 12, 12, 30, 28, 60, 12, 50, 40, 10];
   return finish(b, "gaps", widths, "#C00000", headerRow + 1, [GAP_HEADERS.indexOf("Key")]);
 }
 
-/** Team responses typed on our previous Gaps sheet, by row key, with the row's name as it was shown. */
-function previousResponses(wb: WorkbookGrid, ev: Evaluation): Map<string, { response: PlanValue; name: PlanValue }> {
-  const out = new Map<string, { response: PlanValue; name: PlanValue }>();
+/** What people typed on our previous Gaps sheet (Response, Cause), by row key, with the row's name as shown. */
+function previousInputs(wb: WorkbookGrid, ev: Evaluation): Map<string, Kept> {
+  const out = new Map<string, Kept>();
   const name = ev.ownership.sheets.gaps;
   const grid = name ? wb.sheets.find((g) => g.name === name) : undefined;
   if (!grid) return out;
   const view = new SheetView(grid);
   for (let r = view.top; r <= Math.min(view.bottom, view.top + 20); r++) {
-    let keyCol: number | undefined;
-    let respCol: number | undefined;
-    let nameCol: number | undefined;
-    for (let c = view.left; c <= view.right; c++) {
-      const t = view.text(r, c);
-      if (t === "Key") keyCol = c;
-      if (t === "Response") respCol = c;
-      if (t === "Name") nameCol = c;
-    }
-    if (keyCol === undefined || respCol === undefined) continue;
+    const col: Record<string, number> = {};
+    for (let c = view.left; c <= view.right; c++) col[view.text(r, c)] = c;
+    const keyCol = col.Key;
+    if (keyCol === undefined || KEPT_COLUMNS.every((k) => col[k] === undefined)) continue;
     for (let x = r + 1; x <= view.bottom; x++) {
       const key = view.text(x, keyCol);
-      const v = view.value(x, respCol);
-      if (key && !isBlank(v))
-        out.set(key, { response: cellToPlanValue(v), name: nameCol === undefined ? key : cellToPlanValue(view.value(x, nameCol)) });
+      if (!key) continue;
+      const value = (c: number | undefined) => (c === undefined || view.isEmpty(x, c) ? null : cellToPlanValue(view.value(x, c)));
+      const entry: Kept = {
+        Response: value(col.Response),
+        Cause: value(col.Cause),
+        name: col.Name === undefined ? key : value(col.Name),
+      };
+      if (entry.Response !== null || entry.Cause !== null) out.set(key, entry);
     }
     break;
   }
@@ -476,6 +716,8 @@ function finish(
     freezeRows,
     tabColor,
     conditionalFormats: b.cf,
+    validations: b.validations,
+    charts: b.charts,
   };
 }
 

@@ -48,6 +48,15 @@ export const MESSAGES = {
     `Weight ${q(p.text)} is not a number; the row is left out of the weighted score. Enter a number such as 20 or 20%.`,
   sheetNameTaken: (p: { wanted: string; used: string }) =>
     `A sheet named ${q(p.wanted)} already exists and is not ours; the results were written to ${q(p.used)} instead.`,
+  logNoKpi: (_: Record<string, never>) => `This measurement has a value but no KPI, so it is not used. Enter the KPI or goal it measures.`,
+  logNoValue: (p: { kpi: string }) =>
+    `This measurement of ${q(p.kpi)} has no value, so it is not used. Enter the value, or delete the row.`,
+  logDateNotUnderstood: (p: { kpi: string; text: string }) =>
+    `The measurement of ${q(p.kpi)} is dated ${q(p.text)}, which is not a date or period, so it is not used. Write a date such as 2050-09-30, "Sep 2050" or "Q3 2050".`,
+  logKpiUnknown: (p: { kpi: string }) =>
+    `Measurements of ${q(p.kpi)} match no goal or KPI in the workbook, so they are not used. Write the KPI as the goal table names it.`,
+  logValueUnusable: (p: { kpi: string; value: string; date: string }) =>
+    `The logged value ${q(p.value)} of ${q(p.kpi)} (${p.date}) cannot be compared with its target, so it is left out of the trend. Enter it in the target's unit.`,
 } as const;
 
 export type ProblemCode = keyof typeof MESSAGES;

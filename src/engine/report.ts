@@ -1,10 +1,12 @@
 // The JSON report other tools read: every evaluated row, every problem and the summary.
 import { rangeAddress } from "./address";
-import type { Evaluation } from "./evaluate";
+import type { ActualFrom, Evaluation } from "./evaluate";
+import type { StatusChange } from "./history";
 import type { WritePlan } from "./plan";
 import type { Problem } from "./problems";
 import type { Status } from "./status";
 import type { Summary } from "./summary";
+import type { Projection, TrendDirection, TrendPoint } from "./trend";
 
 export interface ReportRow {
   readonly sheet: string;
@@ -25,6 +27,17 @@ export interface ReportRow {
   readonly timeline: string | null;
   readonly nextReview: string | null;
   readonly explanation: string;
+  /** Where the actual came from when the log was involved: the entry used ("log") or overridden by a typed Actual ("table"). */
+  readonly actualFrom: ActualFrom | null;
+  readonly trend: {
+    readonly direction: TrendDirection;
+    readonly change: number;
+    readonly changeText: string;
+    readonly previous: TrendPoint;
+    readonly latest: TrendPoint;
+    readonly projection: Projection | null;
+    readonly points: number;
+  } | null;
 }
 
 export interface Report {
@@ -42,6 +55,9 @@ export interface Report {
   readonly rows: readonly ReportRow[];
   readonly problems: readonly Omit<Problem, "code">[];
   readonly summary: Summary;
+  /** Since the previous evaluation in the KPA History sheet: rows newly Off Track or Overdue, and rows back to Met. */
+  readonly changes: { readonly since: string | null; readonly rows: readonly StatusChange[] };
+  readonly roleGaps: readonly { readonly owner: string; readonly cells: string; readonly suggestion: string | null }[];
 }
 
 export function buildReport(ev: Evaluation, plan: WritePlan, meta: { generatedAt: string; generator: string }): Report {
@@ -75,8 +91,22 @@ export function buildReport(ev: Evaluation, plan: WritePlan, meta: { generatedAt
       timeline: r.timeline ?? null,
       nextReview: r.nextReview ?? null,
       explanation: r.explanation,
+      actualFrom: r.actualFrom ?? null,
+      trend: r.trend
+        ? {
+            direction: r.trend.direction,
+            change: r.trend.change,
+            changeText: r.trend.changeText,
+            previous: r.trend.previous,
+            latest: r.trend.latest,
+            projection: r.trend.projection ?? null,
+            points: r.trend.series.length,
+          }
+        : null,
     })),
     problems: plan.problems.map(({ sheet, cell, severity, message }) => ({ sheet, cell, severity, message })),
     summary: plan.summary,
+    changes: { since: plan.history.since, rows: plan.history.changes },
+    roleGaps: ev.roleGaps.map((g) => ({ owner: g.owner, cells: g.cells, suggestion: g.suggestion ?? null })),
   };
 }

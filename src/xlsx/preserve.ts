@@ -135,11 +135,13 @@ export async function capture(data: Buffer): Promise<{ preserved: Preserved; for
 }
 
 /** Puts the kept parts back into a package ExcelJS wrote: the user's names (then ours) and their validations. */
-export async function restore(xlsx: Buffer, kept: Preserved): Promise<Buffer> {
+export async function restore(xlsx: Buffer, kept: Preserved, namesFromInput = true): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   const workbookXml = await (zip.file(WORKBOOK) as JSZip.JSZipObject).async("string");
   const sheets = sheetOrder(workbookXml);
-  const theirs = kept.names.flatMap((n) => {
+  // A workbook made in memory has no input names: keep the ones ExcelJS wrote.
+  const names = namesFromInput ? kept.names : parseNames(workbookXml).filter((n) => !n.name.startsWith(NAME_PREFIX));
+  const theirs = names.flatMap((n) => {
     if (n.scope === undefined) return [n.xml];
     const at = sheets.indexOf(n.scope);
     return at < 0 ? [] : [n.xml.replace(/\blocalSheetId="\d+"/, `localSheetId="${at}"`)];
@@ -154,7 +156,9 @@ export async function restore(xlsx: Buffer, kept: Preserved): Promise<Buffer> {
   for (const [sheet, part] of await sheetParts(zip, workbookXml)) {
     const xml = await (zip.file(part) as JSZip.JSZipObject).async("string");
     const element = kept.validations.get(sheet);
-    zip.file(part, inSchemaOrder(xml, element === undefined ? [] : [element]));
+    // An empty element stands for "no validations": our rewritten sheets drop their old lists.
+    const kids = element ? [element] : [];
+    zip.file(part, element === "" ? inSchemaOrder(xml.replace(/<dataValidations\b[\s\S]*?<\/dataValidations>/, "")) : inSchemaOrder(xml, kids));
   }
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

@@ -5,13 +5,16 @@ import ExcelJS from "exceljs";
 import { parseAreas, quoteSheet, rangeAddress } from "../engine/address";
 import { type Rect, rectInside } from "../engine/grid";
 import { NAME_PREFIX } from "../engine/ownership";
-import type { CellStyle, CfPlan, PlanValue, SheetPlan, WritePlan } from "../engine/plan";
+import type { AppendPlan, CellStyle, CfPlan, PlanValue, SheetPlan, ValidationPlan, WritePlan } from "../engine/plan";
 import type { TemplateSheet } from "../engine/template";
 import { planValueToCell } from "../engine/apply";
 import { restore } from "./preserve";
 import { UnusableInputError, preserved } from "./read";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+
+// Our sheets' drop-down lists, by workbook and sheet, written as XML on save (see dataValidationsXml).
+const ourValidations = new WeakMap<ExcelJS.Workbook, Map<string, string>>();
 
 /** Strings stay strings: ExcelJS only writes a formula for a {formula} object, so user text never becomes one. */
 function toExcel(v: PlanValue): ExcelJS.CellValue {
@@ -22,26 +25,38 @@ function toExcel(v: PlanValue): ExcelJS.CellValue {
 
 function addRules(ws: ExcelJS.Worksheet, cf: CfPlan): void {
   const ref = rangeAddress(cf.range);
-  const rules: ExcelJS.ConditionalFormattingRule[] = cf.rules.map((r, i) =>
-    r.kind === "equals"
-      ? {
-          type: "cellIs",
-          operator: "equal",
-          priority: i + 1,
-          formulae: [`"${r.text}"`],
-          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(r.fill) } }, font: { color: { argb: argb(r.font) } } },
-        }
-      : ({
-          type: "dataBar",
-          priority: i + 1,
-          cfvo: [
-            { type: "num", value: 0 },
-            { type: "num", value: 1 },
-          ],
-          color: { argb: argb(r.color) },
-          gradient: false,
-        } as unknown as ExcelJS.ConditionalFormattingRule),
-  );
+  const rules: ExcelJS.ConditionalFormattingRule[] = cf.rules.map((r, i) => {
+    if (r.kind === "equals")
+      return {
+        type: "cellIs",
+        operator: "equal",
+        priority: i + 1,
+        formulae: [`"${r.text}"`],
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(r.fill) } }, font: { color: { argb: argb(r.font) } } },
+      };
+    if (r.kind === "arrows")
+      return {
+        type: "iconSet",
+        priority: i + 1,
+        iconSet: "3Arrows",
+        showValue: true,
+        cfvo: [
+          { type: "num", value: -1 },
+          { type: "num", value: 0 },
+          { type: "num", value: 1 },
+        ],
+      } as unknown as ExcelJS.ConditionalFormattingRule;
+    return {
+      type: "dataBar",
+      priority: i + 1,
+      cfvo: [
+        { type: "num", value: 0 },
+        { type: "num", value: 1 },
+      ],
+      color: { argb: argb(r.color) },
+      gradient: false,
+    } as unknown as ExcelJS.ConditionalFormattingRule;
+  });
   ws.addConditionalFormatting({ ref, rules });
 }
 
@@ -59,13 +74,66 @@ function writeOurSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
     properties: { tabColor: { argb: argb(p.tabColor) } },
     views: p.freezeRows > 0 ? [{ state: "frozen", ySplit: p.freezeRows, xSplit: 0 }] : [],
   });
+  // Keep the tab where it was, so the History sheet after it stays after it.
+  // (orderNo is ExcelJS's tab position; its typings leave it out.)
+  if (old) (ws as unknown as { orderNo: number }).orderNo = (old as unknown as { orderNo: number }).orderNo;
   p.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const c of p.hiddenColumns) ws.getColumn(c + 1).hidden = true;
   p.values.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = toExcel(v))));
   for (const f of p.numberFormats) forEachCell(ws, f.range, (cell) => (cell.numFmt = f.format));
   for (const s of p.styles) forEachCell(ws, s.range, (cell) => styleCell(cell, s.style));
   for (const cf of p.conditionalFormats) addRules(ws, cf);
+  // Charts are left out: ExcelJS cannot write them, and the data bars and arrows carry the same reading.
+  const lists = ourValidations.get(wb) ?? new Map<string, string>();
+  ourValidations.set(wb, lists);
+  lists.set(p.name, dataValidationsXml(p.validations));
 }
+
+const escapeXml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** A <dataValidations> element; written by hand because ExcelJS re-merges validation ranges wrongly (exceljs#2820). */
+export function dataValidationsXml(list: readonly ValidationPlan[]): string {
+  if (list.length === 0) return "";
+  const items = list.map((v) => {
+    const prompt = v.prompt ? ` showInputMessage="1" prompt="${escapeXml(v.prompt)}"` : "";
+    const formula = escapeXml(`"${v.list.join(",")}"`);
+    return `<dataValidation type="list" allowBlank="1" showErrorMessage="1"${prompt} sqref="${rangeAddress(v.range)}"><formula1>${formula}</formula1></dataValidation>`;
+  });
+  return `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
+}
+
+/** Adds rows below a sheet's content, creating and laying out the sheet first when it is new. */
+export function applyAppendToWorkbook(wb: ExcelJS.Workbook, a: AppendPlan): void {
+  let ws = wb.getWorksheet(a.sheet);
+  if (!ws) {
+    if (!a.create) throw new Error(`The plan appends to sheet "${a.sheet}", which the workbook does not have.`);
+    const setup = a.create;
+    ws = wb.addWorksheet(a.sheet, {
+      properties: { tabColor: { argb: argb(setup.tabColor) } },
+      views: setup.freezeRows > 0 ? [{ state: "frozen", ySplit: setup.freezeRows, xSplit: 0 }] : [],
+    });
+    setup.columnWidths.forEach((w, i) => ((ws as ExcelJS.Worksheet).getColumn(i + 1).width = w));
+    setup.header.forEach((h, c) => {
+      const cell = (ws as ExcelJS.Worksheet).getCell(1, c + 1);
+      cell.value = h;
+      styleCell(cell, HEADER_STYLE);
+    });
+  } else if ((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet) {
+    throw new UnusableInputError(`Sheet "${a.sheet}" is protected, so rows cannot be added to it. Unprotect it and try again.`);
+  }
+  const target = ws;
+  a.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v === null) return;
+      const cell = target.getCell(a.row + i + 1, j + 1);
+      cell.value = toExcel(v);
+      const fmt = a.numberFormats?.[i]?.[j];
+      if (fmt) cell.numFmt = fmt;
+    }),
+  );
+}
+
+const HEADER_STYLE: CellStyle = { bold: true, fill: "#1F3864", font: "#FFFFFF" };
 
 function forEachCell(ws: ExcelJS.Worksheet, r: Rect, fn: (c: ExcelJS.Cell) => void): void {
   for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) fn(ws.getCell(row + 1, col + 1));
@@ -111,6 +179,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): void
   for (const cf of plan.conditionalFormats) addRules(wb.getWorksheet(cf.sheet) as ExcelJS.Worksheet, cf);
 
   for (const p of plan.sheets) writeOurSheet(wb, p);
+  for (const a of plan.appends) applyAppendToWorkbook(wb, a);
 
   const dn = wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
   dn.model = [...dn.model.filter((n) => !n.name.startsWith(NAME_PREFIX)), ...plan.names.map((n) => ({ name: n.name, ranges: [n.ref] }))];
@@ -120,7 +189,10 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): void
 export async function saveAtomically(wb: ExcelJS.Workbook, file: string): Promise<void> {
   const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
   const kept = preserved(wb);
-  writeFileAtomically(file, kept ? await restore(xlsx, kept) : xlsx);
+  const ours = ourValidations.get(wb);
+  const validations = new Map([...(kept?.validations ?? []), ...(ours ?? [])]);
+  const needed = kept !== undefined || [...validations.values()].some(Boolean);
+  writeFileAtomically(file, needed ? await restore(xlsx, { names: kept?.names ?? [], validations }, kept !== undefined) : xlsx);
 }
 
 /** Writes a temporary file beside the target, then renames it over the target; on failure removes it. */

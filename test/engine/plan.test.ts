@@ -89,7 +89,7 @@ describe("write plan", () => {
     expect(second.plan.removeNames).toEqual([]);
     expect(second.plan.clears).toEqual([]);
     expect(second.evaluation.tables).toHaveLength(first.evaluation.tables.length);
-    expect(twice.sheets.map((s) => s.name)).toEqual(["KPA", "Notes", "KPA Summary", "KPA Gaps"]);
+    expect(twice.sheets.map((s) => s.name)).toEqual(["KPA", "Notes", "KPA Summary", "KPA Gaps", "KPA History"]);
   });
 
   it("reuses an empty or placeholder Status column, keeping the user's header", () => {
@@ -207,7 +207,10 @@ describe("gaps sheet", () => {
       "Target",
       "Actual",
       "Gap",
+      "Trend",
+      "Projection",
       "Explanation",
+      "Cause",
       "Suggested action",
       "Response",
       "Key",
@@ -228,7 +231,7 @@ describe("gaps sheet", () => {
       "No Data",
     ]);
     expect(gaps?.values[4]?.[2]).toEqual(expect.objectContaining({ sheet: "KPA" }));
-    expect(gaps?.hiddenColumns).toEqual([11]);
+    expect(gaps?.hiddenColumns).toEqual([14]);
   });
 
   it("keeps what the team typed in Response, by row identity rather than position", () => {
@@ -238,14 +241,14 @@ describe("gaps sheet", () => {
     const target = gaps.values.findIndex((r) => r[1] === "Reduce Response Time");
     const typed: SheetGrid = {
       ...gaps,
-      values: gaps.values.map((r, i) => (i === target ? r.map((v, j) => (j === 10 ? "Hiring two agents in November" : v)) : r)),
+      values: gaps.values.map((r, i) => (i === target ? r.map((v, j) => (j === 13 ? "Hiring two agents in November" : v)) : r)),
     };
     const withResponse: WorkbookGrid = { ...once, sheets: once.sheets.map((s) => (s.name === "KPA Gaps" ? typed : s)) };
     // A later evaluation where the goal moves up the list (now worse) still carries the response.
     const later = run(withResponse, { ...OPTS, asOf: "2050-11-05" });
     const newGaps = later.plan.sheets.find((s) => s.role === "gaps");
     const row = newGaps?.values.find((r) => r[1] === "Reduce Response Time");
-    expect(row?.[10]).toBe("Hiring two agents in November");
+    expect(row?.[13]).toBe("Hiring two agents in November");
     expect(row?.[0]).toBe("Overdue");
   });
 });

@@ -49,15 +49,16 @@ describe("defined names", () => {
     }
   });
 
-  it("a sheet-scoped name follows its sheet when our sheets are moved behind it", async () => {
-    // A user sheet added after our sheets (tab 5), with a name scoped to it.
+  it("a sheet-scoped name on a sheet after ours keeps its sheet: our sheets are rewritten where their tabs are", async () => {
+    // A user sheet added after our sheets (tab 6), with a name scoped to it.
     const once = path.join(dir, "once.xlsx");
     await evaluateOk(await richWorkbook(path.join(dir, "in.xlsx")), "--out", once, "--as-of", AS_OF, "--quiet");
     const wb = await readXlsx(once);
     putRows(wb.addWorksheet("Notes"), "A1", [["Review notes"]]);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Scorecard", "Lookups", "Archive", "KPA Summary", "KPA Gaps", "Notes"]);
+    const order = ["Scorecard", "Lookups", "Archive", "KPA Summary", "KPA Gaps", "KPA History", "Notes"];
+    expect(wb.worksheets.map((w) => w.name)).toEqual(order);
     const edited = await saveXlsx(wb, path.join(dir, "edited.xlsx"), [
-      { name: "NotesTitle", text: "Notes!$A$1", localSheetId: 5 },
+      { name: "NotesTitle", text: "Notes!$A$1", localSheetId: 6 },
       { name: "TaxRate", text: "0.15" },
     ]);
 
@@ -67,8 +68,8 @@ describe("defined names", () => {
     const sheets = (await readXlsx(again)).worksheets.map((w) => w.name);
     const names = await savedNames(again);
     const notes = names.find((n) => n.name === "NotesTitle");
-    expect(sheets.indexOf("Notes")).toBe(3);
-    expect(notes).toEqual({ name: "NotesTitle", text: "Notes!$A$1", localSheetId: 3, hidden: false });
+    expect(sheets).toEqual(order);
+    expect(notes).toEqual({ name: "NotesTitle", text: "Notes!$A$1", localSheetId: 6, hidden: false });
     expect(names.filter((n) => n.name === "TaxRate")).toEqual([{ name: "TaxRate", text: "0.15", hidden: false }]);
     expect(names.filter((n) => n.name === "_xlnm.Print_Area")).toHaveLength(1);
   });
@@ -89,6 +90,7 @@ describe("defined names", () => {
       "KPATracker_Cols_3",
       "KPATracker_Sheet_Summary",
       "KPATracker_Sheet_Gaps",
+      "KPATracker_Sheet_History",
     ]);
   });
 });

@@ -92,7 +92,7 @@ describe.each([
 
   it("keeps the same sheets and defined names, with no duplicates", async () => {
     expect(run.b.worksheets.map((w) => w.name)).toEqual(run.a.worksheets.map((w) => w.name));
-    expect(run.b.worksheets.filter((w) => w.name.startsWith("KPA ")).map((w) => w.name)).toEqual(["KPA Summary", "KPA Gaps"]);
+    expect(run.b.worksheets.filter((w) => w.name.startsWith("KPA ")).map((w) => w.name)).toEqual(["KPA Summary", "KPA Gaps", "KPA History"]);
     const names = await savedNames(run.again);
     expect(names).toEqual(await savedNames(run.once));
     expect(new Set(names.map((n) => `${n.name}|${n.localSheetId}`)).size).toBe(names.length);
@@ -100,6 +100,7 @@ describe.each([
     expect(names.filter((n) => n.name.startsWith("KPATracker_Sheet_")).map((n) => n.name)).toEqual([
       "KPATracker_Sheet_Summary",
       "KPATracker_Sheet_Gaps",
+      "KPATracker_Sheet_History",
     ]);
   });
 

@@ -28,7 +28,7 @@ import {
 } from "../fixtures/xlsx";
 
 const USER_SHEETS = ["Scorecard", "Lookups", "Archive"];
-const OUR_SHEETS = ["KPA Summary", "KPA Gaps"];
+const OUR_SHEETS = ["KPA Summary", "KPA Gaps", "KPA History"];
 
 let dir: string;
 let input: string;
@@ -171,6 +171,7 @@ describe("kpa evaluate keeps everything the user owns", () => {
       "KPATracker_Cols_3",
       "KPATracker_Sheet_Summary",
       "KPATracker_Sheet_Gaps",
+      "KPATracker_Sheet_History",
     ]);
   });
 

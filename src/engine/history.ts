@@ -1,0 +1,147 @@
+// The "KPA History" sheet: one snapshot of every row per evaluation, appended, never rewritten.
+import { dayFromDate, dayFromSerial, isDateFormat, isoDate } from "./dates";
+import type { Evaluation, RowResult } from "./evaluate";
+import { type CellValue, SheetView, type WorkbookGrid } from "./grid";
+import type { AppendPlan, PlanValue } from "./plan";
+import { STATUSES, type Status } from "./status";
+
+export const HISTORY_HEADERS = ["Evaluated at", "As of", "Key", "Sheet", "Name", "Status", "Actual", "Progress"] as const;
+const WIDTHS = [22, 12, 40, 24, 40, 13, 14, 10];
+const TAB_COLOR = "#7030A0";
+
+interface SnapshotRow {
+  readonly status: Status;
+  readonly actual: string;
+}
+
+interface Snapshot {
+  readonly evaluatedAt: string;
+  readonly asOf: string;
+  readonly rows: ReadonlyMap<string, SnapshotRow>;
+}
+
+export interface StatusChange {
+  readonly key: string;
+  readonly name: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly from: Status;
+  readonly to: Status;
+  /** "worse": newly Off Track or Overdue; "recovered": now Met. */
+  readonly kind: "worse" | "recovered";
+}
+
+export interface HistoryPlan {
+  /** Undefined when the latest snapshot already says the same for the same as-of date. */
+  readonly append?: AppendPlan;
+  /** As-of date of the snapshot compared with; undefined on the first evaluation. */
+  readonly since?: string;
+  readonly changes: readonly StatusChange[];
+}
+
+const isStatus = (s: string): s is Status => (STATUSES as readonly string[]).includes(s);
+
+function cellText(v: CellValue, format: string): string {
+  if (v === null) return "";
+  if (v instanceof Date) return isoDate(dayFromDate(v));
+  // Office.js hands dates over as serial numbers.
+  if (typeof v === "number" && isDateFormat(format)) return isoDate(dayFromSerial(v));
+  if (typeof v === "object") return v.error;
+  return String(v).trim();
+}
+
+/** Snapshots on the history sheet, oldest first; rows that do not read as one are skipped. */
+export function readHistory(wb: WorkbookGrid, sheet: string | undefined): { snapshots: Snapshot[]; nextRow: number } {
+  const grid = sheet ? wb.sheets.find((s) => s.name === sheet) : undefined;
+  if (!grid) return { snapshots: [], nextRow: 1 };
+  const view = new SheetView(grid);
+  const col: Record<string, number> = {};
+  for (let c = view.left; c <= view.right; c++) col[view.text(0, c)] = c;
+  const at = (name: (typeof HISTORY_HEADERS)[number]) => col[name];
+  const snapshots: Snapshot[] = [];
+  let current: { evaluatedAt: string; asOf: string; rows: Map<string, SnapshotRow> } | undefined;
+  let last = 0;
+  for (let r = 1; r <= view.bottom; r++) {
+    const get = (name: (typeof HISTORY_HEADERS)[number]) => {
+      const c = at(name);
+      return c === undefined ? "" : cellText(view.value(r, c), view.format(r, c));
+    };
+    const key = get("Key");
+    const status = get("Status");
+    if (!key && !status && !get("Evaluated at")) continue;
+    last = r;
+    if (!key || !isStatus(status)) continue;
+    const evaluatedAt = get("Evaluated at");
+    const asOf = get("As of");
+    if (!current || current.evaluatedAt !== evaluatedAt || current.asOf !== asOf) {
+      current = { evaluatedAt, asOf, rows: new Map() };
+      snapshots.push(current);
+    }
+    current.rows.set(key, { status, actual: get("Actual") });
+  }
+  return { snapshots, nextRow: Math.max(1, last + 1) };
+}
+
+function sameAs(s: Snapshot, asOf: string, now: ReadonlyMap<string, SnapshotRow>): boolean {
+  if (s.asOf !== asOf || s.rows.size !== now.size) return false;
+  for (const [k, v] of now) {
+    const o = s.rows.get(k);
+    if (!o || o.status !== v.status || o.actual !== v.actual) return false;
+  }
+  return true;
+}
+
+function changesBetween(prev: Snapshot, rows: readonly RowResult[]): StatusChange[] {
+  const out: StatusChange[] = [];
+  for (const r of rows) {
+    const before = prev.rows.get(r.key);
+    if (!before || before.status === r.status) continue;
+    const kind = r.status === "Met" ? "recovered" : r.status === "Off Track" || r.status === "Overdue" ? "worse" : undefined;
+    if (kind) out.push({ key: r.key, name: r.name, sheet: r.sheet, cell: r.cell, from: before.status, to: r.status, kind });
+  }
+  // Worse first, then in sheet order.
+  return out.sort((a, b) => Number(a.kind === "recovered") - Number(b.kind === "recovered"));
+}
+
+/**
+ * Plans this evaluation's snapshot and compares it with the previous evaluation. Re-running an evaluation that
+ * changes nothing appends nothing, and compares with the same earlier snapshot as before, so the summary stays put.
+ */
+export function planHistory(wb: WorkbookGrid, ev: Evaluation, sheet: string, exists: boolean, evaluatedAt: string): HistoryPlan {
+  const { snapshots, nextRow } = readHistory(wb, exists ? sheet : undefined);
+  const now = new Map(ev.rows.map((r) => [r.key, { status: r.status, actual: r.actual ?? "" }]));
+  const latest = snapshots[snapshots.length - 1];
+  const unchanged = latest !== undefined && sameAs(latest, ev.asOf, now);
+  const previous = unchanged ? snapshots[snapshots.length - 2] : latest;
+  const changes = previous ? changesBetween(previous, ev.rows) : [];
+  if (unchanged) return { since: previous?.asOf, changes };
+  const values: PlanValue[][] = ev.rows.map((r) => [
+    evaluatedAt,
+    { date: ev.asOf },
+    r.key,
+    r.sheet,
+    r.name,
+    r.status,
+    r.actual ?? null,
+    r.progress === undefined ? null : Math.round(r.progress * 10000) / 10000,
+  ]);
+  const formats = ev.rows.map(() => [null, "yyyy-mm-dd", null, null, null, null, null, "0%"]);
+  return {
+    since: previous?.asOf,
+    changes,
+    append: {
+      sheet,
+      create: exists
+        ? undefined
+        : { header: [...HISTORY_HEADERS], columnWidths: WIDTHS, tabColor: TAB_COLOR, freezeRows: 1, role: "history" },
+      row: exists ? nextRow : 1,
+      values,
+      numberFormats: formats,
+    },
+  };
+}
+
+/** "Goals!B12" for a change, as the summary links it. */
+export function changeWhere(c: StatusChange): string {
+  return `${c.sheet}!${c.cell}`;
+}

@@ -1,0 +1,405 @@
+// The measurement log ("KPA Data"): dated values for KPIs, typed by people or imported from other systems.
+// It belongs to the user: we read it, and only ever append rows below what it holds.
+import { cellAddress } from "./address";
+import { type DateOrder, type Day, isoDate, longDate, monthEnd, parseDateText, parseIsoDate } from "./dates";
+import { SheetView, type SheetGrid, type WorkbookGrid } from "./grid";
+import { headerKey } from "./headers";
+import type { AppendPlan, PlanValue } from "./plan";
+import { type Problem, problem } from "./problems";
+import { type Reading, parseQuantity, readCell } from "./values";
+
+export const LOG_SHEET = "KPA Data";
+export const LOG_HEADERS = ["KPI", "Date or Period", "Value", "Source", "Entered by", "Note"] as const;
+export const LOG_WIDTHS = [36, 16, 12, 24, 20, 40] as const;
+export const LOG_TAB_COLOR = "#548235";
+
+type LogField = "kpi" | "date" | "value" | "source" | "enteredBy" | "note";
+
+const LOG_SYNONYMS: Record<LogField, readonly string[]> = {
+  kpi: ["kpi", "kpa", "kpi name", "metric", "measure", "indicator", "element", "goal", "kpi or goal"],
+  date: ["date or period", "date", "period", "as of", "month", "quarter", "measured on", "date measured"],
+  value: ["value", "measurement", "measured value", "result", "actual", "reading"],
+  source: ["source", "data source", "system", "from"],
+  enteredBy: ["entered by", "recorded by", "by", "user", "who"],
+  note: ["note", "notes", "comment", "comments", "remarks"],
+};
+const LOOKUP = new Map<string, LogField>();
+for (const [f, words] of Object.entries(LOG_SYNONYMS) as [LogField, readonly string[]][]) for (const w of words) LOOKUP.set(headerKey(w), f);
+
+export interface LogEntry {
+  readonly sheet: string;
+  /** 0-based sheet row. */
+  readonly row: number;
+  readonly kpi: string;
+  readonly day: Day;
+  /** The date or period as written, e.g. "Q3 2050" or "2050-09-30". */
+  readonly period: string;
+  readonly value: Reading;
+  /** Address of the Value cell. */
+  readonly valueCell: string;
+  readonly source?: string;
+  readonly enteredBy?: string;
+}
+
+export interface LogTable {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly cols: Readonly<Partial<Record<LogField, number>>> & { readonly kpi: number; readonly date: number; readonly value: number };
+  /** First empty row below the log: where appended rows go. */
+  readonly nextRow: number;
+}
+
+export interface MeasurementLog {
+  readonly tables: readonly LogTable[];
+  readonly entries: readonly LogEntry[];
+  readonly problems: readonly Problem[];
+}
+
+/** A log header row: KPI, Date (or Period) and Value, within the first rows of a sheet. */
+function findLogTable(grid: SheetGrid): LogTable | undefined {
+  const view = new SheetView(grid);
+  for (let r = view.top; r <= Math.min(view.bottom, view.top + 9); r++) {
+    const cols: Partial<Record<LogField, number>> = {};
+    for (let c = view.left; c <= view.right; c++) {
+      const f = LOOKUP.get(headerKey(view.text(r, c)));
+      if (f && cols[f] === undefined) cols[f] = c;
+    }
+    if (cols.kpi === undefined || cols.date === undefined || cols.value === undefined) continue;
+    // A goals table has Goal and Actual but also Target: that is not a log.
+    if (rowHas(view, r, /^(target|timeline|owner|baseline)$/i)) continue;
+    let last = r;
+    for (let x = r + 1; x <= view.bottom; x++) if (!view.isEmpty(x, cols.kpi) || !view.isEmpty(x, cols.value)) last = x;
+    return { sheet: grid.name, headerRow: r, cols: cols as LogTable["cols"], nextRow: last + 1 };
+  }
+  return undefined;
+}
+
+function rowHas(view: SheetView, r: number, re: RegExp): boolean {
+  for (let c = view.left; c <= view.right; c++) if (re.test(view.text(r, c).trim())) return true;
+  return false;
+}
+
+/** Sheets holding a measurement log: "KPA Data" first, then any other sheet whose header row reads like one. */
+export function findLogTables(wb: WorkbookGrid, skip: (sheet: string) => boolean = () => false): LogTable[] {
+  const out: LogTable[] = [];
+  const ordered = [...wb.sheets].sort((a, b) => Number(!isLogName(a.name)) - Number(!isLogName(b.name)));
+  for (const s of ordered) {
+    if (skip(s.name)) continue;
+    const t = findLogTable(s);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+function isLogName(name: string): boolean {
+  return name.trim().toLowerCase() === LOG_SHEET.toLowerCase();
+}
+
+/** Reads a log's date or period cell: a date, "Q3 2050", "Sep 2050", "2050-09" or a year. */
+export function readPeriod(value: unknown, format: string, order: DateOrder): Day | undefined {
+  const r = readCell(value as never, format, order);
+  if (r.kind === "date") return r.day;
+  if (r.kind === "quantity" && r.q.unit === "number" && Number.isInteger(r.q.value) && r.q.value >= 1900 && r.q.value <= 9999)
+    return monthEnd(r.q.value, 12);
+  if (typeof value !== "string") return undefined;
+  const m = /^\s*(\d{4})-(\d{1,2})\s*$/.exec(value);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return monthEnd(Number(m[1]), Number(m[2]));
+  return parseDateText(value, order)?.day;
+}
+
+export function readLog(wb: WorkbookGrid, order: DateOrder, skip?: (sheet: string) => boolean): MeasurementLog {
+  const tables = findLogTables(wb, skip);
+  const entries: LogEntry[] = [];
+  const problems: Problem[] = [];
+  for (const t of tables) {
+    const view = new SheetView(wb.sheets.find((s) => s.name === t.sheet) as SheetGrid);
+    for (let r = t.headerRow + 1; r < t.nextRow; r++) {
+      const kpi = view.text(r, t.cols.kpi).trim();
+      const valueCell = cellAddress(r, t.cols.value);
+      const value = readCell(view.value(r, t.cols.value), view.format(r, t.cols.value), order);
+      if (!kpi && value.kind === "none") continue;
+      if (!kpi) {
+        problems.push(problem("logNoKpi", "warning", t.sheet, cellAddress(r, t.cols.kpi), {}));
+        continue;
+      }
+      if (value.kind === "none") {
+        if (value.why !== "marker") problems.push(problem("logNoValue", "warning", t.sheet, valueCell, { kpi }));
+        continue;
+      }
+      const day = readPeriod(view.value(r, t.cols.date), view.format(r, t.cols.date), order);
+      if (day === undefined) {
+        problems.push(
+          problem("logDateNotUnderstood", "warning", t.sheet, cellAddress(r, t.cols.date), { kpi, text: view.text(r, t.cols.date) }),
+        );
+        continue;
+      }
+      const text = (f: LogField) => (t.cols[f] === undefined ? undefined : view.text(r, t.cols[f] as number).trim() || undefined);
+      entries.push({
+        sheet: t.sheet,
+        row: r,
+        kpi,
+        day,
+        period: view.text(r, t.cols.date) || isoDate(day),
+        value,
+        valueCell,
+        source: text("source"),
+        enteredBy: text("enteredBy"),
+      });
+    }
+  }
+  return { tables, entries, problems };
+}
+
+// --- Matching log KPIs to table rows -----------------------------------------------------------------
+
+export function normKpi(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+function acronymsOf(text: string): string[] {
+  return [...text.matchAll(/\(([A-Za-z]{2,6})\)|\b([A-Z]{2,6})\b/g)].map((m) => (m[1] ?? m[2] ?? "").toUpperCase());
+}
+
+/** Log entries by KPI, each list oldest first; `for(name)` finds the entries that measure a row. */
+export class LogIndex {
+  private readonly byKpi = new Map<string, LogEntry[]>();
+  private readonly used = new Set<string>();
+
+  constructor(readonly log: MeasurementLog) {
+    for (const e of log.entries) {
+      const k = normKpi(e.kpi);
+      const list = this.byKpi.get(k) ?? [];
+      list.push(e);
+      this.byKpi.set(k, list);
+    }
+    for (const list of this.byKpi.values()) list.sort((a, b) => a.day - b.day || a.row - b.row);
+  }
+
+  /**
+   * The entries for a row named `name`: the log KPI that is the same name, else the longest one the name
+   * contains as whole words ("Improve CSAT" ⊃ "CSAT"), else the one sharing its acronym.
+   */
+  for(name: string): readonly LogEntry[] {
+    const n = normKpi(name);
+    let key: string | undefined = this.byKpi.has(n) ? n : undefined;
+    if (!key) {
+      const padded = ` ${n} `;
+      for (const k of this.byKpi.keys()) if (k && padded.includes(` ${k} `) && (!key || k.length > key.length)) key = k;
+    }
+    if (!key) {
+      const mine = new Set(acronymsOf(name));
+      const hits = [...this.byKpi.entries()].filter(([, list]) => acronymsOf(list[0]?.kpi ?? "").some((a) => mine.has(a)));
+      if (hits.length === 1) key = hits[0]?.[0];
+    }
+    if (!key) return [];
+    this.used.add(key);
+    return this.byKpi.get(key) ?? [];
+  }
+
+  /** One warning per log KPI that no table row asked for: most likely a typo. */
+  unmatched(): Problem[] {
+    const out: Problem[] = [];
+    for (const [k, list] of this.byKpi) {
+      if (this.used.has(k)) continue;
+      const first = list.reduce((a, b) => (a.row <= b.row ? a : b));
+      out.push(problem("logKpiUnknown", "warning", first.sheet, cellAddress(first.row, 0 + colOfKpi(this.log, first)), { kpi: first.kpi }));
+    }
+    return out;
+  }
+}
+
+function colOfKpi(log: MeasurementLog, e: LogEntry): number {
+  return log.tables.find((t) => t.sheet === e.sheet)?.cols.kpi ?? 0;
+}
+
+/** "Helpdesk export, Sep 30, 2050" */
+export function describeEntry(e: LogEntry): string {
+  return `${e.source ? `${e.source}, ` : ""}${longDate(e.day)}`;
+}
+
+// --- Appending measurements ------------------------------------------------------------------------
+
+/** One measurement to add, as typed or imported: strings are read the way a cell's text would be. */
+export interface MeasurementInput {
+  readonly kpi: string;
+  readonly date: string;
+  readonly value: string | number;
+  readonly source?: string;
+  readonly enteredBy?: string;
+  readonly note?: string;
+}
+
+export interface MeasurementIssue {
+  /** Index into the inputs. */
+  readonly index: number;
+  readonly field: "kpi" | "date" | "value";
+  readonly message: string;
+}
+
+export interface MeasurementPlan {
+  /** Undefined when every input is already in the log. */
+  readonly append?: AppendPlan;
+  /** Inputs added, in order. */
+  readonly added: readonly number[];
+  /** Inputs skipped because the log already holds the same KPI, date, value and source. */
+  readonly duplicates: readonly number[];
+  /** Inputs that cannot be used; when any, nothing is appended. */
+  readonly issues: readonly MeasurementIssue[];
+  /** Where the first appended row lands, e.g. { sheet: "KPA Data", cell: "A12" }. */
+  readonly at?: { readonly sheet: string; readonly cell: string };
+}
+
+interface ParsedInput {
+  kpi: string;
+  day: Day;
+  dateCell: PlanValue;
+  valueCell: PlanValue;
+  valueKey: string;
+  format?: string;
+}
+
+function parseInput(m: MeasurementInput, index: number, order: DateOrder, issues: MeasurementIssue[]): ParsedInput | undefined {
+  const kpi = m.kpi.trim();
+  if (!kpi) issues.push({ index, field: "kpi", message: "the KPI is empty" });
+  const dateText = m.date.trim();
+  const day = parseIsoDate(dateText) ?? readPeriod(dateText, "General", order);
+  if (day === undefined)
+    issues.push({
+      index,
+      field: "date",
+      message: dateText
+        ? `"${dateText}" is not a date or period (write 2050-09-30, Sep 2050 or Q3 2050)`
+        : "the date or period is empty",
+    });
+  const value = typeof m.value === "number" ? { kind: "number" as const, n: m.value } : readValueText(m.value);
+  if (!value) issues.push({ index, field: "value", message: `"${String(m.value).trim()}" is not a value (write 84%, 3.5 hours or 1200)` });
+  if (!kpi || day === undefined || !value) return undefined;
+  // A full date is written as a date; a period as the text people wrote, so "Q3 2050" stays readable.
+  const dateCell: PlanValue = parseIsoDate(dateText) !== undefined || /\d{1,2}\D+\d{1,2}\D+\d{4}|\d{4}\D\d{1,2}\D\d{1,2}/.test(dateText) ? { date: isoDate(day) } : dateText;
+  if (value.kind === "number") return { kpi, day, dateCell, valueCell: value.n, valueKey: String(value.n) };
+  if (value.kind === "percent")
+    return { kpi, day, dateCell, valueCell: round9(value.n / 100), valueKey: `${value.n}%`, format: "0.0%" };
+  return { kpi, day, dateCell, valueCell: value.text, valueKey: value.text.toLowerCase() };
+}
+
+function readValueText(raw: string): { kind: "number"; n: number } | { kind: "percent"; n: number } | { kind: "text"; text: string } | undefined {
+  const text = raw.trim();
+  if (!text) return undefined;
+  const q = parseQuantity(text);
+  if (q?.q.unit === "number") return { kind: "number", n: q.q.value };
+  if (q?.q.unit === "percent") return { kind: "percent", n: q.q.value };
+  if (q) return { kind: "text", text };
+  // Words such as "Yes" or "Launched" are values for categorical targets.
+  return /^[A-Za-z][A-Za-z ]{0,30}$/.test(text) ? { kind: "text", text } : undefined;
+}
+
+function round9(n: number): number {
+  return Math.round(n * 1e9) / 1e9;
+}
+
+function entryKey(kpi: string, day: Day, valueKey: string, source: string | undefined): string {
+  return [normKpi(kpi), day, valueKey, (source ?? "").trim().toLowerCase()].join("|");
+}
+
+function readingKey(r: Reading): string {
+  if (r.kind === "quantity") return r.q.unit === "percent" ? `${round9(r.q.value)}%` : r.q.unit === "number" ? String(r.q.value) : r.raw.toLowerCase();
+  if (r.kind === "text") return r.text.toLowerCase();
+  if (r.kind === "bool") return r.raw.toLowerCase();
+  return "";
+}
+
+/**
+ * Plans adding measurements to the log. All or nothing: any unusable input means no append at all.
+ * A measurement the log already holds (same KPI, date, value and source) is skipped, so importing twice adds nothing.
+ */
+export function planMeasurements(wb: WorkbookGrid, inputs: readonly MeasurementInput[], order: DateOrder = "mdy"): MeasurementPlan {
+  const issues: MeasurementIssue[] = [];
+  const parsed = inputs.map((m, i) => parseInput(m, i, order, issues));
+  if (issues.length > 0) return { added: [], duplicates: [], issues };
+  const log = readLog(wb, order);
+  const seen = new Set(log.entries.map((e) => entryKey(e.kpi, e.day, readingKey(e.value), e.source)));
+  const table = log.tables[0];
+  const added: number[] = [];
+  const duplicates: number[] = [];
+  const rows: PlanValue[][] = [];
+  const formats: (string | null)[][] = [];
+  const existing = table ? undefined : wb.sheets.find((s) => isLogName(s.name) && new SheetView(s).isBlankSheet());
+  const cols: Record<LogField, number> = { ...DEFAULT_COLS, ...(table?.cols ?? {}) };
+  const width = Math.max(...Object.values(table?.cols ?? DEFAULT_COLS)) + 1;
+  parsed.forEach((p, i) => {
+    const m = inputs[i] as MeasurementInput;
+    const { kpi, day, dateCell, valueCell, valueKey, format } = p as ParsedInput;
+    const key = entryKey(kpi, day, valueKey, m.source);
+    if (seen.has(key)) {
+      duplicates.push(i);
+      return;
+    }
+    seen.add(key);
+    added.push(i);
+    const row: PlanValue[] = new Array(width).fill(null);
+    const fmt: (string | null)[] = new Array(width).fill(null);
+    const put = (f: LogField, v: PlanValue | undefined, numberFormat?: string) => {
+      if (table && table.cols[f] === undefined) return;
+      if (v === undefined || v === "") return;
+      row[cols[f]] = v;
+      if (numberFormat) fmt[cols[f]] = numberFormat;
+    };
+    put("kpi", kpi);
+    put("date", dateCell, typeof dateCell === "object" ? "yyyy-mm-dd" : undefined);
+    put("value", valueCell, format);
+    put("source", m.source?.trim());
+    put("enteredBy", m.enteredBy?.trim());
+    put("note", m.note?.trim());
+    rows.push(row);
+    formats.push(fmt);
+  });
+  if (rows.length === 0) return { added, duplicates, issues };
+  const setup = { header: [...LOG_HEADERS], columnWidths: [...LOG_WIDTHS], tabColor: LOG_TAB_COLOR, freezeRows: 1 };
+  if (table) return planned(table.sheet, table.nextRow, table.cols.kpi, rows, formats);
+  if (existing) {
+    // An empty "KPA Data" sheet someone made: give it the header, then the rows.
+    const header: PlanValue[] = [...LOG_HEADERS];
+    return planned(existing.name, 0, 0, [header, ...rows], [header.map(() => null), ...formats], 1);
+  }
+  return planned(uniqueName(wb, LOG_SHEET), 1, 0, rows, formats, 0, setup);
+
+  function planned(
+    sheet: string,
+    row: number,
+    kpiCol: number,
+    values: PlanValue[][],
+    numberFormats: (string | null)[][],
+    skip = 0,
+    create?: AppendPlan["create"],
+  ): MeasurementPlan {
+    return { added, duplicates, issues, at: { sheet, cell: cellAddress(row + skip, kpiCol) }, append: { sheet, create, row, values, numberFormats } };
+  }
+}
+
+const DEFAULT_COLS: Record<LogField, number> = { kpi: 0, date: 1, value: 2, source: 3, enteredBy: 4, note: 5 };
+
+
+function uniqueName(wb: WorkbookGrid, wanted: string): string {
+  const taken = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
+  let name = wanted;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted} (${i})`;
+  return name;
+}
+
+/** What a measurement can be recorded against: goal and KPI names first, then KPA elements; no repeats. */
+export function kpiChoices(rows: readonly { readonly kind: string; readonly name: string }[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const pass of [(k: string) => k === "goals" || k === "kpi", (k: string) => k === "kpa"]) {
+    for (const r of rows) {
+      const key = normKpi(r.name);
+      if (!pass(r.kind) || !key || seen.has(key) || /^row \d+$/.test(key)) continue;
+      seen.add(key);
+      out.push(r.name);
+    }
+  }
+  return out;
+}
