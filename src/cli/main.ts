@@ -1,4 +1,5 @@
 // `kpa`: the command-line twin of the add-in, on .xlsx files.
+import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import ExcelJS from "exceljs";
@@ -16,8 +17,10 @@ import {
   run,
   templateSheet,
 } from "../engine";
+import { CsvError, type CsvIssue, FIELD_LABELS, csvMeasurements, parseColumnMap, parseCsv, resolveColumns } from "../engine/csv";
+import { LOG_SHEET, findLogTables, planMeasurements } from "../engine/log";
 import { loadWorkbook, UnusableInputError, workbookToGrid } from "../xlsx/read";
-import { applyPlanToWorkbook, saveAtomically, writeFileAtomically, writeTemplateSheet } from "../xlsx/write";
+import { applyAppendToWorkbook, applyPlanToWorkbook, saveAtomically, writeFileAtomically, writeTemplateSheet } from "../xlsx/write";
 
 const VERSION: string = (require("../../package.json") as { version: string }).version;
 
@@ -28,6 +31,8 @@ const HELP = `kpa ${VERSION}: evaluate Key Performance Area workbooks (.xlsx)
 Usage:
   kpa evaluate IN.xlsx [--out OUT.xlsx | --in-place] [--as-of YYYY-MM-DD] [--json REPORT.json]
                        [--tolerance 0.1] [--date-order mdy|dmy] [--quiet]
+  kpa import IN.xlsx --csv EXPORT.csv [--map kpi=COLUMN,date=COLUMN,value=COLUMN,...] [--source NAME]
+                     [--out OUT.xlsx | --in-place] [--date-order mdy|dmy] [--quiet]
   kpa template [--department ${DEPARTMENTS.map((d) => d.id).join("|")}] --out FILE.xlsx
   kpa --help | --version
 
@@ -42,9 +47,19 @@ evaluate   Finds the KPA tables, judges every row as of a date, and writes statu
   --date-order X    how to read 03/04/2050: mdy (default) or dmy
   --quiet           print nothing but errors
 
+import     Appends the rows of a CSV export (a CRM's, a helpdesk's) to the "KPA Data" measurement log,
+           skipping rows the log already holds, so importing a file twice adds nothing. All or nothing:
+           if any row cannot be used, nothing is written and each such row is listed by its line.
+           Without --out or --in-place it writes IN.imported.xlsx beside IN.xlsx.
+  --csv FILE        the CSV (comma, semicolon or tab separated) with KPI, Date and Value columns
+  --map F=COLUMN    the column holding a field: kpi, date, value, source, enteredBy or note
+                    (default: headers such as Metric, Period, Actual, System, Owner, Comment)
+  --source NAME     the Source of rows that have none (default: the CSV's file name)
+  --out, --in-place, --date-order, --quiet   as for evaluate
+
 template   Writes a new KPA workbook for a department, with Baseline and Actual columns ready.
 
-Exit codes: 0 evaluated (even with problems), 2 unusable input, 1 unexpected failure.`;
+Exit codes: 0 done (evaluated even with problems), 2 unusable input, 1 unexpected failure.`;
 
 interface Io {
   out: (s: string) => void;
@@ -72,19 +87,14 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   });
   if (positionals.length !== 1) throw new UsageError("evaluate takes exactly one workbook: kpa evaluate IN.xlsx [--out OUT.xlsx].");
   const input = positionals[0] as string;
-  if (values.out && values["in-place"]) throw new UsageError("Use either --out or --in-place, not both.");
+  const output = outputFile(input, values, "evaluated");
   const asOf = values["as-of"] ?? todayIso();
   if (parseIsoDate(asOf) === undefined) throw new UsageError(`--as-of ${asOf} is not a date in the form YYYY-MM-DD.`);
   const tolerance = values.tolerance === undefined ? undefined : Number(values.tolerance);
   if (tolerance !== undefined && !(Number.isFinite(tolerance) && tolerance >= 0 && tolerance < 10)) {
     throw new UsageError(`--tolerance ${values.tolerance} must be a number such as 0.1 (10%).`);
   }
-  const dateOrder = values["date-order"];
-  if (dateOrder !== undefined && dateOrder !== "mdy" && dateOrder !== "dmy")
-    throw new UsageError(`--date-order must be mdy or dmy, not ${dateOrder}.`);
-  const output = values["in-place"]
-    ? input
-    : (values.out ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.evaluated.xlsx`));
+  const dateOrder = readDateOrder(values["date-order"]);
   const quiet = Boolean(values.quiet);
   const progress = quiet ? () => undefined : io.progress;
 
@@ -94,7 +104,7 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   progress(`Evaluating ${grid.sheets.length} sheet(s)…`);
   const generatedAt = new Date().toISOString().replace(/\.\d+Z$/, "Z");
   const generator = `${ENGINE_NAME} ${VERSION} (kpa CLI)`;
-  const { evaluation, plan } = run(grid, { asOf, tolerance, dateOrder: dateOrder as "mdy" | "dmy" | undefined, generatedAt, generator });
+  const { evaluation, plan } = run(grid, { asOf, tolerance, dateOrder, generatedAt, generator });
   if (evaluation.tables.length === 0) {
     throw new UnusableInputError(
       `No KPA table found in ${input}: expected a header row such as "Goal | Target | Timeline | Owner" or "KPI | Target | Actual".`,
@@ -123,6 +133,112 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   if (plan.problems.length > 0)
     io.out(`\n${s.errors} error(s) and ${s.warnings} warning(s): see the "KPA Summary" sheet${values.json ? " or the JSON report" : ""}.`);
   if (values.json) io.out(`Report: ${values.json}`);
+}
+
+function readDateOrder(value: string | undefined): "mdy" | "dmy" | undefined {
+  if (value !== undefined && value !== "mdy" && value !== "dmy") throw new UsageError(`--date-order must be mdy or dmy, not ${value}.`);
+  return value;
+}
+
+/** --in-place: the input; else --out; else IN.<suffix>.xlsx beside the input. */
+function outputFile(input: string, values: { out?: string; "in-place"?: boolean }, suffix: string): string {
+  if (values.out && values["in-place"]) throw new UsageError("Use either --out or --in-place, not both.");
+  if (values["in-place"]) return input;
+  return values.out ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.${suffix}.xlsx`);
+}
+
+/** A CSV's text: UTF-8, UTF-16 (Excel's "Unicode text") or, when not valid UTF-8, Windows-1252 (Excel's "CSV"). */
+function readCsvText(file: string): string {
+  if (!fs.existsSync(file)) throw new UnusableInputError(`No CSV file at ${file}.`);
+  if (fs.statSync(file).isDirectory()) throw new UnusableInputError(`${file} is a folder, not a CSV file.`);
+  const bytes = fs.readFileSync(file);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    throw new UnusableInputError(`${file} is a workbook, not a CSV file: save it from Excel as "CSV UTF-8" and import that.`);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString("utf16le");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+const MAX_LISTED = 20;
+
+/** "nothing imported: 2 rows of export.csv cannot be used:" and one line per issue, first lines first. */
+function refusal(csvName: string, issues: readonly CsvIssue[]): string {
+  const rows = new Set(issues.map((i) => i.line)).size;
+  const lines = issues
+    .slice(0, MAX_LISTED)
+    .map((i) => `  line ${i.line}${i.column === undefined ? "" : `, column "${i.column}"`}: ${i.message}`);
+  if (issues.length > MAX_LISTED) lines.push(`  … and ${issues.length - MAX_LISTED} more.`);
+  return [`nothing imported: ${rows} ${rows === 1 ? "row" : "rows"} of ${csvName} cannot be used:`, ...lines].join("\n");
+}
+
+async function importCsv(args: string[], io: Io): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      csv: { type: "string" },
+      map: { type: "string", multiple: true },
+      source: { type: "string" },
+      out: { type: "string" },
+      "in-place": { type: "boolean" },
+      "date-order": { type: "string" },
+      quiet: { type: "boolean" },
+    },
+  });
+  if (positionals.length !== 1)
+    throw new UsageError("import takes exactly one workbook: kpa import IN.xlsx --csv EXPORT.csv [--out OUT.xlsx].");
+  const input = positionals[0] as string;
+  const csvFile = values.csv;
+  if (!csvFile) throw new UsageError(`import needs --csv EXPORT.csv: the file whose rows go into the "${LOG_SHEET}" sheet.`);
+  const dateOrder = readDateOrder(values["date-order"]) ?? "mdy";
+  const output = outputFile(input, values, "imported");
+  const overrides = parseColumnMap(values.map ?? []);
+  const quiet = Boolean(values.quiet);
+  const progress = quiet ? () => undefined : io.progress;
+  const say = quiet ? () => undefined : io.out;
+  const csvName = path.basename(csvFile);
+
+  progress(`Reading ${csvFile}…`);
+  const table = parseCsv(readCsvText(csvFile));
+  if (table.header.length === 0) throw new UnusableInputError(`${csvFile} is empty: expected a header row such as "KPI,Date,Value".`);
+  const cols = resolveColumns(table.header, overrides, csvName);
+  const rows = csvMeasurements(table, cols, values.source ?? csvName);
+  if (table.records.length === 0) {
+    say(`Nothing to import: ${csvName} has no rows below its header.`);
+    return;
+  }
+
+  progress(`Reading ${input}…`);
+  const wb = await loadWorkbook(input);
+  const grid = workbookToGrid(wb);
+  const plan = planMeasurements(grid, rows.inputs, dateOrder);
+  const issues = [
+    ...rows.issues,
+    ...plan.issues.map((i) => ({
+      line: rows.lines[i.index] as number,
+      column: table.header[cols[i.field]] || FIELD_LABELS[i.field],
+      message: i.message,
+    })),
+  ].sort((a, b) => a.line - b.line);
+  if (issues.length > 0) throw new UnusableInputError(refusal(csvName, issues));
+  if (!plan.append) {
+    const sheet = findLogTables(grid)[0]?.sheet ?? LOG_SHEET;
+    const n = plan.duplicates.length;
+    say(
+      `Nothing new to import: ${n === 1 ? "the only row" : `all ${n} rows`} of ${csvName} ${n === 1 ? "is" : "are"} already in "${sheet}".`,
+    );
+    return;
+  }
+
+  progress(`Writing ${output}…`);
+  applyAppendToWorkbook(wb, plan.append);
+  await saveAtomically(wb, output);
+  const added = plan.added.length;
+  const already = plan.duplicates.length > 0 ? ` (${plan.duplicates.length} already there)` : "";
+  say(`Imported ${added} ${added === 1 ? "measurement" : "measurements"} into "${plan.append.sheet}"${already} → ${output}`);
 }
 
 async function template(args: string[], io: Io): Promise<void> {
@@ -157,12 +273,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (command === "evaluate") await evaluate(rest, io);
+    else if (command === "import") await importCsv(rest, io);
     else if (command === "template") await template(rest, io);
     else throw new UsageError(`Unknown command "${command}". Run kpa --help to see the commands.`);
     return 0;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnusableInputError || e instanceof InvalidOptionError) {
-      io.err(`kpa: ${e.message}`);
+    if (e instanceof UsageError || e instanceof UnusableInputError || e instanceof InvalidOptionError || e instanceof CsvError) {
+      // One sentence, or a sentence ending in ":" and one indented line per item.
+      for (const line of `kpa: ${e.message}`.split("\n")) io.err(line);
       return 2;
     }
     // By code, not `instanceof TypeError`: util.parseArgs's TypeError may come from another realm (vm, jest).
