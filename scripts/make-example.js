@@ -26,6 +26,24 @@ async function main() {
       c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
     });
   }
+  const log = wb.addWorksheet(ex.EXAMPLE_LOG_SHEET, {
+    properties: { tabColor: { argb: "FF548235" } },
+    views: [{ state: "frozen", ySplit: 1, xSplit: 0 }],
+  });
+  ex.EXAMPLE_LOG_WIDTHS.forEach((w, i) => (log.getColumn(i + 1).width = w));
+  ex.EXAMPLE_LOG.forEach((r, i) => {
+    r.forEach((v, j) => {
+      if (v === null || v === undefined) return;
+      const cell = log.getCell(i + 1, j + 1);
+      cell.value = v;
+      const fmt = ex.exampleLogFormat(j + 1, v);
+      if (fmt !== "General") cell.numFmt = fmt;
+    });
+  });
+  log.getRow(1).eachCell((c) => {
+    c.font = { bold: true, color: { argb: "FFFFFFFF" } };
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F3864" } };
+  });
   const out = path.join(__dirname, "..", "examples", "customer-service-kpa.xlsx");
   await wb.xlsx.writeFile(out);
   console.log(`Wrote ${out}`);

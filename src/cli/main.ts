@@ -8,7 +8,9 @@ import {
   ENGINE_NAME,
   InvalidOptionError,
   STATUSES,
+  type Trend,
   buildReport,
+  describeTrend,
   localDay,
   findDepartment,
   gapsWorstFirst,
@@ -129,6 +131,19 @@ async function evaluate(args: string[], io: Io): Promise<void> {
     io.out(`Gaps (${gaps.length}, worst first):`);
     for (const g of gaps.slice(0, 10)) io.out(`  ${g.status.padEnd(width)}  ${g.sheet}!${g.cell}  ${g.name}: ${g.explanation}`);
     if (gaps.length > 10) io.out(`  … and ${gaps.length - 10} more on the "KPA Gaps" sheet.`);
+  }
+  const trended = evaluation.rows.filter((r) => r.trend && r.kind !== "kpa");
+  if (trended.length > 0) {
+    io.out("");
+    io.out(`Trends (from the measurement log):`);
+    for (const r of trended) io.out(`  ${r.name}: ${describeTrend(r.trend as Trend)}`);
+  }
+  const { since, changes } = plan.history;
+  if (since !== null) {
+    io.out("");
+    io.out(changes.length === 0 ? `No status changes since the evaluation as of ${since}.` : `Changes since the evaluation as of ${since}:`);
+    for (const c of changes)
+      io.out(`  ${c.kind === "worse" ? `Newly ${c.to}` : "Recovered to Met"}: ${c.name} (was ${c.from}) ${c.sheet}!${c.cell}`);
   }
   if (plan.problems.length > 0)
     io.out(`\n${s.errors} error(s) and ${s.warnings} warning(s): see the "KPA Summary" sheet${values.json ? " or the JSON report" : ""}.`);

@@ -1,6 +1,7 @@
 // The example workbook: what `npm run demo` evaluates (as examples/customer-service-kpa.xlsx) and what the
 // browser demo loads into the in-memory Excel. Pure data, so both paths share one source.
 import type { CellValue, SheetGrid, WorkbookGrid } from "../engine/grid";
+import { LOG_HEADERS, LOG_SHEET, LOG_WIDTHS } from "../engine/log";
 
 export const EXAMPLE_SHEET = "Customer Service KPA";
 export const EXAMPLE_COLUMN_WIDTHS = [36, 48, 30, 18, 26, 14, 14, 14];
@@ -102,7 +103,7 @@ export const EXAMPLE_ROWS: readonly (readonly CellValue[])[] = [
     "High",
     "Support Supervisor",
     0.7,
-    0.79,
+    null,
     d("2050-01-01"),
   ],
   ["Publish a self-service help centre", "Complete", "Q3 2050", "Low", "Support Manager", null, "In progress", d("2050-04-01")],
@@ -157,9 +158,37 @@ export function exampleFormat(row: number, col: number, v: CellValue): string {
   return "General";
 }
 
+export { LOG_SHEET as EXAMPLE_LOG_SHEET, LOG_WIDTHS as EXAMPLE_LOG_WIDTHS };
+
+/** The measurement log: several periods per KPI, so trends and projections show. First-Contact Resolution has no
+ * Actual in the table, so its actual comes from here. */
+// prettier-ignore -- one measurement per line reads like the sheet
+export const EXAMPLE_LOG: readonly (readonly CellValue[])[] = [
+  [...LOG_HEADERS],
+  ["Customer Satisfaction (CSAT)", d("2050-06-30"), 0.78, "Post-ticket surveys", "Customer Experience Lead", null],
+  ["Net Promoter Score (NPS)", "H2 2049", 35, "Relationship survey", "Marketing Manager", "Baseline wave"],
+  ["Net Promoter Score (NPS)", "H1 2050", 41, "Relationship survey", "Marketing Manager", null],
+  ["Customer Retention Rate", "Q1 2050", 0.86, "CRM cohort report", "Sales Director", null],
+  ["Customer Retention Rate", "Q2 2050", 0.87, "CRM cohort report", "Sales Director", null],
+  ["Customer Retention Rate", "Q3 2050", 0.875, "CRM cohort report", "Sales Director", "Two enterprise renewals slipped"],
+  ["First-Contact Resolution", d("2050-06-30"), 0.72, "Helpdesk ticket analysis", "Support Supervisor", null],
+  ["First-Contact Resolution", d("2050-07-31"), 0.74, "Helpdesk ticket analysis", "Support Supervisor", null],
+  ["First-Contact Resolution", d("2050-08-31"), 0.765, "Helpdesk ticket analysis", "Support Supervisor", "Weekly coaching started"],
+  ["First-Contact Resolution", d("2050-09-30"), 0.79, "Helpdesk ticket analysis", "Support Supervisor", null],
+];
+
+/** Log values that are fractions are percentages (column C; NPS is points). */
+export function exampleLogFormat(col: number, v: CellValue): string {
+  if (v instanceof Date) return "yyyy-mm-dd";
+  if (col === 3 && typeof v === "number" && v < 1) return "0.0%";
+  return "General";
+}
+
 export function exampleGrid(): WorkbookGrid {
   const values = EXAMPLE_ROWS.map((r) => [...r]);
   const numberFormats = values.map((r, i) => r.map((v, j) => exampleFormat(i + 1, j + 1, v)));
   const sheet: SheetGrid = { name: EXAMPLE_SHEET, values, numberFormats };
-  return { sheets: [sheet] };
+  const logValues = EXAMPLE_LOG.map((r) => [...r]);
+  const log: SheetGrid = { name: LOG_SHEET, values: logValues, numberFormats: logValues.map((r) => r.map((v, j) => exampleLogFormat(j + 1, v))) };
+  return { sheets: [sheet, log] };
 }

@@ -4,6 +4,7 @@ import { type DateOrder, type Day, addMonths, isoDate, longDate, parseDateText, 
 import { type Table, type TableKind, detectTables } from "./detect";
 import { SheetView, type WorkbookGrid } from "./grid";
 import { type Field, isOurHeader } from "./headers";
+import { acronyms, significantWords } from "./names";
 import { LogIndex, type LogEntry, type MeasurementLog, describeEntry, readLog } from "./log";
 import { type Problem, problem } from "./problems";
 import { type Ownership, isOurSheet, ownsCell, readOwnership } from "./ownership";
@@ -393,7 +394,7 @@ function judgeTarget(row: RowReader, name: string, timeline: Day | undefined, ct
   const rawTarget = row.raw(targetField);
   const parsed = parseTarget(typeof rawTarget === "number" && !fromGoal ? targetNumber(row, targetField, ctx) : targetText);
   const actualText = actual.kind === "text" ? actual.text : actual.raw;
-  const source = sourceNote(actualFrom);
+  const source = sourceNote(actualFrom, actual);
   if (!parsed.ok) {
     if (parsed.empty) return { status: "Needs Target", explanation: "No target → Needs Target", actual: actualText };
     ctx.problems.push(
@@ -534,11 +535,12 @@ function displayReading(r: Reading): string {
   return r.kind === "quantity" ? formatQuantity(r.q) : r.kind === "text" ? r.text : r.kind === "none" ? "" : r.raw;
 }
 
-/** " (logged Sep 30, 2050, Helpdesk export)" or " (typed; the log's latest is 84% on Sep 30, 2050)". */
-function sourceNote(from: ActualFrom | undefined): string {
+/** " (logged Sep 30, 2050, Helpdesk export)", or for a typed Actual " (typed Actual, used over the log's 84% of Sep 30, 2050)". */
+function sourceNote(from: ActualFrom | undefined, actual: Reading): string {
   if (!from) return "";
   const day = parseIsoDate(from.date) as Day;
   if (from.kind === "log") return ` (logged ${longDate(day)}${from.source ? `, ${from.source}` : ""})`;
+  if (displayReading(actual) === from.value) return ` (typed Actual, as logged ${longDate(day)})`;
   return ` (typed Actual, used over the log's ${from.value} of ${longDate(day)})`;
 }
 
@@ -743,71 +745,6 @@ function computeProgress(a: number, r: Resolved): number | undefined {
 }
 
 // --- KPA elements: linked to the goals that measure them -------------------------------------------
-
-const GENERIC = new Set([
-  "customer",
-  "customers",
-  "rate",
-  "score",
-  "level",
-  "total",
-  "average",
-  "avg",
-  "number",
-  "percentage",
-  "percent",
-  "the",
-  "of",
-  "to",
-  "a",
-  "an",
-  "and",
-  "for",
-  "by",
-  "in",
-  "on",
-  "with",
-  "per",
-  "increase",
-  "improve",
-  "reduce",
-  "achieve",
-  "decrease",
-  "maintain",
-  "grow",
-  "raise",
-  "lower",
-  "reach",
-  "kpi",
-  "kpa",
-  "metric",
-  "measure",
-  "overall",
-  "time",
-  "first",
-  "new",
-  "our",
-  "all",
-  "from",
-]);
-
-function acronyms(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/\(([A-Za-z]{2,6})\)/g)) out.add((m[1] as string).toUpperCase());
-  for (const m of text.matchAll(/\b([A-Z]{2,6})\b/g)) out.add(m[1] as string);
-  return out;
-}
-
-function significantWords(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of text.toLowerCase().split(/[^a-z]+/)) {
-    if (w.length < 3 || GENERIC.has(w)) continue;
-    out.add(
-      w.length > 4 && w.endsWith("ies") ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w,
-    );
-  }
-  return out;
-}
 
 function linkElements(rows: RowResult[], ctx: Ctx): RowResult[] {
   const goals = rows.filter((r) => r.kind === "goals" || r.kind === "kpi");

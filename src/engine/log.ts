@@ -4,6 +4,7 @@ import { cellAddress } from "./address";
 import { type DateOrder, type Day, isoDate, longDate, monthEnd, parseDateText, parseIsoDate } from "./dates";
 import { SheetView, type SheetGrid, type WorkbookGrid } from "./grid";
 import { headerKey } from "./headers";
+import { acronyms, significantWords } from "./names";
 import type { AppendPlan, PlanValue } from "./plan";
 import { type Problem, problem } from "./problems";
 import { type Reading, parseQuantity, readCell } from "./values";
@@ -159,9 +160,6 @@ export function normKpi(s: string): string {
     .trim();
 }
 
-function acronymsOf(text: string): string[] {
-  return [...text.matchAll(/\(([A-Za-z]{2,6})\)|\b([A-Z]{2,6})\b/g)].map((m) => (m[1] ?? m[2] ?? "").toUpperCase());
-}
 
 /** Log entries by KPI, each list oldest first; `for(name)` finds the entries that measure a row. */
 export class LogIndex {
@@ -180,7 +178,8 @@ export class LogIndex {
 
   /**
    * The entries for a row named `name`: the log KPI that is the same name, else the longest one the name
-   * contains as whole words ("Improve CSAT" ⊃ "CSAT"), else the one sharing its acronym.
+   * contains as whole words ("Improve CSAT" ⊃ "CSAT"), else the only one sharing its acronym, else the only one
+   * whose meaningful words are all among the row's (or the other way round).
    */
   for(name: string): readonly LogEntry[] {
     const n = normKpi(name);
@@ -190,9 +189,19 @@ export class LogIndex {
       for (const k of this.byKpi.keys()) if (k && padded.includes(` ${k} `) && (!key || k.length > key.length)) key = k;
     }
     if (!key) {
-      const mine = new Set(acronymsOf(name));
-      const hits = [...this.byKpi.entries()].filter(([, list]) => acronymsOf(list[0]?.kpi ?? "").some((a) => mine.has(a)));
-      if (hits.length === 1) key = hits[0]?.[0];
+      const mine = acronyms(name);
+      key = only([...this.byKpi.entries()].filter(([, list]) => [...acronyms(list[0]?.kpi ?? "")].some((a) => mine.has(a))));
+    }
+    if (!key) {
+      // "Improve Retention Rate" and "Customer Retention Rate" share every word that carries meaning.
+      const mine = significantWords(name);
+      key = only(
+        [...this.byKpi.entries()].filter(([, list]) => {
+          const theirs = significantWords(list[0]?.kpi ?? "");
+          const [small, big] = theirs.size <= mine.size ? [theirs, mine] : [mine, theirs];
+          return small.size > 0 && [...small].every((w) => big.has(w));
+        }),
+      );
     }
     if (!key) return [];
     this.used.add(key);
@@ -209,6 +218,10 @@ export class LogIndex {
     }
     return out;
   }
+}
+
+function only<T>(hits: readonly (readonly [string, T])[]): string | undefined {
+  return hits.length === 1 ? hits[0]?.[0] : undefined;
 }
 
 function colOfKpi(log: MeasurementLog, e: LogEntry): number {

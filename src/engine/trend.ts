@@ -71,7 +71,10 @@ export function linearFit(points: readonly { readonly day: Day; readonly value: 
 export function formatChange(change: number, unit: Quantity): string {
   const sign = change > 0 ? "+" : change < 0 ? "−" : "±";
   const abs = Math.abs(change);
-  if (unit.unit === "percent") return `${sign}${Number(abs.toFixed(1))} pts`;
+  if (unit.unit === "percent") {
+    const n = Number(abs.toFixed(1));
+    return `${sign}${n} ${n === 1 ? "pt" : "pts"}`;
+  }
   return `${sign}${formatQuantity({ ...unit, value: abs })}`;
 }
 

@@ -114,7 +114,7 @@ describe("progress lines", () => {
     expect(r.status).toBe(0);
     expect(r.terminal.split("\n").filter(Boolean)).toEqual([
       `Reading ${input}…`,
-      "Evaluating 1 sheet(s)…",
+      "Evaluating 2 sheet(s)…",
       `Writing ${path.join(dir, "out.xlsx")}…`,
     ]);
     const printed = fs.readFileSync(stdout, "utf8");
@@ -156,6 +156,6 @@ describe("a write that fails half-way", () => {
     expectOnePlainLine(r.stderr, /^kpa: unexpected failure: EFBIG/);
     expect(fs.readFileSync(input).equals(original)).toBe(true);
     expect(fs.readdirSync(dir)).toEqual(["kpa.xlsx"]);
-    expect((await readXlsx(input)).worksheets.map((w) => w.name)).toEqual(["Customer Service KPA"]);
+    expect((await readXlsx(input)).worksheets.map((w) => w.name)).toEqual(["Customer Service KPA", "KPA Data"]);
   });
 });

@@ -14,7 +14,7 @@ describe("kpa evaluate output", () => {
     const run = await runKpa("evaluate", EXAMPLE, "--out", out, "--as-of", AS_OF);
     expect(run.code).toBe(0);
     expect(run.err).toEqual([]);
-    expect(run.progress).toEqual([`Reading ${EXAMPLE}…`, "Evaluating 1 sheet(s)…", `Writing ${out}…`]);
+    expect(run.progress).toEqual([`Reading ${EXAMPLE}…`, "Evaluating 2 sheet(s)…", `Writing ${out}…`]);
     expect(run.out[0]).toBe(`Evaluated 15 rows in 4 tables as of ${AS_OF} → ${out}`);
     expect(run.out.join("\n")).toMatch(/^ {2}At Risk +2$/m);
     expect(run.out.join("\n")).toContain(`At Risk       Customer Service KPA!A19  Improve Retention Rate:`);

@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { applyPlanToGrid } from "../../src/engine/apply";
 import { rangeAddress } from "../../src/engine/address";
-import { run } from "../../src/engine/index";
+import { describeTrend, run } from "../../src/engine/index";
 import { type JsonCase, gridFromJson } from "../fixtures/json";
 
 const ROOT = __dirname;
@@ -22,11 +22,14 @@ function snapshot(c: JsonCase) {
       status: r.status,
       explanation: r.explanation,
       progress: r.progress === undefined ? null : Math.round(r.progress * 1000) / 1000,
+      ...(r.actualFrom ? { actualFrom: `${r.actualFrom.kind} ${r.actualFrom.sheet}!${r.actualFrom.cell}` } : {}),
+      ...(r.trend ? { trend: describeTrend(r.trend) } : {}),
     })),
     problems: plan.problems.map((p) => `${p.severity} ${p.sheet}!${p.cell} ${p.message}`),
     summary: { byStatus: plan.summary.byStatus, weightedScore: plan.summary.weightedScore ?? null },
     writes: plan.writes.map((w) => `${w.sheet}!${rangeAddress({ top: w.row, left: w.col, bottom: w.row + w.values.length - 1, right: w.col + (w.values[0]?.length ?? 1) - 1 })}`),
     names: plan.names.map((n) => `${n.name} = ${n.ref}`),
+    history: plan.appends.map((a) => `${a.sheet}: ${a.values.length} rows from row ${a.row + 1}${a.create ? " (new sheet)" : ""}`),
     idempotent: (() => {
       const once = applyPlanToGrid(wb, plan);
       const again = run(once, { ...c.options, generatedAt: "2050-01-01T00:00:00Z", generator: "golden" });
@@ -49,5 +52,5 @@ describe.each(cases)("golden: %s", (name) => {
 });
 
 it("has golden cases", () => {
-  expect(cases.length).toBeGreaterThanOrEqual(4);
+  expect(cases.length).toBeGreaterThanOrEqual(5);
 });
