@@ -12,7 +12,7 @@ import { type Problem, problem } from "./problems";
 import { STATUSES, STATUS_STYLE } from "./status";
 import { type Summary, sectionOf, summarize } from "./summary";
 import { describeTrend, directionScore, projectionText } from "./trend";
-import { isNoValueMarker } from "./values";
+import { type Unit, isNoValueMarker } from "./values";
 
 /** Strings are always literal text: adapters must never let them become formulas. */
 export type PlanValue = string | number | boolean | null | PlanDate | PlanLink;
@@ -390,6 +390,8 @@ const SUBTLE: CellStyle = { italic: true, font: "#595959" };
 const SECTION_STYLE: CellStyle = { bold: true, fill: "#D9E1F2", font: "#1F3864" };
 const TREND_FORMAT = '"improving";"declining";"flat"';
 const CHART_COL = 11;
+// Durations are in hours; money keeps no symbol because the log may mix currencies.
+const UNIT_FORMATS: Partial<Record<Unit, string>> = { percent: "0%", hours: '0.0" h"', currency: "#,##0" };
 const MAX_TREND_CHARTS = 6;
 
 function link(r: { sheet: string; cell: string }, text = `${r.sheet}!${r.cell}`): PlanLink {
@@ -478,10 +480,13 @@ function summarySheet(
   // One block per section or department: what a team lead reads first.
   for (const sec of s.bySection) {
     b.blank();
-    b.add([sec.key, null, null, null, null, null], SECTION_STYLE);
+    b.add([sec.key, null, null, null, null], SECTION_STYLE);
     const counts = STATUSES.filter((st) => sec.counts[st] > 0).map((st) => `${st} ${sec.counts[st]}`);
-    const line = b.add([`${sec.total} rows: ${counts.join(" · ")}`, null, "Score", sec.score === undefined ? "—" : round4(sec.score)]);
-    if (sec.score !== undefined) b.format({ top: line, left: 3, bottom: line, right: 3 }, "0%");
+    b.add([`${sec.total} rows: ${counts.join(" · ")}`]);
+    if (sec.score !== undefined) {
+      const line = b.add(["Weighted score", round4(sec.score)]);
+      b.format({ top: line, left: 1, bottom: line, right: 1 }, "0%");
+    }
     const worst = s.gaps
       .map((k) => rowsByKey.get(k) as RowResult)
       .filter((r) => sectionOf(r).toLowerCase() === sec.key.toLowerCase())
@@ -526,11 +531,12 @@ function summarySheet(
     b.add(["KPI", "Date", "Value"], HEADER);
     for (const r of trended) {
       const t = r.trend as NonNullable<RowResult["trend"]>;
-      const percent = /%$/.test(t.projection?.text ?? r.actual ?? "");
+      const percent = t.unit === "percent";
       const from = b.row;
       for (const p of t.series) b.add([r.name, dateValue(p.date), percent ? round4(p.value / 100) : p.value]);
       b.format({ top: from, left: 1, bottom: b.row - 1, right: 1 }, "yyyy-mm-dd");
-      if (percent) b.format({ top: from, left: 2, bottom: b.row - 1, right: 2 }, "0%");
+      const format = UNIT_FORMATS[t.unit];
+      if (format) b.format({ top: from, left: 2, bottom: b.row - 1, right: 2 }, format);
       seriesAt.push({ row: r, from, to: b.row - 1 });
     }
   }

@@ -1,6 +1,6 @@
 // Trends of logged values: which way a KPI is moving, by how much, and where a straight line puts it by its deadline.
 import { type Day, isoDate, longDate, parseIsoDate } from "./dates";
-import { type Quantity, formatQuantity } from "./values";
+import { type Quantity, type Unit, formatQuantity } from "./values";
 
 export type TrendDirection = "improving" | "declining" | "flat";
 
@@ -33,6 +33,8 @@ export interface Trend {
   readonly projection?: Projection;
   /** Every logged point up to the as-of date, oldest first: what the trend charts draw. */
   readonly series: readonly TrendPoint[];
+  /** The target's unit, which every value above is in. */
+  readonly unit: Unit;
 }
 
 /** Values within this share of the scale count as unchanged. */
@@ -125,6 +127,7 @@ export function computeTrend(input: TrendInput): Trend | undefined {
     latest: { date: isoDate(last.day), value: last.value },
     projection,
     series: pts.map((p) => ({ date: isoDate(p.day), value: p.value })),
+    unit: input.unit.unit,
   };
 }
 
