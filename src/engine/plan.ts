@@ -504,13 +504,14 @@ function summarySheet(
   if (trended.length > 0) {
     b.blank();
     b.add(["Trends from the KPA Data log"], { bold: true });
-    const top = b.add(["KPI", "Trend", "Change", "Latest", "On", "Projected", "By", "Status"], HEADER);
+    const top = b.add(["KPI", "Trend", "Change", "Since", "Latest", "On", "Projected", "By", "Status"], HEADER);
     for (const r of trended) {
       const t = r.trend as NonNullable<RowResult["trend"]>;
       b.add([
         r.name,
         directionScore(t.direction),
-        t.changeText,
+        t.delta,
+        dateValue(t.previous.date),
         r.actual ?? null,
         dateValue(t.latest.date),
         t.projection?.text ?? null,
@@ -521,9 +522,8 @@ function summarySheet(
     const rows: Rect = { top: top + 1, left: 1, bottom: b.row - 1, right: 1 };
     b.format(rows, TREND_FORMAT);
     b.arrows(rows);
-    b.format({ ...rows, left: 4, right: 4 }, "yyyy-mm-dd");
-    b.format({ ...rows, left: 6, right: 6 }, "yyyy-mm-dd");
-    b.statusRules({ ...rows, left: 7, right: 7 });
+    for (const col of [3, 5, 7]) b.format({ ...rows, left: col, right: col }, "yyyy-mm-dd");
+    b.statusRules({ ...rows, left: 8, right: 8 });
 
     // The points behind the trend charts, one block per KPI, readable on their own too.
     b.blank();

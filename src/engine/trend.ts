@@ -26,6 +26,8 @@ export interface Trend {
   readonly direction: TrendDirection;
   /** Latest minus previous, in the target's unit. */
   readonly change: number;
+  /** "+3 pts" */
+  readonly delta: string;
   /** "+3 pts since Jun 30, 2050" */
   readonly changeText: string;
   readonly previous: TrendPoint;
@@ -122,6 +124,7 @@ export function computeTrend(input: TrendInput): Trend | undefined {
   return {
     direction,
     change: Math.round(change * 1e9) / 1e9,
+    delta: formatChange(change, input.unit),
     changeText: `${formatChange(change, input.unit)} since ${longDate(prev.day)}`,
     previous: { date: isoDate(prev.day), value: prev.value },
     latest: { date: isoDate(last.day), value: last.value },
