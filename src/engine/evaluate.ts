@@ -469,7 +469,9 @@ function judgeTarget(row: RowReader, name: string, timeline: Day | undefined, ct
   const actualDisplay = formatQuantity(actualQ);
   const head = `${actualDisplay}${source} vs ${targetDisplay}${resolved.note ? ` (${resolved.note})` : ""}${suffix}`;
   const progress = computeProgress(a, resolved);
-  const trend = trendOf(logged, resolved, timeline, ctx);
+  // A typed Actual is today's reading: the trend runs through it, not past it.
+  const typedToday = actualFrom?.kind === "table" ? { day: ctx.asOf, value: a } : undefined;
+  const trend = trendOf(logged, resolved, timeline, ctx, typedToday);
   const base = { actual: actualDisplay, target: targetDisplay, progress, actualFrom, trend };
 
   if (satisfies(a, resolved)) return { ...base, status: "Met", explanation: `${head}: target met → Met`, shortfall: 0 };
@@ -560,7 +562,13 @@ function polarityOf(r: Resolved): Polarity {
 }
 
 /** The trend of the logged values in the target's unit; values that cannot be compared are reported and left out. */
-function trendOf(logged: readonly LogEntry[], resolved: Resolved, timeline: Day | undefined, ctx: Ctx): Trend | undefined {
+function trendOf(
+  logged: readonly LogEntry[],
+  resolved: Resolved,
+  timeline: Day | undefined,
+  ctx: Ctx,
+  today?: { day: Day; value: number },
+): Trend | undefined {
   if (logged.length < 2) return undefined;
   const points: { day: Day; value: number }[] = [];
   for (const e of logged) {
@@ -573,6 +581,8 @@ function trendOf(logged: readonly LogEntry[], resolved: Resolved, timeline: Day 
     }
     points.push({ day: e.day, value: v });
   }
+  // The same value as the latest entry is that entry, typed again.
+  if (today && points[points.length - 1]?.value !== today.value) points.push(today);
   return computeTrend({
     points,
     unit: resolved.value,

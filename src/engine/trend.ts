@@ -135,7 +135,8 @@ export function computeTrend(input: TrendInput): Trend | undefined {
 }
 
 function roundForDisplay(v: number, unit: Quantity): number {
-  return unit.unit === "percent" ? Math.round(v) : v;
+  if (unit.unit === "percent") return Math.round(v);
+  return unit.unit === "number" || unit.unit === "score" ? Math.round(v * 10) / 10 : v;
 }
 
 /** "improving, +3 pts since Jun 30, 2050; projected 87% by Dec 15, 2050" */

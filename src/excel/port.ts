@@ -1,18 +1,24 @@
 // The task pane's WorkbookPort on top of any Excel runner: Office's Excel.run, or the in-memory Excel.
 import { cellAddress, quoteSheet, rangeAddress } from "../engine/address";
-import { localDay } from "../engine/dates";
+import { type DateOrder, localDay, parseIsoDate } from "../engine/dates";
 import { type Table, detectTables } from "../engine/detect";
 import { type Evaluation, InvalidOptionError, evaluateWorkbook } from "../engine/evaluate";
+import type { WorkbookGrid } from "../engine/grid";
 import { ENGINE_NAME, run as runEngine } from "../engine/index";
 import { DEPARTMENTS, type DepartmentId } from "../engine/library";
+import { type MeasurementIssue, findLogTables, kpiChoices, normKpi, planMeasurements, readLog, readPeriod } from "../engine/log";
 import { readOwnership } from "../engine/ownership";
 import type { Problem } from "../engine/problems";
 import { templateSheet } from "../engine/template";
 import { canAddTracking, trackingColumns } from "../engine/tracking";
+import { describeTrend } from "../engine/trend";
+import { type Reading, parseQuantity } from "../engine/values";
 import {
+  type ChangeView,
   type EvaluateSettings,
   type EvaluationResult,
   type FoundTable,
+  type MeasurementEntry,
   PortError,
   type Progress,
   type ScanResult,
@@ -23,7 +29,7 @@ import { toPortError } from "./errors";
 import { type ReadOptions, readWorkbook } from "./read";
 import type { ExcelRunner } from "./run";
 import { hasUndo, undoEvaluation } from "./undo";
-import { Batcher, DEFAULT_BUDGET_BYTES, applyPlan, checkSheetWritable, queueSheetContent, queueValues } from "./write";
+import { Batcher, DEFAULT_BUDGET_BYTES, applyPlan, checkSheetWritable, queueAppend, queueSheetContent, queueValues } from "./write";
 
 export interface SettingsStore {
   load(): Promise<Partial<EvaluateSettings>>;
@@ -64,7 +70,40 @@ function foundTable(t: Table): FoundTable {
 const problemView = ({ sheet, cell, severity, message }: Problem) => ({ sheet, cell, severity, message });
 
 function scanResult(ev: Evaluation, problems: readonly Problem[] = ev.problems): ScanResult {
-  return { tables: ev.tables.map(foundTable), problems: problems.map(problemView) };
+  return { tables: ev.tables.map(foundTable), problems: problems.map(problemView), kpis: kpiChoices(ev.rows) };
+}
+
+const FIELD_NAMES: Record<MeasurementIssue["field"], string> = { kpi: "KPI", date: "date", value: "value" };
+
+/** One sentence naming what to fix, e.g. 'Fix the value and try again: "abc" is not a value (write 84%, …).' */
+function measurementRefusal(issues: readonly MeasurementIssue[]): PortError {
+  const fields = [...new Set(issues.map((i) => FIELD_NAMES[i.field]))];
+  const list = fields.length === 1 ? fields[0] : `${fields.slice(0, -1).join(", ")} and ${fields[fields.length - 1]}`;
+  return new PortError(`Nothing was recorded. Fix the ${list} and try again: ${issues.map((i) => i.message).join("; ")}.`);
+}
+
+/**
+ * Where the log already holds this measurement: the row with the same KPI, date and source, preferring the one
+ * whose value reads the same. The engine found it a duplicate; this only points at it.
+ */
+function duplicateAt(grid: WorkbookGrid, entry: MeasurementEntry, order: DateOrder): { sheet: string; cell: string } | undefined {
+  const log = readLog(grid, order);
+  const day = parseIsoDate(entry.date.trim()) ?? readPeriod(entry.date.trim(), "General", order);
+  const source = (entry.source ?? "").trim().toLowerCase();
+  const same = log.entries.filter(
+    (e) => normKpi(e.kpi) === normKpi(entry.kpi) && e.day === day && (e.source ?? "").trim().toLowerCase() === source,
+  );
+  const text = entry.value.trim();
+  const typed = parseQuantity(text);
+  const sameValue = (v: Reading): boolean => {
+    if (v.kind === "quantity") return !!typed && v.q.unit === typed.q.unit && Math.abs(v.q.value - typed.q.value) < 1e-9;
+    const shown = v.kind === "text" ? v.text : v.kind === "bool" ? v.raw : undefined;
+    return !typed && shown?.trim().toLowerCase() === text.toLowerCase();
+  };
+  const hit = same.find((e) => sameValue(e.value)) ?? same[0];
+  if (!hit) return undefined;
+  const table = log.tables.find((t) => t.sheet === hit.sheet);
+  return { sheet: hit.sheet, cell: cellAddress(hit.row, table?.cols.kpi ?? 0) };
 }
 
 function engineOptions(s: EvaluateSettings) {
@@ -149,9 +188,19 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
                 owner: r.owner ?? null,
                 gap: r.gap ?? null,
                 explanation: r.explanation,
+                trend: r.trend ? describeTrend(r.trend) : null,
               },
             ];
           });
+          const changes = plan.history.changes.map(({ key, name, sheet, cell, from, to, kind }): ChangeView => ({
+            key,
+            name,
+            sheet,
+            cell,
+            from,
+            to,
+            kind,
+          }));
           return {
             ...scanResult(evaluation, plan.problems),
             asOf: plan.asOf,
@@ -161,6 +210,8 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
             gaps,
             elapsedMs: now().getTime() - started,
             sheets: plan.sheets.map((s) => s.name),
+            since: plan.history.since,
+            changes,
           };
         }),
       ),
@@ -231,6 +282,36 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
           await queueValues(b, ws, write.row, write.col, write.values);
           await b.flush();
           return `${table.sheet}!${rangeAddress({ top: write.row, left: write.col, bottom: write.row, right: write.col + 1 })}`;
+        }),
+      ),
+
+    recordMeasurement: (entry: MeasurementEntry) =>
+      exclusive("recording a measurement", () =>
+        run(async (context) => {
+          const read = await readWorkbook(context, options.read);
+          const order: DateOrder = (await options.settings.load()).dateOrder ?? "mdy";
+          const plan = planMeasurements(read.grid, [entry], order);
+          if (plan.issues.length > 0) throw measurementRefusal(plan.issues);
+          if (!plan.append || !plan.at) {
+            // Already in the log: point at the row that holds it (or, failing that, at the log's header).
+            const log = findLogTables(read.grid)[0];
+            const at =
+              duplicateAt(read.grid, entry, order) ??
+              (log ? { sheet: log.sheet, cell: cellAddress(log.headerRow, log.cols.kpi) } : undefined);
+            if (!at) throw new PortError("The measurement log could not be found again. Try again.");
+            return { ...at, added: false };
+          }
+          const append = plan.append;
+          if (append.create) {
+            if (read.workbookProtected)
+              throw new PortError(
+                `The workbook's structure is protected, so the "${append.sheet}" sheet cannot be added. Unprotect the workbook (Review > Protect Workbook) and try again.`,
+              );
+          } else checkSheetWritable(read, append.sheet, "add the measurement to it");
+          const b = new Batcher(context, options.budgetBytes ?? DEFAULT_BUDGET_BYTES);
+          await queueAppend(b, context.workbook.worksheets, append);
+          await b.flush();
+          return { sheet: plan.at.sheet, cell: plan.at.cell, added: true };
         }),
       ),
   };

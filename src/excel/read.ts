@@ -5,7 +5,7 @@ import type { CellValue, DefinedName, Rect, SheetGrid, WorkbookGrid } from "../e
 import { NAME_PREFIX } from "../engine/ownership";
 import { PortError } from "../taskpane/port";
 import { isPayloadError } from "./errors";
-import { isInternalSheet } from "./undo-sheet";
+import { UNDO_SHEET, type UndoEntry, decodeUndo, isInternalSheet } from "./undo-sheet";
 import { fromExcel } from "./values";
 
 export interface ReadOptions {
@@ -24,6 +24,8 @@ export interface SheetInfo {
   readonly protected: boolean;
   /** Conditional formats on the sheet with their A1 ranges, so ours can be replaced without another round trip. */
   readonly rules: readonly { readonly format: Excel.ConditionalFormat; readonly ranges: readonly Rect[] }[];
+  /** Charts on the sheet by name, so ours can be replaced without another round trip. */
+  readonly charts: readonly { readonly name: string; readonly chart: Excel.Chart }[];
 }
 
 export interface ReadResult {
@@ -31,6 +33,8 @@ export interface ReadResult {
   readonly sheets: readonly SheetInfo[];
   /** Our internal sheets (undo data), by name. */
   readonly internalSheets: readonly string[];
+  /** The undo record of the previous evaluation, when there is one and it reads: what charts it drew. */
+  readonly previousUndo?: readonly UndoEntry[];
   readonly workbookProtected: boolean;
   readonly syncs: number;
 }
@@ -69,7 +73,11 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       used: ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
       protection: ws.protection.load("protected"),
       rules: ws.getRange().conditionalFormats.load("items/type"),
+      charts: ws.charts.load("items/name"),
     }));
+  const manifest = internalSheets.includes(UNDO_SHEET)
+    ? wb.worksheets.getItem(UNDO_SHEET).getRange("A:D").getUsedRangeOrNullObject(true).load("values")
+    : undefined;
   await sync();
 
   // The rules' ranges and the merged areas ride along with the first batch of values (again, if it fails).
@@ -158,6 +166,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     visibility: o.visibility,
     protected: o.protection.protected,
     rules: (ruleAreas[i] ?? []).map(({ format, areas }) => ({ format, ranges: parseAreas(areas.address) })),
+    charts: o.charts.items.map((chart) => ({ name: chart.name, chart })),
   }));
   const grids: SheetGrid[] = outline.map((o, i) => {
     const merge = mergeAreas[i];
@@ -177,6 +186,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     grid: { sheets: grids, names: definedNames },
     sheets,
     internalSheets,
+    previousUndo: manifest && !manifest.isNullObject ? decodeUndo(manifest.values) : undefined,
     workbookProtected: wbProtection.protected,
     syncs,
   };

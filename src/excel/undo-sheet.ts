@@ -1,10 +1,19 @@
 // The undo record of the latest evaluation, kept in a very hidden sheet so it survives closing the pane:
 // a manifest in columns A:D, and copies of every cell the evaluation overwrote from column F on.
+import type { Rect } from "../engine/grid";
 import { NAME_PREFIX } from "../engine/ownership";
+import type { ChartPlan, ValidationPlan } from "../engine/plan";
 
 export const UNDO_SHEET = `${NAME_PREFIX}Undo`;
 /** First column of the cell copies. */
 export const COPY_COLUMN = 5;
+/** Names of the charts we draw on our sheets: only these are deleted and redrawn, a user's own chart stays. */
+export const CHART_PREFIX = `${NAME_PREFIX}Chart_`;
+
+/** The name of a sheet's i-th chart (0-based) as we draw it. */
+export function chartName(i: number): string {
+  return `${CHART_PREFIX}${i + 1}`;
+}
 
 /** Sheets whose names carry our prefix are ours alone and never evaluated. */
 export function isInternalSheet(name: string): boolean {
@@ -22,6 +31,19 @@ export type UndoEntry =
   | { readonly kind: "name"; readonly name: string; readonly formula: string }
   /** Conditional formats wholly inside this range are ours: removed on undo before the copies come back. */
   | { readonly kind: "scope"; readonly sheet: string; readonly range: string }
+  /** Rows the evaluation appended below a sheet's content (the history): cleared on undo. */
+  | { readonly kind: "appended"; readonly sheet: string; readonly range: string }
+  /** A chart of ours on one of our sheets before the evaluation: drawn again on undo. */
+  | { readonly kind: "chart"; readonly sheet: string; readonly name: string; readonly chart: ChartPlan }
+  /** A chart the evaluation drew: the next evaluation's record keeps it as a "chart", so undoing that one redraws it. */
+  | { readonly kind: "made"; readonly sheet: string; readonly name: string; readonly chart: ChartPlan }
+  /**
+   * A drop-down list of ours on one of our sheets before the evaluation: set again on undo. (The cell copy brings
+   * back only the part inside the sheet's used range; a list reaching past the last row needs this.)
+   */
+  | { readonly kind: "list"; readonly sheet: string; readonly validation: ValidationPlan }
+  /** A drop-down list the evaluation set: kept as a "list" by the next evaluation's record. */
+  | { readonly kind: "madeList"; readonly sheet: string; readonly validation: ValidationPlan }
   | { readonly kind: "asOf"; readonly asOf: string };
 
 const TITLE = "KPA Tracker undo data. Do not edit: Undo evaluation reads it.";
@@ -37,7 +59,14 @@ export function encodeUndo(entries: readonly UndoEntry[]): string[][] {
       case "name":
         return [e.kind, e.name, e.formula, ""];
       case "scope":
+      case "appended":
         return [e.kind, e.sheet, e.range, ""];
+      case "chart":
+      case "made":
+        return [e.kind, e.sheet, e.name, JSON.stringify(e.chart)];
+      case "list":
+      case "madeList":
+        return [e.kind, e.sheet, "-", JSON.stringify(e.validation)];
       case "asOf":
         return [e.kind, e.asOf, "", ""];
     }
@@ -55,9 +84,54 @@ export function decodeUndo(values: readonly (readonly unknown[])[]): UndoEntry[]
     if ((kind === "cells" || kind === "sheet") && a && b && c) out.push({ kind, sheet: a, range: b, copy: c });
     else if (kind === "added" && a) out.push({ kind, sheet: a });
     else if (kind === "name" && a && b) out.push({ kind, name: a, formula: b });
-    else if (kind === "scope" && a && b) out.push({ kind, sheet: a, range: b });
+    else if ((kind === "scope" || kind === "appended") && a && b) out.push({ kind, sheet: a, range: b });
+    else if ((kind === "chart" || kind === "made") && a && b && chartOf(c))
+      out.push({ kind, sheet: a, name: b, chart: chartOf(c) as ChartPlan });
+    else if ((kind === "list" || kind === "madeList") && a && validationOf(c))
+      out.push({ kind, sheet: a, validation: validationOf(c) as ValidationPlan });
     else if (kind === "asOf" && a) out.push({ kind, asOf: a });
     else return undefined;
   }
   return out;
+}
+
+const isRect = (r: unknown): r is Rect =>
+  typeof r === "object" &&
+  r !== null &&
+  (["top", "left", "bottom", "right"] as const).every((k) => Number.isInteger((r as Record<string, unknown>)[k]));
+const isCell = (c: unknown): boolean =>
+  typeof c === "object" && c !== null && Number.isInteger((c as { row?: unknown }).row) && Number.isInteger((c as { col?: unknown }).col);
+
+function parsed(text: string | undefined): unknown {
+  try {
+    return JSON.parse(text ?? "");
+  } catch {
+    return undefined;
+  }
+}
+
+/** A drop-down list as the record keeps it (JSON of the plan's validation), or undefined when it is not one. */
+function validationOf(text: string | undefined): ValidationPlan | undefined {
+  const v = parsed(text) as Partial<ValidationPlan> | undefined;
+  if (!v || typeof v !== "object" || !isRect(v.range) || !Array.isArray(v.list) || v.list.length === 0) return undefined;
+  if (!v.list.every((x: unknown) => typeof x === "string") || (v.prompt !== undefined && typeof v.prompt !== "string")) return undefined;
+  return v as ValidationPlan;
+}
+
+/** A chart as the record keeps it (JSON of the plan's chart), or undefined when it is not one. */
+function chartOf(text: string | undefined): ChartPlan | undefined {
+  const x = parsed(text) as Partial<ChartPlan> | null | undefined;
+  if (!x || !["pie", "bar", "line"].includes(String(x.kind)) || typeof x.title !== "string" || !isCell(x.from) || !isCell(x.to))
+    return undefined;
+  const seriesOk =
+    Array.isArray(x.series) &&
+    x.series.length > 0 &&
+    x.series.every(
+      (s) =>
+        typeof s.name === "string" &&
+        isRect(s.values) &&
+        isRect(s.categories) &&
+        (s.pointColors === undefined || (Array.isArray(s.pointColors) && s.pointColors.every((p: unknown) => typeof p === "string"))),
+    );
+  return seriesOk ? (x as ChartPlan) : undefined;
 }

@@ -4,8 +4,8 @@ import { parseAreas, parseRef, quoteSheet } from "../engine/address";
 import { type Rect, rectInside } from "../engine/grid";
 import { NAME_PREFIX } from "../engine/ownership";
 import { PortError } from "../taskpane/port";
-import { UNDO_SHEET, type UndoEntry, decodeUndo } from "./undo-sheet";
-import { Batcher, DEFAULT_BUDGET_BYTES } from "./write";
+import { CHART_PREFIX, UNDO_SHEET, type UndoEntry, decodeUndo } from "./undo-sheet";
+import { Batcher, DEFAULT_BUDGET_BYTES, queueChart, queueValidation } from "./write";
 
 export interface UndoOutcome {
   readonly undone: boolean;
@@ -48,7 +48,9 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
   if (!entries) throw new PortError("The undo record is damaged, so the evaluation cannot be undone. Evaluate again instead.");
 
   const present = new Set(worksheets.items.map((w) => w.name));
-  const touched = new Set(entries.flatMap((e) => (e.kind === "cells" || e.kind === "sheet" || e.kind === "scope" ? [e.sheet] : [])));
+  const touched = new Set(
+    entries.flatMap((e) => (e.kind === "cells" || e.kind === "sheet" || e.kind === "scope" || e.kind === "appended" ? [e.sheet] : [])),
+  );
   for (const name of touched) {
     if (!present.has(name))
       throw new PortError(`Sheet "${name}" was deleted or renamed since the evaluation, so it cannot be undone.`, { sheet: name });
@@ -68,6 +70,9 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
     rects: scopes.filter((s) => s.sheet === sheet).map((s) => rectOf(s.range)),
     rules: wb.worksheets.getItem(sheet).getRange().conditionalFormats.load("items/type"),
   }));
+  // Our sheets put back whole: the charts the evaluation drew on them go, those from before are drawn again.
+  const restored = entries.filter((e): e is Extract<UndoEntry, { kind: "sheet" }> => e.kind === "sheet");
+  const chartLists = restored.map((e) => ({ sheet: e.sheet, charts: wb.worksheets.getItem(e.sheet).charts.load("items/name") }));
   await sync();
   const candidates = scopeSheets.flatMap((c) =>
     c.rules.items.map((format) => ({ rects: c.rects, format, areas: format.getRanges().load("address") })),
@@ -82,13 +87,27 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
     c.format.delete();
   }
   const source = (copy: string) => `${quoteSheet(UNDO_SHEET)}!${copy}`;
-  for (const e of entries) {
-    if (e.kind !== "sheet") continue;
+  for (const { charts } of chartLists) {
+    for (const chart of charts.items) {
+      if (!chart.name.startsWith(CHART_PREFIX)) continue;
+      await b.room(40);
+      chart.delete();
+    }
+  }
+  for (const e of restored) {
     await b.room(200);
     const ws = wb.worksheets.getItem(e.sheet);
     ws.getRange().conditionalFormats.clearAll();
     ws.getRange().clear("All" as Excel.ClearApplyTo);
+    // The copy brings the old drop-down lists back with the cells; the evaluation's must not outlive them.
+    ws.getRange().dataValidation.clear();
     ws.getRange(e.range).copyFrom(source(e.copy), "All" as Excel.RangeCopyType);
+  }
+  for (const e of entries) {
+    if ((e.kind !== "chart" && e.kind !== "list") || !restored.some((r) => r.sheet === e.sheet)) continue;
+    const ws = wb.worksheets.getItem(e.sheet);
+    if (e.kind === "chart") await queueChart(b, ws, e.chart, e.name);
+    else await queueValidation(b, ws, e.validation);
   }
   for (const e of entries) {
     if (e.kind !== "cells") continue;
@@ -97,6 +116,15 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
       .getItem(e.sheet)
       .getRange(e.range)
       .copyFrom(source(e.copy), "All" as Excel.RangeCopyType);
+  }
+  for (const e of entries) {
+    if (e.kind !== "appended") continue;
+    // Rows below the sheet's content: nothing was there before they were appended.
+    await b.room(80);
+    wb.worksheets
+      .getItem(e.sheet)
+      .getRange(e.range)
+      .clear("All" as Excel.ClearApplyTo);
   }
   for (const e of entries) {
     if (e.kind !== "added" || !present.has(e.sheet)) continue;

@@ -1,12 +1,12 @@
 // Applies the engine's write plan through Office.js: queued commands, synced only when the next one would
 // push a request past the payload budget, so a typical workbook takes one round trip whatever its row count.
-import { quoteSheet, rangeAddress } from "../engine/address";
+import { cellAddress, quoteSheet, rangeAddress } from "../engine/address";
 import { type Rect, rectInside } from "../engine/grid";
 import { NAME_PREFIX } from "../engine/ownership";
-import type { CellStyle, CfPlan, PlanValue, SheetPlan, WritePlan } from "../engine/plan";
+import type { AppendPlan, CellStyle, CfPlan, ChartPlan, PlanValue, SheetPlan, ValidationPlan, WritePlan } from "../engine/plan";
 import { PortError } from "../taskpane/port";
 import type { ReadResult } from "./read";
-import { COPY_COLUMN, UNDO_SHEET, type UndoEntry, encodeUndo } from "./undo-sheet";
+import { CHART_PREFIX, COPY_COLUMN, UNDO_SHEET, type UndoEntry, chartName, encodeUndo } from "./undo-sheet";
 import { isDatePlanValue, literalText, toExcel } from "./values";
 
 /** Request bytes per round trip we aim under; Excel on the web refuses 5 MB. */
@@ -21,6 +21,10 @@ export class Batcher {
     private readonly context: Excel.RequestContext,
     readonly budget: number,
   ) {}
+  /** Bytes a command may still take without starting another round trip. */
+  free(): number {
+    return this.budget - this.bytes - COMMAND_BYTES;
+  }
   /** Call before queueing a command of about `bytes`; may sync what is queued first. */
   async room(bytes: number): Promise<void> {
     if (this.bytes > 0 && this.bytes + bytes + COMMAND_BYTES > this.budget) await this.flush();
@@ -54,7 +58,11 @@ export function widthInPoints(chars: number): number {
 
 const DATE_FORMAT = "yyyy-mm-dd";
 
-/** Writes rows of plan values at (top, left), in row chunks that each fit the budget. */
+/**
+ * Writes rows of plan values at (top, left) in row chunks, each sized to the room left in the current round trip
+ * (at most a third of the budget), so round trips go out nearly full. A null clears its cell, or with `keepNulls`
+ * leaves it alone, number format included (Office.js ignores null in Range.values), as rows appended below content want.
+ */
 export async function queueValues(
   b: Batcher,
   ws: Excel.Worksheet,
@@ -62,37 +70,38 @@ export async function queueValues(
   left: number,
   rows: readonly (readonly PlanValue[])[],
   formats?: readonly (readonly (string | null)[])[],
+  options: { readonly keepNulls?: boolean } = {},
 ): Promise<void> {
   const width = Math.max(0, ...rows.map((r) => r.length));
   if (width === 0 || rows.length === 0) return;
+  const cell = (v: PlanValue | undefined) => (options.keepNulls && (v === null || v === undefined) ? null : toExcel(v ?? null));
+  // Each row as sent, with its bytes: values and number formats, as JSON.
+  const values = rows.map((r) => Array.from({ length: width }, (_, j) => cell(r[j])));
+  // Number formats go along when the plan gives some or a date needs one; null leaves a cell's format alone.
+  const withFormats = formats !== undefined || rows.some((r) => r.some(isDatePlanValue));
+  const formatOf = (r: readonly PlanValue[], i: number, j: number): string | null => {
+    const v = r[j] ?? null;
+    if (options.keepNulls && v === null) return null;
+    return formats?.[i]?.[j] ?? (isDatePlanValue(v) ? DATE_FORMAT : null);
+  };
+  const numberFormats = withFormats ? rows.map((r, i) => Array.from({ length: width }, (_, j) => formatOf(r, i, j))) : [];
+  const rowBytes = values.map((v, i) => JSON.stringify(v).length + 1 + (withFormats ? JSON.stringify(numberFormats[i]).length + 1 : 0));
+  const cap = Math.max(1, Math.floor(b.budget / 3));
+  const worthFilling = Math.max(1, Math.floor(b.budget / 16));
   let start = 0;
-  let bytes = 0;
-  const flushChunk = async (end: number) => {
-    const values = rows.slice(start, end).map((r) => Array.from({ length: width }, (_, j) => toExcel(r[j] ?? null)));
-    let numberFormat: (string | null)[][] | undefined;
-    const needsFormats = formats !== undefined || rows.slice(start, end).some((r) => r.some(isDatePlanValue));
-    if (needsFormats) {
-      numberFormat = rows
-        .slice(start, end)
-        .map((r, i) =>
-          Array.from({ length: width }, (_, j) => formats?.[start + i]?.[j] ?? (isDatePlanValue(r[j] ?? null) ? DATE_FORMAT : null)),
-        );
-    }
+  while (start < rows.length) {
+    const free = b.free();
+    // Fill what is left of this round trip unless that is a sliver; then the chunk opens the next one.
+    const limit = free >= Math.min(cap, Math.max(rowBytes[start] as number, worthFilling)) ? Math.min(cap, free) : cap;
+    let end = start;
+    let bytes = 0;
+    while (end < rows.length && (end === start || bytes + (rowBytes[end] as number) <= limit)) bytes += rowBytes[end++] as number;
     await b.room(bytes);
     const range = ws.getRangeByIndexes(top + start, left, end - start, width);
-    if (numberFormat) range.numberFormat = numberFormat;
-    range.values = values;
+    if (withFormats) range.numberFormat = numberFormats.slice(start, end);
+    range.values = values.slice(start, end);
     start = end;
-    bytes = 0;
-  };
-  // Chunks of at most a third of the budget, so a chunk never fills a round trip on its own.
-  const limit = Math.max(1, Math.floor(b.budget / 3));
-  for (let i = 0; i < rows.length; i++) {
-    const rowBytes = JSON.stringify(rows[i]).length * (formats ? 2 : 1) + 8;
-    if (i > start && bytes + rowBytes > limit) await flushChunk(i);
-    bytes += rowBytes;
   }
-  await flushChunk(rows.length);
 }
 
 export async function queueRules(b: Batcher, ws: Excel.Worksheet, cf: CfPlan): Promise<void> {
@@ -104,14 +113,59 @@ export async function queueRules(b: Batcher, ws: Excel.Worksheet, cf: CfPlan): P
       f.cellValue.format.fill.color = rule.fill;
       f.cellValue.format.font.color = rule.font;
       f.cellValue.rule = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: "EqualTo" };
-    } else {
+    } else if (rule.kind === "dataBar") {
       const f = range.conditionalFormats.add("DataBar" as Excel.ConditionalFormatType);
       f.dataBar.positiveFormat.fillColor = rule.color;
       f.dataBar.positiveFormat.gradientFill = false;
       f.dataBar.lowerBoundRule = { type: "Number", formula: "0" };
       f.dataBar.upperBoundRule = { type: "Number", formula: "1" };
+    } else {
+      // −1 down, 0 sideways, 1 up: the same thresholds as the .xlsx path (icon 2 from 0, icon 3 from 1).
+      const f = range.conditionalFormats.add("IconSet" as Excel.ConditionalFormatType);
+      f.iconSet.style = "ThreeArrows" as Excel.IconSet;
+      f.iconSet.criteria = [
+        {} as Excel.ConditionalIconCriterion, // the lowest icon takes what the others leave; Excel ignores its criterion
+        { type: "Number", operator: "GreaterThanOrEqual", formula: "=0" } as Excel.ConditionalIconCriterion,
+        { type: "Number", operator: "GreaterThanOrEqual", formula: "=1" } as Excel.ConditionalIconCriterion,
+      ];
     }
   }
+}
+
+const CHART_TYPES: Record<ChartPlan["kind"], string> = { pie: "Pie", line: "LineMarkers", bar: "BarClustered" };
+
+/** Draws one of the plan's charts on its sheet, named so the next evaluation (or undo) can find it. ExcelApi 1.7. */
+export async function queueChart(b: Batcher, ws: Excel.Worksheet, chart: ChartPlan, name: string): Promise<void> {
+  const first = chart.series[0];
+  if (!first) return;
+  const points = chart.series.reduce((a, s) => a + (s.pointColors?.length ?? 0), 0);
+  await b.room(JSON.stringify(chart).length + (8 + chart.series.length * 4 + points) * 60);
+  const range = (r: Rect) => ws.getRange(rangeAddress(r));
+  const c = ws.charts.add(CHART_TYPES[chart.kind] as Excel.ChartType, range(first.values), "Columns" as Excel.ChartSeriesBy);
+  c.name = name;
+  c.title.text = chart.title;
+  chart.series.forEach((s, i) => {
+    const series = i === 0 ? c.series.getItemAt(0) : c.series.add(s.name);
+    series.setValues(range(s.values));
+    series.setXAxisValues(range(s.categories));
+    series.name = s.name;
+    s.pointColors?.forEach((color, j) => series.points.getItemAt(j).format.fill.setSolidColor(color));
+    if (s.numberFormat && chart.kind !== "pie") c.axes.valueAxis.numberFormat = s.numberFormat;
+  });
+  // One line: its title already names it.
+  if (chart.kind !== "pie" && chart.series.length === 1) c.legend.visible = false;
+  c.setPosition(cellAddress(chart.from.row, chart.from.col), cellAddress(chart.to.row, chart.to.col));
+}
+
+/** A drop-down list on cells people fill in, replacing whatever validation they had. ExcelApi 1.8. */
+export async function queueValidation(b: Batcher, ws: Excel.Worksheet, v: ValidationPlan): Promise<void> {
+  const source = v.list.join(",");
+  await b.room(source.length + (v.prompt?.length ?? 0) + 200);
+  const dv = ws.getRange(rangeAddress(v.range)).dataValidation;
+  dv.clear();
+  dv.rule = { list: { inCellDropDown: true, source } };
+  // Excel shows at most 255 characters of a prompt.
+  if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt.slice(0, 255), title: "" };
 }
 
 function queueStyle(range: Excel.Range, s: CellStyle): void {
@@ -209,6 +263,7 @@ export function checkSheetWritable(read: ReadResult, name: string, what: string)
 /** Refuses before any change when a sheet we must write, or the workbook's structure, is protected. */
 export function checkWritable(plan: WritePlan, read: ReadResult): void {
   for (const name of sheetsTouched(plan)) checkSheetWritable(read, name, "write its status columns");
+  for (const a of plan.appends) if (!a.create) checkSheetWritable(read, a.sheet, "add this evaluation's rows to it");
   for (const p of plan.sheets) {
     const info = read.sheets.find((s) => s.name === p.name);
     if (info?.protected)
@@ -228,7 +283,8 @@ export interface ApplyOptions {
 
 /**
  * Applies a plan read from the same request context. Before changing anything it copies every cell it will
- * overwrite to the undo sheet, so Undo evaluation can put them back exactly.
+ * overwrite to the undo sheet, and records the sheets it adds, the rows it appends and the charts and drop-down
+ * lists of ours it replaces, so Undo evaluation can put them back exactly.
  */
 export async function applyPlan(
   context: Excel.RequestContext,
@@ -285,6 +341,31 @@ export async function applyPlan(
     const right = (grid.origin?.col ?? 0) + Math.max(1, ...grid.values.map((r) => r.length)) - 1;
     await keep("sheet", p.name, { top: 0, left: 0, bottom, right });
   }
+  // Our charts as they were (drawn again on undo), and the ones this evaluation draws (for the next record).
+  const drawn = new Map((read.previousUndo ?? []).flatMap((e) => (e.kind === "made" ? [[`${e.sheet}\n${e.name}`, e.chart] as const] : [])));
+  for (const p of plan.sheets) {
+    if (existing.has(p.name)) {
+      for (const c of ourCharts(read, p.name)) {
+        const chart = drawn.get(`${p.name}\n${c.name}`);
+        if (chart) entries.push({ kind: "chart", sheet: p.name, name: c.name, chart });
+      }
+      for (const e of read.previousUndo ?? [])
+        if (e.kind === "madeList" && e.sheet === p.name) entries.push({ kind: "list", sheet: p.name, validation: e.validation });
+    }
+    for (const validation of p.validations) entries.push({ kind: "madeList", sheet: p.name, validation });
+    p.charts.forEach((chart, i) => entries.push({ kind: "made", sheet: p.name, name: chartName(i), chart }));
+  }
+  for (const a of plan.appends) {
+    if (a.create) entries.push({ kind: "added", sheet: a.sheet });
+    else if (a.values.length > 0) {
+      const width = Math.max(1, ...a.values.map((r) => r.length));
+      entries.push({
+        kind: "appended",
+        sheet: a.sheet,
+        range: rangeAddress({ top: a.row, left: 0, bottom: a.row + a.values.length - 1, right: width - 1 }),
+      });
+    }
+  }
   for (const n of read.grid.names ?? [])
     if (n.name.startsWith(NAME_PREFIX)) entries.push({ kind: "name", name: n.name, formula: `=${n.ref}` });
   for (const s of plan.ruleScope) entries.push({ kind: "scope", sheet: s.sheet, range: rangeAddress(s.rect) });
@@ -325,8 +406,12 @@ export async function applyPlan(
   }
   for (const cf of plan.conditionalFormats) await queueRules(b, sheets.getItem(cf.sheet), cf);
 
-  // 4. Our sheets, refreshed in place so formulas that point at them keep working.
-  for (const p of plan.sheets) await queueOurSheet(b, sheets, p, existing.has(p.name));
+  // 4. Our sheets, refreshed in place so formulas that point at them keep working; then rows appended (history).
+  for (const p of plan.sheets) {
+    const old = existing.has(p.name) ? ourCharts(read, p.name).map((c) => c.chart) : undefined;
+    await queueOurSheet(b, sheets, p, old);
+  }
+  for (const a of plan.appends) await queueAppend(b, sheets, a);
 
   // 5. Names: ours from before go, the plan's come.
   for (const n of read.grid.names ?? []) {
@@ -343,17 +428,65 @@ export async function applyPlan(
   return b.syncs;
 }
 
-async function queueOurSheet(b: Batcher, sheets: Excel.WorksheetCollection, p: SheetPlan, exists: boolean): Promise<void> {
-  await b.room(80);
+/** Our charts on a sheet, as read: the ones named with our prefix. */
+function ourCharts(read: ReadResult, sheet: string): readonly { name: string; chart: Excel.Chart }[] {
+  return (read.sheets.find((s) => s.name === sheet)?.charts ?? []).filter((c) => c.name.startsWith(CHART_PREFIX));
+}
+
+/**
+ * Fills one of our sheets: an existing one is emptied first (values, formats, rules, drop-down lists and the
+ * charts we drew before, given as `oldCharts`); a new one is added. Charts are drawn last, named by chartName.
+ */
+async function queueOurSheet(
+  b: Batcher,
+  sheets: Excel.WorksheetCollection,
+  p: SheetPlan,
+  oldCharts: readonly Excel.Chart[] | undefined,
+): Promise<void> {
+  await b.room(120);
   let ws: Excel.Worksheet;
-  if (exists) {
+  if (oldCharts) {
     ws = sheets.getItem(p.name);
     ws.getRange().conditionalFormats.clearAll();
     ws.getRange().clear("All" as Excel.ClearApplyTo);
+    ws.getRange().dataValidation.clear();
+    for (const c of oldCharts) {
+      await b.room(40);
+      c.delete();
+    }
   } else {
     ws = sheets.add(p.name);
   }
   await queueSheetContent(b, ws, p);
+  for (const v of p.validations) await queueValidation(b, ws, v);
+  for (const [i, chart] of p.charts.entries()) await queueChart(b, ws, chart, chartName(i));
+}
+
+/** The header look of the sheets we lay out (KPA Summary's table headers), for sheets an append creates. */
+const HEADER_STYLE: CellStyle = { bold: true, fill: "#1F3864", font: "#FFFFFF" };
+
+/**
+ * Adds rows below a sheet's content; a sheet that does not exist yet is added and laid out first (styled header,
+ * widths, frozen header, tab colour). Cells the rows leave null stay as they were. User text stays text.
+ */
+export async function queueAppend(b: Batcher, sheets: Excel.WorksheetCollection, a: AppendPlan): Promise<void> {
+  let ws: Excel.Worksheet;
+  if (a.create) {
+    await b.room(40 + a.sheet.length);
+    ws = sheets.add(a.sheet);
+    const header = a.create.header;
+    await queueSheetContent(b, ws, {
+      values: [header],
+      numberFormats: [],
+      styles: header.length > 0 ? [{ range: { top: 0, left: 0, bottom: 0, right: header.length - 1 }, style: HEADER_STYLE }] : [],
+      columnWidths: a.create.columnWidths,
+      freezeRows: a.create.freezeRows,
+      tabColor: a.create.tabColor,
+    });
+  } else {
+    ws = sheets.getItem(a.sheet);
+  }
+  await queueValues(b, ws, a.row, 0, a.values, a.numberFormats, { keepNulls: true });
 }
 
 /** Rows of our own text (the undo manifest), written as literal text. */

@@ -159,6 +159,21 @@ describe("trends and projections", () => {
     expect(row.trend?.changeText).toBe("−0.4 h since Jul 31, 2050");
   });
 
+  it("a typed Actual is today's point of the trend, so a rising log cannot make a far-behind row On Track", () => {
+    const wb = workbook(
+      goals([["Net Promoter Score", "≥ 50", d("2050-12-15"), "Kim", 20]]),
+      log([
+        ["Net Promoter Score", "Jul 2050", 40, null, null, null],
+        ["Net Promoter Score", "Sep 2050", 46, null, null, null],
+      ]),
+    );
+    const { row } = rowOf(wb, "2050-10-15", "Net Promoter Score");
+    expect(row.trend?.latest).toEqual({ date: "2050-10-15", value: 20 });
+    expect(row.trend?.direction).toBe("declining");
+    expect(row.trend?.projection?.reaches).toBe(false);
+    expect(row.status).toBe("Off Track");
+  });
+
   it("needs two values on different days; one value gives an actual but no trend", () => {
     const wb = workbook(
       goals([["Customer Satisfaction (CSAT)", "≥ 85%", d("2050-12-15"), "Dana", null]]),

@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { WorkbookGrid } from "../../src/engine/grid";
+import { LOG_HEADERS } from "../../src/engine/log";
 import { STATUSES } from "../../src/engine/status";
 import { type Cell, pct, sheet, table, workbook } from "../fixtures/builders";
 import { type JsonCase, gridFromJson } from "../fixtures/json";
@@ -48,3 +49,25 @@ export const GOLDEN = (): WorkbookGrid =>
   gridFromJson(
     JSON.parse(fs.readFileSync(path.join(__dirname, "..", "golden", "scorecard-side-by-side", "input.json"), "utf8")) as JsonCase,
   );
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Three goals; CSAT (no typed actual) and NPS have two logged values each, First Response Time one. */
+export function loggedWorkbook(nps: Cell = 55): WorkbookGrid {
+  return workbook(
+    sheet("Goals", [
+      ["Goal", "Target", "Timeline", "Owner", "Actual"],
+      ["Customer Satisfaction (CSAT)", "≥ 85%", d("2050-12-15"), "Dana", null],
+      ["First Response Time", "< 2 hours", d("2050-12-31"), "Lee", "1.5 hours"],
+      ["Net Promoter Score", "≥ 50", d("2050-12-15"), "Kim", nps],
+    ]),
+    sheet("KPA Data", [
+      [...LOG_HEADERS],
+      ["Customer Satisfaction (CSAT)", d("2050-07-31"), pct(0.8), "Survey tool", "Ana", null],
+      ["Customer Satisfaction (CSAT)", d("2050-09-30"), pct(0.84), "Survey tool", "Ana", null],
+      ["Net Promoter Score", d("2050-08-31"), 45, "Relationship survey", "Kim", null],
+      ["Net Promoter Score", d("2050-09-30"), 52, "Relationship survey", "Kim", null],
+      ["First Response Time", "Q3 2050", "2.5 hours", "Helpdesk export", null, null],
+    ]),
+  );
+}

@@ -78,7 +78,21 @@ describe.each([
       expect(names.filter((n) => n === OUR_SHEETS.summary)).toHaveLength(1);
       expect(names.filter((n) => n === OUR_SHEETS.gaps)).toHaveLength(1);
       expect(names.filter((n) => n.startsWith(NAME_PREFIX))).toEqual([UNDO_SHEET]);
-      expect(names.filter((n) => !n.startsWith(NAME_PREFIX))).toEqual([...userSheets, OUR_SHEETS.summary, OUR_SHEETS.gaps]);
+      expect(names.filter((n) => !n.startsWith(NAME_PREFIX))).toEqual([
+        ...userSheets,
+        OUR_SHEETS.summary,
+        OUR_SHEETS.gaps,
+        OUR_SHEETS.history,
+      ]);
+    });
+
+    it("adds no history snapshot, chart or drop-down list a second time", () => {
+      const history = excel.values(OUR_SHEETS.history);
+      const keys = history.slice(1).map((r) => r[2]);
+      expect(keys.length).toBeGreaterThan(0);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(excel.sheet(OUR_SHEETS.summary).charts.map((c) => c.name)).toEqual(["KPATracker_Chart_1"]);
+      expect(excel.sheet(OUR_SHEETS.gaps).validations).toHaveLength(1);
     });
 
     it("adds no status column a second time", () => {

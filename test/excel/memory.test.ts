@@ -182,6 +182,9 @@ describe("refusals", () => {
       (ws) => ws.getRange("A1:B3").clear("Contents" as Excel.ClearApplyTo),
       (ws) => ws.getRange("A1").conditionalFormats.add("CellValue" as Excel.ConditionalFormatType),
       (ws) => ws.getRange("C1").copyFrom("Other!A1", "All" as Excel.RangeCopyType),
+      (ws) => ws.charts.add("Pie" as Excel.ChartType, ws.getRange("B1:B3"), "Columns" as Excel.ChartSeriesBy),
+      (ws) => (ws.getRange("A1").dataValidation.rule = { list: { inCellDropDown: true, source: "a,b" } }),
+      (ws) => ws.getRange("A1").dataValidation.clear(),
     ];
     for (const attempt of attempts) {
       const e = await failure(excel.run(async (ctx) => attempt(ctx.workbook.worksheets.getItem("Data"))));
@@ -275,6 +278,8 @@ describe("typed text", () => {
     ["12%", 0.12],
     ["June 30, 2050", serialFromDay(dayFromYMD(2050, 6, 30))],
     ["Mar-2051", serialFromDay(dayFromYMD(2051, 3, 1))],
+    ["1E5", 100000],
+    [".5", 0.5],
   ])("coerces the unquoted text %p to %p, and keeps it as text with an apostrophe", async (text, typed) => {
     const excel = book();
     await write(excel, [[text, `'${text}`]], "A1:B1");
@@ -283,11 +288,14 @@ describe("typed text", () => {
     expect(excel.cell("Other", "B1")?.formula).toBeUndefined();
   });
 
-  it.each(["May 2050 review", "Marketing 2050", "Q3 2050", "June 31, 2050"])("keeps %p as text: not a date Excel knows", async (text) => {
-    const excel = book();
-    await write(excel, [[text]]);
-    expect(excel.cell("Other", "A1")).toMatchObject({ value: text, numberFormat: "General" });
-  });
+  it.each(["May 2050 review", "Marketing 2050", "Q3 2050", "June 31, 2050", "E11", "e5", "."])(
+    "keeps %p as text: not a date or number Excel knows",
+    async (text) => {
+      const excel = book();
+      await write(excel, [[text]]);
+      expect(excel.cell("Other", "A1")).toMatchObject({ value: text, numberFormat: "General" });
+    },
+  );
 
   it("leaves a cell alone where the values array holds null", async () => {
     const excel = book();
@@ -427,5 +435,193 @@ describe("snapshot", () => {
       ctx.workbook.worksheets.getItem("Data").getRange("F9").numberFormat = [["0%"]];
     });
     expect(excel.snapshot()).not.toEqual(before);
+  });
+});
+
+describe("charts", () => {
+  /** A pie over Data!B2:B3 with a title, named, placed and coloured, in one batch. */
+  async function pie(excel: MemoryExcel): Promise<void> {
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      const chart = ws.charts.add("Pie" as Excel.ChartType, ws.getRange("B2:B3"), "Columns" as Excel.ChartSeriesBy);
+      chart.name = "Scores";
+      chart.title.text = "Scores by name";
+      const series = chart.series.getItemAt(0);
+      series.setXAxisValues(ws.getRange("A2:A3"));
+      series.name = "Score";
+      series.points.getItemAt(1).format.fill.setSolidColor("#c00000");
+      chart.setPosition("D1", "H10");
+    });
+  }
+
+  it("adds a chart only when the batch syncs, with its series, title, point colours and place", async () => {
+    const excel = book();
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      ws.charts.add("Line" as Excel.ChartType, ws.getRange("B2:B3"), "Columns" as Excel.ChartSeriesBy);
+      expect(excel.sheet("Data").charts).toHaveLength(0);
+      await ctx.sync();
+      expect(excel.sheet("Data").charts).toHaveLength(1);
+    });
+    await pie(excel);
+    expect(excel.sheet("Data").charts.map((c) => ({ ...c, id: undefined }))[1]).toEqual({
+      id: undefined,
+      name: "Scores",
+      type: "Pie",
+      title: "Scores by name",
+      legendVisible: true,
+      series: [
+        {
+          name: "Score",
+          values: { sheet: "Data", range: "B2:B3" },
+          xValues: { sheet: "Data", range: "A2:A3" },
+          pointFills: [null, "#C00000"],
+        },
+      ],
+      position: { from: "D1", to: "H10" },
+    });
+  });
+
+  it("lists charts by name only once loaded and synced, and deletes one by its proxy", async () => {
+    const excel = book();
+    await pie(excel);
+    const e = await failure(excel.run(async (ctx) => ctx.workbook.worksheets.getItem("Data").charts.items));
+    expect(e.code).toBe("PropertyNotLoaded");
+    await excel.run(async (ctx) => {
+      const charts = ctx.workbook.worksheets.getItem("Data").charts.load("items/name,count");
+      await ctx.sync();
+      expect(charts.count).toBe(1);
+      expect(charts.items.map((c) => c.name)).toEqual(["Scores"]);
+      charts.items[0]?.delete();
+    });
+    expect(excel.sheet("Data").charts).toEqual([]);
+  });
+
+  it("refuses a point, series or chart that is not there, changing nothing", async () => {
+    for (const attempt of [
+      (ws: Excel.Worksheet) => ws.charts.getItemAt(0).series.getItemAt(0).points.getItemAt(2).format.fill.setSolidColor("#000000"),
+      (ws: Excel.Worksheet) => ws.charts.getItemAt(0).series.getItemAt(1).setValues(ws.getRange("B2:B3")),
+      (ws: Excel.Worksheet) => ws.charts.getItemAt(1).delete(),
+      (ws: Excel.Worksheet) => ws.charts.getItem("Nope").delete(),
+      (ws: Excel.Worksheet) => ws.charts.add("Radar3D" as Excel.ChartType, ws.getRange("B2:B3")),
+    ]) {
+      const excel = book();
+      await pie(excel);
+      const before = excel.snapshot();
+      const e = await failure(excel.run(async (ctx) => attempt(ctx.workbook.worksheets.getItem("Data"))));
+      expect(["InvalidArgument", "ItemNotFound"]).toContain(e.code);
+      expect(excel.snapshot()).toEqual(before);
+    }
+  });
+
+  it("counts a chart's commands in the request, and goes with its sheet", async () => {
+    const excel = book();
+    await pie(excel);
+    const [sync] = excel.stats.syncs;
+    expect(sync?.commands).toBe(7);
+    expect(sync?.requestBytes).toBeGreaterThan(7 * 80);
+    await excel.run(async (ctx) => ctx.workbook.worksheets.getItem("Data").delete());
+    expect(excel.state.sheets.flatMap((s) => s.charts)).toEqual([]);
+  });
+});
+
+describe("data validation", () => {
+  const LIST = { list: { inCellDropDown: true, source: "Process,Resources,Strategy" } };
+
+  it("sets a list with a prompt, reads it back once loaded, and clears part of it", async () => {
+    const excel = book();
+    await excel.run(async (ctx) => {
+      const dv = ctx.workbook.worksheets.getItem("Data").getRange("C2:C9").dataValidation;
+      dv.rule = LIST;
+      dv.prompt = { showPrompt: true, message: "Why?", title: "" };
+      expect(() => dv.rule).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(excel.sheet("Data").validations).toEqual([]);
+      dv.load("rule,type,prompt");
+      await ctx.sync();
+      expect(dv.rule).toEqual(LIST);
+      expect(dv.type).toBe("List");
+      expect(dv.prompt).toEqual({ showPrompt: true, message: "Why?", title: "" });
+    });
+    expect(excel.validationAt("Data", "C5")?.range).toEqual({ top: 1, left: 2, bottom: 8, right: 2 });
+    await excel.run(async (ctx) => ctx.workbook.worksheets.getItem("Data").getRange("C5:C6").dataValidation.clear());
+    expect(excel.sheet("Data").validations.map((v) => v.range)).toEqual([
+      { top: 1, left: 2, bottom: 3, right: 2 },
+      { top: 6, left: 2, bottom: 8, right: 2 },
+    ]);
+    expect(excel.validationAt("Data", "C5")).toBeUndefined();
+  });
+
+  it("refuses a rule that is not one list, and a prompt over mixed validation", async () => {
+    const excel = book();
+    await excel.run(async (ctx) => void (ctx.workbook.worksheets.getItem("Data").getRange("C2").dataValidation.rule = LIST));
+    for (const attempt of [
+      (ws: Excel.Worksheet) => (ws.getRange("D2").dataValidation.rule = { list: { inCellDropDown: true, source: "" } }),
+      (ws: Excel.Worksheet) => (ws.getRange("D2").dataValidation.rule = {}),
+      (ws: Excel.Worksheet) => (ws.getRange("C1:C3").dataValidation.prompt = { showPrompt: true, message: "m", title: "" }),
+    ]) {
+      const e = await failure(excel.run(async (ctx) => attempt(ctx.workbook.worksheets.getItem("Data"))));
+      expect(["InvalidArgument", "InvalidOperation"]).toContain(e.code);
+    }
+    expect(excel.sheet("Data").validations).toHaveLength(1);
+  });
+
+  it('comes along with a copy of "All" cells, not with a clear of them', async () => {
+    const excel = book();
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      ws.getRange("C2:C3").dataValidation.rule = LIST;
+      ws.getRange("A1:C3").clear("All" as Excel.ClearApplyTo);
+      ctx.workbook.worksheets
+        .getItem("Other")
+        .getRange("E5")
+        .copyFrom("Data!B1:C3", "All" as Excel.RangeCopyType);
+    });
+    expect(excel.sheet("Data").validations).toHaveLength(1);
+    expect(excel.sheet("Other").validations.map((v) => v.range)).toEqual([{ top: 5, left: 5, bottom: 6, right: 5 }]);
+  });
+});
+
+describe("icon sets", () => {
+  it("adds a three-arrows rule with its criteria, and refuses incomplete criteria", async () => {
+    const excel = book();
+    await excel.run(async (ctx) => {
+      const f = ctx.workbook.worksheets
+        .getItem("Data")
+        .getRange("B2:B3")
+        .conditionalFormats.add("IconSet" as Excel.ConditionalFormatType);
+      f.iconSet.style = "ThreeArrows" as Excel.IconSet;
+      f.iconSet.criteria = [
+        {} as Excel.ConditionalIconCriterion,
+        { type: "Number", operator: "GreaterThanOrEqual", formula: "=0" } as Excel.ConditionalIconCriterion,
+        { type: "Number", operator: "GreaterThanOrEqual", formula: "=1" } as Excel.ConditionalIconCriterion,
+      ];
+    });
+    expect(excel.sheet("Data").conditionalFormats.map((c) => c.rule)).toEqual([
+      {
+        type: "IconSet",
+        style: "ThreeArrows",
+        criteria: [
+          null,
+          { type: "Number", operator: "GreaterThanOrEqual", formula: "=0" },
+          { type: "Number", operator: "GreaterThanOrEqual", formula: "=1" },
+        ],
+      },
+    ]);
+    const e = await failure(
+      excel.run(async (ctx) => {
+        const f = ctx.workbook.worksheets
+          .getItem("Data")
+          .getRange("B2:B3")
+          .conditionalFormats.add("IconSet" as Excel.ConditionalFormatType);
+        f.iconSet.criteria = [
+          {} as Excel.ConditionalIconCriterion,
+          { type: "Number" } as Excel.ConditionalIconCriterion,
+          {} as Excel.ConditionalIconCriterion,
+        ];
+      }),
+    );
+    expect(e.code).toBe("InvalidArgument");
+    // As in Excel, what the batch did before the refused command stays: the rule was added, without criteria.
+    expect(excel.sheet("Data").conditionalFormats[1]?.rule).toEqual({ type: "IconSet", style: "ThreeTrafficLights1" });
   });
 });

@@ -88,7 +88,8 @@ function memoryRules(excel: MemoryExcel, sheet: string): string[] {
     .sheet(sheet)
     .conditionalFormats.map((cf) => {
       const where = cf.ranges.map(rangeAddress).join(" ");
-      return cf.rule.type === "CellValue" ? `${where} equals ${String(cf.rule.formula1).replace(/^=/, "")}` : `${where} dataBar`;
+      if (cf.rule.type === "CellValue") return `${where} equals ${String(cf.rule.formula1).replace(/^=/, "")}`;
+      return cf.rule.type === "DataBar" ? `${where} dataBar` : `${where} iconSet`;
     })
     .sort();
 }
@@ -130,13 +131,18 @@ const GOLDEN = JSON.parse(
   fs.readFileSync(path.join(__dirname, "..", "golden", "scorecard-side-by-side", "input.json"), "utf8"),
 ) as JsonCase;
 
+const WITH_LOG = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "golden", "example-with-log", "input.json"), "utf8")) as JsonCase;
+
+const settingsOf = (c: JsonCase): EvaluateSettings => ({
+  asOf: c.options.asOf,
+  tolerance: c.options.tolerance ?? 0.1,
+  dateOrder: c.options.dateOrder ?? "mdy",
+});
+
 const CASES: [string, WorkbookGrid, EvaluateSettings][] = [
   ["the seed template with Baseline and Actual columns", TRACKED, SETTINGS],
-  [
-    "the golden side-by-side scorecard",
-    gridFromJson(GOLDEN),
-    { asOf: GOLDEN.options.asOf, tolerance: GOLDEN.options.tolerance ?? 0.1, dateOrder: GOLDEN.options.dateOrder ?? "mdy" },
-  ],
+  ["the golden side-by-side scorecard", gridFromJson(GOLDEN), settingsOf(GOLDEN)],
+  ["the example with a KPA Data log (trends, arrows, trend charts)", gridFromJson(WITH_LOG), settingsOf(WITH_LOG)],
 ];
 
 describe.each(CASES)("%s", (_label, grid, settings) => {
@@ -179,7 +185,7 @@ describe.each(CASES)("%s", (_label, grid, settings) => {
   it("adds the same sheets, in the same order, and nothing else visible", () => {
     const adapter = both.excel.state.sheets.filter((s) => !s.name.startsWith(NAME_PREFIX)).map((s) => s.name);
     expect(adapter).toEqual(both.xlsx.worksheets.map((ws) => ws.name));
-    expect(adapter).toEqual([...both.userSheets, OUR_SHEETS.summary, OUR_SHEETS.gaps]);
+    expect(adapter).toEqual([...both.userSheets, OUR_SHEETS.summary, OUR_SHEETS.gaps, OUR_SHEETS.history]);
     expect(both.excel.state.sheets.filter((s) => s.name.startsWith(NAME_PREFIX)).map((s) => s.visibility)).toEqual(["VeryHidden"]);
   });
 
@@ -190,7 +196,7 @@ describe.each(CASES)("%s", (_label, grid, settings) => {
     }
   });
 
-  it.each([OUR_SHEETS.summary, OUR_SHEETS.gaps])("fills %s with the same values", (name) => {
+  it.each([OUR_SHEETS.summary, OUR_SHEETS.gaps, OUR_SHEETS.history])("fills %s with the same values", (name) => {
     const ws = both.xlsx.getWorksheet(name) as ExcelJS.Worksheet;
     const adapter = trimmed(both.excel.values(name));
     expect(adapter.length).toBeGreaterThan(3);
@@ -217,11 +223,31 @@ describe.each(CASES)("%s", (_label, grid, settings) => {
   });
 
   it("adds the same conditional formats to the user's sheets", () => {
-    for (const name of both.userSheets) {
+    // Every sheet with a table gets rules; a measurement log has none.
+    expect(both.userSheets.filter((name) => memoryRules(both.excel, name).length > 0)).toEqual(
+      both.userSheets.filter((name) => both.evaluation.tables.some((t) => t.sheet === name)),
+    );
+    for (const name of both.userSheets)
+      expect(memoryRules(both.excel, name)).toEqual(xlsxRules(both.xlsx.getWorksheet(name) as ExcelJS.Worksheet));
+  });
+
+  it("adds the same conditional formats to its own sheets", () => {
+    for (const name of [OUR_SHEETS.summary, OUR_SHEETS.gaps]) {
       const rules = memoryRules(both.excel, name);
       expect(rules.length).toBeGreaterThan(0);
       expect(rules).toEqual(xlsxRules(both.xlsx.getWorksheet(name) as ExcelJS.Worksheet));
     }
+  });
+
+  it("gives KPA History the same number formats, so its dates read back as dates", () => {
+    const ws = both.xlsx.getWorksheet(OUR_SHEETS.history) as ExcelJS.Worksheet;
+    const rows = both.excel.values(OUR_SHEETS.history).length;
+    expect(rows).toBe(both.evaluation.rows.length + 1);
+    for (let r = 1; r <= rows; r++)
+      for (const col of ["A", "B", "G", "H"]) {
+        const mem = both.excel.cell(OUR_SHEETS.history, `${col}${r}`)?.numberFormat ?? "General";
+        expect(`${col}${r} ${mem}`).toBe(`${col}${r} ${ws.getCell(`${col}${r}`).numFmt || "General"}`);
+      }
   });
 
   it("defines the same names", () => {

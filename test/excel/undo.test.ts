@@ -7,7 +7,8 @@ import { PortError } from "../../src/taskpane/port";
 import { workbook } from "../fixtures/builders";
 import { seedTemplate } from "../fixtures/template";
 import { SETTINGS, setup } from "./harness";
-import { GOLDEN, TRACKED, goalsWorkbook } from "./fixtures";
+import { GOLDEN, TRACKED, goalsWorkbook, loggedWorkbook } from "./fixtures";
+import { OUR_SHEETS } from "../../src/engine/ownership";
 
 interface Snapshot {
   sheets: { name: string; conditionalFormats: unknown[] }[];
@@ -193,6 +194,90 @@ describe("when undo cannot run", () => {
     );
     const before = excel.snapshot();
     await expect(port.undo()).rejects.toMatchObject({ name: "PortError", where: { sheet: "Second KPA" } });
+    expect(excel.snapshot()).toEqual(before);
+  });
+});
+
+describe("undo and what an evaluation appends or draws", () => {
+  const history = (excel: MemoryExcel) => excel.values(OUR_SHEETS.history);
+  const chartsOf = (excel: MemoryExcel) => excel.sheet(OUR_SHEETS.summary).charts.map((c) => ({ ...c, id: undefined }));
+
+  it("deletes the History sheet the first evaluation created, with its name", async () => {
+    const { excel, port } = setup(loggedWorkbook());
+    await port.evaluate(SETTINGS);
+    expect(history(excel).length).toBeGreaterThan(1);
+    await port.undo();
+    expect(excel.state.sheet(OUR_SHEETS.history)).toBeUndefined();
+    expect(excel.state.names.filter((n) => n.name.startsWith("KPATracker_"))).toEqual([]);
+  });
+
+  it("removes the snapshot rows a later evaluation appended, and only those", async () => {
+    const { excel, port } = setup(loggedWorkbook());
+    await port.evaluate(SETTINGS);
+    const afterFirst = without(excel.snapshot(), UNDO_SHEET);
+    const firstRows = history(excel);
+    await port.evaluate({ ...SETTINGS, asOf: "2050-11-30" });
+    expect(history(excel).length).toBe(2 * firstRows.length - 1);
+    await port.undo();
+    expect(history(excel)).toEqual(firstRows);
+    expect(excel.snapshot()).toEqual(afterFirst);
+  });
+
+  it.each([
+    ["more charts", "2050-08-31", "2050-10-15", 1, 3],
+    ["fewer charts", "2050-10-15", "2050-08-31", 3, 1],
+  ])("puts back the Summary's charts as they were when the undone evaluation drew %s", async (_label, first, second, before, after) => {
+    const { excel, port } = setup(loggedWorkbook());
+    await port.evaluate({ ...SETTINGS, asOf: first });
+    const afterFirst = without(excel.snapshot(), UNDO_SHEET);
+    const chartsBefore = chartsOf(excel);
+    expect(chartsBefore).toHaveLength(before);
+    await port.evaluate({ ...SETTINGS, asOf: second });
+    expect(chartsOf(excel)).toHaveLength(after);
+    expect(chartsOf(excel)).not.toEqual(chartsBefore);
+    await port.undo();
+    expect(chartsOf(excel)).toEqual(chartsBefore);
+    expect(excel.snapshot()).toEqual(afterFirst);
+  });
+
+  it("puts back only the charts that were there: one the user deleted stays deleted, one the user drew stays", async () => {
+    const { excel, port } = setup(loggedWorkbook());
+    await port.evaluate(SETTINGS);
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(OUR_SHEETS.summary);
+      ws.charts.getItem("KPATracker_Chart_2").delete();
+      ws.charts.add("ColumnClustered" as Excel.ChartType, ws.getRange("B10:B16"), "Columns" as Excel.ChartSeriesBy).name = "Mine";
+    });
+    const beforeSecond = without(excel.snapshot(), UNDO_SHEET);
+    await port.evaluate({ ...SETTINGS, asOf: "2050-10-20" });
+    expect(
+      excel
+        .sheet(OUR_SHEETS.summary)
+        .charts.map((c) => c.name)
+        .sort(),
+    ).toEqual(["KPATracker_Chart_1", "KPATracker_Chart_2", "KPATracker_Chart_3", "Mine"]);
+    await port.undo();
+    // Ours are drawn again after the user's, so the stacking order differs; each chart is as it was.
+    const byName = (snap: unknown) => {
+      const s = snap as { sheets: { charts: { name: string }[] }[] };
+      return { ...s, sheets: s.sheets.map((x) => ({ ...x, charts: [...x.charts].sort((a, b) => a.name.localeCompare(b.name)) })) };
+    };
+    expect(byName(excel.snapshot())).toEqual(byName(beforeSecond));
+    expect(
+      excel
+        .sheet(OUR_SHEETS.summary)
+        .charts.map((c) => c.name)
+        .sort(),
+    ).toEqual(["KPATracker_Chart_1", "KPATracker_Chart_3", "Mine"]);
+  });
+
+  it("refuses with a PortError naming the History sheet when it became protected, and changes nothing", async () => {
+    const { excel, port } = setup(loggedWorkbook());
+    await port.evaluate(SETTINGS);
+    await port.evaluate({ ...SETTINGS, asOf: "2050-11-30" });
+    excel.sheet(OUR_SHEETS.history).protected = true;
+    const before = excel.snapshot();
+    await expect(port.undo()).rejects.toMatchObject({ name: "PortError", where: { sheet: OUR_SHEETS.history } });
     expect(excel.snapshot()).toEqual(before);
   });
 });

@@ -6,14 +6,20 @@ import type { Rect } from "../../engine/grid";
 import {
   type CellFormat,
   type CfRule,
+  type IconCriterion,
+  type MemoryChart,
+  type MemoryChartSeries,
   type MemoryConditionalFormat,
   type MemorySheet,
   type MemoryState,
+  type MemoryValidation,
+  type SheetRange,
   cellFor,
   coerceTyped,
   getCell,
   intersection,
   intersects,
+  subtract,
   usedRect,
 } from "./state";
 
@@ -262,6 +268,7 @@ export class WorksheetApi extends ApiObject {
   private resolvedOnce = false;
   readonly protection: ProtectionApi;
   readonly freezePanes: { freezeRows(count: number): void };
+  readonly charts: ChartCollectionApi;
 
   constructor(
     ctx: MemoryContext,
@@ -273,6 +280,7 @@ export class WorksheetApi extends ApiObject {
     this.freezePanes = {
       freezeRows: (count: number) => this.ctx.enqueue(8, () => void (this.sheet().freezeRows = count)),
     };
+    this.charts = new ChartCollectionApi(ctx, this);
   }
 
   /** The sheet this proxy stands for; bound on first use, so a rename in the same batch keeps it. */
@@ -405,6 +413,10 @@ function renameInNames(state: MemoryState, from: string, to: string): void {
     const ref = parseRef(n.formula);
     if (ref && ref.sheet === from) n.formula = `=${absoluteRef(to, ref.rect)}`;
   }
+  // Chart series follow the sheet they draw from, as Excel's do.
+  for (const s of state.sheets)
+    for (const chart of s.charts)
+      for (const series of chart.series) for (const r of [series.values, series.xValues]) if (r && r.sheet === from) r.sheet = to;
 }
 
 function breakNames(state: MemoryState, sheet: string): void {
@@ -473,6 +485,7 @@ export class RangeApi extends ApiObject {
   private resolved = false;
   readonly format: RangeFormatApi;
   readonly conditionalFormats: ConditionalFormatCollectionApi;
+  readonly dataValidation: DataValidationApi;
 
   constructor(
     ctx: MemoryContext,
@@ -483,6 +496,7 @@ export class RangeApi extends ApiObject {
     super(ctx);
     this.format = new RangeFormatApi(ctx, this);
     this.conditionalFormats = new ConditionalFormatCollectionApi(ctx, this);
+    this.dataValidation = new DataValidationApi(ctx, this);
   }
 
   rectOrNull(): Rect | undefined {
@@ -669,6 +683,24 @@ export class RangeApi extends ApiObject {
             if (parts.length > 0) s.conditionalFormats.push({ id: this.ctx.state.newId(), ranges: parts, rule: { ...cf.rule } });
           }
         }
+      }
+      if (copyType === "All") {
+        // Pasting everything brings the source's data validation too, replacing the destination's.
+        const pasted = src.sheet.validations.flatMap((v) => {
+          const part = intersection(v.range, src.rect);
+          if (!part) return [];
+          return tiles.map((tile) => ({
+            ...(JSON.parse(JSON.stringify(v)) as MemoryValidation),
+            range: {
+              top: part.top - src.rect.top + tile.top,
+              bottom: part.bottom - src.rect.top + tile.top,
+              left: part.left - src.rect.left + tile.left,
+              right: part.right - src.rect.left + tile.left,
+            },
+          }));
+        });
+        const area = { top: dest.top, left: dest.left, bottom: dest.top + down * h - 1, right: dest.left + across * w - 1 };
+        s.validations = [...s.validations.flatMap((v) => subtract(v.range, area).map((range) => ({ ...v, range }))), ...pasted];
       }
     });
   }
@@ -862,13 +894,12 @@ class ConditionalFormatCollectionApi extends ApiObject {
     let created: MemoryConditionalFormat | undefined;
     let sheet: MemorySheet | undefined;
     this.ctx.enqueue(type.length, () => {
-      if (type !== "CellValue" && type !== "DataBar") throw new MemoryExcelError("NotImplemented", `Conditional format type ${type}.`);
+      if (type !== "CellValue" && type !== "DataBar" && type !== "IconSet")
+        throw new MemoryExcelError("NotImplemented", `Conditional format type ${type}.`);
       sheet = this.range.writable();
-      created = {
-        id: this.ctx.state.newId(),
-        ranges: [this.range.rect()],
-        rule: type === "CellValue" ? { type } : { type, gradientFill: true },
-      };
+      const rule: CfRule =
+        type === "CellValue" ? { type } : type === "DataBar" ? { type, gradientFill: true } : { type, style: "ThreeTrafficLights1" };
+      created = { id: this.ctx.state.newId(), ranges: [this.range.rect()], rule };
       sheet.conditionalFormats.push(created);
     });
     return new ConditionalFormatApi(
@@ -896,6 +927,12 @@ export class ConditionalFormatApi extends ApiObject {
     positiveFormat: { fillColor: string; gradientFill: boolean };
     lowerBoundRule: { type: string; formula?: string };
     upperBoundRule: { type: string; formula?: string };
+  };
+  readonly iconSet: {
+    style: string;
+    criteria: (Partial<IconCriterion> | undefined)[];
+    showIconOnly: boolean;
+    reverseIconOrder: boolean;
   };
 
   constructor(
@@ -930,6 +967,16 @@ export class ConditionalFormatApi extends ApiObject {
     prop(dataBar, "lowerBoundRule", (r, v) => r.type === "DataBar" && (r.lower = v as { type: string }));
     prop(dataBar, "upperBoundRule", (r, v) => r.type === "DataBar" && (r.upper = v as { type: string }));
     this.dataBar = dataBar;
+    const iconSet = {} as ConditionalFormatApi["iconSet"];
+    const iconRule = (r: CfRule): Extract<CfRule, { type: "IconSet" }> => {
+      if (r.type !== "IconSet") throw new MemoryExcelError("InvalidArgument", "Not an icon set rule.");
+      return r;
+    };
+    prop(iconSet, "style", (r, v) => (iconRule(r).style = String(v)));
+    prop(iconSet, "showIconOnly", (r, v) => (iconRule(r).showIconOnly = Boolean(v)));
+    prop(iconSet, "reverseIconOrder", (r, v) => (iconRule(r).reverseIconOrder = Boolean(v)));
+    prop(iconSet, "criteria", (r, v) => (iconRule(r).criteria = iconCriteria(v)));
+    this.iconSet = iconSet;
   }
   private notReadable(name: string): never {
     throw notLoaded(name);
@@ -971,5 +1018,440 @@ export class ConditionalFormatApi extends ApiObject {
       const { cf, sheet } = this.target();
       return { sheet: sheet.name, rects: cf.ranges };
     });
+  }
+}
+
+/** Icon criteria as Excel takes them: one per icon, the first ignored; every other one complete. */
+function iconCriteria(v: unknown): (IconCriterion | null)[] {
+  if (!Array.isArray(v) || v.length < 3 || v.length > 5)
+    throw new MemoryExcelError("InvalidArgument", "Icon set criteria must list one criterion per icon (3 to 5).");
+  return v.map((c: unknown, i) => {
+    if (i === 0) return null;
+    const x = c as Partial<IconCriterion> | undefined;
+    if (!x || typeof x.type !== "string" || typeof x.operator !== "string" || typeof x.formula !== "string")
+      throw new MemoryExcelError("InvalidArgument", `Icon criterion ${i} needs a type, an operator and a formula.`);
+    if (!["GreaterThan", "GreaterThanOrEqual"].includes(x.operator))
+      throw new MemoryExcelError("InvalidArgument", `Icon criterion operator "${x.operator}".`);
+    return { type: x.type, operator: x.operator, formula: x.formula };
+  });
+}
+
+// ---------------------------------------------------------------- data validation
+
+type ValidationRule = NonNullable<MemoryValidation["rule"]>;
+
+export class DataValidationApi extends ApiObject {
+  constructor(
+    ctx: MemoryContext,
+    private readonly range: RangeApi,
+  ) {
+    super(ctx);
+  }
+  protected defaultProps() {
+    return ["type", "rule", "prompt"];
+  }
+  /** One validation covering the whole range, or none: as Excel reports a range with mixed or partial validation. */
+  private covering(): MemoryValidation | undefined {
+    const r = this.range.rect();
+    const s = this.range.worksheet.sheet();
+    const hits = s.validations.filter((v) => intersects(v.range, r));
+    const only = hits[0];
+    if (hits.length !== 1 || !only) return undefined;
+    const inside = only.range.top <= r.top && only.range.left <= r.left && only.range.bottom >= r.bottom && only.range.right >= r.right;
+    return inside ? only : undefined;
+  }
+  protected readProps(props: string[]) {
+    const r = this.range.rect();
+    const s = this.range.worksheet.sheet();
+    const v = this.covering();
+    const mixed = !v && s.validations.some((x) => intersects(x.range, r));
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === "type") out.type = mixed ? "Inconsistent" : v?.rule?.list ? "List" : "None";
+      else if (p === "rule") out.rule = JSON.parse(JSON.stringify(v?.rule ?? {})) as unknown;
+      else if (p === "prompt") out.prompt = { message: "", showPrompt: false, title: "", ...(v?.prompt ?? {}) };
+      else throw new MemoryExcelError("InvalidArgument", `DataValidation has no property "${p}" here.`);
+    }
+    return out;
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  get rule(): ValidationRule {
+    return this.get("rule");
+  }
+  set rule(rule: ValidationRule) {
+    this.ctx.enqueue(JSON.stringify(rule ?? null).length, () => {
+      const list = rule?.list;
+      const kinds = rule ? Object.keys(rule) : [];
+      if (!list || kinds.length !== 1)
+        throw new MemoryExcelError("InvalidArgument", "Only a list rule, and exactly one rule, can be set here.");
+      if (typeof list.source !== "string" || list.source.trim() === "")
+        throw new MemoryExcelError("InvalidArgument", "A list rule needs a source: the choices, comma-separated.");
+      const s = this.range.writable();
+      const r = this.range.rect();
+      // The new rule replaces whatever the range had; validation around it keeps the rest of its area.
+      const kept = s.validations.flatMap((v) => subtract(v.range, r).map((range) => ({ ...v, range })));
+      s.validations = [...kept, { range: r, rule: { list: { inCellDropDown: list.inCellDropDown !== false, source: list.source } } }];
+    });
+  }
+  get prompt(): NonNullable<MemoryValidation["prompt"]> {
+    return this.get("prompt");
+  }
+  set prompt(prompt: NonNullable<MemoryValidation["prompt"]>) {
+    this.ctx.enqueue(JSON.stringify(prompt ?? null).length, () => {
+      if (!prompt || typeof prompt.message !== "string") throw new MemoryExcelError("InvalidArgument", "A prompt needs a message.");
+      if (prompt.message.length > 255) throw new MemoryExcelError("InvalidArgument", "A prompt's message is at most 255 characters.");
+      if ((prompt.title ?? "").length > 32) throw new MemoryExcelError("InvalidArgument", "A prompt's title is at most 32 characters.");
+      const s = this.range.writable();
+      const v = this.covering();
+      const value = { message: prompt.message, showPrompt: prompt.showPrompt !== false, title: prompt.title ?? "" };
+      if (v) v.prompt = value;
+      else {
+        const r = this.range.rect();
+        if (s.validations.some((x) => intersects(x.range, r)))
+          throw new MemoryExcelError("InvalidOperation", "The range holds more than one data validation: clear it first.");
+        s.validations.push({ range: r, prompt: value });
+      }
+    });
+  }
+  clear(): void {
+    this.ctx.enqueue(0, () => {
+      const s = this.range.writable();
+      const r = this.range.rect();
+      s.validations = s.validations.flatMap((v) => subtract(v.range, r).map((range) => ({ ...v, range })));
+    });
+  }
+}
+
+// ---------------------------------------------------------------- charts
+
+const CHART_TYPES = new Set(["Pie", "Doughnut", "Line", "LineMarkers", "BarClustered", "ColumnClustered"]);
+
+function drawable(ws: WorksheetApi): MemorySheet {
+  const s = ws.sheet();
+  if (s.protected) throw protectedSheet(s);
+  return s;
+}
+
+function sheetRange(r: RangeApi): SheetRange {
+  return { sheet: r.worksheet.sheet().name, range: rangeAddress(r.rect()) };
+}
+
+function pointCount(ref: SheetRange): number {
+  const rect = parseRef(`X!${ref.range}`)?.rect;
+  return rect ? (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) : 0;
+}
+
+class ChartCollectionApi extends ApiObject {
+  constructor(
+    ctx: MemoryContext,
+    private readonly ws: WorksheetApi,
+  ) {
+    super(ctx);
+  }
+  protected defaultProps() {
+    return ["items/name"];
+  }
+  protected readProps(props: string[]) {
+    const s = this.ws.sheet();
+    const out: Record<string, unknown> = {};
+    const itemProps = props.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    for (const p of props) {
+      if (p === "count") out.count = s.charts.length;
+      else if (!p.startsWith("items/")) throw new MemoryExcelError("InvalidArgument", `ChartCollection has no property "${p}" here.`);
+    }
+    if (itemProps.length > 0)
+      out.items = {
+        items: s.charts.map((c) => new ChartApi(this.ctx, this.ws, () => c)),
+        data: s.charts.map((c) => ChartApi.read(c, itemProps)),
+      };
+    return out;
+  }
+  get count(): number {
+    return this.get("count");
+  }
+  get items(): ChartApi[] {
+    const v = this.get<{ items: ChartApi[]; data: Record<string, unknown>[] }>("items");
+    v.items.forEach((it, i) => it.publish(v.data[i] as Record<string, unknown>));
+    return v.items;
+  }
+  add(type: string, sourceData: RangeApi, seriesBy = "Auto"): ChartApi {
+    let created: MemoryChart | undefined;
+    this.ctx.enqueue(type.length + 40, () => {
+      if (!CHART_TYPES.has(type)) throw new MemoryExcelError("InvalidArgument", `Chart type "${type}".`);
+      if (!(sourceData instanceof RangeApi)) throw new MemoryExcelError("InvalidArgument", "A chart's source data must be a Range.");
+      const s = drawable(this.ws);
+      const r = sourceData.rect();
+      const src = sourceData.worksheet.sheet().name;
+      const h = r.bottom - r.top + 1;
+      const w = r.right - r.left + 1;
+      const byColumns = seriesBy === "Columns" || (seriesBy === "Auto" && h >= w);
+      const series: MemoryChartSeries[] = Array.from({ length: byColumns ? w : h }, (_, i) => {
+        const rect = byColumns ? { ...r, left: r.left + i, right: r.left + i } : { ...r, top: r.top + i, bottom: r.top + i };
+        return {
+          name: `Series${i + 1}`,
+          values: { sheet: src, range: rangeAddress(rect) },
+          pointFills: Array.from({ length: byColumns ? h : w }, () => null),
+        };
+      });
+      created = { id: this.ctx.state.newId(), name: `Chart ${s.charts.length + 1}`, type, title: "", legendVisible: true, series };
+      s.charts.push(created);
+    });
+    return new ChartApi(this.ctx, this.ws, () => {
+      if (!created) throw new MemoryExcelError("InvalidObjectPath", "The chart was not added.");
+      return created;
+    });
+  }
+  getItemAt(index: number): ChartApi {
+    return new ChartApi(this.ctx, this.ws, () => {
+      const c = this.ws.sheet().charts[index];
+      if (!c) throw new MemoryExcelError("InvalidArgument", `There is no chart at index ${index}.`);
+      return c;
+    });
+  }
+  getItem(name: string): ChartApi {
+    return new ChartApi(this.ctx, this.ws, () => {
+      const c = this.ws.sheet().charts.find((x) => x.name === name);
+      if (!c) throw new MemoryExcelError("ItemNotFound", `There is no chart named "${name}".`);
+      return c;
+    });
+  }
+}
+
+export class ChartApi extends ApiObject {
+  private bound: MemoryChart | undefined;
+  readonly series: ChartSeriesCollectionApi;
+  readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  readonly axes: { valueAxis: { numberFormat: string } };
+
+  constructor(
+    ctx: MemoryContext,
+    private readonly ws: WorksheetApi,
+    private readonly resolver: () => MemoryChart,
+  ) {
+    super(ctx);
+    this.series = new ChartSeriesCollectionApi(ctx, this);
+    const setter = <T extends object>(obj: T, name: string, fn: (c: MemoryChart, v: unknown) => void): T =>
+      Object.defineProperty(obj, name, {
+        set: (v: unknown) => {
+          this.ctx.enqueue(JSON.stringify(v ?? null).length, () => void fn(this.writable(), v));
+        },
+        get: () => {
+          throw notLoaded(name);
+        },
+      });
+    this.title = setter({} as { text: string }, "text", (c, v) => (c.title = String(v)));
+    this.legend = setter({} as { visible: boolean }, "visible", (c, v) => (c.legendVisible = Boolean(v)));
+    this.axes = {
+      valueAxis: setter({} as { numberFormat: string }, "numberFormat", (c, v) => {
+        if (c.type === "Pie" || c.type === "Doughnut") throw new MemoryExcelError("InvalidOperation", "A pie chart has no value axis.");
+        c.valueAxisFormat = String(v);
+      }),
+    };
+  }
+
+  /** The chart, bound on first use; refused once deleted. */
+  chart(): MemoryChart {
+    if (!this.bound) this.bound = this.resolver();
+    if (!this.ws.sheet().charts.includes(this.bound)) throw new MemoryExcelError("ItemNotFound", "The chart was deleted.");
+    return this.bound;
+  }
+  writable(): MemoryChart {
+    drawable(this.ws);
+    return this.chart();
+  }
+
+  static read(c: MemoryChart, props: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === "name") out.name = c.name;
+      else if (p === "id") out.id = String(c.id);
+      else if (p === "chartType") out.chartType = c.type;
+      else throw new MemoryExcelError("InvalidArgument", `Chart has no property "${p}" here.`);
+    }
+    return out;
+  }
+  protected defaultProps() {
+    return ["name", "chartType"];
+  }
+  protected readProps(props: string[]) {
+    return ChartApi.read(this.chart(), props);
+  }
+  publish(values: Record<string, unknown>): void {
+    Object.entries(values).forEach(([k, v]) => this.loaded.set(k, v));
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(value: string) {
+    this.ctx.enqueue(value.length, () => {
+      if (!value || value.length > 255) throw new MemoryExcelError("InvalidArgument", `"${value}" is not a valid chart name.`);
+      this.writable().name = value;
+    });
+  }
+  get chartType(): string {
+    return this.get("chartType");
+  }
+  setPosition(startCell: RangeApi | string, endCell?: RangeApi | string): void {
+    const bytes = (x: RangeApi | string | undefined) => (typeof x === "string" ? x.length : x ? 40 : 0);
+    this.ctx.enqueue(bytes(startCell) + bytes(endCell), () => {
+      const c = this.writable();
+      const at = (x: RangeApi | string): string => {
+        if (typeof x !== "string") return rangeAddress(x.rect());
+        const ref = parseRef(`X!${x}`);
+        if (!ref) throw new MemoryExcelError("InvalidArgument", `"${x}" is not a cell address.`);
+        return rangeAddress(ref.rect);
+      };
+      c.position = { from: at(startCell), to: endCell === undefined ? undefined : at(endCell) };
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue(0, () => {
+      const c = this.writable();
+      const s = this.ws.sheet();
+      s.charts = s.charts.filter((x) => x !== c);
+    });
+  }
+}
+
+class ChartSeriesCollectionApi extends ApiObject {
+  constructor(
+    ctx: MemoryContext,
+    private readonly chart: ChartApi,
+  ) {
+    super(ctx);
+  }
+  protected defaultProps() {
+    return ["count"];
+  }
+  protected readProps(props: string[]) {
+    const c = this.chart.chart();
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === "count") out.count = c.series.length;
+      else throw new MemoryExcelError("InvalidArgument", `ChartSeriesCollection has no property "${p}" here.`);
+    }
+    return out;
+  }
+  get count(): number {
+    return this.get("count");
+  }
+  getItemAt(index: number): ChartSeriesApi {
+    return new ChartSeriesApi(this.ctx, this.chart, () => {
+      const s = this.chart.chart().series[index];
+      if (!s) throw new MemoryExcelError("InvalidArgument", `The chart has no series at index ${index}.`);
+      return s;
+    });
+  }
+  add(name?: string): ChartSeriesApi {
+    let created: MemoryChartSeries | undefined;
+    this.ctx.enqueue(name?.length ?? 0, () => {
+      const c = this.chart.writable();
+      // Excel starts a new series on an empty reference: it draws nothing until its values are set.
+      created = { name: name ?? `Series${c.series.length + 1}`, pointFills: [] };
+      c.series.push(created);
+    });
+    return new ChartSeriesApi(this.ctx, this.chart, () => {
+      if (!created) throw new MemoryExcelError("InvalidObjectPath", "The series was not added.");
+      return created;
+    });
+  }
+}
+
+export class ChartSeriesApi extends ApiObject {
+  private bound: MemoryChartSeries | undefined;
+  readonly points: ChartPointsCollectionApi;
+
+  constructor(
+    ctx: MemoryContext,
+    readonly chart: ChartApi,
+    private readonly resolver: () => MemoryChartSeries,
+  ) {
+    super(ctx);
+    this.points = new ChartPointsCollectionApi(ctx, this);
+  }
+  series(): MemoryChartSeries {
+    if (!this.bound) this.bound = this.resolver();
+    if (!this.chart.chart().series.includes(this.bound)) throw new MemoryExcelError("ItemNotFound", "The series was deleted.");
+    return this.bound;
+  }
+  writable(): MemoryChartSeries {
+    this.chart.writable();
+    return this.series();
+  }
+  protected defaultProps() {
+    return ["name"];
+  }
+  protected readProps(props: string[]) {
+    const s = this.series();
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === "name") out.name = s.name;
+      else throw new MemoryExcelError("InvalidArgument", `ChartSeries has no property "${p}" here.`);
+    }
+    return out;
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(value: string) {
+    this.ctx.enqueue(value.length, () => void (this.writable().name = String(value)));
+  }
+  setValues(sourceData: RangeApi): void {
+    this.ctx.enqueue(40, () => {
+      if (!(sourceData instanceof RangeApi)) throw new MemoryExcelError("InvalidArgument", "Series values must be a Range.");
+      const s = this.writable();
+      s.values = sheetRange(sourceData);
+      const n = pointCount(s.values);
+      s.pointFills = Array.from({ length: n }, (_, i) => s.pointFills[i] ?? null);
+    });
+  }
+  setXAxisValues(sourceData: RangeApi): void {
+    this.ctx.enqueue(40, () => {
+      if (!(sourceData instanceof RangeApi)) throw new MemoryExcelError("InvalidArgument", "Series x-axis values must be a Range.");
+      this.writable().xValues = sheetRange(sourceData);
+    });
+  }
+}
+
+class ChartPointsCollectionApi extends ApiObject {
+  constructor(
+    ctx: MemoryContext,
+    private readonly series: ChartSeriesApi,
+  ) {
+    super(ctx);
+  }
+  protected defaultProps() {
+    return ["count"];
+  }
+  protected readProps(props: string[]) {
+    const s = this.series.series();
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === "count") out.count = s.pointFills.length;
+      else throw new MemoryExcelError("InvalidArgument", `ChartPointsCollection has no property "${p}" here.`);
+    }
+    return out;
+  }
+  get count(): number {
+    return this.get("count");
+  }
+  getItemAt(index: number): { format: { fill: { setSolidColor(color: string): void } } } {
+    return {
+      format: {
+        fill: {
+          setSolidColor: (color: string) =>
+            this.ctx.enqueue(color.length, () => {
+              const s = this.series.writable();
+              if (index < 0 || index >= s.pointFills.length)
+                throw new MemoryExcelError("InvalidArgument", `The series has no point at index ${index}.`);
+              if (!/^#[0-9a-f]{6}$/i.test(color)) throw new MemoryExcelError("InvalidArgument", `"${color}" is not a colour.`);
+              s.pointFills[index] = color.toUpperCase();
+            }),
+        },
+      },
+    };
   }
 }

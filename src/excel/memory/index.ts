@@ -4,10 +4,18 @@ import { dayFromDate, serialFromDay } from "../../engine/dates";
 import { type CellValue, type WorkbookGrid, isCellError } from "../../engine/grid";
 import type { ExcelRunner } from "../run";
 import { MemoryContext, type MemoryLimits, type MemoryStats } from "./api";
-import { type MemoryCell, type MemorySheet, MemoryState, cellFor, getCell, isPristineCell, usedRect } from "./state";
+import { type MemoryCell, type MemorySheet, MemoryState, type MemoryValidation, cellFor, getCell, isPristineCell, usedRect } from "./state";
 
 export { MemoryContext, MemoryExcelError, MAX_READ_CELLS, type MemoryStats, type SyncRecord } from "./api";
-export { MemoryState, type MemoryCell, type MemorySheet, type MemoryConditionalFormat } from "./state";
+export {
+  MemoryState,
+  type MemoryCell,
+  type MemoryChart,
+  type MemoryChartSeries,
+  type MemorySheet,
+  type MemoryConditionalFormat,
+  type MemoryValidation,
+} from "./state";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -74,6 +82,16 @@ export class MemoryExcel {
     return getCell(this.sheet(sheet), ref.rect.top, ref.rect.left);
   }
 
+  /** The data validation covering a cell, if any: its list, prompt and the whole range it covers. */
+  validationAt(sheet: string, address: string): MemoryValidation | undefined {
+    const ref = parseRef(`X!${address}`);
+    if (!ref) throw new Error(`"${address}" is not a cell address.`);
+    const { top, left } = ref.rect;
+    return this.sheet(sheet).validations.find(
+      (v) => top >= v.range.top && top <= v.range.bottom && left >= v.range.left && left <= v.range.right,
+    );
+  }
+
   /** Every visible and hidden sheet as plain values from A1, e.g. to compare with the .xlsx path. */
   values(sheet: string): (string | number | boolean)[][] {
     const s = this.sheet(sheet);
@@ -103,6 +121,7 @@ export class MemoryExcel {
           columnWidths: [...s.columnWidths].sort(([a], [b]) => a - b),
           hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
           conditionalFormats: s.conditionalFormats.map((cf) => ({ ranges: cf.ranges, rule: cf.rule })),
+          charts: s.charts.map((c) => ({ ...c, id: undefined })),
         })),
         names: [...this.state.names].sort((a, b) => a.name.localeCompare(b.name)),
       }),

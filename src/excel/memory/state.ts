@@ -23,6 +23,12 @@ export interface MemoryCell {
   quotePrefix?: boolean;
 }
 
+export interface IconCriterion {
+  type: string;
+  operator: string;
+  formula: string;
+}
+
 export type CfRule =
   | { type: "CellValue"; operator?: string; formula1?: string; fill?: string; font?: string }
   | {
@@ -31,12 +37,52 @@ export type CfRule =
       gradientFill?: boolean;
       lower?: { type: string; formula?: string };
       upper?: { type: string; formula?: string };
-    };
+    }
+  /** Criteria as Excel keeps them: the first (lowest icon) has none, so it is null. */
+  | { type: "IconSet"; style?: string; criteria?: (IconCriterion | null)[]; showIconOnly?: boolean; reverseIconOrder?: boolean };
 
 export interface MemoryConditionalFormat {
   readonly id: number;
   ranges: Rect[];
   rule: CfRule;
+}
+
+/** A range on a sheet, as a chart series refers to it. */
+export interface SheetRange {
+  sheet: string;
+  /** A1, e.g. "B12:B18". */
+  range: string;
+}
+
+export interface MemoryChartSeries {
+  name: string;
+  /** Undefined for a series added empty, until its values are set. */
+  values?: SheetRange;
+  /** Category (x-axis) values; undefined until set. */
+  xValues?: SheetRange;
+  /** One entry per point: its solid fill, or null while Excel picks the colour. */
+  pointFills: (string | null)[];
+}
+
+export interface MemoryChart {
+  readonly id: number;
+  name: string;
+  /** Excel.ChartType, e.g. "Pie", "LineMarkers". */
+  type: string;
+  title: string;
+  legendVisible: boolean;
+  /** The value axis's number format, when set. */
+  valueAxisFormat?: string;
+  series: MemoryChartSeries[];
+  /** The cells it covers, once placed with setPosition: A1 addresses. */
+  position?: { from: string; to?: string };
+}
+
+export interface MemoryValidation {
+  range: Rect;
+  /** As set through DataValidation.rule: one kind, e.g. { list: { inCellDropDown, source } }. */
+  rule?: { list?: { inCellDropDown: boolean; source: string } };
+  prompt?: { message: string; showPrompt: boolean; title: string };
 }
 
 export interface MemorySheet {
@@ -53,6 +99,10 @@ export interface MemorySheet {
   readonly hiddenColumns: Set<number>;
   readonly merges: Rect[];
   conditionalFormats: MemoryConditionalFormat[];
+  /** Charts in creation order. */
+  charts: MemoryChart[];
+  /** Data validation, one entry per rectangle. */
+  validations: MemoryValidation[];
 }
 
 export interface MemoryName {
@@ -85,6 +135,8 @@ export class MemoryState {
       hiddenColumns: new Set(),
       merges: [],
       conditionalFormats: [],
+      charts: [],
+      validations: [],
     };
     this.sheets.push(sheet);
     return sheet;
@@ -142,7 +194,8 @@ export function usedRect(s: MemorySheet, valuesOnly: boolean): Rect | undefined 
   return bottom < 0 ? undefined : { top, left, bottom, right };
 }
 
-const NUMBER = /^\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:e[-+]?\d+)?\s*$/i;
+// A mantissa is required: "E11" (a cell address, say) is text, "1E5" and ".5" are numbers.
+const NUMBER = /^\s*[-+]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?\s*$/i;
 const PERCENT = /^\s*([-+]?\d+(?:\.\d+)?)\s*%\s*$/;
 const CURRENCY = /^\s*\$\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*$/;
 const SLASH_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/;
@@ -273,6 +326,18 @@ export function intersection(a: Rect, b: Rect): Rect | undefined {
     bottom: Math.min(a.bottom, b.bottom),
     right: Math.min(a.right, b.right),
   };
+}
+
+/** What is left of `r` once `cut` is taken out: up to four rectangles. */
+export function subtract(r: Rect, cut: Rect): Rect[] {
+  const i = intersection(r, cut);
+  if (!i) return [r];
+  const out: Rect[] = [];
+  if (r.top < i.top) out.push({ ...r, bottom: i.top - 1 });
+  if (i.bottom < r.bottom) out.push({ ...r, top: i.bottom + 1 });
+  if (r.left < i.left) out.push({ top: i.top, bottom: i.bottom, left: r.left, right: i.left - 1 });
+  if (i.right < r.right) out.push({ top: i.top, bottom: i.bottom, left: i.right + 1, right: r.right });
+  return out;
 }
 
 export function cloneCell(c: MemoryCell): MemoryCell {
