@@ -13,21 +13,37 @@ const io = {
 // The cycle: a helpdesk export joins the workbook's measurement log, then the workbook is evaluated.
 async function demo() {
   const imported = await main(
-    ["import", path.join(root, "examples", "customer-service-kpa.xlsx"), "--csv", path.join(root, "examples", "helpdesk-export.csv"),
-      "--out", out("customer-service-kpa.with-data.xlsx")],
+    [
+      "import",
+      path.join(root, "examples", "customer-service-kpa.xlsx"),
+      "--csv",
+      path.join(root, "examples", "helpdesk-export.csv"),
+      "--out",
+      out("customer-service-kpa.with-data.xlsx"),
+    ],
     io,
   );
   if (imported !== 0) return imported;
   io.out("");
   return main(
-    ["evaluate", out("customer-service-kpa.with-data.xlsx"), "--out", out("customer-service-kpa.evaluated.xlsx"),
-      "--json", out("customer-service-kpa.report.json"), "--as-of", "2050-10-15"],
+    [
+      "evaluate",
+      out("customer-service-kpa.with-data.xlsx"),
+      "--out",
+      out("customer-service-kpa.evaluated.xlsx"),
+      "--json",
+      out("customer-service-kpa.report.json"),
+      "--as-of",
+      "2050-10-15",
+    ],
     io,
   );
 }
 
 demo().then((code) => {
   if (code === 0)
-    process.stdout.write('\nOpen out/customer-service-kpa.evaluated.xlsx in Excel or LibreOffice: see the "KPA Summary", "KPA Gaps", "KPA History" and "KPA Data" sheets.\n');
+    process.stdout.write(
+      '\nOpen out/customer-service-kpa.evaluated.xlsx in Excel or LibreOffice: see the "KPA Summary", "KPA Gaps", "KPA History" and "KPA Data" sheets.\n',
+    );
   process.exitCode = code;
 });

@@ -141,7 +141,9 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   const { since, changes } = plan.history;
   if (since !== null) {
     io.out("");
-    io.out(changes.length === 0 ? `No status changes since the evaluation as of ${since}.` : `Changes since the evaluation as of ${since}:`);
+    io.out(
+      changes.length === 0 ? `No status changes since the evaluation as of ${since}.` : `Changes since the evaluation as of ${since}:`,
+    );
     for (const c of changes)
       io.out(`  ${c.kind === "worse" ? `Newly ${c.to}` : "Recovered to Met"}: ${c.name} (was ${c.from}) ${c.sheet}!${c.cell}`);
   }

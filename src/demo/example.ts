@@ -189,6 +189,10 @@ export function exampleGrid(): WorkbookGrid {
   const numberFormats = values.map((r, i) => r.map((v, j) => exampleFormat(i + 1, j + 1, v)));
   const sheet: SheetGrid = { name: EXAMPLE_SHEET, values, numberFormats };
   const logValues = EXAMPLE_LOG.map((r) => [...r]);
-  const log: SheetGrid = { name: LOG_SHEET, values: logValues, numberFormats: logValues.map((r) => r.map((v, j) => exampleLogFormat(j + 1, v))) };
+  const log: SheetGrid = {
+    name: LOG_SHEET,
+    values: logValues,
+    numberFormats: logValues.map((r) => r.map((v, j) => exampleLogFormat(j + 1, v))),
+  };
   return { sheets: [sheet, log] };
 }

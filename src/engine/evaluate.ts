@@ -409,7 +409,8 @@ function judgeTarget(row: RowReader, name: string, timeline: Day | undefined, ct
   }
   const target = parsed.target;
   const suffix = fromGoal ? " (target from the Goal text)" : "";
-  if (target.kind === "categorical") return { ...judgeCategorical(actual, actualText, target, timeline, ctx, `${source}${suffix}`), actualFrom };
+  if (target.kind === "categorical")
+    return { ...judgeCategorical(actual, actualText, target, timeline, ctx, `${source}${suffix}`), actualFrom };
 
   const rowName = row.table.kind === "goals" ? row.text("goal") : row.text("name");
   const polarityText = row.text("direction");
@@ -492,7 +493,13 @@ function judgeTarget(row: RowReader, name: string, timeline: Day | undefined, ct
     // A trend that reaches the target by the deadline is on track, whatever today's shortfall.
     const projected = projectionText(projection);
     if (projection.reaches)
-      return { ...base, status: "On Track", explanation: `${head}: ${shortText}, ${projected} → On Track`, gap: shortText, shortfall: short };
+      return {
+        ...base,
+        status: "On Track",
+        explanation: `${head}: ${shortText}, ${projected} → On Track`,
+        gap: shortText,
+        shortfall: short,
+      };
     const status: Status = short <= ctx.tolerance ? "At Risk" : "Off Track";
     const within = short <= ctx.tolerance ? `within ${tol} tolerance` : `beyond ${tol} tolerance`;
     return { ...base, status, explanation: `${head}: ${shortText}, ${within}, ${projected} → ${status}`, gap: shortText, shortfall: short };
@@ -575,7 +582,11 @@ function trendOf(
     const v = e.value.kind === "quantity" ? align(e.value.q, resolved.value) : undefined;
     if (v === undefined) {
       ctx.problems.push(
-        problem("logValueUnusable", "warning", e.sheet, e.valueCell, { kpi: e.kpi, value: displayReading(e.value), date: describeEntry(e) }),
+        problem("logValueUnusable", "warning", e.sheet, e.valueCell, {
+          kpi: e.kpi,
+          value: displayReading(e.value),
+          date: describeEntry(e),
+        }),
       );
       continue;
     }

@@ -25,7 +25,8 @@ const LOG_SYNONYMS: Record<LogField, readonly string[]> = {
   note: ["note", "notes", "comment", "comments", "remarks"],
 };
 const LOOKUP = new Map<string, LogField>();
-for (const [f, words] of Object.entries(LOG_SYNONYMS) as [LogField, readonly string[]][]) for (const w of words) LOOKUP.set(headerKey(w), f);
+for (const [f, words] of Object.entries(LOG_SYNONYMS) as [LogField, readonly string[]][])
+  for (const w of words) LOOKUP.set(headerKey(w), f);
 
 export interface LogEntry {
   readonly sheet: string;
@@ -120,7 +121,7 @@ export function readLog(wb: WorkbookGrid, order: DateOrder, skip?: (sheet: strin
       const value = readCell(view.value(r, t.cols.value), view.format(r, t.cols.value), order);
       if (!kpi && value.kind === "none") continue;
       if (!kpi) {
-        problems.push(problem("logNoKpi", "warning", t.sheet, cellAddress(r, t.cols.kpi), {}));
+        problems.push(problem("logNoKpi", "warning", t.sheet, cellAddress(r, t.cols.kpi), { row: r + 1 }));
         continue;
       }
       if (value.kind === "none") {
@@ -159,7 +160,6 @@ export function normKpi(s: string): string {
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 }
-
 
 /** Log entries by KPI, each list oldest first; `for(name)` finds the entries that measure a row. */
 export class LogIndex {
@@ -283,22 +283,24 @@ function parseInput(m: MeasurementInput, index: number, order: DateOrder, issues
     issues.push({
       index,
       field: "date",
-      message: dateText
-        ? `"${dateText}" is not a date or period (write 2050-09-30, Sep 2050 or Q3 2050)`
-        : "the date or period is empty",
+      message: dateText ? `"${dateText}" is not a date or period (write 2050-09-30, Sep 2050 or Q3 2050)` : "the date or period is empty",
     });
   const value = typeof m.value === "number" ? { kind: "number" as const, n: m.value } : readValueText(m.value);
   if (!value) issues.push({ index, field: "value", message: `"${String(m.value).trim()}" is not a value (write 84%, 3.5 hours or 1200)` });
   if (!kpi || day === undefined || !value) return undefined;
   // A full date is written as a date; a period as the text people wrote, so "Q3 2050" stays readable.
-  const dateCell: PlanValue = parseIsoDate(dateText) !== undefined || /\d{1,2}\D+\d{1,2}\D+\d{4}|\d{4}\D\d{1,2}\D\d{1,2}/.test(dateText) ? { date: isoDate(day) } : dateText;
+  const dateCell: PlanValue =
+    parseIsoDate(dateText) !== undefined || /\d{1,2}\D+\d{1,2}\D+\d{4}|\d{4}\D\d{1,2}\D\d{1,2}/.test(dateText)
+      ? { date: isoDate(day) }
+      : dateText;
   if (value.kind === "number") return { kpi, day, dateCell, valueCell: value.n, valueKey: String(value.n) };
-  if (value.kind === "percent")
-    return { kpi, day, dateCell, valueCell: round9(value.n / 100), valueKey: `${value.n}%`, format: "0.0%" };
+  if (value.kind === "percent") return { kpi, day, dateCell, valueCell: round9(value.n / 100), valueKey: `${value.n}%`, format: "0.0%" };
   return { kpi, day, dateCell, valueCell: value.text, valueKey: value.text.toLowerCase() };
 }
 
-function readValueText(raw: string): { kind: "number"; n: number } | { kind: "percent"; n: number } | { kind: "text"; text: string } | undefined {
+function readValueText(
+  raw: string,
+): { kind: "number"; n: number } | { kind: "percent"; n: number } | { kind: "text"; text: string } | undefined {
   const text = raw.trim();
   if (!text) return undefined;
   const q = parseQuantity(text);
@@ -318,7 +320,8 @@ function entryKey(kpi: string, day: Day, valueKey: string, source: string | unde
 }
 
 function readingKey(r: Reading): string {
-  if (r.kind === "quantity") return r.q.unit === "percent" ? `${round9(r.q.value)}%` : r.q.unit === "number" ? String(r.q.value) : r.raw.toLowerCase();
+  if (r.kind === "quantity")
+    return r.q.unit === "percent" ? `${round9(r.q.value)}%` : r.q.unit === "number" ? String(r.q.value) : r.raw.toLowerCase();
   if (r.kind === "text") return r.text.toLowerCase();
   if (r.kind === "bool") return r.raw.toLowerCase();
   return "";
@@ -388,12 +391,17 @@ export function planMeasurements(wb: WorkbookGrid, inputs: readonly MeasurementI
     skip = 0,
     create?: AppendPlan["create"],
   ): MeasurementPlan {
-    return { added, duplicates, issues, at: { sheet, cell: cellAddress(row + skip, kpiCol) }, append: { sheet, create, row, values, numberFormats } };
+    return {
+      added,
+      duplicates,
+      issues,
+      at: { sheet, cell: cellAddress(row + skip, kpiCol) },
+      append: { sheet, create, row, values, numberFormats },
+    };
   }
 }
 
 const DEFAULT_COLS: Record<LogField, number> = { kpi: 0, date: 1, value: 2, source: 3, enteredBy: 4, note: 5 };
-
 
 function uniqueName(wb: WorkbookGrid, wanted: string): string {
   const taken = new Set(wb.sheets.map((s) => s.name.toLowerCase()));

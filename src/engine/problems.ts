@@ -48,7 +48,8 @@ export const MESSAGES = {
     `Weight ${q(p.text)} is not a number; the row is left out of the weighted score. Enter a number such as 20 or 20%.`,
   sheetNameTaken: (p: { wanted: string; used: string }) =>
     `A sheet named ${q(p.wanted)} already exists and is not ours; the results were written to ${q(p.used)} instead.`,
-  logNoKpi: (_: Record<string, never>) => `This measurement has a value but no KPI, so it is not used. Enter the KPI or goal it measures.`,
+  logNoKpi: (p: { row: number }) =>
+    `The measurement in row ${p.row} has a value but no KPI, so it is not used. Enter the KPI or goal it measures.`,
   logNoValue: (p: { kpi: string }) =>
     `This measurement of ${q(p.kpi)} has no value, so it is not used. Enter the value, or delete the row.`,
   logDateNotUnderstood: (p: { kpi: string; text: string }) =>

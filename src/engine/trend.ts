@@ -5,7 +5,8 @@ import { type Quantity, type Unit, formatQuantity } from "./values";
 export type TrendDirection = "improving" | "declining" | "flat";
 
 /** Which way is better: up, down, or towards a target value or range. */
-export type Polarity = { readonly kind: "higher" } | { readonly kind: "lower" } | { readonly kind: "toward"; readonly lo: number; readonly hi: number };
+export type Polarity =
+  { readonly kind: "higher" } | { readonly kind: "lower" } | { readonly kind: "toward"; readonly lo: number; readonly hi: number };
 
 export interface TrendPoint {
   readonly date: string;
@@ -55,7 +56,9 @@ export function judgeDirection(prev: number, latest: number, polarity: Polarity,
 }
 
 /** Least-squares line through (day, value); undefined when every point is on the same day. */
-export function linearFit(points: readonly { readonly day: Day; readonly value: number }[]): { slope: number; at: (day: Day) => number } | undefined {
+export function linearFit(
+  points: readonly { readonly day: Day; readonly value: number }[],
+): { slope: number; at: (day: Day) => number } | undefined {
   const n = points.length;
   if (n < 2) return undefined;
   const mx = points.reduce((a, p) => a + p.day, 0) / n;

@@ -158,7 +158,10 @@ export async function restore(xlsx: Buffer, kept: Preserved, namesFromInput = tr
     const element = kept.validations.get(sheet);
     // An empty element stands for "no validations": our rewritten sheets drop their old lists.
     const kids = element ? [element] : [];
-    zip.file(part, element === "" ? inSchemaOrder(xml.replace(/<dataValidations\b[\s\S]*?<\/dataValidations>/, "")) : inSchemaOrder(xml, kids));
+    zip.file(
+      part,
+      element === "" ? inSchemaOrder(xml.replace(/<dataValidations\b[\s\S]*?<\/dataValidations>/, "")) : inSchemaOrder(xml, kids),
+    );
   }
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

@@ -127,7 +127,9 @@ describe("the JSON report of the bundled example", () => {
       gap: "2.2% short",
       timeline: "2050-12-31",
       nextReview: null,
-      explanation: expect.stringMatching(/^88% \(typed Actual, used over the log's 87.5% of Sep 30, 2050\) vs ≥ 90%.*projected 89% by Dec 31, 2050 → At Risk$/),
+      explanation: expect.stringMatching(
+        /^88% \(typed Actual, used over the log's 87.5% of Sep 30, 2050\) vs ≥ 90%.*projected 89% by Dec 31, 2050 → At Risk$/,
+      ),
       actualFrom: { kind: "table", sheet: "KPA Data", cell: "C7", date: "2050-09-30", source: "CRM cohort report", value: "87.5%" },
       trend: {
         direction: "improving",

@@ -104,7 +104,8 @@ describe("actuals from the KPA Data log", () => {
 });
 
 describe("trends and projections", () => {
-  const series = (values: [string, number][]) => values.map(([iso, v]) => ["Customer Satisfaction (CSAT)", d(iso), pct(v), "Survey", null, null]);
+  const series = (values: [string, number][]) =>
+    values.map(([iso, v]) => ["Customer Satisfaction (CSAT)", d(iso), pct(v), "Survey", null, null]);
 
   it("a rising KPI whose straight line reaches the target by its date is On Track, with the projection in the explanation", () => {
     const wb = workbook(
@@ -229,7 +230,9 @@ function sheetOf(wb: WorkbookGrid, name: string): SheetGrid | undefined {
 
 function summaryText(plan: { sheets: readonly SheetPlan[] }): string[] {
   const s = plan.sheets.find((p) => p.role === "summary") as SheetPlan;
-  return s.values.map((r) => r.map((v) => (v !== null && typeof v === "object" ? ("text" in v ? v.text : v.date) : String(v ?? ""))).join(" | "));
+  return s.values.map((r) =>
+    r.map((v) => (v !== null && typeof v === "object" ? ("text" in v ? v.text : v.date) : String(v ?? ""))).join(" | "),
+  );
 }
 
 describe("history", () => {
@@ -334,7 +337,10 @@ describe("the Gaps sheet people fill in", () => {
     const gaps = plan.sheets.find((s) => s.role === "gaps") as SheetPlan;
     const header = gaps.values.find((r) => r.includes("Cause")) as string[];
     expect(gaps.validations).toEqual([
-      expect.objectContaining({ list: ["Process", "Resources", "Strategy"], range: expect.objectContaining({ left: header.indexOf("Cause") }) }),
+      expect.objectContaining({
+        list: ["Process", "Resources", "Strategy"],
+        range: expect.objectContaining({ left: header.indexOf("Cause") }),
+      }),
     ]);
     const after = applyPlanToGrid(wb(), plan);
     expect(String(columnFor(after, "Goals|goals|marketing roi", "Suggested action"))).toMatch(/campaign|channel|marketing/i);

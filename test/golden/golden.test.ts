@@ -27,7 +27,10 @@ function snapshot(c: JsonCase) {
     })),
     problems: plan.problems.map((p) => `${p.severity} ${p.sheet}!${p.cell} ${p.message}`),
     summary: { byStatus: plan.summary.byStatus, weightedScore: plan.summary.weightedScore ?? null },
-    writes: plan.writes.map((w) => `${w.sheet}!${rangeAddress({ top: w.row, left: w.col, bottom: w.row + w.values.length - 1, right: w.col + (w.values[0]?.length ?? 1) - 1 })}`),
+    writes: plan.writes.map(
+      (w) =>
+        `${w.sheet}!${rangeAddress({ top: w.row, left: w.col, bottom: w.row + w.values.length - 1, right: w.col + (w.values[0]?.length ?? 1) - 1 })}`,
+    ),
     names: plan.names.map((n) => `${n.name} = ${n.ref}`),
     history: plan.appends.map((a) => `${a.sheet}: ${a.values.length} rows from row ${a.row + 1}${a.create ? " (new sheet)" : ""}`),
     idempotent: (() => {
