@@ -1,6 +1,6 @@
 // The task pane. It only talks to the workbook through a WorkbookPort, so Excel, the browser demo and tests
 // all run the same component.
-import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { isoDate, localDay } from "../engine/dates";
 import type { DepartmentId } from "../engine/library";
@@ -9,6 +9,7 @@ import {
   type EvaluateSettings,
   type EvaluationResult,
   type FoundTable,
+  type MeasurementEntry,
   type Progress,
   PortError,
   type ScanResult,
@@ -18,6 +19,7 @@ import { DemoGrid } from "./components/DemoGrid";
 import { EvaluatePanel } from "./components/EvaluatePanel";
 import { FoundPanel } from "./components/FoundPanel";
 import { Notice } from "./components/Notice";
+import { RecordPanel } from "./components/RecordPanel";
 import { ResultView } from "./components/ResultView";
 import { type SettingsDraft, SettingsPanel, draftOf, settingsOf } from "./components/SettingsPanel";
 import { withDefaults } from "./settings";
@@ -25,7 +27,14 @@ import { TemplatePanel } from "./components/TemplatePanel";
 import { TrackingPanel } from "./components/TrackingPanel";
 
 /** Anything that changes the workbook; only one runs at a time. */
-type Task = "evaluate" | "undo" | "template" | "tracking";
+type Task = "evaluate" | "undo" | "template" | "tracking" | "record";
+
+/** The outcome of an action; `go` is a cell it is about, offered as a button that selects it. */
+interface NoticeState {
+  readonly intent: "success" | "info";
+  readonly text: string;
+  readonly go?: { readonly sheet: string; readonly cell: string };
+}
 
 interface State {
   /** Null until the saved settings have been read. */
@@ -37,7 +46,7 @@ interface State {
   readonly progress: Progress | null;
   readonly canUndo: boolean;
   readonly error: string | null;
-  readonly notice: { readonly intent: "success" | "info"; readonly text: string } | null;
+  readonly notice: NoticeState | null;
 }
 
 type Action =
@@ -51,7 +60,7 @@ type Action =
   | { type: "taskEnded" }
   | { type: "canUndo"; value: boolean }
   | { type: "failed"; message: string }
-  | { type: "notice"; intent: "success" | "info"; text: string }
+  | ({ type: "notice" } & NoticeState)
   | { type: "dismissError" }
   | { type: "dismissNotice" };
 
@@ -82,8 +91,8 @@ function reducer(state: State, action: Action): State {
     case "progress":
       return { ...state, progress: action.progress };
     case "evaluated": {
-      const { tables, problems } = action.result;
-      return { ...state, result: action.result, found: { tables, problems }, scanning: false };
+      const { tables, problems, kpis } = action.result;
+      return { ...state, result: action.result, found: { tables, problems, kpis }, scanning: false };
     }
     case "undone":
       return { ...state, result: null };
@@ -94,7 +103,7 @@ function reducer(state: State, action: Action): State {
     case "failed":
       return { ...state, error: action.message };
     case "notice":
-      return { ...state, notice: { intent: action.intent, text: action.text } };
+      return { ...state, notice: { intent: action.intent, text: action.text, go: action.go } };
     case "dismissError":
       return { ...state, error: null };
     case "dismissNotice":
@@ -165,6 +174,9 @@ export function App({ port, today = localToday, demo }: { port: WorkbookPort; to
   const taskRef = useRef<Task | null>(null);
   // Only the newest scan may show its result; an older one finishing late would be stale.
   const scanSeq = useRef(0);
+
+  // The measurement form's default date: the day the pane opened, in the user's time zone.
+  const [recordDay] = useState(today);
 
   const fail = useCallback((e: unknown) => dispatch({ type: "failed", message: describeError(e) }), []);
 
@@ -275,9 +287,35 @@ export function App({ port, today = localToday, demo }: { port: WorkbookPort; to
       if (lastGood.current) await rescan(lastGood.current);
     });
 
+  /** Resolves to whether the row went into the log, so the form knows to clear itself for the next one. */
+  const record = async (entry: MeasurementEntry): Promise<boolean> => {
+    let added = false;
+    await runTask("record", async () => {
+      const at = await port.recordMeasurement(entry);
+      const where = `${at.sheet}!${at.cell}`;
+      const go = { sheet: at.sheet, cell: at.cell };
+      added = at.added;
+      dispatch(
+        at.added
+          ? { type: "notice", intent: "success", text: `Added to ${where}. Evaluate to see it in the statuses and trends.`, go }
+          : {
+              type: "notice",
+              intent: "info",
+              text: `Already in the log at ${where} (same KPI, date, value and source), so nothing was added.`,
+              go,
+            },
+      );
+      // "What was found" should describe the workbook as it now is, new log sheet included.
+      if (at.added && lastGood.current) await rescan(lastGood.current);
+    });
+    return added;
+  };
+
   const select = (sheet: string, cell: string) => {
     port.select(sheet, cell).catch(fail);
   };
+
+  const goAction = (go: NoticeState["go"]) => go && { label: `Go to ${go.sheet}!${go.cell}`, onClick: () => select(go.sheet, go.cell) };
 
   const busy = state.task !== null;
   return (
@@ -286,7 +324,12 @@ export function App({ port, today = localToday, demo }: { port: WorkbookPort; to
       <div className={styles.notices}>
         {state.error && <Notice intent="error" text={state.error} onDismiss={() => dispatch({ type: "dismissError" })} />}
         {state.notice && (
-          <Notice intent={state.notice.intent} text={state.notice.text} onDismiss={() => dispatch({ type: "dismissNotice" })} />
+          <Notice
+            intent={state.notice.intent}
+            text={state.notice.text}
+            action={goAction(state.notice.go)}
+            onDismiss={() => dispatch({ type: "dismissNotice" })}
+          />
         )}
       </div>
       {state.draft && <SettingsPanel draft={state.draft} disabled={busy} onChange={changeSettings} />}
@@ -301,6 +344,7 @@ export function App({ port, today = localToday, demo }: { port: WorkbookPort; to
         onUndo={() => void undo()}
       />
       <ResultView result={state.result} busy={state.task === "evaluate"} onSelect={select} />
+      <RecordPanel kpis={state.found?.kpis ?? []} today={recordDay} busy={busy} onRecord={record} />
       <TrackingPanel tables={state.found?.tables ?? []} busy={busy} onAdd={(t) => void addTracking(t)} />
       <TemplatePanel busy={busy} onInsert={(d) => void insertTemplate(d)} />
       {demo && <DemoGrid demo={demo} />}

@@ -1,6 +1,7 @@
 // What the task pane may ask of a workbook. Components get one of these and never touch Excel.* themselves:
 // the Office host passes an Excel-backed port, the browser demo an in-memory one, tests a fake.
 import type { DateOrder } from "../engine/dates";
+import type { StatusChange } from "../engine/history";
 import type { DepartmentId } from "../engine/library";
 import type { Severity } from "../engine/problems";
 import type { Status } from "../engine/status";
@@ -45,11 +46,30 @@ export interface GapView {
   readonly owner: string | null;
   readonly gap: string | null;
   readonly explanation: string;
+  /** From the measurement log, e.g. "improving, +3 pts since Jun 30, 2050; projected 87% by Dec 15, 2050". */
+  readonly trend: string | null;
 }
+
+/** A row whose status moved since the previous evaluation in the history: newly Off Track or Overdue ("worse"), or now Met ("recovered"). */
+export type ChangeView = StatusChange;
 
 export interface ScanResult {
   readonly tables: readonly FoundTable[];
   readonly problems: readonly ProblemView[];
+  /** Names a measurement can be recorded against: goals and KPIs, then KPA elements; no repeats. */
+  readonly kpis: readonly string[];
+}
+
+/** One measurement typed in the pane, appended to the "KPA Data" log. */
+export interface MeasurementEntry {
+  readonly kpi: string;
+  /** ISO date (YYYY-MM-DD) or a period such as "Q3 2050" or "Sep 2050". */
+  readonly date: string;
+  /** As typed: "84%", "3.5 hours", "1200". */
+  readonly value: string;
+  readonly source?: string;
+  readonly enteredBy?: string;
+  readonly note?: string;
 }
 
 export interface EvaluationResult extends ScanResult {
@@ -63,6 +83,9 @@ export interface EvaluationResult extends ScanResult {
   readonly elapsedMs: number;
   /** Names of the sheets written, e.g. "KPA Summary". */
   readonly sheets: readonly string[];
+  /** As-of date of the evaluation compared with, from the history; null on the first evaluation. */
+  readonly since: string | null;
+  readonly changes: readonly ChangeView[];
 }
 
 export type Stage = "reading" | "evaluating" | "writing";
@@ -98,6 +121,12 @@ export interface WorkbookPort {
   insertTemplate(department: DepartmentId): Promise<string>;
   /** Adds Baseline and Actual columns to a table listed by scan with canAddTracking; resolves to the new headers' range, e.g. "Goals!I12:J12". */
   addTrackingColumns(tableId: string): Promise<string>;
+  /**
+   * Appends a measurement to the "KPA Data" log (created when missing). Resolves to the new row's first cell;
+   * rejects with PortError when a field cannot be used, and appends nothing then.
+   * `added` is false when the log already held the same KPI, date, value and source.
+   */
+  recordMeasurement(entry: MeasurementEntry): Promise<{ readonly sheet: string; readonly cell: string; readonly added: boolean }>;
 }
 
 /** A failure the user can act on: `message` is one plain sentence saying what to do. */

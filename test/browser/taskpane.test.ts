@@ -1,5 +1,6 @@
 // The production build, opened in a real browser (Debian's chromium) outside Office: the pane starts the
-// in-memory demo, and a reviewer can evaluate, read the result, follow a gap and undo, by mouse and keyboard.
+// in-memory demo, and a reviewer can evaluate, read the result, follow a gap, record a measurement and undo, by
+// mouse and keyboard.
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
@@ -108,6 +109,10 @@ describe("the pane outside Office (demo)", () => {
     for (const s of ["Met", "Off Track", "Overdue"])
       await expect(page.getByText(s, { exact: true }).first().isVisible()).resolves.toBe(true);
     await expect(page.getByRole("tab", { name: "KPA Summary" }).isVisible()).resolves.toBe(true);
+    // The example's log gives some gaps a trend, in words; a first evaluation has nothing to compare with.
+    const trend = page.getByText(/^Trend: (improving|declining|flat)/).first();
+    await expect(trend.isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/^First evaluation/).isVisible()).resolves.toBe(true);
 
     await page.screenshot({ path: path.join(ROOT, "out", "taskpane-demo.png"), fullPage: true });
 
@@ -115,6 +120,70 @@ describe("the pane outside Office (demo)", () => {
     await page.getByText(/Undid the evaluation/).waitFor();
     await expect(status()).resolves.toBe("");
     await expect(page.getByRole("tab", { name: "KPA Summary" }).count()).resolves.toBe(0);
+  });
+
+  /** A sheet of the demo grid as shown: each row's cells, row number first. */
+  async function shownRows(sheet: string): Promise<string[][]> {
+    await page.getByRole("tab", { name: sheet }).click();
+    const rows = page.getByRole("region", { name: `Sheet ${sheet}` }).getByRole("row");
+    const out: string[][] = [];
+    for (const row of await rows.all()) out.push((await row.locator("th, td").allTextContents()).map((t) => t.trim()));
+    return out.slice(1); // the column letters
+  }
+
+  test("Record a measurement appends the row to the demo's KPA Data log, the KPI picked from the keyboard", async () => {
+    const before = await shownRows("KPA Data");
+    const form = page.getByRole("region", { name: "Record a measurement" });
+    const kpi = form.getByRole("combobox", { name: /KPI/ });
+    // The picker offers the example's goals and KPIs; ArrowDown opens it on the first, Enter picks it.
+    await kpi.focus();
+    await page.keyboard.press("ArrowDown");
+    const options = page.getByRole("listbox").getByRole("option");
+    await options.first().waitFor();
+    const names = await options.allTextContents();
+    expect(names).toContain("Customer Satisfaction (CSAT)");
+    await page.keyboard.press("Enter");
+    await expect(kpi.inputValue()).resolves.toBe(names[0]);
+
+    await form.getByLabel("Date or period").fill("2050-09-30");
+    await form.getByLabel("Value").fill("84%");
+    await form.getByLabel("Entered by").fill("Dana Lee");
+    await form.getByRole("button", { name: "Record", exact: true }).click();
+
+    const row = before.length + 1;
+    await page.getByText(`Added to KPA Data!A${row}. Evaluate to see it in the statuses and trends.`).waitFor();
+    await expect(kpi.inputValue()).resolves.toBe("");
+    const after = await shownRows("KPA Data");
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after[row - 1]).toEqual([String(row), names[0], "Sep 30, 2050", "84%", "Manual entry", "Dana Lee", ""]);
+  });
+
+  test("Record a measurement adds a KPA Data sheet when the workbook has none", async () => {
+    await page.evaluate(() => {
+      type Sheets = { getItem(name: string): { delete(): void } };
+      type Run = (batch: (context: { workbook: { worksheets: Sheets }; sync(): Promise<void> }) => Promise<void>) => Promise<void>;
+      const demo = (window as unknown as { kpaDemo: { excel: { run: Run } } }).kpaDemo;
+      return demo.excel.run(async (context) => {
+        context.workbook.worksheets.getItem("KPA Data").delete();
+        await context.sync();
+      });
+    });
+    await expect(page.getByRole("tab", { name: "KPA Data" }).count()).resolves.toBe(0);
+
+    const form = page.getByRole("region", { name: "Record a measurement" });
+    // A KPI no table holds yet, typed freely.
+    await form.getByRole("combobox", { name: /KPI/ }).fill("Chat Wait Time");
+    await page.keyboard.press("Escape");
+    await form.getByLabel("Date or period").fill("Q3 2050");
+    await form.getByLabel("Value").fill("90 min");
+    await form.getByLabel("Note").fill("Chat launched in July");
+    await form.getByRole("button", { name: "Record", exact: true }).click();
+
+    await page.getByText("Added to KPA Data!A2. Evaluate to see it in the statuses and trends.").waitFor();
+    await expect(shownRows("KPA Data")).resolves.toEqual([
+      ["1", "KPI", "Date or Period", "Value", "Source", "Entered by", "Note"],
+      ["2", "Chat Wait Time", "Q3 2050", "90 min", "Manual entry", "", "Chat launched in July"],
+    ]);
   });
 
   test("works from the keyboard: Tab to Evaluate, Enter runs it", async () => {

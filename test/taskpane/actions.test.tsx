@@ -3,7 +3,7 @@ import "./setup-dom";
 import { screen, waitFor, within } from "@testing-library/react";
 import { DEPARTMENTS } from "../../src/engine/library";
 import { PortError } from "../../src/taskpane/port";
-import { FakePort, evaluation, table } from "./fake-port";
+import { FakePort, evaluation, scan, table } from "./fake-port";
 import { isDisabled, renderApp } from "./render-app";
 
 async function settled(port: FakePort) {
@@ -92,14 +92,14 @@ describe("Insert KPA template", () => {
 describe("Add tracking columns", () => {
   function withTables(): FakePort {
     const port = new FakePort();
-    port.scanResult = {
+    port.scanResult = scan({
       tables: [
         table({ id: "t1", sheet: "Goals", range: "B12:F19", canAddTracking: true }),
         table({ id: "t2", sheet: "Goals", range: "B24:G30", canAddTracking: false }),
         table({ id: "t3", sheet: "KPIs", range: "A1:E9", kind: "kpi", canAddTracking: true }),
       ],
       problems: [],
-    };
+    });
     return port;
   }
 
@@ -118,7 +118,7 @@ describe("Add tracking columns", () => {
     port.trackingRange = "KPIs!F1:G1";
     const { user } = await settled(port);
     const scansBefore = port.callsOf("scan").length;
-    port.scanResult = { tables: [table({ id: "t3", sheet: "KPIs", range: "A1:G9", kind: "kpi" })], problems: [] };
+    port.scanResult = scan({ tables: [table({ id: "t3", sheet: "KPIs", range: "A1:G9", kind: "kpi" })], problems: [] });
 
     await user.click(screen.getByRole("button", { name: "Add Baseline and Actual to KPIs A1:E9" }));
     expect(await screen.findByText("Added Baseline and Actual columns at KPIs!F1:G1.")).toBeTruthy();
@@ -136,7 +136,7 @@ describe("Add tracking columns", () => {
 
 it("names every control and gives each section an h2", async () => {
   const port = new FakePort();
-  port.scanResult = { tables: [table({ canAddTracking: true })], problems: [] };
+  port.scanResult = scan({ tables: [table({ canAddTracking: true })], problems: [] });
   await settled(port);
   expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("KPA Tracker");
   expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual([
@@ -144,11 +144,12 @@ it("names every control and gives each section an h2", async () => {
     "What was found",
     "Evaluate",
     "Result",
+    "Record a measurement",
     "Add tracking columns",
     "Insert a KPA template",
   ]);
   // Date inputs have no ARIA role of their own, so they are looked up by label in the settings test.
-  for (const role of ["button", "combobox", "spinbutton"] as const) {
+  for (const role of ["button", "combobox", "spinbutton", "textbox"] as const) {
     expect([role, screen.getAllByRole(role, { name: /\S/ }).length]).toEqual([role, screen.getAllByRole(role).length]);
   }
 });

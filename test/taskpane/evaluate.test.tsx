@@ -3,7 +3,7 @@ import "./setup-dom";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { STATUSES, STATUS_STYLE } from "../../src/engine/status";
 import { PortError } from "../../src/taskpane/port";
-import { FakePort, counts, evaluation, gap, problem, table } from "./fake-port";
+import { FakePort, change, counts, evaluation, gap, problem, scan, table } from "./fake-port";
 import { isDisabled, renderApp } from "./render-app";
 
 async function ready(port: FakePort) {
@@ -149,6 +149,73 @@ it("lists the worst gaps with name, status, gap and owner, each selecting its ro
   ]);
 });
 
+it("shows a gap's trend as words beside it, and nothing for a gap without one", async () => {
+  const port = new FakePort();
+  const trend = "improving, +3 pts since Jun 30, 2050; projected 87% by Dec 15, 2050";
+  port.evaluateResult = evaluation({
+    gaps: [
+      gap({ key: "a", name: "Customer Satisfaction (CSAT)", trend }),
+      gap({ key: "b", name: "Resolution Time", cell: "B16", trend: null }),
+    ],
+  });
+  const { user, button } = await ready(port);
+  await user.click(button);
+
+  const region = resultRegion();
+  const csat = (await within(region).findByRole("button", { name: "Customer Satisfaction (CSAT)" })).closest("li") as HTMLElement;
+  expect(within(csat).getByText(`Trend: ${trend}`)).toBeTruthy();
+  const resolution = within(region).getByRole("button", { name: "Resolution Time" }).closest("li") as HTMLElement;
+  expect(within(resolution).queryByText(/Trend/)).toBeNull();
+});
+
+describe("changes since the previous evaluation", () => {
+  it("lists what got worse, then what recovered, in words, each selecting its row", async () => {
+    const port = new FakePort();
+    port.evaluateResult = evaluation({
+      since: "2050-03-31",
+      changes: [
+        change({ key: "r", name: "First Contact Resolution", sheet: "KPIs", cell: "A7", from: "Off Track", to: "Met", kind: "recovered" }),
+        change({ key: "w", name: "Net Promoter Score (NPS)", sheet: "Goals", cell: "B15", from: "On Track", to: "Overdue", kind: "worse" }),
+      ],
+    });
+    const { user, button } = await ready(port);
+    await user.click(button);
+
+    const region = resultRegion();
+    expect(await within(region).findByRole("heading", { name: "Changes since 2050-03-31" })).toBeTruthy();
+    const list = within(region).getByRole("list", { name: "Changes since 2050-03-31" });
+    const items = within(list).getAllByRole("listitem");
+    expect(items.map((li) => within(li).getByRole("button").textContent)).toEqual(["Net Promoter Score (NPS)", "First Contact Resolution"]);
+    expect(within(items[0] as HTMLElement).getByText("Newly Overdue (was On Track)")).toBeTruthy();
+    expect(within(items[1] as HTMLElement).getByText("Recovered to Met (was Off Track)")).toBeTruthy();
+
+    await user.click(within(list).getByRole("button", { name: "First Contact Resolution" }));
+    await user.click(within(list).getByRole("button", { name: "Net Promoter Score (NPS)" }));
+    expect(port.callsOf("select")).toEqual([
+      ["KPIs", "A7"],
+      ["Goals", "B15"],
+    ]);
+  });
+
+  it("says when no status changed", async () => {
+    const port = new FakePort();
+    port.evaluateResult = evaluation({ since: "2050-03-31", changes: [] });
+    const { user, button } = await ready(port);
+    await user.click(button);
+    expect(await within(resultRegion()).findByText("No status changes since 2050-03-31.")).toBeTruthy();
+    expect(within(resultRegion()).queryByRole("list", { name: /Changes since/ })).toBeNull();
+  });
+
+  it("says there is nothing to compare with on the first evaluation", async () => {
+    const port = new FakePort();
+    port.evaluateResult = evaluation({ since: null, changes: [] });
+    const { user, button } = await ready(port);
+    await user.click(button);
+    expect(await within(resultRegion()).findByText(/First evaluation/)).toBeTruthy();
+    expect(within(resultRegion()).queryByText(/Changes since|No status changes/)).toBeNull();
+  });
+});
+
 it("says how long the run took and what it wrote", async () => {
   const port = new FakePort();
   port.evaluateResult = evaluation({ elapsedMs: 1234, sheets: ["KPA Summary", "KPA Gaps"] });
@@ -159,7 +226,7 @@ it("says how long the run took and what it wrote", async () => {
 
 it("replaces the problems and tables with the ones the evaluation found", async () => {
   const port = new FakePort();
-  port.scanResult = { tables: [table({ range: "B12:F19" })], problems: [problem({ message: "Old problem." })] };
+  port.scanResult = scan({ tables: [table({ range: "B12:F19" })], problems: [problem({ message: "Old problem." })] });
   port.evaluateResult = evaluation({
     tables: [table({ range: "B12:H19", rows: 9 })],
     problems: [problem({ cell: "E16", message: "New problem." })],

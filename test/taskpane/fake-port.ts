@@ -1,10 +1,12 @@
 // An in-memory WorkbookPort for the pane's tests: canned answers, every call recorded, failures and a held
 // evaluation on demand.
 import type {
+  ChangeView,
   EvaluateSettings,
   EvaluationResult,
   FoundTable,
   GapView,
+  MeasurementEntry,
   ProblemView,
   Progress,
   ScanResult,
@@ -53,8 +55,27 @@ export function gap(over: Partial<GapView> = {}): GapView {
     owner: "Dana Lee",
     gap: "7 points below 85%",
     explanation: "Actual 78% is below the target ≥ 85%.",
+    trend: null,
     ...over,
   };
+}
+
+export function change(over: Partial<ChangeView> = {}): ChangeView {
+  return {
+    key: "Goals|goals|customer satisfaction",
+    name: "Customer Satisfaction (CSAT)",
+    sheet: "Goals",
+    cell: "B14",
+    from: "At Risk",
+    to: "Off Track",
+    kind: "worse",
+    ...over,
+  };
+}
+
+/** What a scan found; nothing unless told. */
+export function scan(over: Partial<ScanResult> = {}): ScanResult {
+  return { tables: [], problems: [], kpis: [], ...over };
 }
 
 export function counts(over: Partial<StatusCounts> = {}): StatusCounts {
@@ -67,6 +88,7 @@ export function evaluation(over: Partial<EvaluationResult> = {}): EvaluationResu
   return {
     tables: [table()],
     problems: [],
+    kpis: ["Customer Satisfaction (CSAT)"],
     asOf: "2050-06-30",
     total: Object.values(c).reduce((a, n) => a + n, 0),
     counts: c,
@@ -74,6 +96,8 @@ export function evaluation(over: Partial<EvaluationResult> = {}): EvaluationResu
     gaps: [],
     elapsedMs: 250,
     sheets: ["KPA Summary"],
+    since: null,
+    changes: [],
     ...over,
   };
 }
@@ -88,16 +112,19 @@ export class FakePort implements WorkbookPort {
   readonly calls: Call[] = [];
 
   saved: Partial<EvaluateSettings> = {};
-  scanResult: ScanResult = { tables: [], problems: [] };
+  scanResult: ScanResult = scan();
   evaluateResult: EvaluationResult = evaluation();
   undoable = false;
   undoResult: UndoResult = { undone: true, message: "Removed the statuses and the KPA Summary sheet." };
   templateSheet = "Sales KPAs";
   trackingRange = "Goals!I12:J12";
+  recordResult: { sheet: string; cell: string; added: boolean } = { sheet: "KPA Data", cell: "A12", added: true };
   /** The next call of a method rejects with this, once. */
   readonly failures: Partial<Record<Method, unknown>> = {};
   /** Set with holdEvaluate(): evaluate waits for it. */
   private held: Deferred<void> | null = null;
+  /** Set with holdRecord(): recordMeasurement waits for it. */
+  private heldRecord: Deferred<void> | null = null;
   private onProgress: ((p: Progress) => void) | undefined;
 
   callsOf(method: Method): (readonly unknown[])[] {
@@ -113,6 +140,13 @@ export class FakePort implements WorkbookPort {
       release: () => gate.resolve(),
       fail: (e) => gate.reject(e),
     };
+  }
+
+  /** Makes the next recordMeasurement wait until release() (or fail()) is called. */
+  holdRecord(): { release(): void; fail(e: unknown): void } {
+    const gate = deferred<void>();
+    this.heldRecord = gate;
+    return { release: () => gate.resolve(), fail: (e) => gate.reject(e) };
   }
 
   private record(method: Method, ...args: unknown[]): void {
@@ -172,5 +206,13 @@ export class FakePort implements WorkbookPort {
   async addTrackingColumns(tableId: string): Promise<string> {
     this.record("addTrackingColumns", tableId);
     return this.trackingRange;
+  }
+
+  async recordMeasurement(entry: MeasurementEntry): Promise<{ sheet: string; cell: string; added: boolean }> {
+    this.record("recordMeasurement", entry);
+    const held = this.heldRecord;
+    this.heldRecord = null;
+    if (held) await held.promise;
+    return { ...this.recordResult };
   }
 }

@@ -2,7 +2,7 @@
 import "./setup-dom";
 import { screen, waitFor, within } from "@testing-library/react";
 import { PortError } from "../../src/taskpane/port";
-import { FakePort, problem, table } from "./fake-port";
+import { FakePort, problem, scan, table } from "./fake-port";
 import { isDisabled, renderApp } from "./render-app";
 
 function foundSection() {
@@ -11,7 +11,7 @@ function foundSection() {
 
 function withFindings(): FakePort {
   const port = new FakePort();
-  port.scanResult = {
+  port.scanResult = scan({
     tables: [
       table({ sheet: "Goals", range: "B12:F19", kind: "goals", rows: 8 }),
       table({ sheet: "Team", range: "A3:D7", kind: "roles", rows: 1, section: "Sales" }),
@@ -20,7 +20,7 @@ function withFindings(): FakePort {
       problem({ sheet: "Goals", cell: "D14", severity: "error", message: 'Target "soon" was not understood.' }),
       problem({ sheet: "Team", cell: "B5", severity: "warning", message: '"Sam" owns Goals!F15 but has no row in the roles table.' }),
     ],
-  };
+  });
   return port;
 }
 
@@ -76,10 +76,10 @@ it("reaches a problem's cell with Tab alone", async () => {
 
 it("shows the first 50 problems and the rest on request", async () => {
   const port = new FakePort();
-  port.scanResult = {
+  port.scanResult = scan({
     tables: [],
     problems: Array.from({ length: 60 }, (_, i) => problem({ cell: `D${i + 1}`, message: `Problem ${i + 1}.` })),
-  };
+  });
   const { user } = renderApp(port);
   expect(await screen.findByText("Problem 50.")).toBeTruthy();
   expect(screen.queryByText("Problem 51.")).toBeNull();

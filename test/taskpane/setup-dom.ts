@@ -19,6 +19,37 @@ if (typeof window !== "undefined") {
       removeEventListener: () => undefined,
       dispatchEvent: () => false,
     }) as MediaQueryList;
+  // ARIA reflection: Fluent's listboxes find their options through `element.role`, which jsdom lacks.
+  if (!("role" in Element.prototype)) {
+    Object.defineProperty(Element.prototype, "role", {
+      configurable: true,
+      get(this: Element): string | null {
+        return this.getAttribute("role");
+      },
+      set(this: Element, value: string | null) {
+        if (value === null) this.removeAttribute("role");
+        else this.setAttribute("role", value);
+      },
+    });
+  }
+  // jsdom does no layout: offsetParent is always null and the body measures 0 × 0, which tabster (Fluent's focus
+  // manager, active once a Combobox or TabList is on the page) reads as "nothing is displayed"; Tab would then
+  // land on one of its guard elements and lose focus. Here an element is displayed unless it or an ancestor is
+  // hidden by attribute or inline style.
+  Object.defineProperty(HTMLElement.prototype, "offsetParent", {
+    configurable: true,
+    get(this: HTMLElement): Element | null {
+      if (!this.isConnected || this === this.ownerDocument.body) return null;
+      for (let e: HTMLElement | null = this; e; e = e.parentElement) if (e.hidden || e.style.display === "none") return null;
+      return this.parentElement;
+    },
+  });
+  const measure = HTMLElement.prototype.getBoundingClientRect;
+  HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement): DOMRect {
+    if (this !== this.ownerDocument.body) return measure.call(this);
+    const [width, height] = [1024, 768];
+    return { x: 0, y: 0, top: 0, left: 0, width, height, right: width, bottom: height, toJSON: () => ({}) };
+  };
 }
 
 export {};

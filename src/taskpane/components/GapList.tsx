@@ -22,6 +22,8 @@ export function GapList(props: { gaps: readonly GapView[]; onSelect: (sheet: str
           </Link>
           <StatusBadge status={g.status} />
           <span className={styles.detail}>{g.gap ?? g.explanation}</span>
+          {/* Worded by the engine ("improving, +3 pts since …"), so the direction is in the text, not a colour or an arrow. */}
+          {g.trend && <span className={styles.detail}>{`Trend: ${g.trend}`}</span>}
           {g.owner && <span className={styles.detail}>{`Owner: ${g.owner}`}</span>}
         </li>
       ))}

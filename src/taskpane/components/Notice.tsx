@@ -1,8 +1,14 @@
-// One dismissable message: an error to act on, or the outcome of an action.
+// One dismissable message: an error to act on, or the outcome of an action, optionally with one follow-up action
+// (such as selecting the cell it is about).
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 
-export function Notice(props: { intent: "error" | "success" | "info"; text: string; onDismiss: () => void }) {
-  const { intent, text, onDismiss } = props;
+export interface NoticeAction {
+  readonly label: string;
+  readonly onClick: () => void;
+}
+
+export function Notice(props: { intent: "error" | "success" | "info"; text: string; action?: NoticeAction; onDismiss: () => void }) {
+  const { intent, text, action, onDismiss } = props;
   return (
     <MessageBar intent={intent} layout="multiline">
       <MessageBarBody>{text}</MessageBarBody>
@@ -13,7 +19,13 @@ export function Notice(props: { intent: "error" | "success" | "info"; text: stri
             <span aria-hidden="true">✕</span>
           </Button>
         }
-      />
+      >
+        {action && (
+          <Button size="small" onClick={action.onClick}>
+            {action.label}
+          </Button>
+        )}
+      </MessageBarActions>
     </MessageBar>
   );
 }

@@ -1,6 +1,7 @@
 // The outcome of the last evaluation. The region exists before there is a result so screen readers announce it.
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { EvaluationResult } from "../port";
+import { ChangeList } from "./ChangeList";
 import { GapList } from "./GapList";
 import { StatusCounts } from "./StatusCounts";
 
@@ -27,6 +28,9 @@ export function ResultView(props: { result: EvaluationResult | null; busy: boole
           <p className={styles.line}>{`${result.total} ${result.total === 1 ? "row" : "rows"} evaluated as of ${result.asOf}.`}</p>
           <StatusCounts counts={result.counts} />
           {result.weightedScore !== null && <p className={styles.line}>{`Weighted score: ${Math.round(result.weightedScore * 100)}%`}</p>}
+          {/* Without an earlier evaluation there is nothing to compare with: a one-line note, no heading. */}
+          {result.since !== null && <h3>{`Changes since ${result.since}`}</h3>}
+          <ChangeList since={result.since} changes={result.changes} onSelect={onSelect} />
           <h3>Worst gaps</h3>
           {result.total === 0 ? (
             <p>

@@ -1,0 +1,129 @@
+// "Record a measurement": one dated value for a KPI, appended to the workbook's "KPA Data" log, where the next
+// evaluation reads it for statuses and trends. The KPI can be picked from the tables or typed anew.
+import { type FormEvent, useRef, useState } from "react";
+import { Button, Combobox, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
+import type { MeasurementEntry } from "../port";
+
+const DEFAULT_SOURCE = "Manual entry";
+const ENTERED_BY_KEY = "kpa-tracker-entered-by";
+
+/** Who is typing, remembered for the browser session; storage may be unavailable (private modes, some hosts). */
+function rememberedEnteredBy(): string {
+  try {
+    return globalThis.sessionStorage?.getItem(ENTERED_BY_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function rememberEnteredBy(name: string): void {
+  try {
+    globalThis.sessionStorage?.setItem(ENTERED_BY_KEY, name);
+  } catch {
+    // Then it lasts as long as the pane, which is still the session.
+  }
+}
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  hint: { color: tokens.colorNeutralForeground2, margin: 0 },
+  fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export function RecordPanel(props: {
+  /** Names from the latest scan: goals and KPIs, then KPA elements. */
+  kpis: readonly string[];
+  /** Today's local date, ISO: the default date. */
+  today: string;
+  /** Whether anything that changes the workbook is running, this included. */
+  busy: boolean;
+  /** Resolves to true when the measurement went into the log; the pane reports the outcome itself. */
+  onRecord: (entry: MeasurementEntry) => Promise<boolean>;
+}) {
+  const { kpis, today, busy, onRecord } = props;
+  const styles = useStyles();
+  const [kpi, setKpi] = useState("");
+  const [date, setDate] = useState(today);
+  const [value, setValue] = useState("");
+  const [source, setSource] = useState(DEFAULT_SOURCE);
+  const [enteredBy, setEnteredBy] = useState(rememberedEnteredBy);
+  const [note, setNote] = useState("");
+  const kpiInput = useRef<HTMLInputElement>(null);
+
+  const query = kpi.trim().toLowerCase();
+  // Everything while the field is empty or holds a name from the list; otherwise the names containing what was typed.
+  const shown = query === "" || kpis.some((k) => k.toLowerCase() === query) ? kpis : kpis.filter((k) => k.toLowerCase().includes(query));
+  const ready = kpi.trim() !== "" && value.trim() !== "" && date.trim() !== "";
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!ready || busy) return;
+    const sent = { kpi: kpi.trim(), value: value.trim(), note: note.trim() };
+    const optional = { source: source.trim(), enteredBy: enteredBy.trim(), note: sent.note };
+    const entry: MeasurementEntry = {
+      kpi: sent.kpi,
+      date: date.trim(),
+      value: sent.value,
+      ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== "")),
+    };
+    rememberEnteredBy(optional.enteredBy);
+    const added = await onRecord(entry);
+    if (!added) return; // kept as typed, to correct or to see what is already there
+    // Ready for the next KPI of the same period, from the same source, by the same person. A field edited
+    // while the row was being added keeps the edit.
+    setKpi((k) => (k.trim() === sent.kpi ? "" : k));
+    setValue((v) => (v.trim() === sent.value ? "" : v));
+    setNote((n) => (n.trim() === sent.note ? "" : n));
+    kpiInput.current?.focus();
+  }
+
+  return (
+    <section aria-labelledby="record-heading" className={styles.panel}>
+      <h2 id="record-heading">Record a measurement</h2>
+      <p className={styles.hint}>Adds a row to the KPA Data sheet. Evaluate afterwards to see it in the statuses and trends.</p>
+      <form className={styles.panel} onSubmit={(e) => void submit(e)}>
+        {/* The fields stay editable while the workbook is busy: only adding the row has to wait. */}
+        <div className={styles.fields}>
+          <Field label="KPI" required hint="Pick one from the workbook's tables, or type a new name.">
+            <Combobox
+              freeform
+              ref={kpiInput}
+              value={kpi}
+              selectedOptions={kpis.includes(kpi) ? [kpi] : []}
+              onChange={(ev) => setKpi(ev.target.value)}
+              onOptionSelect={(_, data) => setKpi(data.optionText ?? "")}
+            >
+              {shown.map((k) => (
+                <Option key={k} value={k}>
+                  {k}
+                </Option>
+              ))}
+            </Combobox>
+          </Field>
+          <Field label="Date or period" required hint="A day such as 2050-09-30, or a period such as Q3 2050 or Sep 2050.">
+            <Input value={date} onChange={(_, data) => setDate(data.value)} />
+          </Field>
+          <Field label="Value" required hint="As measured, such as 84%, 3.5 hours or 1200.">
+            <Input value={value} onChange={(_, data) => setValue(data.value)} />
+          </Field>
+          <Field label="Source" hint="Where the number comes from.">
+            <Input value={source} onChange={(_, data) => setSource(data.value)} />
+          </Field>
+          <Field label="Entered by" hint="Remembered for this session.">
+            <Input value={enteredBy} onChange={(_, data) => setEnteredBy(data.value)} />
+          </Field>
+          <Field label="Note">
+            <Input value={note} onChange={(_, data) => setNote(data.value)} />
+          </Field>
+        </div>
+        <div className={styles.buttons}>
+          {/* disabledFocusable, like Evaluate: focus stays on the button while the row is being added. */}
+          <Button type="submit" appearance="primary" disabledFocusable={busy || !ready}>
+            Record
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,293 @@
+/** @jest-environment jsdom */
+import "./setup-dom";
+// jsdom has no layout, so placing the KPI picker's popup measures nothing, yet each pass computes every Fluent
+// style of every ancestor: seconds per keystroke. Without it the popup's content and behaviour are the same; the
+// refs keep `current`, as Fluent's do, since the picker uses them to tell clicks inside from clicks outside.
+jest.mock("@fluentui/react-positioning", () => {
+  const { useState } = jest.requireActual<typeof import("react")>("react");
+  type CallbackRef = ((el: HTMLElement | null) => void) & { current: HTMLElement | null };
+  const callbackRef = (): CallbackRef => {
+    const ref: CallbackRef = Object.assign((el: HTMLElement | null) => void (ref.current = el), { current: null });
+    return ref;
+  };
+  return {
+    ...jest.requireActual("@fluentui/react-positioning"),
+    usePositioning: () => useState(() => ({ targetRef: callbackRef(), containerRef: callbackRef(), arrowRef: callbackRef() }))[0],
+  };
+});
+
+// Typing into Fluent fields under jsdom takes a while.
+jest.setTimeout(30_000);
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { PortError } from "../../src/taskpane/port";
+import { FakePort, evaluation, scan } from "./fake-port";
+import { TODAY, isDisabled, renderApp } from "./render-app";
+
+const KPIS = ["Customer Satisfaction (CSAT)", "Average Response Time", "Net Promoter Score (NPS)", "Customer Retention"];
+
+function withKpis(kpis: readonly string[] = KPIS): FakePort {
+  const port = new FakePort();
+  port.scanResult = scan({ kpis });
+  return port;
+}
+
+function section() {
+  return within(screen.getByRole("region", { name: "Record a measurement" }));
+}
+
+function field(label: string): HTMLInputElement {
+  return section().getByLabelText(label, { exact: false }) as HTMLInputElement;
+}
+
+function kpiBox(): HTMLInputElement {
+  return section().getByRole("combobox", { name: /KPI/ }) as HTMLInputElement;
+}
+
+/** The picker's options: the page has other listboxes (the settings' and the template's selects). */
+async function kpiOptions(): Promise<string[]> {
+  const listbox = await screen.findByRole("listbox");
+  return within(listbox)
+    .getAllByRole("option")
+    .map((o) => o.textContent ?? "");
+}
+
+function recordButton(): HTMLElement {
+  return section().getByRole("button", { name: "Record" });
+}
+
+/** The pane after its first scan, with the Record form on screen. */
+async function ready(port: FakePort) {
+  const view = renderApp(port);
+  await waitFor(() => expect(port.callsOf("scan")).toHaveLength(1));
+  await screen.findByRole("region", { name: "Record a measurement" });
+  return view;
+}
+
+beforeEach(() => sessionStorage.clear());
+
+describe("the form", () => {
+  it("starts with today's date, Manual entry as the source, and says what a date and a value may be", async () => {
+    await ready(withKpis());
+    expect(field("Date or period").value).toBe(TODAY);
+    expect(field("Source").value).toBe("Manual entry");
+    expect(kpiBox().value).toBe("");
+    expect(field("Value").value).toBe("");
+    expect(section().getByText(/a period such as Q3 2050/)).toBeTruthy();
+    expect(section().getByText(/84%, 3\.5 hours or 1200/)).toBeTruthy();
+    // Every field is named, so a screen reader says what to type.
+    for (const label of ["Date or period", "Value", "Source", "Entered by", "Note"]) expect(field(label).tagName).toBe("INPUT");
+  });
+
+  it("offers the scan's KPIs, in order, in the KPI picker", async () => {
+    const { user } = await ready(withKpis());
+    await user.click(section().getByRole("button", { name: /Open/ }));
+    expect(await kpiOptions()).toEqual(KPIS);
+
+    await user.click(screen.getByRole("option", { name: "Net Promoter Score (NPS)" }));
+    expect(kpiBox().value).toBe("Net Promoter Score (NPS)");
+  });
+
+  it("narrows the list to the names containing what is typed", async () => {
+    const { user } = await ready(withKpis());
+    await user.type(kpiBox(), "customer");
+    expect(await kpiOptions()).toEqual(["Customer Satisfaction (CSAT)", "Customer Retention"]);
+  });
+
+  it("offers the KPIs of the latest evaluation, which replace the scan's", async () => {
+    const port = withKpis(["Old KPI"]);
+    port.evaluateResult = evaluation({ kpis: ["First Contact Resolution", "Escalation Rate"] });
+    const { user } = await ready(port);
+    const evaluate = screen.getByRole("button", { name: "Evaluate" });
+    await waitFor(() => expect(isDisabled(evaluate)).toBe(false));
+    await user.click(evaluate);
+    await screen.findByText(/rows? evaluated/);
+    await user.click(section().getByRole("button", { name: /Open/ }));
+    expect(await kpiOptions()).toEqual(["First Contact Resolution", "Escalation Rate"]);
+  });
+
+  it("enables Record only with a KPI, a value and a date", async () => {
+    const { user } = await ready(withKpis());
+    expect(isDisabled(recordButton())).toBe(true);
+    await user.type(kpiBox(), "CSAT");
+    expect(isDisabled(recordButton())).toBe(true);
+    await user.type(field("Value"), "   ");
+    expect(isDisabled(recordButton())).toBe(true);
+    await user.type(field("Value"), "84%");
+    expect(isDisabled(recordButton())).toBe(false);
+    await user.clear(field("Date or period"));
+    expect(isDisabled(recordButton())).toBe(true);
+    await user.type(field("Date or period"), "Q3 2050");
+    expect(isDisabled(recordButton())).toBe(false);
+    await user.clear(kpiBox());
+    expect(isDisabled(recordButton())).toBe(true);
+  });
+
+  it("keeps Record disabled while an evaluation runs", async () => {
+    const port = withKpis();
+    const hold = port.holdEvaluate();
+    const { user } = await ready(port);
+    await user.type(kpiBox(), "CSAT");
+    await user.type(field("Value"), "84%");
+    expect(isDisabled(recordButton())).toBe(false);
+    const evaluate = screen.getByRole("button", { name: "Evaluate" });
+    await waitFor(() => expect(isDisabled(evaluate)).toBe(false));
+    await user.click(evaluate);
+
+    expect(isDisabled(recordButton())).toBe(true);
+    await user.click(recordButton());
+    expect(port.callsOf("recordMeasurement")).toEqual([]);
+    await act(async () => hold.release());
+    await waitFor(() => expect(isDisabled(recordButton())).toBe(false));
+  });
+});
+
+describe("recording", () => {
+  async function typeEntry(user: Awaited<ReturnType<typeof ready>>["user"]) {
+    await user.type(kpiBox(), "Average Response Time");
+    await user.clear(field("Date or period"));
+    await user.type(field("Date or period"), "Q3 2050");
+    await user.type(field("Value"), "3.5 hours");
+    await user.clear(field("Source"));
+    await user.type(field("Source"), "Helpdesk export");
+    await user.type(field("Entered by"), "Dana Lee");
+    await user.type(field("Note"), "September average");
+  }
+
+  it("sends exactly what was typed, says where it went, and clears KPI, value and note for the next one", async () => {
+    const port = withKpis();
+    port.recordResult = { sheet: "KPA Data", cell: "A12", added: true };
+    const { user } = await ready(port);
+    await typeEntry(user);
+    await user.click(recordButton());
+
+    expect(await screen.findByText("Added to KPA Data!A12. Evaluate to see it in the statuses and trends.")).toBeTruthy();
+    expect(port.callsOf("recordMeasurement")).toEqual([
+      [
+        {
+          kpi: "Average Response Time",
+          date: "Q3 2050",
+          value: "3.5 hours",
+          source: "Helpdesk export",
+          enteredBy: "Dana Lee",
+          note: "September average",
+        },
+      ],
+    ]);
+    await waitFor(() => expect(kpiBox().value).toBe(""));
+    expect(field("Value").value).toBe("");
+    expect(field("Note").value).toBe("");
+    // Ready for the next KPI of the same period, from the same source, by the same person.
+    expect(field("Date or period").value).toBe("Q3 2050");
+    expect(field("Source").value).toBe("Helpdesk export");
+    expect(field("Entered by").value).toBe("Dana Lee");
+    expect(document.activeElement).toBe(kpiBox());
+    // The success message is Fluent's MessageBar, and the log may have changed what a scan finds.
+    expect(screen.getByText(/Added to KPA Data!A12/).closest(".fui-MessageBar")).not.toBeNull();
+    await waitFor(() => expect(port.callsOf("scan")).toHaveLength(2));
+  });
+
+  it("selects the new row from the success message", async () => {
+    const port = withKpis();
+    port.recordResult = { sheet: "KPA Data (2)", cell: "A7", added: true };
+    const { user } = await ready(port);
+    await user.type(kpiBox(), "CSAT");
+    await user.type(field("Value"), "84%");
+    await user.click(recordButton());
+    await user.click(await screen.findByRole("button", { name: "Go to KPA Data (2)!A7" }));
+    expect(port.callsOf("select")).toEqual([["KPA Data (2)", "A7"]]);
+  });
+
+  it("records a KPI that is not in any table yet, and leaves out blank optional fields", async () => {
+    const port = withKpis();
+    const { user } = await ready(port);
+    await user.type(kpiBox(), "Chat Wait Time ");
+    await user.keyboard("{Escape}");
+    await user.type(field("Value"), "90 min");
+    await user.clear(field("Source"));
+    await user.click(recordButton());
+    await screen.findByText(/Added to KPA Data!A12/);
+    expect(port.callsOf("recordMeasurement")).toEqual([[{ kpi: "Chat Wait Time", date: TODAY, value: "90 min" }]]);
+  });
+
+  it("records with Enter from a field", async () => {
+    const port = withKpis();
+    const { user } = await ready(port);
+    await user.type(kpiBox(), "Customer Retention");
+    await user.keyboard("{Escape}");
+    await user.type(field("Value"), "91%{Enter}");
+    await screen.findByText(/Added to KPA Data!A12/);
+    expect(port.callsOf("recordMeasurement")).toEqual([[{ kpi: "Customer Retention", date: TODAY, value: "91%", source: "Manual entry" }]]);
+  });
+
+  it("shows a PortError's sentence in an error bar and keeps every field as typed", async () => {
+    const port = withKpis();
+    const sentence = 'The value "lots" is not a number; write it like 84%, 3.5 hours or 1200.';
+    port.failures.recordMeasurement = new PortError(sentence, { sheet: "KPA Data" });
+    const { user } = await ready(port);
+    await typeEntry(user);
+    await user.click(recordButton());
+
+    const message = await screen.findByText(sentence);
+    expect(message.closest(".fui-MessageBar")).not.toBeNull();
+    expect(screen.queryByText(/Added to/)).toBeNull();
+    expect(kpiBox().value).toBe("Average Response Time");
+    expect(field("Date or period").value).toBe("Q3 2050");
+    expect(field("Value").value).toBe("3.5 hours");
+    expect(field("Source").value).toBe("Helpdesk export");
+    expect(field("Entered by").value).toBe("Dana Lee");
+    expect(field("Note").value).toBe("September average");
+    expect(isDisabled(recordButton())).toBe(false);
+  });
+
+  it("says so when the log already holds the measurement, and keeps the fields", async () => {
+    const port = withKpis();
+    port.recordResult = { sheet: "KPA Data", cell: "A5", added: false };
+    const { user } = await ready(port);
+    await user.type(kpiBox(), "CSAT");
+    await user.type(field("Value"), "84%");
+    await user.click(recordButton());
+
+    expect(
+      await screen.findByText("Already in the log at KPA Data!A5 (same KPI, date, value and source), so nothing was added."),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Added to/)).toBeNull();
+    expect(kpiBox().value).toBe("CSAT");
+    expect(field("Value").value).toBe("84%");
+    // The row that already holds it is one click away.
+    await user.click(screen.getByRole("button", { name: "Go to KPA Data!A5" }));
+    expect(port.callsOf("select")).toEqual([["KPA Data", "A5"]]);
+  });
+
+  it("runs one recording at a time: Record is disabled until the port answers", async () => {
+    const port = withKpis();
+    const hold = port.holdRecord();
+    const { user } = await ready(port);
+    await user.type(kpiBox(), "CSAT");
+    await user.type(field("Value"), "84%");
+    await user.click(recordButton());
+
+    expect(isDisabled(recordButton())).toBe(true);
+    expect(isDisabled(screen.getByRole("button", { name: "Evaluate" }))).toBe(true);
+    await user.click(recordButton());
+    act(() => recordButton().click());
+    expect(port.callsOf("recordMeasurement")).toHaveLength(1);
+
+    await act(async () => hold.release());
+    await screen.findByText(/Added to KPA Data!A12/);
+    expect(port.callsOf("recordMeasurement")).toHaveLength(1);
+  });
+
+  it("remembers who entered it for the session", async () => {
+    const port = withKpis();
+    const first = await ready(port);
+    await first.user.type(kpiBox(), "CSAT");
+    await first.user.type(field("Value"), "84%");
+    await first.user.type(field("Entered by"), "Sam Ortiz");
+    await first.user.click(recordButton());
+    await screen.findByText(/Added to KPA Data!A12/);
+    first.unmount();
+
+    await ready(withKpis());
+    expect(field("Entered by").value).toBe("Sam Ortiz");
+  });
+});
