@@ -259,6 +259,8 @@ export interface MeasurementPlan {
   readonly added: readonly number[];
   /** Inputs skipped because the log already holds the same KPI, date, value and source. */
   readonly duplicates: readonly number[];
+  /** For each duplicate the log already held, where its row is (the KPI cell). */
+  readonly alreadyAt: readonly { readonly index: number; readonly sheet: string; readonly cell: string }[];
   /** Inputs that cannot be used; when any, nothing is appended. */
   readonly issues: readonly MeasurementIssue[];
   /** Where the first appended row lands, e.g. { sheet: "KPA Data", cell: "A12" }. */
@@ -334,9 +336,15 @@ function readingKey(r: Reading): string {
 export function planMeasurements(wb: WorkbookGrid, inputs: readonly MeasurementInput[], order: DateOrder = "mdy"): MeasurementPlan {
   const issues: MeasurementIssue[] = [];
   const parsed = inputs.map((m, i) => parseInput(m, i, order, issues));
-  if (issues.length > 0) return { added: [], duplicates: [], issues };
+  if (issues.length > 0) return { added: [], duplicates: [], alreadyAt: [], issues };
   const log = readLog(wb, order);
-  const seen = new Set(log.entries.map((e) => entryKey(e.kpi, e.day, readingKey(e.value), e.source)));
+  // Where each measurement already is; undefined for one added earlier in this same batch.
+  const seen = new Map<string, { sheet: string; cell: string } | undefined>();
+  for (const e of log.entries) {
+    const kpiCol = log.tables.find((t) => t.sheet === e.sheet)?.cols.kpi ?? 0;
+    seen.set(entryKey(e.kpi, e.day, readingKey(e.value), e.source), { sheet: e.sheet, cell: cellAddress(e.row, kpiCol) });
+  }
+  const alreadyAt: { index: number; sheet: string; cell: string }[] = [];
   const table = log.tables[0];
   const added: number[] = [];
   const duplicates: number[] = [];
@@ -351,9 +359,11 @@ export function planMeasurements(wb: WorkbookGrid, inputs: readonly MeasurementI
     const key = entryKey(kpi, day, valueKey, m.source);
     if (seen.has(key)) {
       duplicates.push(i);
+      const at = seen.get(key);
+      if (at) alreadyAt.push({ index: i, ...at });
       return;
     }
-    seen.add(key);
+    seen.set(key, undefined);
     added.push(i);
     const row: PlanValue[] = new Array(width).fill(null);
     const fmt: (string | null)[] = new Array(width).fill(null);
@@ -372,7 +382,7 @@ export function planMeasurements(wb: WorkbookGrid, inputs: readonly MeasurementI
     rows.push(row);
     formats.push(fmt);
   });
-  if (rows.length === 0) return { added, duplicates, issues };
+  if (rows.length === 0) return { added, duplicates, alreadyAt, issues };
   const setup = { header: [...LOG_HEADERS], columnWidths: [...LOG_WIDTHS], tabColor: LOG_TAB_COLOR, freezeRows: 1 };
   if (table) return planned(table.sheet, table.nextRow, table.cols.kpi, rows, formats);
   if (existing) {
@@ -394,6 +404,7 @@ export function planMeasurements(wb: WorkbookGrid, inputs: readonly MeasurementI
     return {
       added,
       duplicates,
+      alreadyAt,
       issues,
       at: { sheet, cell: cellAddress(row + skip, kpiCol) },
       append: { sheet, create, row, values, numberFormats },

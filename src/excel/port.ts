@@ -1,18 +1,16 @@
 // The task pane's WorkbookPort on top of any Excel runner: Office's Excel.run, or the in-memory Excel.
 import { cellAddress, quoteSheet, rangeAddress } from "../engine/address";
-import { type DateOrder, localDay, parseIsoDate } from "../engine/dates";
+import { type DateOrder, localDay } from "../engine/dates";
 import { type Table, detectTables } from "../engine/detect";
 import { type Evaluation, InvalidOptionError, evaluateWorkbook } from "../engine/evaluate";
-import type { WorkbookGrid } from "../engine/grid";
 import { ENGINE_NAME, run as runEngine } from "../engine/index";
 import { DEPARTMENTS, type DepartmentId } from "../engine/library";
-import { type MeasurementIssue, findLogTables, kpiChoices, normKpi, planMeasurements, readLog, readPeriod } from "../engine/log";
+import { type MeasurementIssue, kpiChoices, planMeasurements } from "../engine/log";
 import { readOwnership } from "../engine/ownership";
 import type { Problem } from "../engine/problems";
 import { templateSheet } from "../engine/template";
 import { canAddTracking, trackingColumns } from "../engine/tracking";
 import { describeTrend } from "../engine/trend";
-import { type Reading, parseQuantity } from "../engine/values";
 import {
   type ChangeView,
   type EvaluateSettings,
@@ -80,30 +78,6 @@ function measurementRefusal(issues: readonly MeasurementIssue[]): PortError {
   const fields = [...new Set(issues.map((i) => FIELD_NAMES[i.field]))];
   const list = fields.length === 1 ? fields[0] : `${fields.slice(0, -1).join(", ")} and ${fields[fields.length - 1]}`;
   return new PortError(`Nothing was recorded. Fix the ${list} and try again: ${issues.map((i) => i.message).join("; ")}.`);
-}
-
-/**
- * Where the log already holds this measurement: the row with the same KPI, date and source, preferring the one
- * whose value reads the same. The engine found it a duplicate; this only points at it.
- */
-function duplicateAt(grid: WorkbookGrid, entry: MeasurementEntry, order: DateOrder): { sheet: string; cell: string } | undefined {
-  const log = readLog(grid, order);
-  const day = parseIsoDate(entry.date.trim()) ?? readPeriod(entry.date.trim(), "General", order);
-  const source = (entry.source ?? "").trim().toLowerCase();
-  const same = log.entries.filter(
-    (e) => normKpi(e.kpi) === normKpi(entry.kpi) && e.day === day && (e.source ?? "").trim().toLowerCase() === source,
-  );
-  const text = entry.value.trim();
-  const typed = parseQuantity(text);
-  const sameValue = (v: Reading): boolean => {
-    if (v.kind === "quantity") return !!typed && v.q.unit === typed.q.unit && Math.abs(v.q.value - typed.q.value) < 1e-9;
-    const shown = v.kind === "text" ? v.text : v.kind === "bool" ? v.raw : undefined;
-    return !typed && shown?.trim().toLowerCase() === text.toLowerCase();
-  };
-  const hit = same.find((e) => sameValue(e.value)) ?? same[0];
-  if (!hit) return undefined;
-  const table = log.tables.find((t) => t.sheet === hit.sheet);
-  return { sheet: hit.sheet, cell: cellAddress(hit.row, table?.cols.kpi ?? 0) };
 }
 
 function engineOptions(s: EvaluateSettings) {
@@ -294,12 +268,9 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
           if (plan.issues.length > 0) throw measurementRefusal(plan.issues);
           if (!plan.append || !plan.at) {
             // Already in the log: point at the row that holds it (or, failing that, at the log's header).
-            const log = findLogTables(read.grid)[0];
-            const at =
-              duplicateAt(read.grid, entry, order) ??
-              (log ? { sheet: log.sheet, cell: cellAddress(log.headerRow, log.cols.kpi) } : undefined);
+            const at = plan.alreadyAt[0];
             if (!at) throw new PortError("The measurement log could not be found again. Try again.");
-            return { ...at, added: false };
+            return { sheet: at.sheet, cell: at.cell, added: false };
           }
           const append = plan.append;
           if (append.create) {

@@ -401,6 +401,7 @@ describe("recording measurements", () => {
     const after = applyPlanToGrid(wb(), { ...emptyPlan(), appends: [once.append as NonNullable<typeof once.append>] });
     const twice = planMeasurements(after, [m, { ...m, value: "85%" }]);
     expect(twice.duplicates).toEqual([0]);
+    expect(twice.alreadyAt).toEqual([{ index: 0, sheet: "KPA Data", cell: "A2" }]);
     expect(twice.added).toEqual([1]);
     expect(twice.append?.values).toHaveLength(1);
   });
