@@ -31,7 +31,7 @@ export function addMonths(day: Day, months: number): Day {
   return dayFromYMD(y, m + months, Math.min(d, end));
 }
 
-/** ExcelJS hands dates over as JS Dates whose UTC fields hold the wall-clock date. */
+/** Dates read from .xlsx files arrive as JS Dates whose UTC fields hold the wall-clock date. */
 export function dayFromDate(date: Date): Day {
   return dayFromYMD(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }

@@ -44,7 +44,7 @@ const isStatus = (s: string): s is Status => (STATUSES as readonly string[]).inc
 function cellText(v: CellValue, format: string): string {
   if (v === null) return "";
   if (v instanceof Date) return isoDate(dayFromDate(v));
-  // Office.js hands dates over as serial numbers.
+  // A date can arrive as a serial number with a date format, as Excel itself stores it.
   if (typeof v === "number" && isDateFormat(format)) return isoDate(dayFromSerial(v));
   if (typeof v === "object") return v.error;
   return String(v).trim();

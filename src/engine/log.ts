@@ -39,6 +39,8 @@ export interface LogEntry {
   readonly value: Reading;
   /** Address of the Value cell. */
   readonly valueCell: string;
+  /** Address of the KPI cell: where the row is pointed at. */
+  readonly kpiCell: string;
   readonly source?: string;
   readonly enteredBy?: string;
 }
@@ -144,6 +146,7 @@ export function readLog(wb: WorkbookGrid, order: DateOrder, skip?: (sheet: strin
         period: view.text(r, t.cols.date) || isoDate(day),
         value,
         valueCell,
+        kpiCell: cellAddress(r, t.cols.kpi),
         source: text("source"),
         enteredBy: text("enteredBy"),
       });
@@ -164,6 +167,8 @@ export function normKpi(s: string): string {
 /** Log entries by KPI, each list oldest first; `for(name)` finds the entries that measure a row. */
 export class LogIndex {
   private readonly byKpi = new Map<string, LogEntry[]>();
+  // Each log KPI's acronyms and meaningful words, worked out once rather than once per table row.
+  private readonly features = new Map<string, { acronyms: Set<string>; words: Set<string> }>();
   private readonly used = new Set<string>();
 
   constructor(readonly log: MeasurementLog) {
@@ -172,6 +177,7 @@ export class LogIndex {
       const list = this.byKpi.get(k) ?? [];
       list.push(e);
       this.byKpi.set(k, list);
+      if (!this.features.has(k)) this.features.set(k, { acronyms: acronyms(e.kpi), words: significantWords(e.kpi) });
     }
     for (const list of this.byKpi.values()) list.sort((a, b) => a.day - b.day || a.row - b.row);
   }
@@ -188,17 +194,17 @@ export class LogIndex {
       const padded = ` ${n} `;
       for (const k of this.byKpi.keys()) if (k && padded.includes(` ${k} `) && (!key || k.length > key.length)) key = k;
     }
+    const all = [...this.features];
     if (!key) {
       const mine = acronyms(name);
-      key = only([...this.byKpi.entries()].filter(([, list]) => [...acronyms(list[0]?.kpi ?? "")].some((a) => mine.has(a))));
+      key = only(all.filter(([, f]) => [...f.acronyms].some((a) => mine.has(a))));
     }
     if (!key) {
       // "Improve Retention Rate" and "Customer Retention Rate" share every word that carries meaning.
       const mine = significantWords(name);
       key = only(
-        [...this.byKpi.entries()].filter(([, list]) => {
-          const theirs = significantWords(list[0]?.kpi ?? "");
-          const [small, big] = theirs.size <= mine.size ? [theirs, mine] : [mine, theirs];
+        all.filter(([, f]) => {
+          const [small, big] = f.words.size <= mine.size ? [f.words, mine] : [mine, f.words];
           return small.size > 0 && [...small].every((w) => big.has(w));
         }),
       );
@@ -214,7 +220,7 @@ export class LogIndex {
     for (const [k, list] of this.byKpi) {
       if (this.used.has(k)) continue;
       const first = list.reduce((a, b) => (a.row <= b.row ? a : b));
-      out.push(problem("logKpiUnknown", "warning", first.sheet, cellAddress(first.row, 0 + colOfKpi(this.log, first)), { kpi: first.kpi }));
+      out.push(problem("logKpiUnknown", "warning", first.sheet, first.kpiCell, { kpi: first.kpi }));
     }
     return out;
   }
@@ -222,10 +228,6 @@ export class LogIndex {
 
 function only<T>(hits: readonly (readonly [string, T])[]): string | undefined {
   return hits.length === 1 ? hits[0]?.[0] : undefined;
-}
-
-function colOfKpi(log: MeasurementLog, e: LogEntry): number {
-  return log.tables.find((t) => t.sheet === e.sheet)?.cols.kpi ?? 0;
 }
 
 /** "Helpdesk export, Sep 30, 2050" */
@@ -341,8 +343,7 @@ export function planMeasurements(wb: WorkbookGrid, inputs: readonly MeasurementI
   // Where each measurement already is; undefined for one added earlier in this same batch.
   const seen = new Map<string, { sheet: string; cell: string } | undefined>();
   for (const e of log.entries) {
-    const kpiCol = log.tables.find((t) => t.sheet === e.sheet)?.cols.kpi ?? 0;
-    seen.set(entryKey(e.kpi, e.day, readingKey(e.value), e.source), { sheet: e.sheet, cell: cellAddress(e.row, kpiCol) });
+    seen.set(entryKey(e.kpi, e.day, readingKey(e.value), e.source), { sheet: e.sheet, cell: e.kpiCell });
   }
   const alreadyAt: { index: number; sheet: string; cell: string }[] = [];
   const table = log.tables[0];
