@@ -3,24 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import ExcelJS from "exceljs";
-import {
-  DEPARTMENTS,
-  ENGINE_NAME,
-  InvalidOptionError,
-  STATUSES,
-  type Trend,
-  buildReport,
-  describeTrend,
-  localDay,
-  findDepartment,
-  gapsWorstFirst,
-  isoDate,
-  parseIsoDate,
-  run,
-  templateSheet,
-} from "../engine";
-import { CsvError, type CsvIssue, FIELD_LABELS, csvMeasurements, parseColumnMap, parseCsv, resolveColumns } from "../engine/csv";
-import { LOG_SHEET, findLogTables, planMeasurements } from "../engine/log";
+import { DEPARTMENTS, ENGINE_NAME, InvalidOptionError, STATUSES, type Trend, buildReport, describeTrend, localDay, findDepartment, gapsWorstFirst, isoDate, parseIsoDate, run, templateSheet, CsvError, type CsvIssue, FIELD_LABELS, csvMeasurements, parseColumnMap, parseCsv, resolveColumns, LOG_SHEET, findLogTables, planMeasurements } from "../engine";
 import { loadWorkbook, UnusableInputError, workbookToGrid } from "../xlsx/read";
 import { applyAppendToWorkbook, applyPlanToWorkbook, saveAtomically, writeFileAtomically, writeTemplateSheet } from "../xlsx/write";
 

@@ -1,9 +1,9 @@
 // Function file for the ribbon's "Evaluate" button (manifest.xml: FunctionName evaluateWorkbook). It runs the
 // same port as the pane, with the settings saved in the document, then shows the summary sheet.
 /* global console */
-import { isoDate, localDay } from "../engine/dates";
+import { isoDate, localDay } from "../engine";
 import { officePort } from "../excel/office";
-import { withDefaults } from "../taskpane/settings";
+import { withDefaults } from "../app/settings";
 
 export async function evaluateFromRibbon(): Promise<string> {
   const port = officePort();

@@ -1,10 +1,10 @@
 // The browser demo: the example workbook in the in-memory Excel, behind the same port the add-in uses.
-import { dayFromSerial, isDateFormat, longDate } from "../engine/dates";
+import { dayFromSerial, isDateFormat, longDate } from "../engine";
 import { MemoryExcel, type MemorySheet } from "../excel/memory";
 import type { CellFormat } from "../excel/memory/state";
-import { type SettingsStore, createExcelPort } from "../excel/port";
+import { type SettingsStore, createExcelPort } from "../excel/excel-port";
 import { isInternalSheet } from "../excel/undo-sheet";
-import type { DemoCell, DemoWorkbook, EvaluateSettings, WorkbookPort } from "../taskpane/port";
+import type { DemoCell, DemoWorkbook, EvaluateSettings, WorkbookPort } from "../app/port";
 import { EXAMPLE_HEADER_ROWS, EXAMPLE_SECTION_ROWS, EXAMPLE_SHEET, exampleGrid } from "./example";
 
 const SETTINGS_KEY = "kpa-tracker-demo-settings";

@@ -1,7 +1,6 @@
 // The example workbook: what `npm run demo` evaluates (as examples/customer-service-kpa.xlsx) and what the
 // browser demo loads into the in-memory Excel. Pure data, so both paths share one source.
-import type { CellValue, SheetGrid, WorkbookGrid } from "../engine/grid";
-import { LOG_HEADERS, LOG_SHEET, LOG_WIDTHS } from "../engine/log";
+import { type CellValue, type SheetGrid, type WorkbookGrid, LOG_HEADERS, LOG_SHEET, LOG_WIDTHS } from "../engine";
 
 export const EXAMPLE_SHEET = "Customer Service KPA";
 export const EXAMPLE_COLUMN_WIDTHS = [36, 48, 30, 18, 26, 14, 14, 14];

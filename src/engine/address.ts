@@ -64,3 +64,21 @@ export function parseAreas(list: string): Rect[] {
     .map((part) => parseRef(part.includes("!") ? part : `X!${part}`)?.rect)
     .filter((r): r is Rect => r !== undefined);
 }
+
+/** Excel's longest sheet name. */
+export const MAX_SHEET_NAME = 31;
+
+/**
+ * `wanted`, or "wanted (2)", "wanted (3)"… when a sheet of that name exists (compared as Excel does, ignoring case),
+ * cut to fit Excel's 31 characters.
+ */
+export function uniqueSheetName(wanted: string, existing: Iterable<string>): string {
+  const taken = new Set<string>();
+  for (const name of existing) taken.add(name.toLowerCase());
+  let name = wanted.slice(0, MAX_SHEET_NAME);
+  for (let i = 2; taken.has(name.toLowerCase()); i++) {
+    const suffix = ` (${i})`;
+    name = `${wanted.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+  }
+  return name;
+}

@@ -1,7 +1,7 @@
 // Applies a write plan to plain grids: the reference semantics every adapter must match.
 import { parseIsoDate, ymd } from "./dates";
 import type { CellValue, DefinedName, SheetGrid, WorkbookGrid } from "./grid";
-import type { PlanValue, SheetPlan, WritePlan } from "./plan";
+import type { PlanValue, SheetPlan, WritePlan } from "./write-plan";
 import { NAME_PREFIX } from "./ownership";
 
 export function planValueToCell(v: PlanValue): CellValue {

@@ -1,5 +1,5 @@
 // CSV exports (a CRM's, a helpdesk's) read as measurements for the log. Pure: the caller reads the file.
-import type { MeasurementInput } from "./log";
+import type { MeasurementInput } from "./sheets/log-append";
 
 /** A CSV that cannot be read or mapped at all: a usage-level error, one sentence. */
 export class CsvError extends Error {}

@@ -173,3 +173,8 @@ function swapYear(m: RegExpExecArray | null): RegExpExecArray | null {
 function valid(y: number, m: number, d: number): ParsedDate | undefined {
   return isValidYMD(y, m, d) ? { day: dayFromYMD(y, m, d) } : undefined;
 }
+
+/** When an evaluation ran, as shown on the Summary and in the history: "2050-09-30T14:05:09Z" (no milliseconds). */
+export function timestamp(at: Date = new Date()): string {
+  return at.toISOString().replace(/\.\d+Z$/, "Z");
+}

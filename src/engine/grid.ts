@@ -38,6 +38,11 @@ export interface WorkbookGrid {
   readonly names?: readonly DefinedName[];
 }
 
+/** Whether the cell at (row, col) lies inside `r`. */
+export function pointInRect(row: number, col: number, r: Rect): boolean {
+  return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+}
+
 /** Whether `inner` lies wholly inside `outer`. */
 export function rectInside(inner: Rect, outer: Rect): boolean {
   return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;

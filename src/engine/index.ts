@@ -1,29 +1,93 @@
-// The engine's public surface: grids in, evaluation and write plan out. No Office, React, DOM or ExcelJS here.
-import { type EvaluateOptions, type Evaluation, evaluateWorkbook } from "./evaluate";
+// The engine's public surface: grids in, evaluation and write plan out. No Office, React, DOM or file formats here.
+// Adapters (src/excel, src/xlsx) and the apps on top of them import from this file only; the modules behind it are
+// free to move. Data path: detect (detect.ts) → evaluate (evaluate.ts, judge/) → summarize (stats.ts) → plan (plan.ts).
+import { timestamp } from "./dates";
+import { evaluateGrid } from "./evaluate";
 import type { WorkbookGrid } from "./grid";
-import { type PlanOptions, type WritePlan, buildPlan } from "./plan";
+import type { Evaluation } from "./model";
+import { buildPlan } from "./plan";
+import type { EvaluateOptions } from "./settings";
+import type { PlanOptions, WritePlan } from "./write-plan";
 
-export * from "./address";
-export * from "./apply";
-export * from "./dates";
-export * from "./detect";
-export * from "./evaluate";
-export * from "./grid";
-export * from "./headers";
-export * from "./history";
-export * from "./library";
-export * from "./log";
-export * from "./ownership";
-export * from "./plan";
-export * from "./problems";
-export * from "./report";
-export * from "./status";
-export * from "./summary";
-export * from "./targets";
-export * from "./template";
-export * from "./tracking";
-export * from "./trend";
-export * from "./values";
+// Grids in: cells, addresses and dates.
+export type { CellError, CellValue, DefinedName, Rect, SheetGrid, WorkbookGrid } from "./grid";
+export { isCellError, pointInRect, rectInside } from "./grid";
+export { MAX_SHEET_NAME, absoluteRef, cellAddress, columnLetters, parseAreas, parseRef, quoteSheet, rangeAddress, uniqueSheetName } from "./address";
+export type { DateOrder, Day } from "./dates";
+export { dayFromDate, dayFromSerial, dayFromYMD, isDateFormat, isoDate, localDay, longDate, parseIsoDate, serialFromDay, timestamp } from "./dates";
+
+// Settings: the one set of rules for the as-of date, tolerance and date order.
+export type { EvaluateOptions } from "./settings";
+export {
+  DEFAULT_DATE_ORDER,
+  DEFAULT_TOLERANCE,
+  InvalidOptionError,
+  MAX_TOLERANCE,
+  asOfProblem,
+  checkOptions,
+  dateOrderProblem,
+  isIsoDate,
+  isTolerance,
+  parseDateOrder,
+  toleranceProblem,
+} from "./settings";
+
+// Detect and evaluate.
+export type { Table, TableKind } from "./detect";
+export { detectTables } from "./detect";
+export { evaluateGrid } from "./evaluate";
+export type { ActualFrom, Evaluation, Judgement, RoleGap, RowResult, StatusChange } from "./model";
+export type { Problem, ProblemCode, Severity } from "./problems";
+export { where } from "./problems";
+export type { Status } from "./status";
+export { SEVERITY_ORDER, STATUSES, STATUS_STYLE, severity, worst } from "./status";
+export type { Projection, Trend, TrendDirection, TrendPoint } from "./trend";
+export { describeTrend } from "./trend";
+
+// Summarize.
+export type { Breakdown, StatusCounts, Summary } from "./stats";
+export { gapsWorstFirst, sectionOf, summarize } from "./stats";
+
+// Plan, and what we own in a workbook.
+export type {
+  AppendPlan,
+  CellStyle,
+  CfPlan,
+  CfRule,
+  ChartPlan,
+  PlanDate,
+  PlanLink,
+  PlanOptions,
+  PlanValue,
+  RangeWrite,
+  SheetPlan,
+  SheetSetup,
+  ValidationPlan,
+  WritePlan,
+} from "./write-plan";
+export { buildPlan } from "./plan";
+export { applyPlanToGrid, planValueToCell } from "./apply";
+export { STYLES } from "./sheets/styles";
+export type { Ownership, OurSheet } from "./ownership";
+export { NAME_PREFIX, OUR_SHEETS, isOurSheet, readOwnership } from "./ownership";
+export { HISTORY_HEADERS } from "./sheets/history";
+export type { Report, ReportRow } from "./report";
+export { buildReport } from "./report";
+
+// The measurement log and what feeds it.
+export type { LogEntry, LogTable, MeasurementLog } from "./log";
+export { LOG_HEADERS, LOG_SHEET, LOG_TAB_COLOR, LOG_WIDTHS, findLogTables, kpiChoices, readLog } from "./log";
+export type { MeasurementInput, MeasurementIssue, MeasurementPlan } from "./sheets/log-append";
+export { planMeasurements } from "./sheets/log-append";
+export type { ColumnMap, ColumnOverrides, CsvIssue, CsvMeasurements, CsvTable, MeasurementField } from "./csv";
+export { CsvError, FIELD_LABELS, MEASUREMENT_FIELDS, csvMeasurements, parseColumnMap, parseCsv, resolveColumns } from "./csv";
+
+// New workbooks and tracking columns.
+export type { Department, DepartmentId } from "./library";
+export { DEPARTMENTS, departmentOf, findDepartment } from "./library";
+export type { TemplateSheet } from "./template";
+export { templateSheet } from "./template";
+export { TRACKING_HEADERS, canAddTracking, trackingColumns } from "./tracking";
 
 export const ENGINE_NAME = "KPA Tracker";
 
@@ -34,10 +98,7 @@ export interface RunResult {
 
 /** Detect → evaluate → summarize → plan, in one call. */
 export function run(wb: WorkbookGrid, options: EvaluateOptions & Partial<PlanOptions>): RunResult {
-  const evaluation = evaluateWorkbook(wb, options);
-  const plan = buildPlan(wb, evaluation, {
-    generatedAt: options.generatedAt ?? new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    generator: options.generator ?? ENGINE_NAME,
-  });
+  const evaluation = evaluateGrid(wb, options);
+  const plan = buildPlan(wb, evaluation, { generatedAt: options.generatedAt ?? timestamp(), generator: options.generator ?? ENGINE_NAME });
   return { evaluation, plan };
 }

@@ -1,6 +1,6 @@
 // What KPA Tracker owns in a workbook, marked with defined names that move with the cells.
 import { parseRef } from "./address";
-import type { Rect, WorkbookGrid } from "./grid";
+import { type Rect, type WorkbookGrid, pointInRect } from "./grid";
 
 export const NAME_PREFIX = "KPATracker_";
 export const SHEET_NAME_PREFIX = `${NAME_PREFIX}Sheet_`;
@@ -48,5 +48,5 @@ export function isOurSheet(o: Ownership, sheet: string): boolean {
 }
 
 export function ownsCell(o: Ownership, sheet: string, row: number, col: number): boolean {
-  return o.blocks.some((b) => b.sheet === sheet && row >= b.rect.top && row <= b.rect.bottom && col >= b.rect.left && col <= b.rect.right);
+  return o.blocks.some((b) => b.sheet === sheet && pointInRect(row, col, b.rect));
 }

@@ -1,12 +1,11 @@
 // The JSON report other tools read: every evaluated row, every problem and the summary.
 import { rangeAddress } from "./address";
-import type { ActualFrom, Evaluation } from "./evaluate";
-import type { StatusChange } from "./history";
-import type { WritePlan } from "./plan";
+import type { ActualFrom, Evaluation, StatusChange } from "./model";
 import type { Problem } from "./problems";
+import type { Summary } from "./stats";
 import type { Status } from "./status";
-import type { Summary } from "./summary";
 import type { Projection, TrendDirection, TrendPoint } from "./trend";
+import type { WritePlan } from "./write-plan";
 
 export interface ReportRow {
   readonly sheet: string;

@@ -11,9 +11,9 @@ export function severity(s: Status): number {
 }
 
 export function worst(statuses: readonly Status[]): Status | undefined {
-  let best: Status | undefined;
-  for (const s of statuses) if (best === undefined || severity(s) < severity(best)) best = s;
-  return best;
+  let found: Status | undefined;
+  for (const s of statuses) if (found === undefined || severity(s) < severity(found)) found = s;
+  return found;
 }
 
 /** Fill and font per status. The text is always written too, so colour is never the only signal. */

@@ -1,5 +1,5 @@
 // Target text → structured target, and which way is "better" for a row.
-import { type Quantity, type QuantityToken, formatQuantity, isNoValueMarker, scanQuantities } from "./values";
+import { HOURS_PER, type Quantity, type QuantityToken, formatQuantity, isNoValueMarker, scanQuantities } from "./values";
 
 export type Comparator = ">=" | ">" | "<=" | "<" | "=" | "between";
 export type Direction = "higher" | "lower";
@@ -166,8 +166,6 @@ function normalize(text: string): string {
     .replace(/[.;!]+$/, "")
     .trim();
 }
-
-const HOURS_PER: Record<NonNullable<Quantity["display"]>, number> = { min: 1 / 60, h: 1, days: 24, weeks: 168 };
 
 /** The bare end of a range takes the other end's unit: "2 to 3 days" means 2 days, not 2 hours. */
 function withUnitOf(q: Quantity, other: Quantity): Quantity {

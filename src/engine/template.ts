@@ -2,7 +2,8 @@
 import { type Day, addMonths, isoDate, monthEnd, ymd } from "./dates";
 import type { Rect } from "./grid";
 import { type Department, DEPARTMENTS } from "./library";
-import type { CellStyle, PlanValue } from "./plan";
+import { STYLES } from "./sheets/styles";
+import type { CellStyle, PlanValue } from "./write-plan";
 
 export interface TemplateSheet {
   readonly name: string;
@@ -12,10 +13,10 @@ export interface TemplateSheet {
   readonly columnWidths: readonly number[];
 }
 
-const TITLE: CellStyle = { bold: true, size: 16, font: "#1F3864" };
-const SECTION: CellStyle = { bold: true, size: 13, font: "#1F3864" };
-const HEADER: CellStyle = { bold: true, fill: "#D9E1F2", font: "#1F3864" };
-const NOTE: CellStyle = { italic: true, font: "#595959" };
+const TITLE: CellStyle = STYLES.title;
+const SECTION: CellStyle = { ...STYLES.title, size: 13 };
+const HEADER: CellStyle = STYLES.section;
+const NOTE: CellStyle = STYLES.subtle;
 
 /** End of the quarter after the one `today` falls in: a sensible first deadline. */
 function nextQuarterEnd(today: Day): Day {

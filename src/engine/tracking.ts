@@ -3,7 +3,7 @@ import { cellAddress, rangeAddress } from "./address";
 import type { Table } from "./detect";
 import { SheetView, type WorkbookGrid } from "./grid";
 import { type Ownership, ownsCell } from "./ownership";
-import type { RangeWrite } from "./plan";
+import type { RangeWrite } from "./write-plan";
 import { type Problem, problem } from "./problems";
 
 export const TRACKING_HEADERS = ["Baseline", "Actual"] as const;

@@ -32,6 +32,9 @@ export function isNoValueMarker(text: string): boolean {
 
 const CURRENCY_SYMBOLS: Record<string, string> = { $: "$", "€": "€", "£": "£", "¥": "¥", r: "R", usd: "$", eur: "€", gbp: "£", zar: "R" };
 const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 };
+/** Hours in one unit of each way a duration is shown: durations are compared in hours. */
+export const HOURS_PER: Readonly<Record<DurationDisplay, number>> = { min: 1 / 60, h: 1, days: 24, weeks: 168 };
+
 const DURATION: Record<string, [number, DurationDisplay]> = {
   h: [1, "h"],
   hr: [1, "h"],

@@ -1,5 +1,5 @@
 // Office.js failures as one plain sentence saying what to do.
-import { PortError } from "../taskpane/port";
+import { PortError } from "../app/port";
 
 interface OfficeError {
   readonly code?: string;

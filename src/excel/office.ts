@@ -1,6 +1,6 @@
 // Office host glue: the Excel-backed port, settings kept in the document, and the Office theme.
-import { type EvaluateSettings, PortError } from "../taskpane/port";
-import { type ExcelPort, type SettingsStore, createExcelPort } from "./port";
+import { type EvaluateSettings, PortError } from "../app/port";
+import { type ExcelPort, type SettingsStore, createExcelPort } from "./excel-port";
 
 const SETTINGS_KEY = "kpaTracker.settings";
 

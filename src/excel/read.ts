@@ -1,9 +1,7 @@
 // Reads a workbook into the engine's grids in a few round trips: two for the outline, then row blocks
 // batched by size. A payload error halves the batch and retries, so a huge sheet still reads.
-import { cellAddress, parseAreas } from "../engine/address";
-import type { CellValue, DefinedName, Rect, SheetGrid, WorkbookGrid } from "../engine/grid";
-import { NAME_PREFIX } from "../engine/ownership";
-import { PortError } from "../taskpane/port";
+import { cellAddress, parseAreas, type CellValue, type DefinedName, type Rect, type SheetGrid, type WorkbookGrid, NAME_PREFIX } from "../engine";
+import { PortError } from "../app/port";
 import { isPayloadError } from "./errors";
 import { UNDO_SHEET, type UndoEntry, decodeUndo, isInternalSheet } from "./undo-sheet";
 import { fromExcel } from "./values";

@@ -1,8 +1,6 @@
 // The undo record of the latest evaluation, kept in a very hidden sheet so it survives closing the pane:
 // a manifest in columns A:D, and copies of every cell the evaluation overwrote from column F on.
-import type { Rect } from "../engine/grid";
-import { NAME_PREFIX } from "../engine/ownership";
-import type { ChartPlan, ValidationPlan } from "../engine/plan";
+import { type Rect, NAME_PREFIX, type ChartPlan, type ValidationPlan } from "../engine";
 
 export const UNDO_SHEET = `${NAME_PREFIX}Undo`;
 /** First column of the cell copies. */

@@ -1,9 +1,7 @@
 // Undo evaluation: puts back every cell the latest evaluation overwrote, removes what it added, restores our
 // names and sheets, from the record in the undo sheet. Excel's own undo cannot do this for an add-in.
-import { parseAreas, parseRef, quoteSheet } from "../engine/address";
-import { type Rect, rectInside } from "../engine/grid";
-import { NAME_PREFIX } from "../engine/ownership";
-import { PortError } from "../taskpane/port";
+import { parseAreas, parseRef, quoteSheet, type Rect, rectInside, NAME_PREFIX } from "../engine";
+import { PortError } from "../app/port";
 import { CHART_PREFIX, UNDO_SHEET, type UndoEntry, decodeUndo } from "./undo-sheet";
 import { Batcher, DEFAULT_BUDGET_BYTES, queueChart, queueValidation } from "./write";
 

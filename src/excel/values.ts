@@ -1,8 +1,5 @@
 // Values across the Office.js boundary: what Range.values gives us, and what we may safely give it.
-import { serialFromDay, parseIsoDate } from "../engine/dates";
-import type { CellValue } from "../engine/grid";
-import type { PlanValue } from "../engine/plan";
-import { quoteSheet } from "../engine/address";
+import { serialFromDay, parseIsoDate, type CellValue, type PlanValue, quoteSheet } from "../engine";
 
 const ERROR_TEXT =
   /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!|EXTERNAL!)$/;

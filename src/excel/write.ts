@@ -1,10 +1,7 @@
 // Applies the engine's write plan through Office.js: queued commands, synced only when the next one would
 // push a request past the payload budget, so a typical workbook takes one round trip whatever its row count.
-import { cellAddress, quoteSheet, rangeAddress } from "../engine/address";
-import { type Rect, rectInside } from "../engine/grid";
-import { NAME_PREFIX } from "../engine/ownership";
-import type { AppendPlan, CellStyle, CfPlan, ChartPlan, PlanValue, SheetPlan, ValidationPlan, WritePlan } from "../engine/plan";
-import { PortError } from "../taskpane/port";
+import { cellAddress, quoteSheet, rangeAddress, type Rect, rectInside, NAME_PREFIX, type AppendPlan, type CellStyle, type CfPlan, type ChartPlan, type PlanValue, type SheetPlan, type ValidationPlan, type WritePlan } from "../engine";
+import { PortError } from "../app/port";
 import type { ReadResult } from "./read";
 import { CHART_PREFIX, COPY_COLUMN, UNDO_SHEET, type UndoEntry, chartName, encodeUndo } from "./undo-sheet";
 import { isDatePlanValue, literalText, toExcel } from "./values";

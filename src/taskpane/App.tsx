@@ -2,19 +2,8 @@
 // all run the same component.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { isoDate, localDay } from "../engine/dates";
-import type { DepartmentId } from "../engine/library";
-import {
-  type DemoWorkbook,
-  type EvaluateSettings,
-  type EvaluationResult,
-  type FoundTable,
-  type MeasurementEntry,
-  type Progress,
-  PortError,
-  type ScanResult,
-  type WorkbookPort,
-} from "./port";
+import { isoDate, localDay, type DepartmentId } from "../engine";
+import { type DemoWorkbook, type EvaluateSettings, type EvaluationResult, type FoundTable, type MeasurementEntry, type Progress, PortError, type ScanResult, type WorkbookPort } from "../app/port";
 import { DemoGrid } from "./components/DemoGrid";
 import { EvaluatePanel } from "./components/EvaluatePanel";
 import { FoundPanel } from "./components/FoundPanel";
@@ -22,7 +11,7 @@ import { Notice } from "./components/Notice";
 import { RecordPanel } from "./components/RecordPanel";
 import { ResultView } from "./components/ResultView";
 import { type SettingsDraft, SettingsPanel, draftOf, settingsOf } from "./components/SettingsPanel";
-import { withDefaults } from "./settings";
+import { withDefaults } from "../app/settings";
 import { TemplatePanel } from "./components/TemplatePanel";
 import { TrackingPanel } from "./components/TrackingPanel";
 

@@ -2,7 +2,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
-import type { DemoWorkbook, WorkbookPort } from "./port";
+import type { DemoWorkbook, WorkbookPort } from "../app/port";
 
 export function mount(root: HTMLElement, port: WorkbookPort, options: { theme: "light" | "dark"; demo?: DemoWorkbook }): void {
   createRoot(root).render(

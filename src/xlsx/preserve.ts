@@ -8,7 +8,7 @@
 //   only in part).
 //   They are taken out before ExcelJS reads the package and put back after it writes.
 import JSZip from "jszip";
-import { NAME_PREFIX } from "../engine/ownership";
+import { NAME_PREFIX } from "../engine";
 
 /** A defined name exactly as saved in xl/workbook.xml. */
 export interface SavedName {

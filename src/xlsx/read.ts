@@ -1,7 +1,6 @@
 // .xlsx → the engine's grids, through ExcelJS.
 import ExcelJS from "exceljs";
-import { parseAreas } from "../engine/address";
-import type { CellValue, DefinedName, SheetGrid, WorkbookGrid } from "../engine/grid";
+import { parseAreas, type CellValue, type DefinedName, type SheetGrid, type WorkbookGrid } from "../engine";
 import { type Preserved, capture } from "./preserve";
 
 export class UnusableInputError extends Error {}

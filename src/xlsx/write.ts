@@ -2,12 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { parseAreas, quoteSheet, rangeAddress } from "../engine/address";
-import { type Rect, rectInside } from "../engine/grid";
-import { NAME_PREFIX } from "../engine/ownership";
-import type { AppendPlan, CellStyle, CfPlan, PlanValue, SheetPlan, ValidationPlan, WritePlan } from "../engine/plan";
-import type { TemplateSheet } from "../engine/template";
-import { planValueToCell } from "../engine/apply";
+import { parseAreas, quoteSheet, rangeAddress, type Rect, rectInside, NAME_PREFIX, type AppendPlan, type CellStyle, type CfPlan, type PlanValue, type SheetPlan, type ValidationPlan, type WritePlan, type TemplateSheet, planValueToCell } from "../engine";
 import { restore } from "./preserve";
 import { UnusableInputError, preserved } from "./read";
 

@@ -1,12 +1,9 @@
 // The evaluation cycle inside the workbook: measurements logged, actuals drawn from the log, trends and
 // projections, the history of snapshots, and what people type on the Gaps sheet kept across evaluations.
 import { applyPlanToGrid } from "../../src/engine/apply";
-import { evaluateWorkbook } from "../../src/engine/evaluate";
+import { evaluateGrid, HISTORY_HEADERS, LOG_HEADERS, kpiChoices, planMeasurements, type SheetPlan } from "../../src/engine";
 import type { CellValue, SheetGrid, WorkbookGrid } from "../../src/engine/grid";
-import { HISTORY_HEADERS } from "../../src/engine/history";
 import { run } from "../../src/engine/index";
-import { LOG_HEADERS, kpiChoices, planMeasurements } from "../../src/engine/log";
-import type { SheetPlan } from "../../src/engine/plan";
 import { computeTrend, linearFit } from "../../src/engine/trend";
 import { type Cell, pct, sheet, workbook } from "../fixtures/builders";
 
@@ -22,7 +19,7 @@ function log(rows: Cell[][]): SheetGrid {
 }
 
 function rowOf(wb: WorkbookGrid, asOf: string, name: string) {
-  const ev = evaluateWorkbook(wb, { asOf });
+  const ev = evaluateGrid(wb, { asOf });
   const r = ev.rows.find((x) => x.name === name);
   if (!r) throw new Error(`no row ${name}`);
   return { row: r, ev };
@@ -94,7 +91,7 @@ describe("actuals from the KPA Data log", () => {
         ["Customer Satisfation", d("2050-09-30"), pct(0.8), null, null, null],
       ]),
     );
-    const ev = evaluateWorkbook(wb2, { asOf: "2050-10-15" });
+    const ev = evaluateGrid(wb2, { asOf: "2050-10-15" });
     expect(ev.tables.map((t) => t.sheet)).toEqual(["Goals"]);
     const where = ev.problems.map((p) => `${p.sheet}!${p.cell} ${p.code}`);
     expect(where).toEqual(

@@ -1,4 +1,4 @@
-import { InvalidOptionError, type RowResult, evaluateWorkbook } from "../../src/engine/evaluate";
+import { InvalidOptionError, type RowResult, evaluateGrid } from "../../src/engine";
 import { STATUSES } from "../../src/engine/status";
 import { type Cell, pct, sheet, workbook } from "../fixtures/builders";
 import { seedTemplate } from "../fixtures/template";
@@ -7,7 +7,7 @@ const AS_OF = "2050-10-15";
 
 /** Evaluates one goals table with the given columns and rows. */
 function goals(header: string[], rows: Cell[][], asOf = AS_OF, extra: { tolerance?: number; dateOrder?: "mdy" | "dmy" } = {}) {
-  return evaluateWorkbook(workbook(sheet("Goals", [header, ...rows])), { asOf, ...extra });
+  return evaluateGrid(workbook(sheet("Goals", [header, ...rows])), { asOf, ...extra });
 }
 
 function only(rows: readonly RowResult[]): RowResult {
@@ -97,7 +97,7 @@ describe("status rules", () => {
   });
 
   it("uses only the fixed status vocabulary", () => {
-    const ev = evaluateWorkbook(workbook(seedTemplate()), { asOf: AS_OF });
+    const ev = evaluateGrid(workbook(seedTemplate()), { asOf: AS_OF });
     for (const r of ev.rows) expect(STATUSES).toContain(r.status);
   });
 });
@@ -125,7 +125,7 @@ describe("targets relative to the baseline", () => {
 describe("direction", () => {
   const H = ["KPI", "Target", "Actual", "Direction"];
   it("a bare number is higher-is-better; words in the name turn it around; a Direction column overrides both", () => {
-    const ev = evaluateWorkbook(
+    const ev = evaluateGrid(
       workbook(
         sheet("K", [
           H,
@@ -166,7 +166,7 @@ describe("direction", () => {
 
 describe("units", () => {
   const H = ["KPI", "Target", "Actual"];
-  const ev = (rows: Cell[][]) => evaluateWorkbook(workbook(sheet("K", [H, ...rows])), { asOf: AS_OF });
+  const ev = (rows: Cell[][]) => evaluateGrid(workbook(sheet("K", [H, ...rows])), { asOf: AS_OF });
 
   it("compares percent targets with percent cells, % strings and plain numbers as points", () => {
     const e = ev([
@@ -248,7 +248,7 @@ describe("dates", () => {
 describe("training", () => {
   const H = ["Role", "Training Needs", "Timeline", "Completed"];
   it("done → Met; not done and past due → Overdue; not yet due → On Track", () => {
-    const ev = evaluateWorkbook(
+    const ev = evaluateGrid(
       workbook(
         sheet("T", [
           H,
@@ -264,7 +264,7 @@ describe("training", () => {
   });
 
   it("without a completion column → No Data", () => {
-    const ev = evaluateWorkbook(workbook(seedTemplate()), { asOf: AS_OF });
+    const ev = evaluateGrid(workbook(seedTemplate()), { asOf: AS_OF });
     const training = ev.rows.filter((r) => r.kind === "training");
     expect(training).toHaveLength(5);
     expect(new Set(training.map((r) => r.status))).toEqual(new Set(["No Data"]));
@@ -273,7 +273,7 @@ describe("training", () => {
 
 describe("KPA elements, reviews and accountability", () => {
   it("links each element to its goals by acronym and shared words, and takes the worst status", () => {
-    const ev = evaluateWorkbook(
+    const ev = evaluateGrid(
       workbook(
         seedTemplate("KPA", {
           goals: [{ header: "Actual", values: ["86%", "64", "88%", "3.5 hours", null] }],
@@ -293,7 +293,7 @@ describe("KPA elements, reviews and accountability", () => {
   });
 
   it("warns about an element no goal measures", () => {
-    const ev = evaluateWorkbook(
+    const ev = evaluateGrid(
       workbook(sheet("S", [["KPA Element", "Measurement Method"], ["Employee Engagement", "Survey"], [], ["Goal", "Target"], ["Grow revenue", "$1M"]])),
       { asOf: AS_OF },
     );
@@ -302,7 +302,7 @@ describe("KPA elements, reviews and accountability", () => {
   });
 
   it("computes the next review and flags one past due", () => {
-    const ev = evaluateWorkbook(
+    const ev = evaluateGrid(
       workbook(
         sheet("S", [
           ["KPA Element", "Frequency of Review", "Last Review"],
@@ -322,7 +322,7 @@ describe("KPA elements, reviews and accountability", () => {
   });
 
   it("reports each owner without a role row by name (the template's Customer Service Manager)", () => {
-    const ev = evaluateWorkbook(workbook(seedTemplate()), { asOf: AS_OF });
+    const ev = evaluateGrid(workbook(seedTemplate()), { asOf: AS_OF });
     const gaps = ev.problems.filter((p) => p.code === "ownerWithoutRole");
     expect(gaps.map((p) => p.message.match(/^"([^"]+)"/)?.[1])).toEqual([
       "Customer Service Manager",

@@ -1,7 +1,7 @@
 import { applyPlanToGrid } from "../../src/engine/apply";
 import type { CellValue, SheetGrid, WorkbookGrid } from "../../src/engine/grid";
 import { run } from "../../src/engine/index";
-import type { WritePlan } from "../../src/engine/plan";
+import type { WritePlan } from "../../src/engine";
 import { trackingColumns } from "../../src/engine/tracking";
 import { pct, sheet, workbook } from "../fixtures/builders";
 import { seedTemplate } from "../fixtures/template";

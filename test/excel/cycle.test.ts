@@ -3,10 +3,9 @@
 // drop-down on KPA Gaps and the trend arrows, all as the in-memory Excel holds them after the port evaluates.
 import { rangeAddress } from "../../src/engine/address";
 import { dayFromYMD, serialFromDay } from "../../src/engine/dates";
-import { HISTORY_HEADERS } from "../../src/engine/history";
+import { HISTORY_HEADERS, type ChartPlan } from "../../src/engine";
 import { OUR_SHEETS } from "../../src/engine/ownership";
 import { STATUSES, STATUS_STYLE } from "../../src/engine/status";
-import type { ChartPlan } from "../../src/engine/plan";
 import { type MemoryChart, MemoryExcel } from "../../src/excel/memory";
 import { Batcher, DEFAULT_BUDGET_BYTES, queueChart } from "../../src/excel/write";
 import { sheet, workbook } from "../fixtures/builders";

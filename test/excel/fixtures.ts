@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { WorkbookGrid } from "../../src/engine/grid";
-import { LOG_HEADERS } from "../../src/engine/log";
+import { LOG_HEADERS } from "../../src/engine";
 import { STATUSES } from "../../src/engine/status";
 import { type Cell, pct, sheet, table, workbook } from "../fixtures/builders";
 import { type JsonCase, gridFromJson } from "../fixtures/json";

@@ -1,8 +1,8 @@
 // Test harness: the in-memory Excel behind the Excel port, with a fixed clock.
 import type { WorkbookGrid } from "../../src/engine/grid";
 import { MemoryExcel } from "../../src/excel/memory";
-import { type ExcelPort, type ExcelPortOptions, createExcelPort } from "../../src/excel/port";
-import type { EvaluateSettings } from "../../src/taskpane/port";
+import { type ExcelPort, type ExcelPortOptions, createExcelPort } from "../../src/excel/excel-port";
+import type { EvaluateSettings } from "../../src/app/port";
 
 export const SETTINGS: EvaluateSettings = { asOf: "2050-10-15", tolerance: 0.1, dateOrder: "mdy" };
 export const NOW = new Date("2050-10-15T09:00:00Z");

@@ -14,7 +14,7 @@ import { MemoryExcel } from "../../src/excel/memory";
 import { readWorkbook } from "../../src/excel/read";
 import { workbookToGrid } from "../../src/xlsx/read";
 import { applyPlanToWorkbook } from "../../src/xlsx/write";
-import type { EvaluateSettings, EvaluationResult } from "../../src/taskpane/port";
+import type { EvaluateSettings, EvaluationResult } from "../../src/app/port";
 import { pct, workbook } from "../fixtures/builders";
 import { type JsonCase, gridFromJson } from "../fixtures/json";
 import { seedTemplate } from "../fixtures/template";

@@ -5,7 +5,7 @@ import { dayFromDate, serialFromDay } from "../../src/engine/dates";
 import type { CellValue, WorkbookGrid } from "../../src/engine/grid";
 import { MemoryExcel } from "../../src/excel/memory";
 import { readWorkbook } from "../../src/excel/read";
-import { PortError } from "../../src/taskpane/port";
+import { PortError } from "../../src/app/port";
 import { sheet, workbook } from "../fixtures/builders";
 import { SETTINGS, setup } from "./harness";
 import { goalsWorkbook, isStatusText } from "./fixtures";

@@ -2,11 +2,11 @@
 // every failure as a PortError sentence the pane can show.
 import { dayFromDate, parseIsoDate, serialFromDay } from "../../src/engine/dates";
 import { DEPARTMENTS, type DepartmentId } from "../../src/engine/library";
-import type { PlanValue } from "../../src/engine/plan";
+import type { PlanValue } from "../../src/engine";
 import { templateSheet } from "../../src/engine/template";
 import { toPortError } from "../../src/excel/errors";
 import { type MemoryExcel, MemoryExcelError } from "../../src/excel/memory";
-import { PortError, type Progress } from "../../src/taskpane/port";
+import { PortError, type Progress } from "../../src/app/port";
 import { type Cell, sheet, table, workbook } from "../fixtures/builders";
 import { TEMPLATE_HEADER_ROWS, seedTemplate } from "../fixtures/template";
 import { NOW, SETTINGS, setup } from "./harness";

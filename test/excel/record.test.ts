@@ -1,10 +1,10 @@
 // Recording a measurement from the task pane: one row appended to the "KPA Data" log (created, laid out, when the
 // workbook has none), never a row twice, nothing at all when a field cannot be used, and the user's text as text.
 import { dayFromYMD, serialFromDay } from "../../src/engine/dates";
-import { LOG_HEADERS, LOG_TAB_COLOR, LOG_WIDTHS } from "../../src/engine/log";
+import { LOG_HEADERS, LOG_TAB_COLOR, LOG_WIDTHS } from "../../src/engine";
 import type { MemoryExcel } from "../../src/excel/memory";
 import { widthInPoints } from "../../src/excel/write";
-import { type MeasurementEntry, PortError } from "../../src/taskpane/port";
+import { type MeasurementEntry, PortError } from "../../src/app/port";
 import { sheet, workbook } from "../fixtures/builders";
 import { SETTINGS, memorySettings, setup } from "./harness";
 import { TRACKED, goalsWorkbook, loggedWorkbook } from "./fixtures";

@@ -8,7 +8,7 @@ import { DEFAULT_CELLS_PER_SYNC, readWorkbook } from "../../src/excel/read";
 import { MemoryExcel, PAYLOAD_LIMIT, type SyncRecord } from "../../src/excel/memory";
 import { sheet, workbook } from "../fixtures/builders";
 import { usedRect } from "../../src/excel/memory/state";
-import type { ExcelPort } from "../../src/excel/port";
+import type { ExcelPort } from "../../src/excel/excel-port";
 import { DEFAULT_BUDGET_BYTES } from "../../src/excel/write";
 import { SETTINGS, setup } from "./harness";
 import { goalsWorkbook, isShortRow, isStatusText } from "./fixtures";

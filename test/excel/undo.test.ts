@@ -3,7 +3,7 @@
 import type { WorkbookGrid } from "../../src/engine/grid";
 import { UNDO_SHEET } from "../../src/excel/undo-sheet";
 import type { MemoryExcel } from "../../src/excel/memory";
-import { PortError } from "../../src/taskpane/port";
+import { PortError } from "../../src/app/port";
 import { workbook } from "../fixtures/builders";
 import { seedTemplate } from "../fixtures/template";
 import { SETTINGS, setup } from "./harness";

@@ -2,7 +2,7 @@
 import "./setup-dom";
 import { screen, waitFor, within } from "@testing-library/react";
 import { DEPARTMENTS } from "../../src/engine/library";
-import { PortError } from "../../src/taskpane/port";
+import { PortError } from "../../src/app/port";
 import { FakePort, evaluation, scan, table } from "./fake-port";
 import { isDisabled, renderApp } from "./render-app";
 

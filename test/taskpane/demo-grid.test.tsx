@@ -4,7 +4,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { DemoGrid } from "../../src/taskpane/components/DemoGrid";
-import type { DemoCell, DemoWorkbook } from "../../src/taskpane/port";
+import type { DemoCell, DemoWorkbook } from "../../src/app/port";
 import { FakePort } from "./fake-port";
 import { renderApp } from "./render-app";
 

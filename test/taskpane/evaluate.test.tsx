@@ -2,7 +2,7 @@
 import "./setup-dom";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { STATUSES, STATUS_STYLE } from "../../src/engine/status";
-import { PortError } from "../../src/taskpane/port";
+import { PortError } from "../../src/app/port";
 import { FakePort, change, counts, evaluation, gap, problem, scan, table } from "./fake-port";
 import { isDisabled, renderApp } from "./render-app";
 

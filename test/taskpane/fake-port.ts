@@ -1,21 +1,9 @@
 // An in-memory WorkbookPort for the pane's tests: canned answers, every call recorded, failures and a held
 // evaluation on demand.
-import type {
-  ChangeView,
-  EvaluateSettings,
-  EvaluationResult,
-  FoundTable,
-  GapView,
-  MeasurementEntry,
-  ProblemView,
-  Progress,
-  ScanResult,
-  UndoResult,
-  WorkbookPort,
-} from "../../src/taskpane/port";
+import type { ChangeView, EvaluateSettings, EvaluationResult, FoundTable, GapView, MeasurementEntry, ProblemView, Progress, ScanResult, UndoResult, WorkbookPort } from "../../src/app/port";
 import type { DepartmentId } from "../../src/engine/library";
 import { STATUSES } from "../../src/engine/status";
-import type { StatusCounts } from "../../src/engine/summary";
+import type { StatusCounts } from "../../src/engine";
 
 type Method = Exclude<keyof WorkbookPort, "kind">;
 

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "./setup-dom";
 import { screen, waitFor, within } from "@testing-library/react";
-import { PortError } from "../../src/taskpane/port";
+import { PortError } from "../../src/app/port";
 import { FakePort, problem, scan, table } from "./fake-port";
 import { isDisabled, renderApp } from "./render-app";
 

@@ -19,7 +19,7 @@ jest.mock("@fluentui/react-positioning", () => {
 // Typing into Fluent fields under jsdom takes a while.
 jest.setTimeout(30_000);
 import { act, screen, waitFor, within } from "@testing-library/react";
-import { PortError } from "../../src/taskpane/port";
+import { PortError } from "../../src/app/port";
 import { FakePort, evaluation, scan } from "./fake-port";
 import { TODAY, isDisabled, renderApp } from "./render-app";
 

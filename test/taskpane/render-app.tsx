@@ -3,7 +3,7 @@ import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
-import type { DemoWorkbook } from "../../src/taskpane/port";
+import type { DemoWorkbook } from "../../src/app/port";
 import type { FakePort } from "./fake-port";
 
 export const TODAY = "2050-06-30";

@@ -1,27 +1,8 @@
 // The Excel JavaScript API subset KPA Tracker uses, over MemoryState. Faithful where bugs hide:
 // commands queue until sync(); reading a property that was not loaded and synced throws; each sync's
 // request and response are measured and refused past the payload limit; protected sheets refuse writes.
-import { absoluteRef, parseRef, quoteSheet, rangeAddress } from "../../engine/address";
-import type { Rect } from "../../engine/grid";
-import {
-  type CellFormat,
-  type CfRule,
-  type IconCriterion,
-  type MemoryChart,
-  type MemoryChartSeries,
-  type MemoryConditionalFormat,
-  type MemorySheet,
-  type MemoryState,
-  type MemoryValidation,
-  type SheetRange,
-  cellFor,
-  coerceTyped,
-  getCell,
-  intersection,
-  intersects,
-  subtract,
-  usedRect,
-} from "./state";
+import { absoluteRef, parseRef, quoteSheet, rangeAddress, type Rect } from "../../engine";
+import { type CellFormat, type CfRule, type IconCriterion, type MemoryChart, type MemoryChartSeries, type MemoryConditionalFormat, type MemorySheet, type MemoryState, type MemoryValidation, type SheetRange, cellFor, coerceTyped, getCell, intersection, intersects, subtract, usedRect } from "./state";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;

@@ -1,7 +1,5 @@
 // An in-memory Excel: the browser demo's workbook, and the adapter tests' stand-in for Office.js.
-import { parseRef } from "../../engine/address";
-import { dayFromDate, serialFromDay } from "../../engine/dates";
-import { type CellValue, type WorkbookGrid, isCellError } from "../../engine/grid";
+import { parseRef, dayFromDate, serialFromDay, type CellValue, type WorkbookGrid, isCellError } from "../../engine";
 import type { ExcelRunner } from "../run";
 import { MemoryContext, type MemoryLimits, type MemoryStats } from "./api";
 import { type MemoryCell, type MemorySheet, MemoryState, type MemoryValidation, cellFor, getCell, isPristineCell, usedRect } from "./state";

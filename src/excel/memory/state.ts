@@ -1,6 +1,5 @@
 // The state behind the in-memory Excel: sheets of cells, names, rules. Plain data, mutated only when a batch syncs.
-import { type Rect } from "../../engine/grid";
-import { dayFromYMD, serialFromDay } from "../../engine/dates";
+import { type Rect, dayFromYMD, serialFromDay } from "../../engine";
 
 export interface CellFormat {
   bold?: boolean;

@@ -1,7 +1,7 @@
 // Rows whose status moved since the previous evaluation: newly Off Track or Overdue, or recovered to Met.
 // Each is a button that selects its row, like the gaps.
 import { Link, makeStyles, tokens } from "@fluentui/react-components";
-import type { ChangeView } from "../port";
+import type { ChangeView } from "../../app/port";
 import { StatusBadge } from "./StatusBadge";
 
 const useStyles = makeStyles({

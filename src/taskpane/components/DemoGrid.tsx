@@ -1,8 +1,8 @@
 // A read-only view of the browser demo's in-memory workbook, so the changes the pane makes show in a plain browser too.
 import { type CSSProperties, memo, useEffect, useReducer, useState } from "react";
 import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { columnLetters } from "../../engine/address";
-import type { DemoCell, DemoWorkbook } from "../port";
+import { columnLetters } from "../../engine";
+import type { DemoCell, DemoWorkbook } from "../../app/port";
 
 /** Rendering more rows would slow the pane down without helping anyone read the demo. */
 const DEMO_ROW_LIMIT = 200;

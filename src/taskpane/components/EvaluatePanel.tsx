@@ -1,6 +1,6 @@
 // Evaluate and its undo. While a run is under way the button stays disabled, so a second run cannot start.
 import { Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
-import type { Progress, Stage } from "../port";
+import type { Progress, Stage } from "../../app/port";
 
 const STAGE_TEXT: Record<Stage, string> = {
   reading: "Reading the workbook…",

@@ -1,6 +1,6 @@
 // "What was found": the tables the scan recognised and the problems it saw, before anything is written.
 import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import type { FoundTable, ScanResult } from "../port";
+import type { FoundTable, ScanResult } from "../../app/port";
 import { ProblemList } from "./ProblemList";
 
 const KIND_WORDS: Record<FoundTable["kind"], string> = {

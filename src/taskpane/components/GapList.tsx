@@ -1,6 +1,6 @@
 // The worst gaps, each a button that selects its row in the workbook.
 import { Link, makeStyles, tokens } from "@fluentui/react-components";
-import type { GapView } from "../port";
+import type { GapView } from "../../app/port";
 import { StatusBadge } from "./StatusBadge";
 
 const useStyles = makeStyles({

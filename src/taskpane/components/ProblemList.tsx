@@ -1,7 +1,7 @@
 // Problems found in the workbook, each with a button that selects its cell so it can be fixed there.
 import { useState } from "react";
 import { Button, Link, makeStyles, tokens } from "@fluentui/react-components";
-import type { ProblemView } from "../port";
+import type { ProblemView } from "../../app/port";
 
 /** Enough to act on; a workbook with hundreds of problems would otherwise push everything else off the pane. */
 const FIRST = 50;

@@ -2,7 +2,7 @@
 // evaluation reads it for statuses and trends. The KPI can be picked from the tables or typed anew.
 import { type FormEvent, useRef, useState } from "react";
 import { Button, Combobox, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
-import type { MeasurementEntry } from "../port";
+import type { MeasurementEntry } from "../../app/port";
 
 const DEFAULT_SOURCE = "Manual entry";
 const ENTERED_BY_KEY = "kpa-tracker-entered-by";

@@ -1,6 +1,6 @@
 // The outcome of the last evaluation. The region exists before there is a result so screen readers announce it.
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { EvaluationResult } from "../port";
+import type { EvaluationResult } from "../../app/port";
 import { ChangeList } from "./ChangeList";
 import { GapList } from "./GapList";
 import { StatusCounts } from "./StatusCounts";

@@ -1,9 +1,9 @@
 // The three settings an evaluation depends on. The inputs hold text drafts so a half-typed value can be shown
 // with a hint instead of being thrown away; only a draft that parses becomes settings.
 import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import type { DateOrder } from "../../engine/dates";
-import type { EvaluateSettings } from "../port";
-import { isIsoDate } from "../settings";
+import type { DateOrder } from "../../engine";
+import type { EvaluateSettings } from "../../app/port";
+import { isIsoDate } from "../../app/settings";
 
 export interface SettingsDraft {
   readonly asOf: string;

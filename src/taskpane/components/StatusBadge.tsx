@@ -1,7 +1,7 @@
 // A status in the colours the workbook uses for it, always with its name so colour is never the only signal.
 import type { ReactNode } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { STATUS_STYLE, type Status } from "../../engine/status";
+import { STATUS_STYLE, type Status } from "../../engine";
 
 const useStyles = makeStyles({
   badge: {

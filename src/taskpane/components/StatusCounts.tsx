@@ -1,7 +1,6 @@
 // How many rows ended in each status, worst first, zeros included so the list always reads the same.
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { SEVERITY_ORDER } from "../../engine/status";
-import type { StatusCounts as Counts } from "../../engine/summary";
+import { SEVERITY_ORDER, type StatusCounts as Counts } from "../../engine";
 import { StatusBadge } from "./StatusBadge";
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 // Adds a sheet laid out like the KPA template for one department.
 import { useState } from "react";
 import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { DEPARTMENTS, type DepartmentId } from "../../engine/library";
+import { DEPARTMENTS, type DepartmentId } from "../../engine";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalM },

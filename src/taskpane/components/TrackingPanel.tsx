@@ -1,6 +1,6 @@
 // Goals and KPI tables without Baseline and Actual columns cannot be judged; this offers to add them, table by table.
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import type { FoundTable } from "../port";
+import type { FoundTable } from "../../app/port";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalS },

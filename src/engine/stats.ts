@@ -1,6 +1,7 @@
-// Counts, weighted score and the worst gaps of an evaluation.
-import { type Evaluation, type RowResult, gapsWorstFirst } from "./evaluate";
-import { STATUSES, type Status } from "./status";
+// Statistics of an evaluation: counts by status, section, owner and priority, the weighted score, and the gaps
+// in the order a reviewer reads them. It only counts; the sheets that show these live in sheets/.
+import type { Evaluation, RowResult } from "./model";
+import { STATUSES, type Status, severity } from "./status";
 
 export type StatusCounts = Record<Status, number>;
 
@@ -97,4 +98,20 @@ export function summarize(ev: Evaluation): Summary {
     errors: ev.problems.filter((p) => p.severity === "error").length,
     warnings: ev.problems.filter((p) => p.severity === "warning").length,
   };
+}
+
+/** Rows not Met, worst first: by status, then by how far short, then by priority. */
+export function gapsWorstFirst(rows: readonly RowResult[]): RowResult[] {
+  const prio = (p?: string) => (p ? (/high|critical|urgent|^1$|^p1$/i.test(p) ? 0 : /medium|normal|^2$|^p2$/i.test(p) ? 1 : 2) : 3);
+  return rows
+    .filter((r) => r.status !== "Met")
+    .map((r, i) => ({ r, i }))
+    .sort(
+      (x, y) =>
+        severity(x.r.status) - severity(y.r.status) ||
+        (y.r.shortfall ?? 0) - (x.r.shortfall ?? 0) ||
+        prio(x.r.priority) - prio(y.r.priority) ||
+        x.i - y.i,
+    )
+    .map((x) => x.r);
 }

@@ -1,5 +1,5 @@
 // Settings rules shared by the pane and the ribbon command (no React here, so the command's bundle stays small).
-import { parseIsoDate } from "../engine/dates";
+import { parseIsoDate } from "../engine";
 import type { EvaluateSettings } from "./port";
 
 export const DEFAULT_TOLERANCE = 0.1;

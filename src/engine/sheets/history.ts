@@ -1,9 +1,9 @@
 // The "KPA History" sheet: one snapshot of every row per evaluation, appended, never rewritten.
-import { dayFromDate, dayFromSerial, isDateFormat, isoDate } from "./dates";
-import type { Evaluation, RowResult } from "./evaluate";
-import { type CellValue, SheetView, type WorkbookGrid } from "./grid";
-import type { AppendPlan, PlanValue } from "./plan";
-import { STATUSES, type Status } from "./status";
+import { dayFromDate, dayFromSerial, isDateFormat, isoDate } from "../dates";
+import { type CellValue, SheetView, type WorkbookGrid } from "../grid";
+import type { Evaluation, RowResult, StatusChange } from "../model";
+import { STATUSES, type Status } from "../status";
+import type { AppendPlan, PlanValue } from "../write-plan";
 
 export const HISTORY_HEADERS = ["Evaluated at", "As of", "Key", "Sheet", "Name", "Status", "Actual", "Progress"] as const;
 const WIDTHS = [22, 12, 40, 24, 40, 13, 14, 10];
@@ -18,17 +18,6 @@ interface Snapshot {
   readonly evaluatedAt: string;
   readonly asOf: string;
   readonly rows: ReadonlyMap<string, SnapshotRow>;
-}
-
-export interface StatusChange {
-  readonly key: string;
-  readonly name: string;
-  readonly sheet: string;
-  readonly cell: string;
-  readonly from: Status;
-  readonly to: Status;
-  /** "worse": newly Off Track or Overdue; "recovered": now Met. */
-  readonly kind: "worse" | "recovered";
 }
 
 export interface HistoryPlan {
@@ -139,9 +128,4 @@ export function planHistory(wb: WorkbookGrid, ev: Evaluation, sheet: string, exi
       numberFormats: formats,
     },
   };
-}
-
-/** "Goals!B12" for a change, as the summary links it. */
-export function changeWhere(c: StatusChange): string {
-  return `${c.sheet}!${c.cell}`;
 }

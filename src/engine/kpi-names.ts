@@ -1,4 +1,4 @@
-// Names of KPIs, goals and elements compared loosely: acronyms and the words that carry meaning.
+// KPI, goal and element names compared loosely (acronyms and the words that carry meaning). Not Excel defined names.
 
 const GENERIC = new Set([
   "customer",

@@ -1,28 +1,6 @@
 // The task pane's WorkbookPort on top of any Excel runner: Office's Excel.run, or the in-memory Excel.
-import { cellAddress, quoteSheet, rangeAddress } from "../engine/address";
-import { type DateOrder, localDay } from "../engine/dates";
-import { type Table, detectTables } from "../engine/detect";
-import { type Evaluation, InvalidOptionError, evaluateWorkbook } from "../engine/evaluate";
-import { ENGINE_NAME, run as runEngine } from "../engine/index";
-import { DEPARTMENTS, type DepartmentId } from "../engine/library";
-import { type MeasurementIssue, kpiChoices, planMeasurements } from "../engine/log";
-import { readOwnership } from "../engine/ownership";
-import type { Problem } from "../engine/problems";
-import { templateSheet } from "../engine/template";
-import { canAddTracking, trackingColumns } from "../engine/tracking";
-import { describeTrend } from "../engine/trend";
-import {
-  type ChangeView,
-  type EvaluateSettings,
-  type EvaluationResult,
-  type FoundTable,
-  type MeasurementEntry,
-  PortError,
-  type Progress,
-  type ScanResult,
-  type UndoResult,
-  type WorkbookPort,
-} from "../taskpane/port";
+import { cellAddress, quoteSheet, rangeAddress, type DateOrder, localDay, type Table, detectTables, type Evaluation, InvalidOptionError, evaluateGrid, ENGINE_NAME, run as runEngine, DEPARTMENTS, type DepartmentId, type MeasurementIssue, kpiChoices, planMeasurements, readOwnership, type Problem, templateSheet, canAddTracking, trackingColumns, describeTrend } from "../engine";
+import { type ChangeView, type EvaluateSettings, type EvaluationResult, type FoundTable, type MeasurementEntry, PortError, type Progress, type ScanResult, type UndoResult, type WorkbookPort } from "../app/port";
 import { toPortError } from "./errors";
 import { type ReadOptions, readWorkbook } from "./read";
 import type { ExcelRunner } from "./run";
@@ -124,7 +102,7 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
       guarded(() =>
         run(async (context) => {
           const read = await readWorkbook(context, options.read);
-          return scanResult(evaluateWorkbook(read.grid, engineOptions(settings)));
+          return scanResult(evaluateGrid(read.grid, engineOptions(settings)));
         }),
       ),
 

@@ -1,11 +1,6 @@
 // What the task pane may ask of a workbook. Components get one of these and never touch Excel.* themselves:
 // the Office host passes an Excel-backed port, the browser demo an in-memory one, tests a fake.
-import type { DateOrder } from "../engine/dates";
-import type { StatusChange } from "../engine/history";
-import type { DepartmentId } from "../engine/library";
-import type { Severity } from "../engine/problems";
-import type { Status } from "../engine/status";
-import type { StatusCounts } from "../engine/summary";
+import type { DateOrder, StatusChange, DepartmentId, Severity, Status, StatusCounts } from "../engine";
 
 export interface EvaluateSettings {
   /** ISO date, YYYY-MM-DD. */

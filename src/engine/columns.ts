@@ -1,0 +1,149 @@
+// Our columns beside each user table (KPA Status, Progress, Explanation): where they go, what they hold, and
+// which of our earlier cells they no longer cover.
+import { cellAddress, rangeAddress } from "./address";
+import type { Table } from "./detect";
+import { type Rect, SheetView, type WorkbookGrid, pointInRect } from "./grid";
+import { OUR_HEADERS, isOurHeader } from "./headers";
+import type { Evaluation, RowResult } from "./model";
+import { ownsCell } from "./ownership";
+import { type Problem, problem } from "./problems";
+import { PROGRESS_BAR, STATUS_RULES } from "./sheets/styles";
+import { isNoValueMarker } from "./values";
+import type { CfPlan, PlanValue, RangeWrite } from "./write-plan";
+
+// Beyond the no-value markers (TBD, N/A, -): words people park in an unused Status column.
+const PLACEHOLDER_STATUS = /^(pending|status|to do|todo)$/i;
+
+export interface ColumnsPlan {
+  readonly writes: readonly RangeWrite[];
+  readonly conditionalFormats: readonly CfPlan[];
+  /** The blocks written: each becomes one of our defined names. */
+  readonly owned: readonly { readonly sheet: string; readonly rect: Rect }[];
+}
+
+/** Status, progress and explanation cells for every judged table, or a problem where there is no room. */
+export function planColumns(wb: WorkbookGrid, ev: Evaluation, problems: Problem[]): ColumnsPlan {
+  const writes: RangeWrite[] = [];
+  const conditionalFormats: CfPlan[] = [];
+  const owned: { sheet: string; rect: Rect }[] = [];
+  // By table and row: side-by-side tables share rows.
+  const byRow = new Map<string, RowResult>();
+  for (const r of ev.rows) byRow.set(`${r.tableId}|${r.row}`, r);
+  const views = new Map(wb.sheets.map((s) => [s.name, new SheetView(s)]));
+
+  for (const table of ev.tables) {
+    if (table.kind === "roles" || table.lastRow < table.firstRow) continue;
+    const view = views.get(table.sheet);
+    if (!view) continue;
+    const placed = placeColumns(view, table, ev, problems);
+    if (!placed) continue;
+    const userRight = Math.max(...table.columns.filter((c) => !isOurHeader(c.header)).map((c) => c.col));
+    for (const [role, col] of Object.entries(placed) as [keyof typeof OUR_HEADERS, Placement][]) {
+      const rows: PlanValue[][] = [];
+      const formats: (string | null)[][] = [];
+      if (col.writeHeader) {
+        rows.push([OUR_HEADERS[role]]);
+        formats.push([null]);
+      }
+      for (let r = table.firstRow; r <= table.lastRow; r++) {
+        const res = byRow.get(`${table.id}|${r}`);
+        rows.push([res ? cellFor(role, res) : null]);
+        formats.push([role === "progress" ? "0%" : null]);
+      }
+      const top = col.writeHeader ? table.headerRow : table.firstRow;
+      writes.push({
+        sheet: table.sheet,
+        row: top,
+        col: col.col,
+        values: rows,
+        numberFormats: role === "progress" ? formats : undefined,
+        styleFrom: col.writeHeader ? { row: table.headerRow, col: userRight } : undefined,
+      });
+      owned.push({ sheet: table.sheet, rect: { top, left: col.col, bottom: table.lastRow, right: col.col } });
+      const data: Rect = { top: table.firstRow, left: col.col, bottom: table.lastRow, right: col.col };
+      if (role === "status") conditionalFormats.push({ sheet: table.sheet, range: data, rules: STATUS_RULES });
+      if (role === "progress") conditionalFormats.push({ sheet: table.sheet, range: data, rules: [PROGRESS_BAR] });
+    }
+  }
+
+  return { writes, conditionalFormats, owned };
+}
+
+interface Placement {
+  col: number;
+  /** False when we reuse the user's own (empty) Status column: its header stays theirs. */
+  writeHeader: boolean;
+}
+
+function placeColumns(
+  view: SheetView,
+  table: Table,
+  ev: Evaluation,
+  problems: Problem[],
+): Record<keyof typeof OUR_HEADERS, Placement> | undefined {
+  const found: Partial<Record<keyof typeof OUR_HEADERS, Placement>> = {};
+  for (const c of table.columns) {
+    if (c.field !== "status" && c.field !== "progress" && c.field !== "explanation") continue;
+    if (found[c.field]) continue;
+    const ours = isOurHeader(c.header) || ownsCell(ev.ownership, table.sheet, table.firstRow, c.col);
+    if (ours) found[c.field] = { col: c.col, writeHeader: isOurHeader(c.header) };
+    else if (c.field === "status" && table.kind !== "training" && isPlaceholderColumn(view, table, c.col))
+      found.status = { col: c.col, writeHeader: false };
+  }
+  const missing = (["status", "progress", "explanation"] as const).filter((k) => !found[k]);
+  if (missing.length > 0) {
+    // Room for the new columns plus one empty column, so the table stays apart from its neighbours.
+    const needed = missing.length + 1;
+    for (let c = table.right + 1; c <= table.right + needed; c++) {
+      for (let r = table.headerRow; r <= table.lastRow; r++) {
+        if (!view.isEmpty(r, c) && !ownsCell(ev.ownership, table.sheet, r, c)) {
+          problems.push(
+            problem("noRoomForColumns", "warning", table.sheet, cellAddress(r, c), {
+              table: `${table.sheet}!${rangeAddress({ top: table.headerRow, left: table.left, bottom: table.lastRow, right: table.right })}`,
+              blocker: `${table.sheet}!${cellAddress(r, c)}`,
+              needed,
+            }),
+          );
+          return undefined;
+        }
+      }
+    }
+    missing.forEach((k, i) => (found[k] = { col: table.right + 1 + i, writeHeader: true }));
+  }
+  return found as Record<keyof typeof OUR_HEADERS, Placement>;
+}
+
+function isPlaceholderColumn(view: SheetView, table: Table, col: number): boolean {
+  for (let r = table.firstRow; r <= table.lastRow; r++) {
+    const t = view.text(r, col);
+    if (t && !PLACEHOLDER_STATUS.test(t) && !isNoValueMarker(t)) return false;
+  }
+  return true;
+}
+
+function cellFor(role: keyof typeof OUR_HEADERS, r: RowResult): PlanValue {
+  if (role === "status") return r.status;
+  if (role === "progress") return r.progress === undefined ? null : Math.round(r.progress * 10000) / 10000;
+  return r.explanation;
+}
+
+/** Cells in our old blocks that the new plan no longer covers. */
+export function staleCells(ev: Evaluation, owned: readonly { sheet: string; rect: Rect }[]): { sheet: string; range: Rect }[] {
+  const out: { sheet: string; range: Rect }[] = [];
+  for (const b of ev.ownership.blocks) {
+    for (let c = b.rect.left; c <= b.rect.right; c++) {
+      let start: number | undefined;
+      for (let r = b.rect.top; r <= b.rect.bottom + 1; r++) {
+        const covered =
+          r > b.rect.bottom ||
+          owned.some((o) => o.sheet === b.sheet && pointInRect(r, c, o.rect));
+        if (!covered && start === undefined) start = r;
+        if (covered && start !== undefined) {
+          out.push({ sheet: b.sheet, range: { top: start, left: c, bottom: r - 1, right: c } });
+          start = undefined;
+        }
+      }
+    }
+  }
+  return out;
+}

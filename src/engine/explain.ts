@@ -1,0 +1,79 @@
+// Every explanation a status carries, and every action the Gaps sheet suggests: one home for the engine's words,
+// as problems.ts is for problem messages. Each explanation ends with "→ Status" so the rule that decided is visible.
+import type { RowResult } from "./model";
+import { departmentOf } from "./library";
+import type { Status } from "./status";
+
+const q = (s: string) => `"${s}"`;
+
+export const EXPLAIN = {
+  elementWithoutGoal: () => "No goal measures this element → Needs Target",
+  elementFromGoals: (p: { goals: number; culprit: string; status: Status }) =>
+    p.goals === 1
+      ? `Its goal ${q(p.culprit)} is ${p.status} → ${p.status}`
+      : `Worst of ${p.goals} goals: ${q(p.culprit)} is ${p.status} → ${p.status}`,
+
+  trainingNoCompletionColumn: () => "No completion column (Completed or Done) → No Data",
+  trainingDone: (p: { detail?: string }) => `${p.detail ? `Done, ${p.detail}` : "Done"} → Met`,
+  trainingNoTimeline: () => "Not done and no timeline to judge by → Needs Target",
+  trainingOverdue: (p: { due: string }) => `Not done, due ${p.due} → Overdue`,
+  trainingPending: (p: { due: string }) => `Not done yet, due ${p.due} → On Track`,
+
+  noData: (p: { why: "no column" | "error" | "empty"; raw?: string; unlogged: boolean }) =>
+    `${p.why === "no column" ? "No Actual column in this table" : p.why === "error" ? `Actual is an error (${p.raw})` : "No actual value yet"}${p.unlogged ? ", and none logged" : ""} → No Data`,
+  noTarget: () => "No target → Needs Target",
+  targetNotUnderstood: (p: { target: string }) => `Target ${q(p.target)} not understood → Needs Target`,
+  targetNeedsBaseline: (p: { target: string }) => `Target ${q(p.target)} needs a Baseline → Needs Target`,
+  actualNotANumber: (p: { actual: string }) => `Actual ${q(p.actual)} is not a number → No Data`,
+  unitMismatch: (p: { actual: string }) => `Actual ${q(p.actual)} is in another unit than the target → No Data`,
+
+  /** "88% (logged Sep 30, 2050) vs ≥ 90% (baseline 80%)": what every numeric explanation starts with. */
+  head: (p: { actual: string; source: string; target: string; note?: string; fromGoal: boolean }) =>
+    `${p.actual}${p.source} vs ${p.target}${p.note ? ` (${p.note})` : ""}${p.fromGoal ? " (target from the Goal text)" : ""}`,
+  sourceLogged: (p: { date: string; source?: string }) => ` (logged ${p.date}${p.source ? `, ${p.source}` : ""})`,
+  sourceTypedAsLogged: (p: { date: string }) => ` (typed Actual, as logged ${p.date})`,
+  sourceTypedOverLog: (p: { value: string; date: string }) => ` (typed Actual, used over the log's ${p.value} of ${p.date})`,
+
+  met: (p: { head: string }) => `${p.head}: target met → Met`,
+  overdue: (p: { head: string; short: string; due: string }) => `${p.head}: ${p.short}, was due ${p.due} → Overdue`,
+  projectedOnTrack: (p: { head: string; short: string; projected: string }) => `${p.head}: ${p.short}, ${p.projected} → On Track`,
+  projectedShort: (p: { head: string; short: string; band: string; projected: string; status: Status }) =>
+    `${p.head}: ${p.short}, ${p.band}, ${p.projected} → ${p.status}`,
+  paceOnTrack: (p: { head: string; way: string; elapsed: string }) =>
+    `${p.head}: ${p.way} of the way with ${p.elapsed} of the time gone → On Track`,
+  short: (p: { head: string; short: string; band: string; status: Status }) => `${p.head}: ${p.short}, ${p.band} → ${p.status}`,
+
+  categoricalHead: (p: { actual: string; expected: string; fromGoal: boolean; source: string }) =>
+    `${q(p.actual)} vs ${q(p.expected)}${p.source}${p.fromGoal ? " (target from the Goal text)" : ""}`,
+  categoricalMet: (p: { head: string }) => `${p.head}: matches → Met`,
+  categoricalOverdue: (p: { head: string; due: string }) => `${p.head}: not yet, was due ${p.due} → Overdue`,
+  categoricalNotYet: (p: { head: string }) => `${p.head}: not yet → Off Track`,
+
+  /** On the Gaps sheet, for a row a team had responded to that the workbook no longer holds. */
+  rowGone: () => "No longer found in the workbook",
+} as const;
+
+/** What to do about a row that is not Met, as the Gaps sheet suggests it. */
+export function suggestedAction(r: RowResult): string {
+  if (r.status === "No Data") return "Enter this period's actual value, or log a measurement for it.";
+  if (r.status === "Needs Target")
+    return r.kind === "kpa"
+      ? "Add a goal that measures this element, with a target."
+      : 'Write a measurable target, e.g. "≥ 85%" or "< 2 hours".';
+  if (r.kind === "training")
+    return r.status === "Overdue"
+      ? "Book the training or agree a new date with the provider."
+      : "Confirm the training date with the provider.";
+  const dept = departmentOf(r.department, r.name, r.group);
+  const base = dept
+    ? dept.correctiveAction
+    : "Review the cause (process, resources or strategy) and agree a corrective action with the owner.";
+  return r.status === "Overdue" ? `Agree a new date with the owner. ${base}` : base;
+}
+
+/** 0.025 → "2.5%", 0.25 → "25%"; an infinite share (a zero target missed) → "100%+". */
+export function formatPercent(fraction: number): string {
+  if (!Number.isFinite(fraction)) return "100%+";
+  const pct = fraction * 100;
+  return `${pct >= 10 || Number.isInteger(pct) ? Math.round(pct) : pct.toFixed(1).replace(/\.0$/, "")}%`;
+}

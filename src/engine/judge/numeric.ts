@@ -1,0 +1,218 @@
+// Goal and KPI rows: the actual (typed, or the latest logged value) against the target, as of a date.
+import { type Day, isoDate, longDate, parseIsoDate } from "../dates";
+import { EXPLAIN, formatPercent } from "../explain";
+import type { Field } from "../headers";
+import { type LogEntry, describeEntry } from "../log";
+import type { ActualFrom, Judgement } from "../model";
+import { problem } from "../problems";
+import type { JudgeContext, RowReader } from "../row-reader";
+import { readDate } from "../row-reader";
+import { type Direction, inferDirection, parsePolarity, parseTarget } from "../targets";
+import { type Trend, computeTrend, projectionText } from "../trend";
+import { type Quantity, type Reading, formatQuantity } from "../values";
+import { statusForShortfall } from "./band";
+import { judgeCategorical } from "./categorical";
+import {
+  type Resolved,
+  UNIT_NAMES,
+  align,
+  baselineProgress,
+  computeProgress,
+  describeTarget,
+  isOver,
+  polarityOf,
+  resolveTarget,
+  satisfies,
+  shortfall,
+} from "./quantity";
+
+export function judgeTarget(row: RowReader, name: string, timeline: Day | undefined, ctx: JudgeContext): Judgement {
+  const sheet = row.table.sheet;
+  let targetText = row.text("target");
+  let targetField: Field = "target";
+  let fromGoal = false;
+  if (!targetText && row.table.kind === "goals" && row.text("goal")) {
+    // A goal like "Achieve NPS of 70" still says what to aim for.
+    const g = parseTarget(row.text("goal"));
+    if (g.ok) {
+      targetText = row.text("goal");
+      targetField = "goal";
+      fromGoal = true;
+    }
+  }
+  const logged = ctx.log.for(name).filter((e) => e.day <= ctx.asOf);
+  const latest = logged[logged.length - 1];
+  let actual = row.read("actual", ctx.order);
+  let actualAt = { sheet, cell: row.address("actual") };
+  let actualFrom: ActualFrom | undefined;
+  if (latest && (actual.kind === "none" ? actual.why !== "error" : false)) {
+    // An empty Actual takes the latest logged value on or before the as-of date.
+    actual = latest.value;
+    actualAt = { sheet: latest.sheet, cell: latest.valueCell };
+    actualFrom = fromEntry("log", latest);
+  } else if (latest) actualFrom = fromEntry("table", latest);
+  if (actual.kind === "none") {
+    const why = !row.has("actual") ? "no column" : actual.why === "error" ? "error" : "empty";
+    const unlogged = ctx.log.log.tables.length > 0 && actual.why !== "error";
+    return { status: "No Data", explanation: EXPLAIN.noData({ why, raw: actual.raw, unlogged }), target: targetText || undefined };
+  }
+  const rawTarget = row.raw(targetField);
+  const parsed = parseTarget(typeof rawTarget === "number" && !fromGoal ? targetNumber(row, targetField, ctx) : targetText);
+  const actualText = actual.kind === "text" ? actual.text : actual.raw;
+  const source = sourceNote(actualFrom, actual);
+  if (!parsed.ok) {
+    if (parsed.empty) return { status: "Needs Target", explanation: EXPLAIN.noTarget(), actual: actualText };
+    ctx.problems.push(
+      problem("targetNotUnderstood", "error", sheet, row.address(targetField), { target: targetText, reason: parsed.reason }),
+    );
+    return {
+      status: "Needs Target",
+      explanation: EXPLAIN.targetNotUnderstood({ target: targetText }),
+      actual: actualText,
+      target: targetText,
+    };
+  }
+  const target = parsed.target;
+  if (target.kind === "categorical")
+    return { ...judgeCategorical(actual, actualText, target, timeline, ctx, { source, fromGoal }), actualFrom };
+
+  const rowName = row.table.kind === "goals" ? row.text("goal") : row.text("name");
+  const polarityText = row.text("direction");
+  const dir = inferDirection(rowName, `${row.text("goal")} ${targetText}`, polarityText || undefined);
+  const direction: Direction = polarityText && parsePolarity(polarityText) ? dir.direction : (target.verbDirection ?? dir.direction);
+  if (polarityText && target.comparator && target.comparator !== "between" && target.comparator !== "=") {
+    const cmpDir: Direction = target.comparator.startsWith(">") ? "higher" : "lower";
+    if (parsePolarity(polarityText) && cmpDir !== dir.direction) {
+      ctx.problems.push(
+        problem("comparatorConflict", "warning", sheet, row.address("target"), { target: targetText, direction: polarityText }),
+      );
+    }
+  }
+
+  const baselineReading = row.read("baseline", ctx.order);
+  const resolved = resolveTarget(target, direction, baselineReading.kind === "quantity" ? baselineReading.q : target.impliedBaseline);
+  if (!resolved) {
+    ctx.problems.push(problem("targetNeedsBaseline", "error", sheet, row.address(targetField), { target: targetText }));
+    return {
+      status: "Needs Target",
+      explanation: EXPLAIN.targetNeedsBaseline({ target: targetText }),
+      actual: actualText,
+      target: targetText,
+    };
+  }
+  const targetDisplay = describeTarget(resolved);
+  if (actual.kind !== "quantity") {
+    ctx.problems.push(problem("actualNotANumber", "error", actualAt.sheet, actualAt.cell, { actual: actualText, target: targetDisplay }));
+    return { status: "No Data", explanation: EXPLAIN.actualNotANumber({ actual: actualText }), actual: actualText, target: targetDisplay };
+  }
+  const a = align(actual.q, resolved.value);
+  if (a === undefined) {
+    ctx.problems.push(
+      problem("unitMismatch", "error", actualAt.sheet, actualAt.cell, {
+        actual: actualText,
+        actualUnit: UNIT_NAMES[actual.q.unit],
+        target: targetDisplay,
+        targetUnit: UNIT_NAMES[resolved.value.unit],
+      }),
+    );
+    return { status: "No Data", explanation: EXPLAIN.unitMismatch({ actual: actualText }), actual: actualText, target: targetDisplay };
+  }
+  if (resolved.value.unit === "percent" && actual.q.unit === "number" && a !== 0 && Math.abs(a) <= 1) {
+    ctx.problems.push(problem("percentAmbiguous", "warning", actualAt.sheet, actualAt.cell, { actual: actualText }));
+  }
+  const actualQ: Quantity = { ...resolved.value, value: a };
+  const actualDisplay = formatQuantity(actualQ);
+  const head = EXPLAIN.head({ actual: actualDisplay, source, target: targetDisplay, note: resolved.note, fromGoal });
+  const progress = computeProgress(a, resolved);
+  // A typed Actual is today's reading: the trend runs through it, not past it.
+  const typedToday = actualFrom?.kind === "table" ? { day: ctx.asOf, value: a } : undefined;
+  const trend = trendOf(logged, resolved, timeline, ctx, typedToday);
+  const base = { actual: actualDisplay, target: targetDisplay, progress, actualFrom, trend };
+
+  if (satisfies(a, resolved)) return { ...base, status: "Met", explanation: EXPLAIN.met({ head }), shortfall: 0 };
+  const short = shortfall(a, resolved);
+  const shortText = `${formatPercent(short)} ${isOver(a, resolved) ? "over" : "short"}`;
+  const missed = { ...base, gap: shortText, shortfall: short };
+  if (timeline !== undefined && timeline < ctx.asOf)
+    return { ...missed, status: "Overdue", explanation: EXPLAIN.overdue({ head, short: shortText, due: longDate(timeline) }) };
+  const band = statusForShortfall(short, ctx.tolerance);
+  const projection = trend?.projection;
+  if (projection) {
+    // A trend that reaches the target by the deadline is on track, whatever today's shortfall.
+    const projected = projectionText(projection);
+    if (projection.reaches)
+      return { ...missed, status: "On Track", explanation: EXPLAIN.projectedOnTrack({ head, short: shortText, projected }) };
+    return { ...missed, status: band.status, explanation: EXPLAIN.projectedShort({ head, short: shortText, projected, ...band }) };
+  }
+  const start = row.has("start") ? readDate(row, "start", "Start", ctx) : undefined;
+  if (resolved.baseline && start !== undefined && timeline !== undefined && timeline > start) {
+    const elapsed = Math.min(1, Math.max(0, (ctx.asOf - start) / (timeline - start)));
+    const way = baselineProgress(a, resolved);
+    if (way !== undefined && way >= elapsed) {
+      const explanation = EXPLAIN.paceOnTrack({ head, way: formatPercent(way), elapsed: formatPercent(elapsed) });
+      return { ...missed, status: "On Track", explanation };
+    }
+  }
+  return { ...missed, status: band.status, explanation: EXPLAIN.short({ head, short: shortText, ...band }) };
+}
+
+function fromEntry(kind: ActualFrom["kind"], e: LogEntry): ActualFrom {
+  const value = e.value.kind === "text" ? e.value.text : e.value.kind === "none" ? "" : e.value.raw;
+  return { kind, sheet: e.sheet, cell: e.valueCell, date: isoDate(e.day), source: e.source, value: displayReading(e.value) || value };
+}
+
+function displayReading(r: Reading): string {
+  return r.kind === "quantity" ? formatQuantity(r.q) : r.kind === "text" ? r.text : r.kind === "none" ? "" : r.raw;
+}
+
+/** " (logged Sep 30, 2050, Helpdesk export)", or for a typed Actual " (typed Actual, used over the log's 84% of Sep 30, 2050)". */
+function sourceNote(from: ActualFrom | undefined, actual: Reading): string {
+  if (!from) return "";
+  const date = longDate(parseIsoDate(from.date) as Day);
+  if (from.kind === "log") return EXPLAIN.sourceLogged({ date, source: from.source });
+  if (displayReading(actual) === from.value) return EXPLAIN.sourceTypedAsLogged({ date });
+  return EXPLAIN.sourceTypedOverLog({ value: from.value, date });
+}
+
+/** The trend of the logged values in the target's unit; values that cannot be compared are reported and left out. */
+function trendOf(
+  logged: readonly LogEntry[],
+  resolved: Resolved,
+  timeline: Day | undefined,
+  ctx: JudgeContext,
+  today?: { day: Day; value: number },
+): Trend | undefined {
+  if (logged.length < 2) return undefined;
+  const points: { day: Day; value: number }[] = [];
+  for (const e of logged) {
+    const v = e.value.kind === "quantity" ? align(e.value.q, resolved.value) : undefined;
+    if (v === undefined) {
+      ctx.problems.push(
+        problem("logValueUnusable", "warning", e.sheet, e.valueCell, {
+          kpi: e.kpi,
+          value: displayReading(e.value),
+          date: describeEntry(e),
+        }),
+      );
+      continue;
+    }
+    points.push({ day: e.day, value: v });
+  }
+  // The same value as the latest entry is that entry, typed again.
+  if (today && points[points.length - 1]?.value !== today.value) points.push(today);
+  return computeTrend({
+    points,
+    unit: resolved.value,
+    polarity: polarityOf(resolved),
+    projectTo: timeline !== undefined && timeline > ctx.asOf ? timeline : undefined,
+    meets: (v) => satisfies(v, resolved),
+  });
+}
+
+/** A numeric Target cell keeps its number format: 0.85 in a 0% cell is 85%. */
+function targetNumber(row: RowReader, field: Field, ctx: JudgeContext): string {
+  const r = row.read(field, ctx.order);
+  if (r.kind === "quantity")
+    return r.q.unit === "percent" ? `${r.q.value}%` : r.q.unit === "currency" ? `${r.q.currency ?? "$"}${r.q.value}` : String(r.q.value);
+  return row.text(field);
+}

@@ -1,0 +1,107 @@
+// One table row read by field, and the context every judge shares: the as-of date, tolerance, date order,
+// the measurement log and the list problems are added to.
+import { cellAddress } from "./address";
+import { type DateOrder, type Day, longDate, parseDateText } from "./dates";
+import type { Table } from "./detect";
+import type { SheetView } from "./grid";
+import { type Field, isOurHeader } from "./headers";
+import type { LogIndex } from "./log";
+import { type Ownership, ownsCell } from "./ownership";
+import { type Problem, problem } from "./problems";
+import { type Reading, readCell } from "./values";
+
+export interface JudgeContext {
+  readonly asOf: Day;
+  readonly tolerance: number;
+  readonly order: DateOrder;
+  readonly problems: Problem[];
+  readonly log: LogIndex;
+}
+
+/** Reads one row's cells by field. */
+export class RowReader {
+  constructor(
+    readonly view: SheetView,
+    readonly table: Table,
+    readonly row: number,
+    private readonly ownership: Ownership,
+  ) {}
+
+  col(field: Field): number | undefined {
+    const c = this.table.fields[field];
+    if (c === undefined) return undefined;
+    // Our own status column is output, never input.
+    if (
+      field === "status" &&
+      (isOurHeader(this.view.text(this.table.headerRow, c)) || ownsCell(this.ownership, this.table.sheet, this.row, c))
+    )
+      return undefined;
+    return c;
+  }
+
+  has(field: Field): boolean {
+    return this.col(field) !== undefined;
+  }
+
+  text(field: Field): string {
+    const c = this.col(field);
+    return c === undefined ? "" : this.view.text(this.row, c);
+  }
+
+  address(field: Field): string {
+    return cellAddress(this.row, this.col(field) ?? this.table.left);
+  }
+
+  read(field: Field, order: DateOrder): Reading {
+    const c = this.col(field);
+    if (c === undefined) return { kind: "none", why: "blank" };
+    return readCell(this.view.value(this.row, c), this.view.format(this.row, c), order);
+  }
+
+  raw(field: Field) {
+    const c = this.col(field);
+    return c === undefined ? null : this.view.value(this.row, c);
+  }
+
+  /** True when every user column of the row is empty. */
+  isEmptyRecord(): boolean {
+    for (const column of this.table.columns) {
+      if (column.field === "status" || column.field === "progress" || column.field === "explanation") continue;
+      if (!this.view.isEmpty(this.row, column.col)) return false;
+    }
+    return true;
+  }
+}
+
+const NO_DATE_WORDS = /^(ongoing|continuous|continual|n\/a|na|tbd|tbc|ad hoc|as needed|per gate|always|-|—|none|open)$/i;
+
+/** A date cell (Timeline, Start, Last review): undefined when blank or a no-date word; a problem when unreadable. */
+export function readDate(row: RowReader, field: Field, label: string, ctx: JudgeContext): Day | undefined {
+  const r = row.read(field, ctx.order);
+  if (r.kind === "date") {
+    if (r.ambiguous)
+      ctx.problems.push(problem("dateAmbiguous", "warning", row.table.sheet, row.address(field), { text: r.raw, read: longDate(r.day) }));
+    return r.day;
+  }
+  if (r.kind === "none") return undefined;
+  const text = row.text(field);
+  if (NO_DATE_WORDS.test(text)) return undefined;
+  const parsed = parseDateText(text, ctx.order);
+  if (parsed) {
+    if (parsed.ambiguous)
+      ctx.problems.push(problem("dateAmbiguous", "warning", row.table.sheet, row.address(field), { text, read: longDate(parsed.day) }));
+    return parsed.day;
+  }
+  ctx.problems.push(problem("dateNotUnderstood", "warning", row.table.sheet, row.address(field), { text, column: label }));
+  return undefined;
+}
+
+/** The row's Weight, or undefined (with a problem when it is not a number). */
+export function readWeight(row: RowReader, ctx: JudgeContext): number | undefined {
+  if (!row.has("weight")) return undefined;
+  const r = row.read("weight", ctx.order);
+  if (r.kind === "quantity" && r.q.value >= 0) return r.q.value;
+  if (r.kind !== "none")
+    ctx.problems.push(problem("weightNotANumber", "warning", row.table.sheet, row.address("weight"), { text: row.text("weight") }));
+  return undefined;
+}

@@ -1,0 +1,57 @@
+// The options an evaluation depends on, and the one place they are checked: the engine, the CLI and the pane
+// all use these rules, so a value one of them accepts is never refused by another.
+import { type DateOrder, parseIsoDate } from "./dates";
+
+export interface EvaluateOptions {
+  /** ISO date (YYYY-MM-DD) the rows are judged as of. */
+  readonly asOf: string;
+  /** Relative shortfall still counted as At Risk rather than Off Track. Default 0.1. */
+  readonly tolerance?: number;
+  /** How to read numeric dates such as 03/04/2050. Default month first. */
+  readonly dateOrder?: DateOrder;
+}
+
+export const DEFAULT_TOLERANCE = 0.1;
+export const DEFAULT_DATE_ORDER: DateOrder = "mdy";
+/** The tolerance is a share of the target: 0 (no band) to 1 (a 100% shortfall is still At Risk). */
+export const MAX_TOLERANCE = 1;
+
+/** Thrown only for options a caller passed; bad workbook data becomes problems instead. */
+export class InvalidOptionError extends Error {}
+
+export function isIsoDate(text: unknown): text is string {
+  return typeof text === "string" && parseIsoDate(text) !== undefined;
+}
+
+export function isTolerance(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_TOLERANCE;
+}
+
+export function parseDateOrder(text: unknown): DateOrder | undefined {
+  return text === "mdy" || text === "dmy" ? text : undefined;
+}
+
+/** The sentence for an unusable as-of date, naming what was given. */
+export function asOfProblem(text: string): string {
+  return `The as-of date "${text}" is not a date in the form YYYY-MM-DD.`;
+}
+
+/** The sentence for an unusable tolerance, naming what was given. */
+export function toleranceProblem(text: string): string {
+  return `The tolerance ${text} must be a number from 0 to ${MAX_TOLERANCE} (0.1 means 10%).`;
+}
+
+export function dateOrderProblem(text: string): string {
+  return `The date order "${text}" must be mdy (03/04/2050 is March 4) or dmy (April 3).`;
+}
+
+/** The options with defaults filled in; throws InvalidOptionError with one sentence for a bad one. */
+export function checkOptions(options: EvaluateOptions): { asOf: number; tolerance: number; order: DateOrder } {
+  const asOf = parseIsoDate(options.asOf);
+  if (asOf === undefined) throw new InvalidOptionError(asOfProblem(options.asOf));
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  if (!isTolerance(tolerance)) throw new InvalidOptionError(toleranceProblem(String(options.tolerance)));
+  const order = options.dateOrder ?? DEFAULT_DATE_ORDER;
+  if (parseDateOrder(order) === undefined) throw new InvalidOptionError(dateOrderProblem(String(order)));
+  return { asOf, tolerance, order };
+}

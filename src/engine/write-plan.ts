@@ -1,0 +1,145 @@
+// The write plan: plain data saying what goes where. Adapters apply it; they decide nothing.
+import type { DefinedName, Rect } from "./grid";
+import type { StatusChange } from "./model";
+import type { OurSheet } from "./ownership";
+import type { Problem } from "./problems";
+import type { Summary } from "./stats";
+
+/** Strings are always literal text: adapters must never let them become formulas. */
+export type PlanValue = string | number | boolean | null | PlanDate | PlanLink;
+export interface PlanDate {
+  readonly date: string;
+}
+export interface PlanLink {
+  readonly text: string;
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly size?: number;
+  readonly fill?: string;
+  readonly font?: string;
+  readonly wrap?: boolean;
+}
+
+export interface RangeWrite {
+  readonly sheet: string;
+  /** 0-based top-left. */
+  readonly row: number;
+  readonly col: number;
+  readonly values: readonly (readonly PlanValue[])[];
+  /** Same shape as values; null leaves the format alone. */
+  readonly numberFormats?: readonly (readonly (string | null)[])[];
+  /** Copy the look (font, fill, borders) of this cell, e.g. the table's header. */
+  readonly styleFrom?: { readonly row: number; readonly col: number };
+}
+
+export type CfRule =
+  | { readonly kind: "equals"; readonly text: string; readonly fill: string; readonly font: string }
+  | { readonly kind: "dataBar"; readonly color: string }
+  /** Three arrows on a number: up above 0, sideways at 0, down below 0. */
+  | { readonly kind: "arrows" };
+
+/** A native chart; the .xlsx path cannot write charts and leaves these out. All ranges are on the chart's sheet. */
+export interface ChartPlan {
+  readonly kind: "pie" | "bar" | "line";
+  readonly title: string;
+  readonly series: readonly {
+    readonly name: string;
+    readonly values: Rect;
+    readonly categories: Rect;
+    /** One colour per point (pie slices, bars), as #RRGGBB. */
+    readonly pointColors?: readonly string[];
+    readonly numberFormat?: string;
+  }[];
+  /** Top-left cell and bottom-right cell the chart covers. */
+  readonly from: { readonly row: number; readonly col: number };
+  readonly to: { readonly row: number; readonly col: number };
+}
+
+/** A drop-down list on cells people fill in. */
+export interface ValidationPlan {
+  readonly range: Rect;
+  readonly list: readonly string[];
+  readonly prompt?: string;
+}
+
+/** How to lay out a sheet we create to append rows to. */
+export interface SheetSetup {
+  readonly header: readonly string[];
+  readonly columnWidths: readonly number[];
+  readonly tabColor: string;
+  /** Rows frozen at the top: the header. */
+  readonly freezeRows: number;
+  /** Marks the sheet as ours (KPATracker_Sheet_…) when set. */
+  readonly role?: AppendRole;
+}
+
+export type AppendRole = "history";
+
+/** Rows added below what a sheet already holds; nothing above `row` is touched. */
+export interface AppendPlan {
+  readonly sheet: string;
+  /** Set when the sheet does not exist yet. */
+  readonly create?: SheetSetup;
+  /** 0-based first row written. */
+  readonly row: number;
+  readonly values: readonly (readonly PlanValue[])[];
+  /** Same shape as values; null leaves the format alone. */
+  readonly numberFormats?: readonly (readonly (string | null)[])[];
+}
+
+export interface CfPlan {
+  readonly sheet: string;
+  readonly range: Rect;
+  readonly rules: readonly CfRule[];
+}
+
+export interface SheetPlan {
+  readonly role: OurSheet;
+  readonly name: string;
+  readonly values: readonly (readonly PlanValue[])[];
+  readonly numberFormats: readonly { readonly range: Rect; readonly format: string }[];
+  readonly styles: readonly { readonly range: Rect; readonly style: CellStyle }[];
+  /** In characters, as Excel measures column width. */
+  readonly columnWidths: readonly number[];
+  readonly hiddenColumns: readonly number[];
+  readonly freezeRows: number;
+  readonly tabColor: string;
+  readonly conditionalFormats: readonly CfPlan[];
+  readonly validations: readonly ValidationPlan[];
+  readonly charts: readonly ChartPlan[];
+}
+
+export interface WritePlan {
+  readonly asOf: string;
+  /** Cells on the user's sheets, all inside the blocks named in `names`. */
+  readonly writes: readonly RangeWrite[];
+  /** Cells we wrote before and no longer need. */
+  readonly clears: readonly { readonly sheet: string; readonly range: Rect }[];
+  /** Replace any rule lying wholly inside our blocks with these. */
+  readonly conditionalFormats: readonly CfPlan[];
+  /** Our sheets, replaced whole. */
+  readonly sheets: readonly SheetPlan[];
+  /** Rows added below existing ones (the history), after the sheets are written. */
+  readonly appends: readonly AppendPlan[];
+  /** What changed since the previous evaluation in the history, and how many snapshot rows this plan adds. */
+  readonly history: { readonly since: string | null; readonly changes: readonly StatusChange[]; readonly appended: number };
+  /** Every defined name we own after the plan is applied. */
+  readonly names: readonly DefinedName[];
+  /** Our names from before that the plan drops. */
+  readonly removeNames: readonly string[];
+  /** Our blocks before and after this plan: conditional formats lying wholly inside them are ours to replace. */
+  readonly ruleScope: readonly { readonly sheet: string; readonly rect: Rect }[];
+  readonly problems: readonly Problem[];
+  readonly summary: Summary;
+}
+
+export interface PlanOptions {
+  /** When the evaluation ran; shown on the summary sheet. */
+  readonly generatedAt: string;
+  readonly generator: string;
+}
