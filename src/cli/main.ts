@@ -3,7 +3,40 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import ExcelJS from "exceljs";
-import { DEPARTMENTS, ENGINE_NAME, InvalidOptionError, STATUSES, type Trend, buildReport, describeTrend, localDay, findDepartment, gapsWorstFirst, isoDate, parseIsoDate, run, templateSheet, CsvError, type CsvIssue, FIELD_LABELS, csvMeasurements, parseColumnMap, parseCsv, resolveColumns, LOG_SHEET, findLogTables, planMeasurements } from "../engine";
+import {
+  DEFAULT_DATE_ORDER,
+  DEPARTMENTS,
+  ENGINE_NAME,
+  InvalidOptionError,
+  STATUSES,
+  type DateOrder,
+  type Trend,
+  asOfProblem,
+  buildReport,
+  dateOrderProblem,
+  describeTrend,
+  localDay,
+  findDepartment,
+  gapsWorstFirst,
+  isIsoDate,
+  isTolerance,
+  isoDate,
+  parseDateOrder,
+  run,
+  templateSheet,
+  timestamp,
+  toleranceProblem,
+  CsvError,
+  type CsvIssue,
+  FIELD_LABELS,
+  csvMeasurements,
+  parseColumnMap,
+  parseCsv,
+  resolveColumns,
+  LOG_SHEET,
+  findLogTables,
+  planMeasurements,
+} from "../engine";
 import { loadWorkbook, UnusableInputError, workbookToGrid } from "../xlsx/read";
 import { applyAppendToWorkbook, applyPlanToWorkbook, saveAtomically, writeFileAtomically, writeTemplateSheet } from "../xlsx/write";
 
@@ -28,7 +61,7 @@ evaluate   Finds the KPA tables, judges every row as of a date, and writes statu
   --in-place        overwrite IN.xlsx (written to a temporary file first, then renamed)
   --as-of DATE      the date rows are judged as of (default: today)
   --json FILE       also write the JSON report (rows, problems, summary)
-  --tolerance N     shortfall still counted as At Risk, 0.1 = 10% (default 0.1)
+  --tolerance N     shortfall still counted as At Risk, 0 to 1: 0.1 = 10% (default 0.1)
   --date-order X    how to read 03/04/2050: mdy (default) or dmy
   --quiet           print nothing but errors
 
@@ -74,11 +107,9 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   const input = positionals[0] as string;
   const output = outputFile(input, values, "evaluated");
   const asOf = values["as-of"] ?? todayIso();
-  if (parseIsoDate(asOf) === undefined) throw new UsageError(`--as-of ${asOf} is not a date in the form YYYY-MM-DD.`);
+  if (!isIsoDate(asOf)) throw new UsageError(asOfProblem(asOf, "--as-of"));
   const tolerance = values.tolerance === undefined ? undefined : Number(values.tolerance);
-  if (tolerance !== undefined && !(Number.isFinite(tolerance) && tolerance >= 0 && tolerance < 10)) {
-    throw new UsageError(`--tolerance ${values.tolerance} must be a number such as 0.1 (10%).`);
-  }
+  if (tolerance !== undefined && !isTolerance(tolerance)) throw new UsageError(toleranceProblem(String(values.tolerance), "--tolerance"));
   const dateOrder = readDateOrder(values["date-order"]);
   const quiet = Boolean(values.quiet);
   const progress = quiet ? () => undefined : io.progress;
@@ -87,7 +118,7 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   const wb = await loadWorkbook(input);
   const grid = workbookToGrid(wb);
   progress(`Evaluating ${grid.sheets.length} sheet(s)…`);
-  const generatedAt = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  const generatedAt = timestamp();
   const generator = `${ENGINE_NAME} ${VERSION} (kpa CLI)`;
   const { evaluation, plan } = run(grid, { asOf, tolerance, dateOrder, generatedAt, generator });
   if (evaluation.tables.length === 0) {
@@ -135,9 +166,11 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   if (values.json) io.out(`Report: ${values.json}`);
 }
 
-function readDateOrder(value: string | undefined): "mdy" | "dmy" | undefined {
-  if (value !== undefined && value !== "mdy" && value !== "dmy") throw new UsageError(`--date-order must be mdy or dmy, not ${value}.`);
-  return value;
+function readDateOrder(value: string | undefined): DateOrder | undefined {
+  if (value === undefined) return undefined;
+  const order = parseDateOrder(value);
+  if (!order) throw new UsageError(dateOrderProblem(value, "--date-order"));
+  return order;
 }
 
 /** --in-place: the input; else --out; else IN.<suffix>.xlsx beside the input. */
@@ -193,7 +226,7 @@ async function importCsv(args: string[], io: Io): Promise<void> {
   const input = positionals[0] as string;
   const csvFile = values.csv;
   if (!csvFile) throw new UsageError(`import needs --csv EXPORT.csv: the file whose rows go into the "${LOG_SHEET}" sheet.`);
-  const dateOrder = readDateOrder(values["date-order"]) ?? "mdy";
+  const dateOrder = readDateOrder(values["date-order"]) ?? DEFAULT_DATE_ORDER;
   const output = outputFile(input, values, "imported");
   const overrides = parseColumnMap(values.map ?? []);
   const quiet = Boolean(values.quiet);

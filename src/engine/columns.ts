@@ -134,9 +134,7 @@ export function staleCells(ev: Evaluation, owned: readonly { sheet: string; rect
     for (let c = b.rect.left; c <= b.rect.right; c++) {
       let start: number | undefined;
       for (let r = b.rect.top; r <= b.rect.bottom + 1; r++) {
-        const covered =
-          r > b.rect.bottom ||
-          owned.some((o) => o.sheet === b.sheet && pointInRect(r, c, o.rect));
+        const covered = r > b.rect.bottom || owned.some((o) => o.sheet === b.sheet && pointInRect(r, c, o.rect));
         if (!covered && start === undefined) start = r;
         if (covered && start !== undefined) {
           out.push({ sheet: b.sheet, range: { top: start, left: c, bottom: r - 1, right: c } });

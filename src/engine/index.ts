@@ -12,9 +12,30 @@ import type { PlanOptions, WritePlan } from "./write-plan";
 // Grids in: cells, addresses and dates.
 export type { CellError, CellValue, DefinedName, Rect, SheetGrid, WorkbookGrid } from "./grid";
 export { isCellError, pointInRect, rectInside } from "./grid";
-export { MAX_SHEET_NAME, absoluteRef, cellAddress, columnLetters, parseAreas, parseRef, quoteSheet, rangeAddress, uniqueSheetName } from "./address";
+export {
+  MAX_SHEET_NAME,
+  absoluteRef,
+  cellAddress,
+  columnLetters,
+  parseAreas,
+  parseRef,
+  quoteSheet,
+  rangeAddress,
+  uniqueSheetName,
+} from "./address";
 export type { DateOrder, Day } from "./dates";
-export { dayFromDate, dayFromSerial, dayFromYMD, isDateFormat, isoDate, localDay, longDate, parseIsoDate, serialFromDay, timestamp } from "./dates";
+export {
+  dayFromDate,
+  dayFromSerial,
+  dayFromYMD,
+  isDateFormat,
+  isoDate,
+  localDay,
+  longDate,
+  parseIsoDate,
+  serialFromDay,
+  timestamp,
+} from "./dates";
 
 // Settings: the one set of rules for the as-of date, tolerance and date order.
 export type { EvaluateOptions } from "./settings";

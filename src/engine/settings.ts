@@ -31,18 +31,19 @@ export function parseDateOrder(text: unknown): DateOrder | undefined {
   return text === "mdy" || text === "dmy" ? text : undefined;
 }
 
-/** The sentence for an unusable as-of date, naming what was given. */
-export function asOfProblem(text: string): string {
-  return `The as-of date "${text}" is not a date in the form YYYY-MM-DD.`;
+// The sentences for unusable values. `label` names the value as the caller's user knows it: "The tolerance" in the
+// pane, "--tolerance" on the command line.
+
+export function asOfProblem(text: string, label = "The as-of date"): string {
+  return `${label} ${text} is not a date in the form YYYY-MM-DD.`;
 }
 
-/** The sentence for an unusable tolerance, naming what was given. */
-export function toleranceProblem(text: string): string {
-  return `The tolerance ${text} must be a number from 0 to ${MAX_TOLERANCE} (0.1 means 10%).`;
+export function toleranceProblem(text: string, label = "The tolerance"): string {
+  return `${label} ${text} must be a number from 0 to ${MAX_TOLERANCE} (0.1 means 10%).`;
 }
 
-export function dateOrderProblem(text: string): string {
-  return `The date order "${text}" must be mdy (03/04/2050 is March 4) or dmy (April 3).`;
+export function dateOrderProblem(text: string, label = "The date order"): string {
+  return `${label} must be mdy (03/04/2050 is March 4) or dmy (April 3), not ${text}.`;
 }
 
 /** The options with defaults filled in; throws InvalidOptionError with one sentence for a bad one. */

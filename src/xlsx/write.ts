@@ -2,7 +2,23 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { parseAreas, quoteSheet, rangeAddress, type Rect, rectInside, NAME_PREFIX, type AppendPlan, type CellStyle, type CfPlan, type PlanValue, type SheetPlan, type ValidationPlan, type WritePlan, type TemplateSheet, planValueToCell } from "../engine";
+import {
+  parseAreas,
+  quoteSheet,
+  rangeAddress,
+  type Rect,
+  rectInside,
+  NAME_PREFIX,
+  type AppendPlan,
+  type CellStyle,
+  type CfPlan,
+  type PlanValue,
+  type SheetPlan,
+  type ValidationPlan,
+  type WritePlan,
+  type TemplateSheet,
+  planValueToCell,
+} from "../engine";
 import { restore } from "./preserve";
 import { UnusableInputError, preserved } from "./read";
 

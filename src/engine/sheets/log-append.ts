@@ -161,7 +161,18 @@ export function planMeasurements(wb: WorkbookGrid, inputs: readonly MeasurementI
     const header: PlanValue[] = [...LOG_HEADERS];
     return planned(existing.name, 0, 0, [header, ...rows], [header.map(() => null), ...formats], 1);
   }
-  return planned(uniqueSheetName(LOG_SHEET, wb.sheets.map((s) => s.name)), 1, 0, rows, formats, 0, setup);
+  return planned(
+    uniqueSheetName(
+      LOG_SHEET,
+      wb.sheets.map((s) => s.name),
+    ),
+    1,
+    0,
+    rows,
+    formats,
+    0,
+    setup,
+  );
 
   function planned(
     sheet: string,
