@@ -69,7 +69,7 @@ function resources(markup: string): Map<string, string> {
   for (const m of markup.matchAll(
     /<bt:(?:Image|Url|String)\s+id="([^"]+)"\s+DefaultValue="([^"]*)"/g
   )) {
-    map.set(m[1], m[2]);
+    map.set(m[1] as string, m[2] as string);
   }
   return map;
 }
@@ -90,9 +90,9 @@ function buttons(markup: string): ButtonControl[] {
   return [
     ...markup.matchAll(/<Control\s+xsi:type="Button"\s+id="([^"]+)">([\s\S]*?)<\/Control>/g),
   ].map((m) => {
-    const body = m[2];
+    const body = m[2] as string;
     const control: ButtonControl = {
-      id: m[1],
+      id: m[1] as string,
       label: lookup(/<Label\s+resid="([^"]+)"/.exec(body)?.[1]),
       action: /<Action\s+xsi:type="([^"]+)"/.exec(body)?.[1],
     };
@@ -159,8 +159,8 @@ describe("manifest.xml", () => {
     const markup = manifestMarkup();
 
     // Host and permission.
-    expect([...markup.matchAll(/<Host\s+Name="([^"]+)"/g)].map((m) => m[1])).toEqual(["Workbook"]);
-    expect([...markup.matchAll(/<Host\s+xsi:type="([^"]+)"/g)].map((m) => m[1])).toEqual([
+    expect([...markup.matchAll(/<Host\s+Name="([^"]+)"/g)].map((m) => m[1] as string)).toEqual(["Workbook"]);
+    expect([...markup.matchAll(/<Host\s+xsi:type="([^"]+)"/g)].map((m) => m[1] as string)).toEqual([
       "Workbook",
     ]);
     expect(markup).toMatch(/<Permissions>\s*ReadWriteDocument\s*<\/Permissions>/);
@@ -190,7 +190,7 @@ describe("manifest.xml", () => {
 
     // Every resid points at a defined resource.
     const missing = [...markup.matchAll(/\bresid="([^"]+)"/g)]
-      .map((m) => m[1])
+      .map((m) => m[1] as string)
       .filter((id) => !res.has(id));
     expect(missing).toEqual([]);
 
@@ -207,11 +207,11 @@ describe("manifest.xml", () => {
         ...markup.matchAll(
           /<(?:IconUrl|HighResolutionIconUrl|SupportUrl|SourceLocation)\s+DefaultValue="([^"]*)"/g
         ),
-      ].map((m) => m[1]),
+      ].map((m) => m[1] as string),
       ...[...markup.matchAll(/<bt:(?:Image|Url)\s+id="[^"]+"\s+DefaultValue="([^"]*)"/g)].map(
-        (m) => m[1]
+        (m) => m[1] as string
       ),
-      ...[...markup.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1]),
+      ...[...markup.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1] as string),
     ];
     expect(urlSettings.length).toBeGreaterThan(0);
     expect(urlSettings.filter((url) => !/^https:\/\/[^\s/]+/.test(url))).toEqual([]);
@@ -220,7 +220,7 @@ describe("manifest.xml", () => {
   test("every icon it references exists in assets/ as a PNG", () => {
     const iconUrls = [
       ...manifestMarkup().matchAll(/"https:\/\/localhost:3000\/(assets\/[^"]+)"/g),
-    ].map((m) => m[1]);
+    ].map((m) => m[1] as string);
     expect(iconUrls.length).toBeGreaterThan(0);
     for (const relative of new Set(iconUrls)) {
       const file = path.join(REPO_ROOT, relative);
@@ -235,7 +235,7 @@ describe("manifest.xml", () => {
   test("the Evaluate command's function is associated in src/commands/commands.ts", () => {
     const functionNames = [
       ...manifestMarkup().matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g),
-    ].map((m) => m[1]);
+    ].map((m) => m[1] as string);
     const commands = fs.readFileSync(path.join(REPO_ROOT, "src/commands/commands.ts"), "utf8");
     for (const name of functionNames) {
       expect(commands).toContain(`Office.actions.associate("${name}"`);
