@@ -1,21 +1,26 @@
 // Settings rules shared by the pane and the ribbon command (no React here, so the command's bundle stays small).
-import { parseIsoDate } from "../engine";
+// What counts as a usable as-of date, tolerance or date order is the engine's rule (src/engine/settings.ts), the
+// same one the CLI applies; this only fills the gaps in what a document saved.
+import { DEFAULT_DATE_ORDER, DEFAULT_TOLERANCE, isIsoDate, isTolerance, parseDateOrder } from "../engine";
 import type { EvaluateSettings } from "./port";
-
-export const DEFAULT_TOLERANCE = 0.1;
-
-/** An as-of date the engine accepts. */
-export function isIsoDate(text: string): boolean {
-  return parseIsoDate(text) !== undefined;
-}
 
 /** Saved settings may come from an older version or another tool: anything unusable takes the default. */
 export function withDefaults(saved: Partial<EvaluateSettings>, today: string): EvaluateSettings {
-  const tolerance = saved.tolerance;
   return {
-    asOf: typeof saved.asOf === "string" && isIsoDate(saved.asOf) ? saved.asOf : today,
-    tolerance:
-      typeof tolerance === "number" && Number.isFinite(tolerance) && tolerance >= 0 && tolerance <= 1 ? tolerance : DEFAULT_TOLERANCE,
-    dateOrder: saved.dateOrder === "dmy" ? "dmy" : "mdy",
+    asOf: isIsoDate(saved.asOf) ? saved.asOf : today,
+    tolerance: isTolerance(saved.tolerance) ? saved.tolerance : DEFAULT_TOLERANCE,
+    dateOrder: parseDateOrder(saved.dateOrder) ?? DEFAULT_DATE_ORDER,
   };
+}
+
+/** The tolerance as the pane shows it, a percent ("10" for 0.1); rounded so 0.07 shows as 7, not 7.000000000000001. */
+export function percentOf(tolerance: number): string {
+  return String(Math.round(tolerance * 10000) / 100);
+}
+
+/** A percent as typed in the pane ("15") as the engine's tolerance (0.15), or undefined when the engine would refuse it. */
+export function toleranceOfPercent(text: string): number | undefined {
+  if (text.trim() === "") return undefined;
+  const tolerance = Number(text) / 100;
+  return isTolerance(tolerance) ? tolerance : undefined;
 }

@@ -3,6 +3,7 @@
 /* global console */
 import { isoDate, localDay } from "../engine";
 import { officePort } from "../excel/office";
+import { MESSAGES, describeError } from "../app/messages";
 import { withDefaults } from "../app/settings";
 
 export async function evaluateFromRibbon(): Promise<string> {
@@ -16,16 +17,17 @@ export async function evaluateFromRibbon(): Promise<string> {
   return summary ?? "";
 }
 
-async function evaluateWorkbook(event: Office.AddinCommands.Event): Promise<void> {
+/** The ribbon button's handler; Office knows it by the id "evaluateWorkbook", which manifest.xml names. */
+async function onEvaluateCommand(event: Office.AddinCommands.Event): Promise<void> {
   try {
     await evaluateFromRibbon();
   } catch (e) {
-    // A function command has no UI of its own; the pane shows errors. The console keeps the reason.
-    console.error("KPA Tracker: Evaluate failed:", e);
+    // A function command has no UI of its own; the pane shows errors. The console keeps the reason, in the pane's words.
+    console.error(MESSAGES.ribbonFailed({ reason: describeError(e) }), e);
   } finally {
     event.completed();
   }
 }
 
 Office.onReady(() => undefined);
-Office.actions.associate("evaluateWorkbook", evaluateWorkbook);
+Office.actions.associate("evaluateWorkbook", onEvaluateCommand);

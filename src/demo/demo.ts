@@ -1,5 +1,5 @@
 // The browser demo: the example workbook in the in-memory Excel, behind the same port the add-in uses.
-import { dayFromSerial, isDateFormat, longDate } from "../engine";
+import { type CellStyle, STYLES, dayFromSerial, isDateFormat, longDate, pointInRect } from "../engine";
 import { MemoryExcel, type MemorySheet } from "../excel/memory";
 import type { CellFormat } from "../excel/memory/state";
 import { type SettingsStore, createExcelPort } from "../excel/excel-port";
@@ -39,10 +39,16 @@ function ruleStyle(sheet: MemorySheet, row: number, col: number, value: unknown)
   for (const cf of sheet.conditionalFormats) {
     const rule = cf.rule;
     if (rule.type !== "CellValue" || rule.operator !== "EqualTo" || !rule.formula1) continue;
-    if (!cf.ranges.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right)) continue;
+    if (!cf.ranges.some((r) => pointInRect(row, col, r))) continue;
     if (rule.formula1 === `="${String(value).replace(/"/g, '""')}"`) return { fill: rule.fill, color: rule.font };
   }
   return {};
+}
+
+/** One of our cell styles as the in-memory Excel keeps a cell's format; what the style leaves out stays as it was. */
+function cellFormat(s: CellStyle): CellFormat {
+  const format: CellFormat = { bold: s.bold, italic: s.italic, size: s.size, color: s.font, fill: s.fill, wrap: s.wrap };
+  return Object.fromEntries(Object.entries(format).filter(([, v]) => v !== undefined)) as CellFormat;
 }
 
 function demoWorkbook(excel: MemoryExcel): DemoWorkbook {
@@ -87,10 +93,11 @@ export interface Demo {
 export function startDemo(): Demo {
   const excel = MemoryExcel.fromGrid(exampleGrid());
   const sheet = excel.sheet(EXAMPLE_SHEET);
-  const style = (row: number, format: CellFormat) => sheet.rows.get(row - 1)?.forEach((cell) => Object.assign(cell.format, format));
-  style(1, { bold: true, size: 16, color: "#1F3864" });
-  for (const r of EXAMPLE_SECTION_ROWS) style(r, { bold: true, size: 13, color: "#1F3864" });
-  for (const r of EXAMPLE_HEADER_ROWS) style(r, { bold: true, color: "#1F3864", fill: "#D9E1F2" });
+  const style = (row: number, s: CellStyle) => sheet.rows.get(row - 1)?.forEach((cell) => Object.assign(cell.format, cellFormat(s)));
+  // Styled as the KPA template lays out its title, section headings and table headers.
+  style(1, STYLES.title);
+  for (const r of EXAMPLE_SECTION_ROWS) style(r, { ...STYLES.title, size: 13 });
+  for (const r of EXAMPLE_HEADER_ROWS) style(r, STYLES.section);
   const port = createExcelPort(excel.run, { kind: "memory", settings: browserSettings() });
   return { excel, port, demo: demoWorkbook(excel) };
 }

@@ -1,4 +1,6 @@
-// Office.js failures as one plain sentence saying what to do.
+// Office.js failures as one plain sentence saying what to do; the sentences live in src/app/messages.ts.
+import { InvalidOptionError } from "../engine";
+import { MESSAGES } from "../app/messages";
 import { PortError } from "../app/port";
 
 interface OfficeError {
@@ -6,22 +8,20 @@ interface OfficeError {
   readonly message?: string;
 }
 
-const SENTENCES: Record<string, string> = {
-  InvalidOperationInCellEditMode: "Excel is busy editing a cell. Press Enter or Esc to leave the cell, then try again.",
-  AccessDenied: "Excel refused the change because part of the workbook is protected or read-only. Unprotect it, then try again.",
-  RequestPayloadSizeLimitExceeded:
-    "The workbook sent more data than Excel accepts at once. Try again; if it keeps happening, evaluate a smaller copy.",
-  ResponsePayloadSizeLimitExceeded:
-    "The workbook returned more data than Excel can send at once. Try again; if it keeps happening, evaluate a smaller copy.",
-  ActivityLimitReached: "Excel is handling too many requests right now. Wait a moment and try again.",
-  Conflict: "Someone else changed the workbook at the same time. Try again.",
-  ItemNotFound: "A sheet or range KPA Tracker needs was removed while it worked. Try again.",
-  ItemAlreadyExists: "A sheet or name KPA Tracker wanted to create already exists. Rename it and try again.",
-  InsertDeleteConflict: "The change clashes with a table or merged cells. Remove the clash and try again.",
-  MergedRangeConflict: "The change overlaps merged cells. Unmerge them and try again.",
-  RequestAborted: "Excel cancelled the request. Try again.",
-  ApiNotFound: "This version of Excel lacks a feature KPA Tracker needs. Update Excel, or use Excel on the web.",
-  InvalidReference: "A range KPA Tracker needs is no longer valid. Try again.",
+const BY_CODE: Record<string, () => string> = {
+  InvalidOperationInCellEditMode: MESSAGES.cellEditMode,
+  AccessDenied: MESSAGES.accessDenied,
+  RequestPayloadSizeLimitExceeded: MESSAGES.requestTooLarge,
+  ResponsePayloadSizeLimitExceeded: MESSAGES.responseTooLarge,
+  ActivityLimitReached: MESSAGES.excelOverloaded,
+  Conflict: MESSAGES.editConflict,
+  ItemNotFound: MESSAGES.itemRemoved,
+  ItemAlreadyExists: MESSAGES.itemExists,
+  InsertDeleteConflict: MESSAGES.insertDeleteConflict,
+  MergedRangeConflict: MESSAGES.mergedCells,
+  RequestAborted: MESSAGES.requestAborted,
+  ApiNotFound: MESSAGES.excelTooOld,
+  InvalidReference: MESSAGES.rangeInvalid,
 };
 
 const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "PayloadTooLarge"]);
@@ -37,14 +37,12 @@ export function isPayloadError(e: unknown): boolean {
   return /payload size/i.test(e instanceof Error ? e.message : String((e as OfficeError | undefined)?.message ?? ""));
 }
 
-/** Any failure as a PortError whose message a user can act on. */
+/** Any failure as a PortError whose message a user can act on; a bad option keeps the engine's sentence. */
 export function toPortError(e: unknown): PortError {
   if (e instanceof PortError) return e;
+  if (e instanceof InvalidOptionError) return new PortError(e.message);
   const code = errorCode(e);
-  const sentence = code ? SENTENCES[code] : undefined;
-  if (sentence) return new PortError(sentence);
-  const detail = e instanceof Error ? e.message : String(e);
-  return new PortError(
-    `Excel reported an error${code ? ` (${code})` : ""}: ${detail.replace(/\.$/, "")}. Try again; if it keeps happening, reload the add-in.`,
-  );
+  const sentence = code && Object.prototype.hasOwnProperty.call(BY_CODE, code) ? BY_CODE[code] : undefined;
+  if (sentence) return new PortError(sentence());
+  return new PortError(MESSAGES.excelError({ code, detail: e instanceof Error ? e.message : String(e) }));
 }

@@ -1,6 +1,43 @@
 // The task pane's WorkbookPort on top of any Excel runner: Office's Excel.run, or the in-memory Excel.
-import { cellAddress, quoteSheet, rangeAddress, type DateOrder, localDay, type Table, detectTables, type Evaluation, InvalidOptionError, evaluateGrid, ENGINE_NAME, run as runEngine, DEPARTMENTS, type DepartmentId, type MeasurementIssue, kpiChoices, planMeasurements, readOwnership, type Problem, templateSheet, canAddTracking, trackingColumns, describeTrend } from "../engine";
-import { type ChangeView, type EvaluateSettings, type EvaluationResult, type FoundTable, type MeasurementEntry, PortError, type Progress, type ScanResult, type UndoResult, type WorkbookPort } from "../app/port";
+import {
+  cellAddress,
+  quoteSheet,
+  rangeAddress,
+  localDay,
+  timestamp,
+  uniqueSheetName,
+  type Table,
+  detectTables,
+  type Evaluation,
+  evaluateGrid,
+  ENGINE_NAME,
+  run as runEngine,
+  DEPARTMENTS,
+  DEFAULT_DATE_ORDER,
+  parseDateOrder,
+  type DepartmentId,
+  kpiChoices,
+  planMeasurements,
+  readOwnership,
+  type Problem,
+  templateSheet,
+  canAddTracking,
+  trackingColumns,
+  describeTrend,
+} from "../engine";
+import { type BusyTask, MESSAGES } from "../app/messages";
+import {
+  type ChangeView,
+  type EvaluateSettings,
+  type EvaluationResult,
+  type FoundTable,
+  type MeasurementEntry,
+  PortError,
+  type Progress,
+  type ScanResult,
+  type UndoResult,
+  type WorkbookPort,
+} from "../app/port";
 import { toPortError } from "./errors";
 import { type ReadOptions, readWorkbook } from "./read";
 import type { ExcelRunner } from "./run";
@@ -49,46 +86,36 @@ function scanResult(ev: Evaluation, problems: readonly Problem[] = ev.problems):
   return { tables: ev.tables.map(foundTable), problems: problems.map(problemView), kpis: kpiChoices(ev.rows) };
 }
 
-const FIELD_NAMES: Record<MeasurementIssue["field"], string> = { kpi: "KPI", date: "date", value: "value" };
-
-/** One sentence naming what to fix, e.g. 'Fix the value and try again: "abc" is not a value (write 84%, …).' */
-function measurementRefusal(issues: readonly MeasurementIssue[]): PortError {
-  const fields = [...new Set(issues.map((i) => FIELD_NAMES[i.field]))];
-  const list = fields.length === 1 ? fields[0] : `${fields.slice(0, -1).join(", ")} and ${fields[fields.length - 1]}`;
-  return new PortError(`Nothing was recorded. Fix the ${list} and try again: ${issues.map((i) => i.message).join("; ")}.`);
-}
-
 function engineOptions(s: EvaluateSettings) {
   return { asOf: s.asOf, tolerance: s.tolerance, dateOrder: s.dateOrder };
 }
 
 export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): ExcelPort {
   const now = options.now ?? (() => new Date());
-  let busy: string | undefined;
+  let busy: BusyTask | undefined;
   let lastStats: EvaluateStats | undefined;
 
-  /** One change at a time: a second Evaluate (or any other change) while one runs is refused, not queued. */
-  async function exclusive<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    if (busy) throw new PortError(`KPA Tracker is still busy (${busy}). Wait for it to finish, then try again.`);
-    busy = what;
+  /** Every failure leaves the port as a PortError whose message a user can act on. */
+  async function guarded<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (e) {
-      if (e instanceof InvalidOptionError) throw new PortError(e.message);
       throw toPortError(e);
+    }
+  }
+
+  /** One change at a time: a second Evaluate (or any other change) while one runs is refused, not queued. */
+  async function exclusive<T>(task: BusyTask, fn: () => Promise<T>): Promise<T> {
+    if (busy) throw new PortError(MESSAGES.busy({ task: busy }));
+    busy = task;
+    try {
+      return await guarded(fn);
     } finally {
       busy = undefined;
     }
   }
 
-  async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof InvalidOptionError) throw new PortError(e.message);
-      throw toPortError(e);
-    }
-  }
+  const batcher = (context: Excel.RequestContext) => new Batcher(context, options.budgetBytes ?? DEFAULT_BUDGET_BYTES);
 
   const port: ExcelPort = {
     kind: options.kind,
@@ -118,9 +145,7 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
           onProgress?.({ stage: "evaluating" });
           const { evaluation, plan } = runEngine(read.grid, {
             ...engineOptions(settings),
-            generatedAt: now()
-              .toISOString()
-              .replace(/\.\d+Z$/, "Z"),
+            generatedAt: timestamp(now()),
             generator: `${ENGINE_NAME} add-in`,
           });
           onProgress?.({ stage: "writing" });
@@ -174,11 +199,9 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
       exclusive("undoing", () =>
         run(async (context): Promise<UndoResult> => {
           const out = await undoEvaluation(context);
-          if (!out.undone) return { undone: false, message: "There is no evaluation to undo." };
-          return {
-            undone: true,
-            message: `Undid the evaluation${out.asOf ? ` as of ${out.asOf}` : ""}: the status columns and summary sheets are back as they were.`,
-          };
+          return out.undone
+            ? { undone: true, message: MESSAGES.undone({ asOf: out.asOf }) }
+            : { undone: false, message: MESSAGES.nothingToUndo() };
         }),
       ),
 
@@ -196,17 +219,15 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
       exclusive("adding a template", () =>
         run(async (context) => {
           const dept = DEPARTMENTS.find((d) => d.id === department);
-          if (!dept) throw new PortError(`There is no department "${department}" in the library.`);
+          if (!dept) throw new PortError(MESSAGES.unknownDepartment({ department }));
           const protection = context.workbook.protection.load("protected");
           const sheets = context.workbook.worksheets.load("items/name");
           await context.sync();
-          if (protection.protected)
-            throw new PortError("The workbook's structure is protected, so a sheet cannot be added. Unprotect the workbook and try again.");
           const layout = templateSheet(dept, localDay(now()));
-          const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-          let name = layout.name;
-          for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${layout.name.slice(0, 26)} (${i})`;
-          const b = new Batcher(context, options.budgetBytes ?? DEFAULT_BUDGET_BYTES);
+          const taken = sheets.items.map((s) => s.name);
+          const name = uniqueSheetName(layout.name, taken);
+          if (protection.protected) throw new PortError(MESSAGES.sheetCannotBeAdded({ sheet: name }));
+          const b = batcher(context);
           const ws = context.workbook.worksheets.add(name);
           await queueSheetContent(b, ws, layout);
           ws.activate();
@@ -220,12 +241,12 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
         run(async (context) => {
           const read = await readWorkbook(context, options.read);
           const table = read.grid.sheets.flatMap((g) => detectTables(g)).find((t) => t.id === tableId);
-          if (!table) throw new PortError(`The table at ${tableId} is no longer there. Look at "What was found" again.`);
-          if (!canAddTracking(table)) throw new PortError(`The table at ${tableId} already has tracking columns.`);
+          if (!table) throw new PortError(MESSAGES.tableGone({ table: tableId }));
+          if (!canAddTracking(table)) throw new PortError(MESSAGES.tableHasTracking({ table: tableId }));
           const write = trackingColumns(read.grid, table, readOwnership(read.grid));
           if ("message" in write) throw new PortError(write.message, { sheet: write.sheet, cell: write.cell });
           checkSheetWritable(read, table.sheet, "add its tracking columns");
-          const b = new Batcher(context, options.budgetBytes ?? DEFAULT_BUDGET_BYTES);
+          const b = batcher(context);
           const ws = context.workbook.worksheets.getItem(table.sheet);
           ws.getRangeByIndexes(write.row, write.col, 1, 2).copyFrom(
             `${quoteSheet(table.sheet)}!${cellAddress(table.headerRow, table.right)}`,
@@ -241,23 +262,19 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
       exclusive("recording a measurement", () =>
         run(async (context) => {
           const read = await readWorkbook(context, options.read);
-          const order: DateOrder = (await options.settings.load()).dateOrder ?? "mdy";
+          const order = parseDateOrder((await options.settings.load()).dateOrder) ?? DEFAULT_DATE_ORDER;
           const plan = planMeasurements(read.grid, [entry], order);
-          if (plan.issues.length > 0) throw measurementRefusal(plan.issues);
+          if (plan.issues.length > 0) throw new PortError(MESSAGES.nothingRecorded({ issues: plan.issues }));
           if (!plan.append || !plan.at) {
             // Already in the log: point at the row that holds it (or, failing that, at the log's header).
             const at = plan.alreadyAt[0];
-            if (!at) throw new PortError("The measurement log could not be found again. Try again.");
+            if (!at) throw new PortError(MESSAGES.logLost());
             return { sheet: at.sheet, cell: at.cell, added: false };
           }
           const append = plan.append;
-          if (append.create) {
-            if (read.workbookProtected)
-              throw new PortError(
-                `The workbook's structure is protected, so the "${append.sheet}" sheet cannot be added. Unprotect the workbook (Review > Protect Workbook) and try again.`,
-              );
-          } else checkSheetWritable(read, append.sheet, "add the measurement to it");
-          const b = new Batcher(context, options.budgetBytes ?? DEFAULT_BUDGET_BYTES);
+          if (!append.create) checkSheetWritable(read, append.sheet, "add the measurement to it");
+          else if (read.workbookProtected) throw new PortError(MESSAGES.sheetCannotBeAdded({ sheet: append.sheet }));
+          const b = batcher(context);
           await queueAppend(b, context.workbook.worksheets, append);
           await b.flush();
           return { sheet: plan.at.sheet, cell: plan.at.cell, added: true };

@@ -1,4 +1,5 @@
 // Office host glue: the Excel-backed port, settings kept in the document, and the Office theme.
+import { MESSAGES } from "../app/messages";
 import { type EvaluateSettings, PortError } from "../app/port";
 import { type ExcelPort, type SettingsStore, createExcelPort } from "./excel-port";
 
@@ -15,7 +16,7 @@ export function documentSettings(): SettingsStore {
         settings.saveAsync((result) =>
           result.status === Office.AsyncResultStatus.Succeeded
             ? resolve()
-            : reject(new PortError(`The settings could not be saved in the workbook (${result.error.message}). Try again.`)),
+            : reject(new PortError(MESSAGES.settingsNotSaved({ reason: result.error.message }))),
         );
       }),
   };

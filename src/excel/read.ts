@@ -1,6 +1,16 @@
 // Reads a workbook into the engine's grids in a few round trips: two for the outline, then row blocks
 // batched by size. A payload error halves the batch and retries, so a huge sheet still reads.
-import { cellAddress, parseAreas, type CellValue, type DefinedName, type Rect, type SheetGrid, type WorkbookGrid, NAME_PREFIX } from "../engine";
+import {
+  cellAddress,
+  parseAreas,
+  type CellValue,
+  type DefinedName,
+  type Rect,
+  type SheetGrid,
+  type WorkbookGrid,
+  NAME_PREFIX,
+} from "../engine";
+import { MESSAGES } from "../app/messages";
 import { PortError } from "../app/port";
 import { isPayloadError } from "./errors";
 import { UNDO_SHEET, type UndoEntry, decodeUndo, isInternalSheet } from "./undo-sheet";
@@ -131,10 +141,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       const only = batch.length === 1 ? (batch[0] as (typeof batch)[number]).block : undefined;
       if (only && only.rows === 1) {
         const sheet = (outline[only.sheet] as (typeof outline)[number]).name;
-        throw new PortError(
-          `Row ${only.top + 1} of sheet "${sheet}" holds more data than Excel can send at once. Shorten its longest texts and try again.`,
-          { sheet, cell: cellAddress(only.top, only.left) },
-        );
+        throw new PortError(MESSAGES.rowTooLarge({ sheet, row: only.top + 1 }), { sheet, cell: cellAddress(only.top, only.left) });
       }
       // Halve the budget and read the same rows again, in smaller slices.
       cellsPerSync = Math.max(1, Math.floor(cells / 2));

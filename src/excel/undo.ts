@@ -1,6 +1,7 @@
 // Undo evaluation: puts back every cell the latest evaluation overwrote, removes what it added, restores our
 // names and sheets, from the record in the undo sheet. Excel's own undo cannot do this for an add-in.
 import { parseAreas, parseRef, quoteSheet, type Rect, rectInside, NAME_PREFIX } from "../engine";
+import { MESSAGES } from "../app/messages";
 import { PortError } from "../app/port";
 import { CHART_PREFIX, UNDO_SHEET, type UndoEntry, decodeUndo } from "./undo-sheet";
 import { Batcher, DEFAULT_BUDGET_BYTES, queueChart, queueValidation } from "./write";
@@ -14,8 +15,7 @@ export interface UndoOutcome {
 
 function rectOf(address: string): Rect {
   const ref = parseRef(`X!${address}`);
-  if (!ref)
-    throw new PortError(`The undo record is damaged (bad range "${address}"), so the evaluation cannot be undone. Evaluate again instead.`);
+  if (!ref) throw new PortError(MESSAGES.undoDamaged({ range: address }));
   return ref.rect;
 }
 
@@ -43,33 +43,31 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
   const protections = worksheets.items.map((ws) => ({ name: ws.name, protection: ws.protection.load("protected") }));
   await sync();
   const entries: UndoEntry[] | undefined = manifestRange.isNullObject ? undefined : decodeUndo(manifestRange.values);
-  if (!entries) throw new PortError("The undo record is damaged, so the evaluation cannot be undone. Evaluate again instead.");
+  if (!entries) throw new PortError(MESSAGES.undoDamaged());
+  /** The record's entries of one kind, in order. */
+  const ofKind = <K extends UndoEntry["kind"]>(kind: K) => entries.filter((e): e is Extract<UndoEntry, { kind: K }> => e.kind === kind);
 
   const present = new Set(worksheets.items.map((w) => w.name));
   const touched = new Set(
     entries.flatMap((e) => (e.kind === "cells" || e.kind === "sheet" || e.kind === "scope" || e.kind === "appended" ? [e.sheet] : [])),
   );
   for (const name of touched) {
-    if (!present.has(name))
-      throw new PortError(`Sheet "${name}" was deleted or renamed since the evaluation, so it cannot be undone.`, { sheet: name });
+    if (!present.has(name)) throw new PortError(MESSAGES.sheetGoneSinceEvaluation({ sheet: name }), { sheet: name });
     if (protections.find((p) => p.name === name)?.protection.protected)
-      throw new PortError(`Sheet "${name}" is protected, so the evaluation cannot be undone. Unprotect it and try again.`, { sheet: name });
+      throw new PortError(MESSAGES.sheetProtected({ sheet: name, action: "undo the evaluation" }), { sheet: name });
   }
-  if (wbProtection.protected && entries.some((e) => e.kind === "added"))
-    throw new PortError(
-      "The workbook's structure is protected, so the sheets KPA Tracker added cannot be removed. Unprotect it and try again.",
-    );
+  if (wbProtection.protected && entries.some((e) => e.kind === "added")) throw new PortError(MESSAGES.addedSheetsCannotBeRemoved());
 
   // Our rules inside the evaluation's blocks: found, then their ranges, then removed before the copies return.
   // One collection per sheet (scopes can overlap: old and new blocks), tested against all its scopes.
-  const scopes = entries.filter((e): e is Extract<UndoEntry, { kind: "scope" }> => e.kind === "scope");
+  const scopes = ofKind("scope");
   const scopeSheets = [...new Set(scopes.map((s) => s.sheet))].map((sheet) => ({
     sheet,
     rects: scopes.filter((s) => s.sheet === sheet).map((s) => rectOf(s.range)),
     rules: wb.worksheets.getItem(sheet).getRange().conditionalFormats.load("items/type"),
   }));
   // Our sheets put back whole: the charts the evaluation drew on them go, those from before are drawn again.
-  const restored = entries.filter((e): e is Extract<UndoEntry, { kind: "sheet" }> => e.kind === "sheet");
+  const restored = ofKind("sheet");
   const chartLists = restored.map((e) => ({ sheet: e.sheet, charts: wb.worksheets.getItem(e.sheet).charts.load("items/name") }));
   await sync();
   const candidates = scopeSheets.flatMap((c) =>
@@ -85,6 +83,7 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
     c.format.delete();
   }
   const source = (copy: string) => `${quoteSheet(UNDO_SHEET)}!${copy}`;
+  const rangeOf = (e: { readonly sheet: string; readonly range: string }) => wb.worksheets.getItem(e.sheet).getRange(e.range);
   for (const { charts } of chartLists) {
     for (const chart of charts.items) {
       if (!chart.name.startsWith(CHART_PREFIX)) continue;
@@ -107,25 +106,17 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
     if (e.kind === "chart") await queueChart(b, ws, e.chart, e.name);
     else await queueValidation(b, ws, e.validation);
   }
-  for (const e of entries) {
-    if (e.kind !== "cells") continue;
+  for (const e of ofKind("cells")) {
     await b.room(120);
-    wb.worksheets
-      .getItem(e.sheet)
-      .getRange(e.range)
-      .copyFrom(source(e.copy), "All" as Excel.RangeCopyType);
+    rangeOf(e).copyFrom(source(e.copy), "All" as Excel.RangeCopyType);
   }
-  for (const e of entries) {
-    if (e.kind !== "appended") continue;
-    // Rows below the sheet's content: nothing was there before they were appended.
+  // Rows below the sheet's content: nothing was there before they were appended.
+  for (const e of ofKind("appended")) {
     await b.room(80);
-    wb.worksheets
-      .getItem(e.sheet)
-      .getRange(e.range)
-      .clear("All" as Excel.ClearApplyTo);
+    rangeOf(e).clear("All" as Excel.ClearApplyTo);
   }
-  for (const e of entries) {
-    if (e.kind !== "added" || !present.has(e.sheet)) continue;
+  for (const e of ofKind("added")) {
+    if (!present.has(e.sheet)) continue;
     await b.room(40);
     wb.worksheets.getItem(e.sheet).delete();
   }
@@ -134,14 +125,13 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
     await b.room(60);
     wb.names.getItem(n.name).delete();
   }
-  for (const e of entries) {
-    if (e.kind !== "name") continue;
+  for (const e of ofKind("name")) {
     await b.room(120);
     wb.names.add(e.name, e.formula);
   }
   await b.room(40);
   undo.delete();
   await b.flush();
-  const asOf = entries.find((e): e is Extract<UndoEntry, { kind: "asOf" }> => e.kind === "asOf")?.asOf;
+  const asOf = ofKind("asOf")[0]?.asOf;
   return { undone: true, asOf, syncs: syncs + b.syncs };
 }

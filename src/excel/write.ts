@@ -1,6 +1,23 @@
 // Applies the engine's write plan through Office.js: queued commands, synced only when the next one would
 // push a request past the payload budget, so a typical workbook takes one round trip whatever its row count.
-import { cellAddress, quoteSheet, rangeAddress, type Rect, rectInside, NAME_PREFIX, type AppendPlan, type CellStyle, type CfPlan, type ChartPlan, type PlanValue, type SheetPlan, type ValidationPlan, type WritePlan } from "../engine";
+import {
+  cellAddress,
+  quoteSheet,
+  rangeAddress,
+  type Rect,
+  rectInside,
+  NAME_PREFIX,
+  STYLES,
+  type AppendPlan,
+  type CellStyle,
+  type CfPlan,
+  type ChartPlan,
+  type PlanValue,
+  type SheetPlan,
+  type ValidationPlan,
+  type WritePlan,
+} from "../engine";
+import { MESSAGES, type SheetAction } from "../app/messages";
 import { PortError } from "../app/port";
 import type { ReadResult } from "./read";
 import { CHART_PREFIX, COPY_COLUMN, UNDO_SHEET, type UndoEntry, chartName, encodeUndo } from "./undo-sheet";
@@ -245,16 +262,10 @@ function sheetsTouched(plan: WritePlan): Set<string> {
   return new Set([...plan.writes.map((w) => w.sheet), ...plan.clears.map((c) => c.sheet), ...plan.conditionalFormats.map((c) => c.sheet)]);
 }
 
-export function checkSheetWritable(read: ReadResult, name: string, what: string): void {
+export function checkSheetWritable(read: ReadResult, name: string, action: SheetAction): void {
   const info = read.sheets.find((s) => s.name === name);
-  if (!info) throw new PortError(`Sheet "${name}" was removed while KPA Tracker was reading it. Try again.`, { sheet: name });
-  if (info.protected)
-    throw new PortError(
-      `Sheet "${name}" is protected, so KPA Tracker cannot ${what}. Unprotect it (Review > Unprotect Sheet) and try again.`,
-      {
-        sheet: name,
-      },
-    );
+  if (!info) throw new PortError(MESSAGES.sheetRemovedWhileReading({ sheet: name }), { sheet: name });
+  if (info.protected) throw new PortError(MESSAGES.sheetProtected({ sheet: name, action }), { sheet: name });
 }
 
 /** Refuses before any change when a sheet we must write, or the workbook's structure, is protected. */
@@ -263,15 +274,9 @@ export function checkWritable(plan: WritePlan, read: ReadResult): void {
   for (const a of plan.appends) if (!a.create) checkSheetWritable(read, a.sheet, "add this evaluation's rows to it");
   for (const p of plan.sheets) {
     const info = read.sheets.find((s) => s.name === p.name);
-    if (info?.protected)
-      throw new PortError(`Sheet "${p.name}" is protected, so KPA Tracker cannot refresh it. Unprotect it and evaluate again.`, {
-        sheet: p.name,
-      });
+    if (info?.protected) throw new PortError(MESSAGES.sheetProtected({ sheet: p.name, action: "refresh it" }), { sheet: p.name });
   }
-  if (read.workbookProtected)
-    throw new PortError(
-      "The workbook's structure is protected, so KPA Tracker cannot add its summary sheets. Unprotect the workbook (Review > Protect Workbook) and evaluate again.",
-    );
+  if (read.workbookProtected) throw new PortError(MESSAGES.summarySheetsCannotBeAdded());
 }
 
 export interface ApplyOptions {
@@ -459,12 +464,10 @@ async function queueOurSheet(
   for (const [i, chart] of p.charts.entries()) await queueChart(b, ws, chart, chartName(i));
 }
 
-/** The header look of the sheets we lay out (KPA Summary's table headers), for sheets an append creates. */
-const HEADER_STYLE: CellStyle = { bold: true, fill: "#1F3864", font: "#FFFFFF" };
-
 /**
- * Adds rows below a sheet's content; a sheet that does not exist yet is added and laid out first (styled header,
- * widths, frozen header, tab colour). Cells the rows leave null stay as they were. User text stays text.
+ * Adds rows below a sheet's content; a sheet that does not exist yet is added and laid out first (header styled like
+ * our sheets' table headers, widths, frozen header, tab colour). Cells the rows leave null stay as they were. User
+ * text stays text.
  */
 export async function queueAppend(b: Batcher, sheets: Excel.WorksheetCollection, a: AppendPlan): Promise<void> {
   let ws: Excel.Worksheet;
@@ -475,7 +478,7 @@ export async function queueAppend(b: Batcher, sheets: Excel.WorksheetCollection,
     await queueSheetContent(b, ws, {
       values: [header],
       numberFormats: [],
-      styles: header.length > 0 ? [{ range: { top: 0, left: 0, bottom: 0, right: header.length - 1 }, style: HEADER_STYLE }] : [],
+      styles: header.length > 0 ? [{ range: { top: 0, left: 0, bottom: 0, right: header.length - 1 }, style: STYLES.header }] : [],
       columnWidths: a.create.columnWidths,
       freezeRows: a.create.freezeRows,
       tabColor: a.create.tabColor,

@@ -3,7 +3,17 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { isoDate, localDay, type DepartmentId } from "../engine";
-import { type DemoWorkbook, type EvaluateSettings, type EvaluationResult, type FoundTable, type MeasurementEntry, type Progress, PortError, type ScanResult, type WorkbookPort } from "../app/port";
+import { MESSAGES, describeError } from "../app/messages";
+import {
+  type DemoWorkbook,
+  type EvaluateSettings,
+  type EvaluationResult,
+  type FoundTable,
+  type MeasurementEntry,
+  type Progress,
+  type ScanResult,
+  type WorkbookPort,
+} from "../app/port";
 import { DemoGrid } from "./components/DemoGrid";
 import { EvaluatePanel } from "./components/EvaluatePanel";
 import { FoundPanel } from "./components/FoundPanel";
@@ -100,14 +110,6 @@ function reducer(state: State, action: Action): State {
   }
 }
 
-/** One plain sentence for the user: a PortError already is one; anything else is unexpected. */
-function describeError(e: unknown): string {
-  if (e instanceof PortError) return e.message;
-  const raw = e instanceof Error ? e.message : String(e);
-  const message = raw.trim().replace(/[.!?\s]+$/, "") || "no details were given";
-  return `Something went wrong: ${message}. Try again; if it keeps happening, reload the add-in.`;
-}
-
 function localToday(): string {
   return isoDate(localDay());
 }
@@ -201,14 +203,15 @@ export function App({ port, today = localToday, demo }: { port: WorkbookPort; to
         // Carry on with the defaults: the pane is still useful, and the message says why they show.
         fail(e);
       }
-      const s = withDefaults(saved, today());
+      // The day the pane opened is the as-of date of a document without saved settings.
+      const s = withDefaults(saved, recordDay);
       lastGood.current = s;
       dispatch({ type: "draft", draft: draftOf(s) });
       await rescan(s);
     })();
     void refreshUndo();
-    // Once per port: `today` is only the default for a document without saved settings.
-  }, [port]);
+    // Once per port: the callbacks change only with it, and recordDay never does.
+  }, [port, fail, rescan, refreshUndo, recordDay]);
 
   async function runTask(task: Task, work: () => Promise<void>): Promise<void> {
     if (taskRef.current !== null) return;
@@ -265,14 +268,14 @@ export function App({ port, today = localToday, demo }: { port: WorkbookPort; to
   const insertTemplate = (department: DepartmentId) =>
     runTask("template", async () => {
       const sheet = await port.insertTemplate(department);
-      dispatch({ type: "notice", intent: "success", text: `Added sheet ${sheet}.` });
+      dispatch({ type: "notice", intent: "success", text: MESSAGES.templateAdded({ sheet }) });
       if (lastGood.current) await rescan(lastGood.current);
     });
 
   const addTracking = (table: FoundTable) =>
     runTask("tracking", async () => {
       const range = await port.addTrackingColumns(table.id);
-      dispatch({ type: "notice", intent: "success", text: `Added Baseline and Actual columns at ${range}.` });
+      dispatch({ type: "notice", intent: "success", text: MESSAGES.trackingAdded({ range }) });
       if (lastGood.current) await rescan(lastGood.current);
     });
 
@@ -281,18 +284,12 @@ export function App({ port, today = localToday, demo }: { port: WorkbookPort; to
     let added = false;
     await runTask("record", async () => {
       const at = await port.recordMeasurement(entry);
-      const where = `${at.sheet}!${at.cell}`;
       const go = { sheet: at.sheet, cell: at.cell };
       added = at.added;
       dispatch(
         at.added
-          ? { type: "notice", intent: "success", text: `Added to ${where}. Evaluate to see it in the statuses and trends.`, go }
-          : {
-              type: "notice",
-              intent: "info",
-              text: `Already in the log at ${where} (same KPI, date, value and source), so nothing was added.`,
-              go,
-            },
+          ? { type: "notice", intent: "success", text: MESSAGES.measurementAdded(go), go }
+          : { type: "notice", intent: "info", text: MESSAGES.measurementAlreadyLogged(go), go },
       );
       // "What was found" should describe the workbook as it now is, new log sheet included.
       if (at.added && lastGood.current) await rescan(lastGood.current);

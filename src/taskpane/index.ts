@@ -1,6 +1,7 @@
 // Task pane entry point. Inside Excel the pane works on the open workbook; opened in a plain browser
 // (npm run dev-server), it loads the example workbook into the in-memory Excel so anyone can try it.
 /* global document, window */
+import { MESSAGES } from "../app/messages";
 import { officePort, officeTheme } from "../excel/office";
 import { mount } from "./mount";
 
@@ -22,7 +23,7 @@ const root = document.getElementById("root");
 if (root) {
   start(root).catch((e: unknown) => {
     // Nothing else can show this: the pane itself failed to start.
-    root.textContent = `KPA Tracker could not start: ${e instanceof Error ? e.message : String(e)}. Reload the add-in.`;
+    root.textContent = MESSAGES.couldNotStart({ detail: e instanceof Error ? e.message : String(e) });
     throw e;
   });
 }

@@ -2,6 +2,7 @@
 import { type CSSProperties, memo, useEffect, useReducer, useState } from "react";
 import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { columnLetters } from "../../engine";
+import { MESSAGES } from "../../app/messages";
 import type { DemoCell, DemoWorkbook } from "../../app/port";
 
 /** Rendering more rows would slow the pane down without helping anyone read the demo. */
@@ -66,9 +67,9 @@ export const DemoGrid = memo(function DemoGrid(props: { demo: DemoWorkbook }) {
   return (
     <section aria-labelledby="demo-heading" className={styles.panel}>
       <h2 id="demo-heading">Demo workbook</h2>
-      <p className={styles.note}>Demo: an example workbook in memory — nothing leaves your browser.</p>
+      <p className={styles.note}>{MESSAGES.demoNote()}</p>
       {sheet === undefined ? (
-        <p className={styles.note}>The workbook has no sheets.</p>
+        <p className={styles.note}>{MESSAGES.demoNoSheets()}</p>
       ) : (
         <>
           <TabList selectedValue={sheet.name} onTabSelect={(_, data) => setChosen(String(data.value))} aria-label="Sheets">
@@ -110,9 +111,7 @@ export const DemoGrid = memo(function DemoGrid(props: { demo: DemoWorkbook }) {
               </tbody>
             </table>
           </div>
-          {hidden > 0 && (
-            <p className={styles.note}>{`Showing the first ${DEMO_ROW_LIMIT} of ${sheet.rows.length} rows; ${hidden} more are hidden.`}</p>
-          )}
+          {hidden > 0 && <p className={styles.note}>{MESSAGES.demoRowsHidden({ shown: rows.length, total: sheet.rows.length })}</p>}
         </>
       )}
     </section>

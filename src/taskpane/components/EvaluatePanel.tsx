@@ -1,5 +1,6 @@
 // Evaluate and its undo. While a run is under way the button stays disabled, so a second run cannot start.
 import { Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { MESSAGES } from "../../app/messages";
 import type { Progress, Stage } from "../../app/port";
 
 const STAGE_TEXT: Record<Stage, string> = {
@@ -40,7 +41,7 @@ export function EvaluatePanel(props: {
           Undo evaluation
         </Button>
       </div>
-      {settings === "invalid" && <p className={styles.hint}>Correct the settings above to evaluate.</p>}
+      {settings === "invalid" && <p className={styles.hint}>{MESSAGES.settingsNeedFixing()}</p>}
       {/* role="status" announces each stage; the bar is indeterminate until the port reports a fraction. */}
       <div role="status">
         {running && (

@@ -1,5 +1,6 @@
 // "What was found": the tables the scan recognised and the problems it saw, before anything is written.
 import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { MESSAGES } from "../../app/messages";
 import type { FoundTable, ScanResult } from "../../app/port";
 import { ProblemList } from "./ProblemList";
 
@@ -28,7 +29,7 @@ export function FoundPanel(props: { found: ScanResult | null; scanning: boolean;
         <>
           <h3>Tables</h3>
           {found.tables.length === 0 ? (
-            <p className={styles.none}>No KPA tables were found. Insert a KPA template below to start one.</p>
+            <p className={styles.none}>{MESSAGES.noTablesFound()}</p>
           ) : (
             <ul className={styles.list}>
               {found.tables.map((t) => (

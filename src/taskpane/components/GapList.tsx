@@ -1,31 +1,22 @@
 // The worst gaps, each a button that selects its row in the workbook.
-import { Link, makeStyles, tokens } from "@fluentui/react-components";
+import { MESSAGES } from "../../app/messages";
 import type { GapView } from "../../app/port";
-import { StatusBadge } from "./StatusBadge";
-
-const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  item: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXXS },
-  detail: { color: tokens.colorNeutralForeground2 },
-});
+import { RowItem } from "./RowItem";
+import { useListStyles } from "./listStyles";
 
 export function GapList(props: { gaps: readonly GapView[]; onSelect: (sheet: string, cell: string) => void }) {
   const { gaps, onSelect } = props;
-  const styles = useStyles();
-  if (gaps.length === 0) return <p>Every row is Met: there are no gaps.</p>;
+  const styles = useListStyles();
+  if (gaps.length === 0) return <p>{MESSAGES.noGaps()}</p>;
   return (
     <ol className={styles.list}>
       {gaps.map((g) => (
-        <li key={g.key} className={styles.item}>
-          <Link as="button" onClick={() => onSelect(g.sheet, g.cell)}>
-            {g.name}
-          </Link>
-          <StatusBadge status={g.status} />
+        <RowItem key={g.key} name={g.name} status={g.status} sheet={g.sheet} cell={g.cell} onSelect={onSelect}>
           <span className={styles.detail}>{g.gap ?? g.explanation}</span>
           {/* Worded by the engine ("improving, +3 pts since …"), so the direction is in the text, not a colour or an arrow. */}
           {g.trend && <span className={styles.detail}>{`Trend: ${g.trend}`}</span>}
           {g.owner && <span className={styles.detail}>{`Owner: ${g.owner}`}</span>}
-        </li>
+        </RowItem>
       ))}
     </ol>
   );

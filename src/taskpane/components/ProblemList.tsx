@@ -1,6 +1,7 @@
 // Problems found in the workbook, each with a button that selects its cell so it can be fixed there.
 import { useState } from "react";
 import { Button, Link, makeStyles, tokens } from "@fluentui/react-components";
+import { MESSAGES } from "../../app/messages";
 import type { ProblemView } from "../../app/port";
 
 /** Enough to act on; a workbook with hundreds of problems would otherwise push everything else off the pane. */
@@ -19,7 +20,7 @@ export function ProblemList(props: { problems: readonly ProblemView[]; onSelect:
   const { problems, onSelect } = props;
   const styles = useStyles();
   const [showAll, setShowAll] = useState(false);
-  if (problems.length === 0) return <p className={styles.none}>No problems found.</p>;
+  if (problems.length === 0) return <p className={styles.none}>{MESSAGES.noProblems()}</p>;
   const shown = showAll ? problems : problems.slice(0, FIRST);
   return (
     <>

@@ -2,6 +2,7 @@
 // evaluation reads it for statuses and trends. The KPI can be picked from the tables or typed anew.
 import { type FormEvent, useRef, useState } from "react";
 import { Button, Combobox, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
+import { MESSAGES } from "../../app/messages";
 import type { MeasurementEntry } from "../../app/port";
 
 const DEFAULT_SOURCE = "Manual entry";
@@ -81,11 +82,11 @@ export function RecordPanel(props: {
   return (
     <section aria-labelledby="record-heading" className={styles.panel}>
       <h2 id="record-heading">Record a measurement</h2>
-      <p className={styles.hint}>Adds a row to the KPA Data sheet. Evaluate afterwards to see it in the statuses and trends.</p>
+      <p className={styles.hint}>{MESSAGES.recordHint()}</p>
       <form className={styles.panel} onSubmit={(e) => void submit(e)}>
         {/* The fields stay editable while the workbook is busy: only adding the row has to wait. */}
         <div className={styles.fields}>
-          <Field label="KPI" required hint="Pick one from the workbook's tables, or type a new name.">
+          <Field label="KPI" required hint={MESSAGES.kpiHint()}>
             <Combobox
               freeform
               ref={kpiInput}
@@ -101,16 +102,16 @@ export function RecordPanel(props: {
               ))}
             </Combobox>
           </Field>
-          <Field label="Date or period" required hint="A day such as 2050-09-30, or a period such as Q3 2050 or Sep 2050.">
+          <Field label="Date or period" required hint={MESSAGES.periodHint()}>
             <Input value={date} onChange={(_, data) => setDate(data.value)} />
           </Field>
-          <Field label="Value" required hint="As measured, such as 84%, 3.5 hours or 1200.">
+          <Field label="Value" required hint={MESSAGES.valueHint()}>
             <Input value={value} onChange={(_, data) => setValue(data.value)} />
           </Field>
-          <Field label="Source" hint="Where the number comes from.">
+          <Field label="Source" hint={MESSAGES.sourceHint()}>
             <Input value={source} onChange={(_, data) => setSource(data.value)} />
           </Field>
-          <Field label="Entered by" hint="Remembered for this session.">
+          <Field label="Entered by" hint={MESSAGES.enteredByHint()}>
             <Input value={enteredBy} onChange={(_, data) => setEnteredBy(data.value)} />
           </Field>
           <Field label="Note">

@@ -1,9 +1,10 @@
 // The three settings an evaluation depends on. The inputs hold text drafts so a half-typed value can be shown
 // with a hint instead of being thrown away; only a draft that parses becomes settings.
 import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import type { DateOrder } from "../../engine";
+import { DEFAULT_DATE_ORDER, type DateOrder, MAX_TOLERANCE, isIsoDate, parseDateOrder } from "../../engine";
+import { MESSAGES } from "../../app/messages";
 import type { EvaluateSettings } from "../../app/port";
-import { isIsoDate } from "../../app/settings";
+import { percentOf, toleranceOfPercent } from "../../app/settings";
 
 export interface SettingsDraft {
   readonly asOf: string;
@@ -12,20 +13,13 @@ export interface SettingsDraft {
   readonly dateOrder: DateOrder;
 }
 
-function toleranceOf(text: string): number | undefined {
-  if (text.trim() === "") return undefined;
-  const n = Number(text);
-  return Number.isFinite(n) && n >= 0 && n <= 100 ? n / 100 : undefined;
-}
-
 export function draftOf(s: EvaluateSettings): SettingsDraft {
-  // Rounded so 0.07 shows as 7, not 7.000000000000001.
-  return { asOf: s.asOf, tolerance: String(Math.round(s.tolerance * 10000) / 100), dateOrder: s.dateOrder };
+  return { asOf: s.asOf, tolerance: percentOf(s.tolerance), dateOrder: s.dateOrder };
 }
 
 /** The settings a draft stands for, or null while any field is unusable. */
 export function settingsOf(d: SettingsDraft): EvaluateSettings | null {
-  const tolerance = toleranceOf(d.tolerance);
+  const tolerance = toleranceOfPercent(d.tolerance);
   return isIsoDate(d.asOf) && tolerance !== undefined ? { asOf: d.asOf, tolerance, dateOrder: d.dateOrder } : null;
 }
 
@@ -44,36 +38,31 @@ export function SettingsPanel(props: { draft: SettingsDraft; disabled: boolean; 
   const { draft, disabled, onChange } = props;
   const styles = useStyles();
   const dateOk = isIsoDate(draft.asOf);
-  const toleranceOk = toleranceOf(draft.tolerance) !== undefined;
+  const toleranceOk = toleranceOfPercent(draft.tolerance) !== undefined;
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">Settings</h2>
       {/* A fieldset so one `disabled` stops edits while the workbook is being changed. */}
       <fieldset className={styles.fields} disabled={disabled}>
-        <Field
-          label="As-of date"
-          hint="Deadlines and reviews are judged as of this day."
-          validationMessage={dateOk ? undefined : "Enter a date, such as 2050-06-30."}
-        >
+        <Field label="As-of date" hint={MESSAGES.asOfHint()} validationMessage={dateOk ? undefined : MESSAGES.asOfInvalid()}>
           <Input type="date" value={draft.asOf} onChange={(_, data) => onChange({ ...draft, asOf: data.value })} />
         </Field>
-        <Field
-          label="Tolerance"
-          hint="How far short of a target still counts as At Risk rather than Off Track."
-          validationMessage={toleranceOk ? undefined : "Enter a percentage from 0 to 100."}
-        >
+        <Field label="Tolerance" hint={MESSAGES.toleranceHint()} validationMessage={toleranceOk ? undefined : MESSAGES.toleranceInvalid()}>
           <Input
             type="number"
             min={0}
-            max={100}
+            max={MAX_TOLERANCE * 100}
             step={1}
             contentAfter="%"
             value={draft.tolerance}
             onChange={(_, data) => onChange({ ...draft, tolerance: data.value })}
           />
         </Field>
-        <Field label="Date order" hint="How dates written with numbers only are read.">
-          <Select value={draft.dateOrder} onChange={(_, data) => onChange({ ...draft, dateOrder: data.value === "dmy" ? "dmy" : "mdy" })}>
+        <Field label="Date order" hint={MESSAGES.dateOrderHint()}>
+          <Select
+            value={draft.dateOrder}
+            onChange={(_, data) => onChange({ ...draft, dateOrder: parseDateOrder(data.value) ?? DEFAULT_DATE_ORDER })}
+          >
             <option value="mdy">Month first (03/04 = Mar 4)</option>
             <option value="dmy">Day first (03/04 = 3 Apr)</option>
           </Select>

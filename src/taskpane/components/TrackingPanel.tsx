@@ -1,5 +1,6 @@
 // Goals and KPI tables without Baseline and Actual columns cannot be judged; this offers to add them, table by table.
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { MESSAGES } from "../../app/messages";
 import type { FoundTable } from "../../app/port";
 
 const useStyles = makeStyles({
@@ -16,7 +17,7 @@ export function TrackingPanel(props: { tables: readonly FoundTable[]; busy: bool
   return (
     <section aria-labelledby="tracking-heading" className={styles.panel}>
       <h2 id="tracking-heading">Add tracking columns</h2>
-      <p className={styles.hint}>These tables have targets but nowhere to record where you started and where you are.</p>
+      <p className={styles.hint}>{MESSAGES.trackingHint()}</p>
       {eligible.map((t) => (
         <Button key={t.id} disabledFocusable={busy} onClick={() => onAdd(t)}>
           {`Add Baseline and Actual to ${t.sheet} ${t.range}`}
