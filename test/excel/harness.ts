@@ -1,6 +1,6 @@
 // Test harness: the in-memory Excel behind the Excel port, with a fixed clock.
 import type { WorkbookGrid } from "../../src/engine/grid";
-import { MemoryExcel } from "../../src/excel/memory";
+import { MemoryExcel } from "../support/memory-excel";
 import { type ExcelPort, type ExcelPortOptions, createExcelPort } from "../../src/excel/excel-port";
 import type { EvaluateSettings } from "../../src/app/port";
 

@@ -1,7 +1,7 @@
 // The in-memory Excel stands in for Office.js in every adapter test, so it must fail where Excel fails:
 // unloaded properties, payload limits, protected sheets, cell-edit mode, and typed text turning into formulas.
 import { dayFromYMD, serialFromDay } from "../../src/engine/dates";
-import { MemoryExcel, MemoryExcelError } from "../../src/excel/memory";
+import { MemoryExcel, MemoryExcelError } from "../support/memory-excel";
 import { sheet, workbook } from "../fixtures/builders";
 
 function book(): MemoryExcel {

@@ -3,7 +3,7 @@
 // must be named so the user can shorten it.
 import { dayFromDate, serialFromDay } from "../../src/engine/dates";
 import type { CellValue, WorkbookGrid } from "../../src/engine/grid";
-import { MemoryExcel } from "../../src/excel/memory";
+import { MemoryExcel } from "../support/memory-excel";
 import { readWorkbook } from "../../src/excel/read";
 import { PortError } from "../../src/app/port";
 import { sheet, workbook } from "../fixtures/builders";
@@ -39,7 +39,8 @@ describe("reading 20,000 rows under a 300,000-byte limit", () => {
       await readWorkbook(ctx);
       expect(Math.max(...normal.stats.syncs.map((s) => s.responseBytes))).toBeGreaterThan(SMALL_LIMIT);
     });
-  });
+    // Reads the 20,000 rows once more.
+  }, 120_000);
 
   it("returns every cell, exactly as the source grid holds it", () => {
     const got = read.grid.sheets[0];
@@ -79,9 +80,14 @@ describe("evaluating under a small limit", () => {
     expect(result.total).toBe(20_000);
     const values = excel.values("Goals");
     const status = values[0]?.indexOf("KPA Status") ?? -1;
-    expect(values.slice(1).every((r) => isStatusText(r[status]))).toBe(true);
+    const statuses = values.slice(1).map((r) => r[status]);
+    expect(statuses).toHaveLength(20_000);
+    expect(statuses.filter((s) => !isStatusText(s))).toEqual([]);
     expect(port.lastStats?.writeSyncs).toBeGreaterThan(1);
-    expect(excel.stats.failures.every((f) => f === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    // Reading hit the limit and shrank its round trips; nothing else failed.
+    expect(excel.stats.failures.length).toBeGreaterThan(0);
+    expect(new Set(excel.stats.failures)).toEqual(new Set(["ResponsePayloadSizeLimitExceeded"]));
+    expect(excel.stats.syncs.length).toBeGreaterThan(1);
     for (const s of excel.stats.syncs) expect(s.requestBytes).toBeLessThanOrEqual(SMALL_LIMIT);
   }, 120_000);
 });

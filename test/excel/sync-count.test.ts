@@ -5,7 +5,7 @@
 // outline plus one per 150,000 cells; and no request or response ever comes near Excel's 5 MB limit.
 import { NAME_PREFIX } from "../../src/engine/ownership";
 import { DEFAULT_CELLS_PER_SYNC, readWorkbook } from "../../src/excel/read";
-import { MemoryExcel, PAYLOAD_LIMIT, type SyncRecord } from "../../src/excel/memory";
+import { MemoryExcel, PAYLOAD_LIMIT, type SyncRecord } from "../support/memory-excel";
 import { sheet, workbook } from "../fixtures/builders";
 import { usedRect } from "../../src/excel/memory/state";
 import type { ExcelPort } from "../../src/excel/excel-port";
@@ -118,7 +118,8 @@ describe.each(SIZES)("a goals table of %i rows", (n) => {
       const m = get(n, which);
       expect(m.writeSyncs).toBeGreaterThanOrEqual(1);
       expect(m.writeSyncs).toBeLessThanOrEqual(writeBound(m));
-      if (m.writeBytes <= DEFAULT_BUDGET_BYTES) expect(m.writeSyncs).toBe(1);
+      // Within the budget, exactly one.
+      expect(m.writeSyncs).toBeLessThanOrEqual(m.writeBytes <= DEFAULT_BUDGET_BYTES ? 1 : writeBound(m));
     });
 
     it("keeps one history snapshot per as-of date: every row once, none again when nothing changed", () => {
@@ -135,6 +136,7 @@ describe.each(SIZES)("a goals table of %i rows", (n) => {
     it("makes exactly the round trips it reports, and keeps each under the 5 MB payload limit", () => {
       const m = get(n, which);
       expect(m.syncs).toHaveLength(m.readSyncs + m.writeSyncs);
+      expect(m.syncs.length).toBeGreaterThan(0);
       for (const s of m.syncs) {
         expect(s.requestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
         expect(s.responseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
@@ -178,7 +180,8 @@ describe("readWorkbook on its own", () => {
     expect(read.grid.sheets[0]?.values).toHaveLength(30_001);
     const cells = 30_001 * 8;
     expect(read.syncs).toBeLessThanOrEqual(2 + Math.ceil(cells / DEFAULT_CELLS_PER_SYNC));
-  });
+    // 30,000 rows: a heavy in-memory read, with a bound of its own.
+  }, 120_000);
 });
 
 describe("a sheet of 100,000 rows", () => {
@@ -198,6 +201,7 @@ describe("a sheet of 100,000 rows", () => {
 
   it("still keeps every round trip under 5 MB and the round trips bounded", () => {
     const m = outcome as Measured;
+    expect(m.syncs.length).toBeGreaterThan(0);
     for (const s of m.syncs) {
       expect(s.requestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
       expect(s.responseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);

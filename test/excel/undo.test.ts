@@ -2,7 +2,7 @@
 // rule, name and sheet. Excel's own undo cannot do this for an add-in, so the record lives in a hidden sheet.
 import type { WorkbookGrid } from "../../src/engine/grid";
 import { UNDO_SHEET } from "../../src/excel/undo-sheet";
-import type { MemoryExcel } from "../../src/excel/memory";
+import type { MemoryExcel } from "../support/memory-excel";
 import { PortError } from "../../src/app/port";
 import { workbook } from "../fixtures/builders";
 import { seedTemplate } from "../fixtures/template";

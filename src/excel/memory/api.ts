@@ -2,7 +2,26 @@
 // commands queue until sync(); reading a property that was not loaded and synced throws; each sync's
 // request and response are measured and refused past the payload limit; protected sheets refuse writes.
 import { absoluteRef, parseRef, quoteSheet, rangeAddress, type Rect } from "../../engine";
-import { type CellFormat, type CfRule, type IconCriterion, type MemoryChart, type MemoryChartSeries, type MemoryConditionalFormat, type MemorySheet, type MemoryState, type MemoryValidation, type SheetRange, cellFor, coerceTyped, getCell, intersection, intersects, subtract, usedRect } from "./state";
+import type { Imitation } from "./office-types";
+import {
+  type CellFormat,
+  type CfRule,
+  type IconCriterion,
+  type MemoryChart,
+  type MemoryChartSeries,
+  type MemoryConditionalFormat,
+  type MemorySheet,
+  type MemoryState,
+  type MemoryValidation,
+  type SheetRange,
+  cellFor,
+  coerceTyped,
+  getCell,
+  intersection,
+  intersects,
+  subtract,
+  usedRect,
+} from "./state";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -29,6 +48,39 @@ export interface MemoryLimits {
   payloadBytes: number;
 }
 
+/** Which fake stands for which Office.js object (see office-types.ts). */
+type OfficeFakes =
+  | [Excel.RequestContext, MemoryContext]
+  | [Excel.Workbook, MemoryWorkbookApi]
+  | [Excel.WorkbookProtection, ProtectionApi]
+  | [Excel.WorksheetProtection, ProtectionApi]
+  | [Excel.WorksheetCollection, WorksheetCollectionApi]
+  | [Excel.Worksheet, WorksheetApi]
+  | [Excel.NamedItemCollection, NameCollectionApi]
+  | [Excel.Range, RangeApi]
+  | [Excel.RangeAreas, RangeAreasApi]
+  | [Excel.RangeFormat, RangeFormatApi]
+  | [Excel.ConditionalFormatCollection, ConditionalFormatCollectionApi]
+  | [Excel.ConditionalFormat, ConditionalFormatApi]
+  | [Excel.DataValidation, DataValidationApi]
+  | [Excel.ChartCollection, ChartCollectionApi]
+  | [Excel.Chart, ChartApi]
+  | [Excel.ChartSeriesCollection, ChartSeriesCollectionApi]
+  | [Excel.ChartSeries, ChartSeriesApi]
+  | [Excel.ChartPointsCollection, ChartPointsCollectionApi];
+
+/**
+ * `class X implements Imitates<Excel.Y, X, Internal>`: every public member of X but its `Internal` plumbing is a member
+ * of Office.js's Excel.Y, with a compatible type; `OwnReturn` members deliberately return something else (see Imitation).
+ */
+type Imitates<R, F, Internal extends Exclude<keyof F, keyof R> = never, OwnReturn extends keyof F & keyof R = never> = Imitation<
+  OfficeFakes,
+  R,
+  F,
+  Internal,
+  OwnReturn
+>;
+
 /** The shape of OfficeExtension.Error: code, message and debugInfo. */
 export class MemoryExcelError extends Error {
   readonly debugInfo: { code: string; message: string; errorLocation?: string };
@@ -49,7 +101,7 @@ interface Command {
   run(): { bytes: number; publish: () => void } | void;
 }
 
-export class MemoryContext {
+export class MemoryContext implements Imitates<Excel.RequestContext, MemoryContext, "state" | "stats" | "limits" | "enqueue" | "pending"> {
   readonly workbook: MemoryWorkbookApi;
   readonly application: { suspendApiCalculationUntilNextSync(): void };
   private queue: Command[] = [];
@@ -162,7 +214,7 @@ function protectedSheet(sheet: MemorySheet): MemoryExcelError {
 
 // ---------------------------------------------------------------- workbook, sheets, names
 
-export class MemoryWorkbookApi {
+export class MemoryWorkbookApi implements Imitates<Excel.Workbook, MemoryWorkbookApi> {
   readonly worksheets: WorksheetCollectionApi;
   readonly names: NameCollectionApi;
   readonly protection: ProtectionApi;
@@ -173,7 +225,10 @@ export class MemoryWorkbookApi {
   }
 }
 
-class ProtectionApi extends ApiObject {
+class ProtectionApi
+  extends ApiObject
+  implements Imitates<Excel.WorkbookProtection, ProtectionApi>, Imitates<Excel.WorksheetProtection, ProtectionApi>
+{
   constructor(
     ctx: MemoryContext,
     private readonly read: () => boolean,
@@ -199,7 +254,7 @@ function validSheetName(name: string): boolean {
   return name.length > 0 && name.length <= 31 && !/[[\]:*?/\\]/.test(name) && !name.startsWith("'") && !name.endsWith("'");
 }
 
-class WorksheetCollectionApi extends ApiObject {
+class WorksheetCollectionApi extends ApiObject implements Imitates<Excel.WorksheetCollection, WorksheetCollectionApi> {
   private itemsList: WorksheetApi[] | undefined;
   protected defaultProps() {
     return ["items/name"];
@@ -244,7 +299,10 @@ class WorksheetCollectionApi extends ApiObject {
   }
 }
 
-export class WorksheetApi extends ApiObject {
+export class WorksheetApi
+  extends ApiObject
+  implements Imitates<Excel.Worksheet, WorksheetApi, "sheetOrNull" | "sheet" | "readNow" | "publish">
+{
   private bound: MemorySheet | undefined;
   private resolvedOnce = false;
   readonly protection: ProtectionApi;
@@ -321,7 +379,7 @@ export class WorksheetApi extends ApiObject {
       s.name = value;
     });
   }
-  get visibility(): string {
+  get visibility(): Excel.Worksheet["visibility"] {
     return this.get("visibility");
   }
   set visibility(value: string) {
@@ -407,7 +465,8 @@ function breakNames(state: MemoryState, sheet: string): void {
   }
 }
 
-class NameCollectionApi extends ApiObject {
+// Office.js's add returns the new NamedItem; nothing reads it, so the fake returns nothing: its parameters are checked.
+class NameCollectionApi extends ApiObject implements Imitates<Excel.NamedItemCollection, NameCollectionApi, never, "add"> {
   protected defaultProps() {
     return ["items/name"];
   }
@@ -426,7 +485,8 @@ class NameCollectionApi extends ApiObject {
     });
     return { items };
   }
-  get items(): Record<string, unknown>[] {
+  // Plain data, as loaded: the fake's names are not proxies.
+  get items(): Pick<Excel.NamedItem, "name" | "formula" | "type" | "visible">[] {
     return this.get("items");
   }
   add(name: string, reference: RangeApi | string, comment?: string): void {
@@ -461,7 +521,7 @@ function shapeOf(m: unknown): [number, number] | undefined {
   return m.every((r) => (r as unknown[]).length === w) ? [m.length, w] : undefined;
 }
 
-export class RangeApi extends ApiObject {
+export class RangeApi extends ApiObject implements Imitates<Excel.Range, RangeApi, "rectOrNull" | "rect" | "absolute" | "writable"> {
   private boundRect: Rect | undefined;
   private resolved = false;
   readonly format: RangeFormatApi;
@@ -759,7 +819,7 @@ function writeValue(cell: ReturnType<typeof cellFor>, v: string | number | boole
   if (typed.numberFormat && cell.numberFormat === "General") cell.numberFormat = typed.numberFormat;
 }
 
-export class RangeAreasApi extends ApiObject {
+export class RangeAreasApi extends ApiObject implements Imitates<Excel.RangeAreas, RangeAreasApi> {
   constructor(
     ctx: MemoryContext,
     private readonly areas: () => { sheet: string; rects: Rect[] } | undefined,
@@ -790,7 +850,7 @@ export class RangeAreasApi extends ApiObject {
 
 // ---------------------------------------------------------------- formats
 
-class RangeFormatApi {
+class RangeFormatApi implements Imitates<Excel.RangeFormat, RangeFormatApi> {
   readonly font: { bold: boolean; italic: boolean; size: number; color: string };
   readonly fill: { color: string; clear(): void };
   constructor(
@@ -825,7 +885,7 @@ class RangeFormatApi {
   set wrapText(v: boolean) {
     this.apply((f) => (f.wrap = v));
   }
-  set verticalAlignment(v: string) {
+  set verticalAlignment(v: Excel.RangeFormat["verticalAlignment"]) {
     this.apply((f) => (f.verticalAlignment = v));
   }
   set columnWidth(points: number) {
@@ -839,7 +899,10 @@ class RangeFormatApi {
 
 // ---------------------------------------------------------------- conditional formats
 
-class ConditionalFormatCollectionApi extends ApiObject {
+class ConditionalFormatCollectionApi
+  extends ApiObject
+  implements Imitates<Excel.ConditionalFormatCollection, ConditionalFormatCollectionApi>
+{
   constructor(
     ctx: MemoryContext,
     private readonly range: RangeApi,
@@ -899,19 +962,19 @@ class ConditionalFormatCollectionApi extends ApiObject {
   }
 }
 
-export class ConditionalFormatApi extends ApiObject {
+export class ConditionalFormatApi extends ApiObject implements Imitates<Excel.ConditionalFormat, ConditionalFormatApi, "publish"> {
   readonly cellValue: {
     format: { fill: { color: string }; font: { color: string } };
-    rule: { formula1: string; operator: string };
+    rule: Excel.ConditionalCellValueRule;
   };
   readonly dataBar: {
     positiveFormat: { fillColor: string; gradientFill: boolean };
-    lowerBoundRule: { type: string; formula?: string };
-    upperBoundRule: { type: string; formula?: string };
+    lowerBoundRule: Excel.ConditionalDataBarRule;
+    upperBoundRule: Excel.ConditionalDataBarRule;
   };
   readonly iconSet: {
-    style: string;
-    criteria: (Partial<IconCriterion> | undefined)[];
+    style: Excel.IconSetConditionalFormat["style"];
+    criteria: Excel.ConditionalIconCriterion[];
     showIconOnly: boolean;
     reverseIconOrder: boolean;
   };
@@ -984,7 +1047,7 @@ export class ConditionalFormatApi extends ApiObject {
   publish(values: Record<string, unknown>): void {
     Object.entries(values).forEach(([k, v]) => this.loaded.set(k, v));
   }
-  get type(): string {
+  get type(): Excel.ConditionalFormat["type"] {
     return this.get("type");
   }
   delete(): void {
@@ -1021,7 +1084,7 @@ function iconCriteria(v: unknown): (IconCriterion | null)[] {
 
 type ValidationRule = NonNullable<MemoryValidation["rule"]>;
 
-export class DataValidationApi extends ApiObject {
+export class DataValidationApi extends ApiObject implements Imitates<Excel.DataValidation, DataValidationApi> {
   constructor(
     ctx: MemoryContext,
     private readonly range: RangeApi,
@@ -1055,7 +1118,7 @@ export class DataValidationApi extends ApiObject {
     }
     return out;
   }
-  get type(): string {
+  get type(): Excel.DataValidation["type"] {
     return this.get("type");
   }
   get rule(): ValidationRule {
@@ -1124,7 +1187,7 @@ function pointCount(ref: SheetRange): number {
   return rect ? (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) : 0;
 }
 
-class ChartCollectionApi extends ApiObject {
+class ChartCollectionApi extends ApiObject implements Imitates<Excel.ChartCollection, ChartCollectionApi> {
   constructor(
     ctx: MemoryContext,
     private readonly ws: WorksheetApi,
@@ -1200,7 +1263,7 @@ class ChartCollectionApi extends ApiObject {
   }
 }
 
-export class ChartApi extends ApiObject {
+export class ChartApi extends ApiObject implements Imitates<Excel.Chart, ChartApi, "chart" | "writable" | "publish"> {
   private bound: MemoryChart | undefined;
   readonly series: ChartSeriesCollectionApi;
   readonly title: { text: string };
@@ -1272,7 +1335,7 @@ export class ChartApi extends ApiObject {
       this.writable().name = value;
     });
   }
-  get chartType(): string {
+  get chartType(): Excel.Chart["chartType"] {
     return this.get("chartType");
   }
   setPosition(startCell: RangeApi | string, endCell?: RangeApi | string): void {
@@ -1297,7 +1360,7 @@ export class ChartApi extends ApiObject {
   }
 }
 
-class ChartSeriesCollectionApi extends ApiObject {
+class ChartSeriesCollectionApi extends ApiObject implements Imitates<Excel.ChartSeriesCollection, ChartSeriesCollectionApi> {
   constructor(
     ctx: MemoryContext,
     private readonly chart: ChartApi,
@@ -1341,7 +1404,7 @@ class ChartSeriesCollectionApi extends ApiObject {
   }
 }
 
-export class ChartSeriesApi extends ApiObject {
+export class ChartSeriesApi extends ApiObject implements Imitates<Excel.ChartSeries, ChartSeriesApi, "chart" | "series" | "writable"> {
   private bound: MemoryChartSeries | undefined;
   readonly points: ChartPointsCollectionApi;
 
@@ -1397,7 +1460,7 @@ export class ChartSeriesApi extends ApiObject {
   }
 }
 
-class ChartPointsCollectionApi extends ApiObject {
+class ChartPointsCollectionApi extends ApiObject implements Imitates<Excel.ChartPointsCollection, ChartPointsCollectionApi> {
   constructor(
     ctx: MemoryContext,
     private readonly series: ChartSeriesApi,

@@ -1,8 +1,9 @@
-// An in-memory Excel: the browser demo's workbook, and the adapter tests' stand-in for Office.js.
-import { parseRef, dayFromDate, serialFromDay, type CellValue, type WorkbookGrid, isCellError } from "../../engine";
+// An in-memory Excel: the browser demo's workbook, and the adapter tests' stand-in for Office.js. What only tests
+// use to inspect it (snapshots, cell look-ups, resetting the sync statistics) is in test/support/memory-excel.ts.
+import { dayFromDate, serialFromDay, type CellValue, type WorkbookGrid, isCellError } from "../../engine";
 import type { ExcelRunner } from "../run";
 import { MemoryContext, type MemoryLimits, type MemoryStats } from "./api";
-import { type MemoryCell, type MemorySheet, MemoryState, type MemoryValidation, cellFor, getCell, isPristineCell, usedRect } from "./state";
+import { type MemoryCell, type MemorySheet, MemoryState, cellFor, getCell, usedRect } from "./state";
 
 export { MemoryContext, MemoryExcelError, MAX_READ_CELLS, type MemoryStats, type SyncRecord } from "./api";
 export {
@@ -23,9 +24,9 @@ export class MemoryExcel {
   readonly limits: MemoryLimits = { payloadBytes: PAYLOAD_LIMIT };
   private readonly listeners = new Set<() => void>();
 
-  /** A workbook holding these sheets and names; dates become serials, as Excel stores them. */
-  static fromGrid(grid: WorkbookGrid): MemoryExcel {
-    const excel = new MemoryExcel();
+  /** A workbook holding these sheets and names; dates become serials, as Excel stores them. A subclass makes its own kind. */
+  static fromGrid<T extends MemoryExcel>(this: new () => T, grid: WorkbookGrid): T {
+    const excel = new this();
     for (const g of grid.sheets) {
       const s = excel.state.addSheet(g.name);
       const top = g.origin?.row ?? 0;
@@ -62,35 +63,16 @@ export class MemoryExcel {
     return () => this.listeners.delete(listener);
   }
 
-  resetStats(): void {
-    this.stats.syncs.length = 0;
-    this.stats.failures.length = 0;
-    this.stats.calculationSuspensions = 0;
-  }
-
   sheet(name: string): MemorySheet {
     const s = this.state.sheet(name);
     if (!s) throw new Error(`No sheet "${name}" in the in-memory workbook.`);
     return s;
   }
 
-  cell(sheet: string, address: string): MemoryCell | undefined {
-    const ref = parseRef(`X!${address}`);
-    if (!ref) throw new Error(`"${address}" is not a cell address.`);
-    return getCell(this.sheet(sheet), ref.rect.top, ref.rect.left);
-  }
-
-  /** The data validation covering a cell, if any: its list, prompt and the whole range it covers. */
-  validationAt(sheet: string, address: string): MemoryValidation | undefined {
-    const ref = parseRef(`X!${address}`);
-    if (!ref) throw new Error(`"${address}" is not a cell address.`);
-    const { top, left } = ref.rect;
-    return this.sheet(sheet).validations.find(
-      (v) => top >= v.range.top && top <= v.range.bottom && left >= v.range.left && left <= v.range.right,
-    );
-  }
-
-  /** Every visible and hidden sheet as plain values from A1, e.g. to compare with the .xlsx path. */
+  /**
+   * Every visible and hidden sheet as plain values from A1, e.g. to compare with the .xlsx path. The browser test
+   * reads it from the built demo (window.kpaDemo), so it stays here rather than with the test-only helpers.
+   */
   values(sheet: string): (string | number | boolean)[][] {
     const s = this.sheet(sheet);
     const used = usedRect(s, true);
@@ -102,28 +84,6 @@ export class MemoryExcel {
       out.push(row);
     }
     return out;
-  }
-
-  /** A deep copy of the whole state, for "nothing changed" comparisons. */
-  snapshot(): unknown {
-    return JSON.parse(
-      JSON.stringify({
-        sheets: this.state.sheets.map((s) => ({
-          ...s,
-          id: undefined,
-          // A cell with no value and no format is one Excel never stored: an empty write must not count as a change.
-          rows: [...s.rows]
-            .map(([r, row]) => [r, [...row].filter(([, cell]) => !isPristineCell(cell)).sort(([a], [b]) => a - b)] as const)
-            .filter(([, row]) => row.length > 0)
-            .sort(([a], [b]) => a - b),
-          columnWidths: [...s.columnWidths].sort(([a], [b]) => a - b),
-          hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
-          conditionalFormats: s.conditionalFormats.map((cf) => ({ ranges: cf.ranges, rule: cf.rule })),
-          charts: s.charts.map((c) => ({ ...c, id: undefined })),
-        })),
-        names: [...this.state.names].sort((a, b) => a.name.localeCompare(b.name)),
-      }),
-    );
   }
 }
 

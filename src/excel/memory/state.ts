@@ -163,11 +163,6 @@ export function cellFor(s: MemorySheet, r: number, c: number): MemoryCell {
   return cell;
 }
 
-/** Nothing Excel could show, save or tell apart from a cell never touched: no value, no formula, no format. */
-export function isPristineCell(c: MemoryCell | undefined): boolean {
-  return !c || (isEmptyCell(c) && !c.quotePrefix && c.numberFormat === "General" && Object.keys(c.format).length === 0);
-}
-
 export function isEmptyCell(c: MemoryCell | undefined): boolean {
   return !c || (c.value === "" && c.formula === undefined);
 }
