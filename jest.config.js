@@ -1,10 +1,41 @@
-/** @type {import('jest').Config} */
-module.exports = {
+// Two projects, both run by a plain `jest` (and so by `npm test`):
+//   unit  fast and in-process: engine, golden files, the Excel adapter on the in-memory Excel, the task pane's React
+//         tests (jsdom), the manifest, the xlsx reader/writer and the CLI's main() called in-process.
+//   e2e   tests that start other programs: the real `kpa` process after `npm run build:cli`, LibreOffice, and the
+//         production build opened in chromium.
+// Run one with `npx jest --selectProjects unit` (npm run test:unit) or `--selectProjects e2e` (npm run test:e2e).
+// Jest 29 only has a global testTimeout, so each project sets its own default in a setup file; heavy tests
+// (builds, LibreOffice, chromium, 20k–100k-row workbooks, property tests) set an explicit, generous timeout.
+
+/** Test files that spawn a build, the `kpa` binary, soffice or chromium. Everything else is a unit test. */
+const E2E_TESTS = ["<rootDir>/test/browser/**/*.test.ts", "<rootDir>/test/cli/bin.test.ts", "<rootDir>/test/cli/libreoffice.test.ts"];
+const E2E_PATHS = ["/test/browser/", "/test/cli/bin\\.test\\.ts$", "/test/cli/libreoffice\\.test\\.ts$"];
+
+const shared = {
   preset: "ts-jest",
   testEnvironment: "node",
+  rootDir: __dirname,
   roots: ["<rootDir>/test"],
-  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
-  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   // Type errors are caught once by `npm run typecheck`; ts-jest only transpiles.
   transform: { "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }] },
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
+  projects: [
+    {
+      ...shared,
+      displayName: "unit",
+      testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+      testPathIgnorePatterns: ["/node_modules/", ...E2E_PATHS],
+      setupFilesAfterEnv: ["<rootDir>/test/support/jest-timeout-unit.ts"],
+    },
+    {
+      ...shared,
+      displayName: "e2e",
+      testMatch: E2E_TESTS,
+      setupFilesAfterEnv: ["<rootDir>/test/support/jest-timeout-e2e.ts"],
+    },
+  ],
 };

@@ -10,12 +10,14 @@ const VERSION = (require("../../package.json") as { version: string }).version;
 const BIN = path.join(REPO_ROOT, "bin", "kpa.js");
 
 jest.setTimeout(120_000);
+/** `npm run build:cli` (tsc) before the tests: a minute or more when the machine is busy. */
+const BUILD_MS = 300_000;
 
 let dir: string;
 let input: string;
 
 beforeAll(() => {
-  const build = spawnSync("npm", ["run", "--silent", "build:cli"], { cwd: REPO_ROOT, encoding: "utf8", timeout: 110_000 });
+  const build = spawnSync("npm", ["run", "--silent", "build:cli"], { cwd: REPO_ROOT, encoding: "utf8", timeout: BUILD_MS - 20_000 });
   if (build.status !== 0)
     throw new Error(
       `npm run build:cli failed (${build.status ?? build.signal ?? build.error?.message}):\n${build.stdout}\n${build.stderr}`,
@@ -25,7 +27,7 @@ beforeAll(() => {
     throw new Error(
       "These tests need `script` from util-linux (package bsdutils or util-linux) to run kpa on a terminal; it was not found.",
     );
-});
+}, BUILD_MS);
 
 beforeEach(() => {
   dir = tempDir();

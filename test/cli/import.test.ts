@@ -324,7 +324,7 @@ describe("kpa import: unusable input and usage, exit 2 with one sentence", () =>
     const input = await goals(path.join(dir, "team.xlsx"));
     const csv = writeCsv("export.csv", ["KPI,Date,Value", "CSAT,2050-07-31,84%"]);
     expect(await refused(input, "--csv", csv, "--in-place", "--out", path.join(dir, "o.xlsx"))).toMatch(/either --out or --in-place/);
-    expect(await refused(input, "--csv", csv, "--date-order", "ymd")).toMatch(/--date-order must be mdy or dmy/);
+    expect(await refused(input, "--csv", csv, "--date-order", "ymd")).toMatch(/--date-order must be mdy \(.+\) or dmy \(.+\), not ymd\.$/);
   });
 });
 

@@ -96,9 +96,23 @@ describe("status rules", () => {
     expect(ev.rows.map((r) => r.status)).toEqual(["Met", "Met", "Met", "Off Track", "Overdue"]);
   });
 
-  it("uses only the fixed status vocabulary", () => {
-    const ev = evaluateGrid(workbook(seedTemplate()), { asOf: AS_OF });
-    for (const r of ev.rows) expect(STATUSES).toContain(r.status);
+  it("reaches each of the seven statuses, and every explanation ends with the status it gave", () => {
+    // One goal per rule above, in the order of STATUSES.
+    const ev = goals(H, [
+      ["CSAT", "85%", "2050-12-31", null, pct(0.86)],
+      ["Grow NPS", "80", "2050-12-31", 60, 79, "2050-01-01"],
+      ["Retention", "90%", "2050-12-31", null, "88%"],
+      ["Retention again", "90%", "2050-12-31", null, "70%"],
+      ["CSAT last half", "85%", "June 30, 2050", null, "80%"],
+      ["Revenue", "≥ 10", "2050-12-31", null, null],
+      ["Grow revenue", null, null, null, "$1M"],
+    ]);
+    expect(ev.rows.map((r) => r.status)).toEqual([...STATUSES]);
+    expect(ev.rows.map((r) => [r.name, r.explanation.endsWith(` → ${r.status}`)])).toEqual(ev.rows.map((r) => [r.name, true]));
+    // The seed template too: its rows are judged by several of the rules, each explanation naming the outcome.
+    const seed = evaluateGrid(workbook(seedTemplate()), { asOf: AS_OF });
+    expect(seed.rows.length).toBeGreaterThan(0);
+    expect(seed.rows.map((r) => [r.name, r.explanation.endsWith(` → ${r.status}`)])).toEqual(seed.rows.map((r) => [r.name, true]));
   });
 });
 

@@ -314,9 +314,8 @@ describe("parseTarget: unreadable targets", () => {
     ["Reduce costs where possible"],
     ["5 calls, 10 emails, 3 meetings"],
   ])("%p", (input) => {
-    const res = parseTarget(input);
-    expect(res).toMatchObject({ ok: false, empty: false, reason: expect.any(String) });
-    if (!res.ok && !res.empty) expect(res.reason.trim().length).toBeGreaterThan(0);
+    // Not understood, with a reason that says something.
+    expect(parseTarget(input)).toMatchObject({ ok: false, empty: false, reason: expect.stringMatching(/\S/) });
   });
 });
 

@@ -159,10 +159,7 @@ describe("readCell: dates", () => {
   ])("%s", (_label, value, format, iso) => {
     const r = readCell(value, format, "mdy");
     expect(r.kind).toBe("date");
-    if (r.kind === "date") {
-      expect(isoDate(r.day)).toBe(iso);
-      expect(r.ambiguous ?? false).toBe(false);
-    }
+    expect(r.kind === "date" && { day: isoDate(r.day), ambiguous: r.ambiguous ?? false }).toEqual({ day: iso, ambiguous: false });
   });
 
   it.each<[string, "mdy" | "dmy", string, boolean]>([
@@ -173,7 +170,7 @@ describe("readCell: dates", () => {
   ])("%p read %s → %s (ambiguous %p)", (text, order, iso, ambiguous) => {
     const r = readCell(text, "General", order);
     expect(r.kind).toBe("date");
-    if (r.kind === "date") expect({ day: isoDate(r.day), ambiguous: r.ambiguous ?? false }).toEqual({ day: iso, ambiguous });
+    expect(r.kind === "date" && { day: isoDate(r.day), ambiguous: r.ambiguous ?? false }).toEqual({ day: iso, ambiguous });
   });
 });
 

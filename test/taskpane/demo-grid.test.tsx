@@ -1,12 +1,11 @@
 /** @jest-environment jsdom */
 import "./setup-dom";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { DemoGrid } from "../../src/taskpane/components/DemoGrid";
 import type { DemoCell, DemoWorkbook } from "../../src/app/port";
 import { FakePort } from "./fake-port";
-import { renderApp } from "./render-app";
+import { fastUser, renderApp } from "./render-app";
 
 type Sheet = { name: string; rows: DemoCell[][] };
 
@@ -33,7 +32,7 @@ class FakeDemo implements DemoWorkbook {
 const t = (text: string, extra: Partial<DemoCell> = {}): DemoCell => ({ text, ...extra });
 
 function renderGrid(demo: DemoWorkbook) {
-  const user = userEvent.setup();
+  const user = fastUser();
   const view = render(
     <FluentProvider theme={webLightTheme}>
       <DemoGrid demo={demo} />

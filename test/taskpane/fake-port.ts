@@ -1,11 +1,37 @@
 // An in-memory WorkbookPort for the pane's tests: canned answers, every call recorded, failures and a held
-// evaluation on demand.
-import type { ChangeView, EvaluateSettings, EvaluationResult, FoundTable, GapView, MeasurementEntry, ProblemView, Progress, ScanResult, UndoResult, WorkbookPort } from "../../src/app/port";
-import type { DepartmentId } from "../../src/engine/library";
-import { STATUSES } from "../../src/engine/status";
-import type { StatusCounts } from "../../src/engine";
+// evaluation on demand. Its answers have the shapes the real port's have (createExcelPort over the in-memory Excel):
+// table ids and row counts follow from the range, gap and change keys are the engine's row keys, explanations end
+// with "→ Status", an undo with nothing to undo says so, a measurement already recorded is not added twice; its
+// sentences are the real port's own (src/app/messages.ts).
+// test/taskpane/port-contract.test.ts checks both ports against the same assertions, so this one cannot drift.
+import {
+  type ChangeView,
+  type EvaluateSettings,
+  type EvaluationResult,
+  type FoundTable,
+  type GapView,
+  type MeasurementEntry,
+  PortError,
+  type ProblemView,
+  type Progress,
+  type ScanResult,
+  type UndoResult,
+  type WorkbookPort,
+} from "../../src/app/port";
+import { MESSAGES } from "../../src/app/messages";
+import {
+  DEPARTMENTS,
+  type DepartmentId,
+  STATUSES,
+  type StatusCounts,
+  cellAddress,
+  parseRef,
+  templateSheet,
+  uniqueSheetName,
+} from "../../src/engine";
 
 type Method = Exclude<keyof WorkbookPort, "kind">;
+type Recorded = { readonly sheet: string; readonly cell: string; readonly added: boolean };
 
 export interface Deferred<T> {
   readonly promise: Promise<T>;
@@ -23,36 +49,71 @@ export function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
+function rectOf(range: string) {
+  const ref = parseRef(`X!${range}`);
+  if (!ref) throw new Error(`"${range}" is not an A1 range.`);
+  return ref.rect;
+}
+
+/** The engine's row key: sheet, table kind and the name in lower case (a repeat gets "#2", "#3"…). */
+export function rowKey(sheet: string, name: string, kind: FoundTable["kind"] = "goals"): string {
+  return `${sheet}|${kind}|${name.toLowerCase()}`;
+}
+
+/**
+ * A table as scan lists it. As in the real port, its id is the sheet and the header's first cell, and `rows` counts
+ * the data rows under the header row, so both follow from `range`; giving either at odds with the range throws.
+ */
 export function table(over: Partial<FoundTable> = {}): FoundTable {
   const sheet = over.sheet ?? "Goals";
   const range = over.range ?? "B12:F19";
-  return { id: `${sheet}!${range.split(":")[0]}`, sheet, range, kind: "goals", section: null, rows: 8, canAddTracking: false, ...over };
+  const rect = rectOf(range);
+  const id = `${sheet}!${cellAddress(rect.top, rect.left)}`;
+  const rows = rect.bottom - rect.top;
+  if (over.id !== undefined && over.id !== id) throw new Error(`A table at ${sheet}!${range} has the id ${id}, not ${over.id}.`);
+  if (over.rows !== undefined && over.rows !== rows) throw new Error(`A table at ${range} has ${rows} data rows, not ${over.rows}.`);
+  return { sheet, range, kind: "goals", section: null, canAddTracking: false, ...over, id, rows };
 }
 
 export function problem(over: Partial<ProblemView> = {}): ProblemView {
   return { sheet: "Goals", cell: "D14", severity: "error", message: 'Target "soon" was not understood.', ...over };
 }
 
-export function gap(over: Partial<GapView> = {}): GapView {
+/** `key`, or the row key of that sheet and name; a key of another form throws. */
+function keyFor(over: { key?: string; sheet?: string; name?: string }, kind: FoundTable["kind"]): string {
+  const key = rowKey(over.sheet ?? "Goals", over.name ?? "Customer Satisfaction (CSAT)", kind);
+  const repeat = (k: string) => k.startsWith(`${key}#`) && /^\d+$/.test(k.slice(key.length + 1));
+  if (over.key !== undefined && over.key !== key && !repeat(over.key))
+    throw new Error(`"${over.key}" is not the engine's row key for this row; that is "${key}" (or "${key}#2" for a repeat).`);
+  return over.key ?? key;
+}
+
+/** A gap as evaluate lists it; its key is the engine's row key for its sheet and name (a goal unless `kind` says). */
+export function gap(over: Partial<GapView> = {}, kind: FoundTable["kind"] = "goals"): GapView {
+  const sheet = over.sheet ?? "Goals";
+  const name = over.name ?? "Customer Satisfaction (CSAT)";
   return {
-    key: "Goals!B14",
-    name: "Customer Satisfaction (CSAT)",
+    key: keyFor(over, kind),
+    name,
     status: "Off Track",
-    sheet: "Goals",
+    sheet,
     cell: "B14",
     owner: "Dana Lee",
-    gap: "7 points below 85%",
-    explanation: "Actual 78% is below the target ≥ 85%.",
+    gap: "15.3% short",
+    explanation: "72% vs ≥ 85%: 15.3% short, beyond 10% tolerance → Off Track",
     trend: null,
     ...over,
   };
 }
 
-export function change(over: Partial<ChangeView> = {}): ChangeView {
+/** A status change as evaluate lists it; its key is the engine's row key for its sheet and name. */
+export function change(over: Partial<ChangeView> = {}, kind: FoundTable["kind"] = "goals"): ChangeView {
+  const sheet = over.sheet ?? "Goals";
+  const name = over.name ?? "Customer Satisfaction (CSAT)";
   return {
-    key: "Goals|goals|customer satisfaction",
-    name: "Customer Satisfaction (CSAT)",
-    sheet: "Goals",
+    key: keyFor(over, kind),
+    name,
+    sheet,
     cell: "B14",
     from: "At Risk",
     to: "Off Track",
@@ -83,7 +144,7 @@ export function evaluation(over: Partial<EvaluationResult> = {}): EvaluationResu
     weightedScore: null,
     gaps: [],
     elapsedMs: 250,
-    sheets: ["KPA Summary"],
+    sheets: ["KPA Summary", "KPA Gaps"],
     since: null,
     changes: [],
     ...over,
@@ -95,18 +156,29 @@ export interface Call {
   readonly args: readonly unknown[];
 }
 
+/** What a measurement is told apart by, as the log's duplicate check does: KPI, date, value and source. */
+function measurementKey(e: MeasurementEntry): string {
+  return JSON.stringify([e.kpi, e.date, e.value, e.source ?? ""].map((s) => s.trim().toLowerCase()));
+}
+
 export class FakePort implements WorkbookPort {
   readonly kind = "memory";
   readonly calls: Call[] = [];
 
   saved: Partial<EvaluateSettings> = {};
   scanResult: ScanResult = scan();
+  /** What evaluate answers, with the as-of date of the settings it is called with (as the real port's result has). */
   evaluateResult: EvaluationResult = evaluation();
+  /** Whether the workbook holds an evaluation to undo; evaluate sets it, undo clears it. */
   undoable = false;
-  undoResult: UndoResult = { undone: true, message: "Removed the statuses and the KPA Summary sheet." };
-  templateSheet = "Sales KPAs";
-  trackingRange = "Goals!I12:J12";
-  recordResult: { sheet: string; cell: string; added: boolean } = { sheet: "KPA Data", cell: "A12", added: true };
+  /** What undo answers when there is something to undo; by default the real port's sentence. */
+  undoResult: UndoResult | null = null;
+  /** The sheet insertTemplate answers; by default the department's template name, as the real port names it. */
+  templateSheet: string | null = null;
+  /** The range addTrackingColumns answers; by default the two cells right of the table's header, as the real port's. */
+  trackingRange: string | null = null;
+  /** The answer to the next measurement not recorded before; a later new one goes in the row below. */
+  recordResult: Recorded = { sheet: "KPA Data", cell: "A12", added: true };
   /** The next call of a method rejects with this, once. */
   readonly failures: Partial<Record<Method, unknown>> = {};
   /** Set with holdEvaluate(): evaluate waits for it. */
@@ -114,6 +186,9 @@ export class FakePort implements WorkbookPort {
   /** Set with holdRecord(): recordMeasurement waits for it. */
   private heldRecord: Deferred<void> | null = null;
   private onProgress: ((p: Progress) => void) | undefined;
+  private lastAsOf: string | undefined;
+  private readonly templates: string[] = [];
+  private readonly recorded = new Map<string, Recorded>();
 
   callsOf(method: Method): (readonly unknown[])[] {
     return this.calls.filter((c) => c.method === method).map((c) => c.args);
@@ -168,7 +243,8 @@ export class FakePort implements WorkbookPort {
     this.held = null;
     if (held) await held.promise;
     this.undoable = true;
-    return this.evaluateResult;
+    this.lastAsOf = settings.asOf;
+    return { ...this.evaluateResult, asOf: settings.asOf };
   }
 
   async canUndo(): Promise<boolean> {
@@ -178,8 +254,9 @@ export class FakePort implements WorkbookPort {
 
   async undo(): Promise<UndoResult> {
     this.record("undo");
+    if (!this.undoable) return { undone: false, message: MESSAGES.nothingToUndo() };
     this.undoable = false;
-    return this.undoResult;
+    return this.undoResult ?? { undone: true, message: MESSAGES.undone({ asOf: this.lastAsOf }) };
   }
 
   async select(sheet: string, cell: string): Promise<void> {
@@ -188,19 +265,39 @@ export class FakePort implements WorkbookPort {
 
   async insertTemplate(department: DepartmentId): Promise<string> {
     this.record("insertTemplate", department);
-    return this.templateSheet;
+    if (this.templateSheet !== null) return this.templateSheet;
+    const dept = DEPARTMENTS.find((d) => d.id === department);
+    if (!dept) throw new PortError(MESSAGES.unknownDepartment({ department }));
+    // Named as the real port names it, apart from the templates this port inserted before.
+    const name = uniqueSheetName(templateSheet(dept, 0).name, this.templates);
+    this.templates.push(name);
+    return name;
   }
 
   async addTrackingColumns(tableId: string): Promise<string> {
     this.record("addTrackingColumns", tableId);
-    return this.trackingRange;
+    if (this.trackingRange !== null) return this.trackingRange;
+    const found = [...this.scanResult.tables, ...this.evaluateResult.tables].find((t) => t.id === tableId);
+    if (!found) throw new PortError(MESSAGES.tableGone({ table: tableId }));
+    if (!found.canAddTracking) throw new PortError(MESSAGES.tableHasTracking({ table: tableId }));
+    const { top, right } = rectOf(found.range);
+    return `${found.sheet}!${cellAddress(top, right + 1)}:${cellAddress(top, right + 2)}`;
   }
 
-  async recordMeasurement(entry: MeasurementEntry): Promise<{ sheet: string; cell: string; added: boolean }> {
+  async recordMeasurement(entry: MeasurementEntry): Promise<Recorded> {
     this.record("recordMeasurement", entry);
     const held = this.heldRecord;
     this.heldRecord = null;
     if (held) await held.promise;
-    return { ...this.recordResult };
+    const key = measurementKey(entry);
+    const before = this.recorded.get(key);
+    if (before) return { sheet: before.sheet, cell: before.cell, added: false };
+    const result = { ...this.recordResult };
+    if (result.added) {
+      this.recorded.set(key, result);
+      const at = rectOf(result.cell);
+      this.recordResult = { ...result, cell: cellAddress(at.top + 1, at.left) };
+    }
+    return result;
   }
 }

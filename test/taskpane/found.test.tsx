@@ -13,8 +13,8 @@ function withFindings(): FakePort {
   const port = new FakePort();
   port.scanResult = scan({
     tables: [
-      table({ sheet: "Goals", range: "B12:F19", kind: "goals", rows: 8 }),
-      table({ sheet: "Team", range: "A3:D7", kind: "roles", rows: 1, section: "Sales" }),
+      table({ sheet: "Goals", range: "B12:F20", kind: "goals", rows: 8 }),
+      table({ sheet: "Team", range: "A3:D4", kind: "roles", rows: 1, section: "Sales" }),
     ],
     problems: [
       problem({ sheet: "Goals", cell: "D14", severity: "error", message: 'Target "soon" was not understood.' }),
@@ -27,9 +27,9 @@ function withFindings(): FakePort {
 it("lists the tables the scan found, with sheet, range, kind and rows", async () => {
   renderApp(withFindings());
   const tables = within(foundSection());
-  const goals = (await tables.findByText("Goals!B12:F19, 8 rows")).closest("li");
-  expect(goals?.textContent).toBe("Goals — Goals!B12:F19, 8 rows");
-  expect(tables.getByText("Team!A3:D7, 1 row").closest("li")?.textContent).toBe("Roles (Sales) — Team!A3:D7, 1 row");
+  const goals = (await tables.findByText("Goals!B12:F20, 8 rows")).closest("li");
+  expect(goals?.textContent).toBe("Goals — Goals!B12:F20, 8 rows");
+  expect(tables.getByText("Team!A3:D4, 1 row").closest("li")?.textContent).toBe("Roles (Sales) — Team!A3:D4, 1 row");
 });
 
 it("lists the problems with their severity, message and cell", async () => {

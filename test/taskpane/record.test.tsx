@@ -16,12 +16,10 @@ jest.mock("@fluentui/react-positioning", () => {
   };
 });
 
-// Typing into Fluent fields under jsdom takes a while.
-jest.setTimeout(30_000);
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { PortError } from "../../src/app/port";
 import { FakePort, evaluation, scan } from "./fake-port";
-import { TODAY, isDisabled, renderApp } from "./render-app";
+import { TODAY, type User, fill, isDisabled, renderApp } from "./render-app";
 
 const KPIS = ["Customer Satisfaction (CSAT)", "Average Response Time", "Net Promoter Score (NPS)", "Customer Retention"];
 
@@ -31,8 +29,19 @@ function withKpis(kpis: readonly string[] = KPIS): FakePort {
   return port;
 }
 
+// Role queries compute styles for every candidate element, which under jsdom is slow, so the form's region, KPI
+// picker and Record button are looked up by role and name once per render, by ready(); they stay mounted for the
+// pane's life, and each use checks that the element found is still the one on the page.
+let found: { region: HTMLElement; kpi: HTMLInputElement; record: HTMLElement } | undefined;
+
+function mounted<T extends HTMLElement>(element: T | undefined): T {
+  if (!element) throw new Error("Call ready() first.");
+  if (!element.isConnected) throw new Error("The element found by ready() is no longer on the page.");
+  return element;
+}
+
 function section() {
-  return within(screen.getByRole("region", { name: "Record a measurement" }));
+  return within(mounted(found?.region));
 }
 
 function field(label: string): HTMLInputElement {
@@ -40,7 +49,7 @@ function field(label: string): HTMLInputElement {
 }
 
 function kpiBox(): HTMLInputElement {
-  return section().getByRole("combobox", { name: /KPI/ }) as HTMLInputElement;
+  return mounted(found?.kpi);
 }
 
 /** The picker's options: the page has other listboxes (the settings' and the template's selects). */
@@ -52,18 +61,26 @@ async function kpiOptions(): Promise<string[]> {
 }
 
 function recordButton(): HTMLElement {
-  return section().getByRole("button", { name: "Record" });
+  return mounted(found?.record);
 }
 
 /** The pane after its first scan, with the Record form on screen. */
 async function ready(port: FakePort) {
   const view = renderApp(port);
   await waitFor(() => expect(port.callsOf("scan")).toHaveLength(1));
-  await screen.findByRole("region", { name: "Record a measurement" });
+  const region = await screen.findByRole("region", { name: "Record a measurement" });
+  found = {
+    region,
+    kpi: within(region).getByRole("combobox", { name: /KPI/ }) as HTMLInputElement,
+    record: within(region).getByRole("button", { name: "Record" }),
+  };
   return view;
 }
 
-beforeEach(() => sessionStorage.clear());
+beforeEach(() => {
+  sessionStorage.clear();
+  found = undefined;
+});
 
 describe("the form", () => {
   it("starts with today's date, Manual entry as the source, and says what a date and a value may be", async () => {
@@ -116,7 +133,7 @@ describe("the form", () => {
     expect(isDisabled(recordButton())).toBe(false);
     await user.clear(field("Date or period"));
     expect(isDisabled(recordButton())).toBe(true);
-    await user.type(field("Date or period"), "Q3 2050");
+    await fill(user, field("Date or period"), "Q3 2050");
     expect(isDisabled(recordButton())).toBe(false);
     await user.clear(kpiBox());
     expect(isDisabled(recordButton())).toBe(true);
@@ -142,15 +159,14 @@ describe("the form", () => {
 });
 
 describe("recording", () => {
-  async function typeEntry(user: Awaited<ReturnType<typeof ready>>["user"]) {
-    await user.type(kpiBox(), "Average Response Time");
-    await user.clear(field("Date or period"));
-    await user.type(field("Date or period"), "Q3 2050");
-    await user.type(field("Value"), "3.5 hours");
-    await user.clear(field("Source"));
-    await user.type(field("Source"), "Helpdesk export");
-    await user.type(field("Entered by"), "Dana Lee");
-    await user.type(field("Note"), "September average");
+  /** Fills in every field; typing key by key is covered by the form's tests above. */
+  async function typeEntry(user: User) {
+    await fill(user, kpiBox(), "Average Response Time");
+    await fill(user, field("Date or period"), "Q3 2050");
+    await fill(user, field("Value"), "3.5 hours");
+    await fill(user, field("Source"), "Helpdesk export");
+    await fill(user, field("Entered by"), "Dana Lee");
+    await fill(user, field("Note"), "September average");
   }
 
   it("sends exactly what was typed, says where it went, and clears KPI, value and note for the next one", async () => {
@@ -200,9 +216,9 @@ describe("recording", () => {
   it("records a KPI that is not in any table yet, and leaves out blank optional fields", async () => {
     const port = withKpis();
     const { user } = await ready(port);
-    await user.type(kpiBox(), "Chat Wait Time ");
+    await fill(user, kpiBox(), "Chat Wait Time ");
     await user.keyboard("{Escape}");
-    await user.type(field("Value"), "90 min");
+    await fill(user, field("Value"), "90 min");
     await user.clear(field("Source"));
     await user.click(recordButton());
     await screen.findByText(/Added to KPA Data!A12/);
@@ -212,7 +228,7 @@ describe("recording", () => {
   it("records with Enter from a field", async () => {
     const port = withKpis();
     const { user } = await ready(port);
-    await user.type(kpiBox(), "Customer Retention");
+    await fill(user, kpiBox(), "Customer Retention");
     await user.keyboard("{Escape}");
     await user.type(field("Value"), "91%{Enter}");
     await screen.findByText(/Added to KPA Data!A12/);
@@ -282,7 +298,7 @@ describe("recording", () => {
     const first = await ready(port);
     await first.user.type(kpiBox(), "CSAT");
     await first.user.type(field("Value"), "84%");
-    await first.user.type(field("Entered by"), "Sam Ortiz");
+    await fill(first.user, field("Entered by"), "Sam Ortiz");
     await first.user.click(recordButton());
     await screen.findByText(/Added to KPA Data!A12/);
     first.unmount();

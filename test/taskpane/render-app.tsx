@@ -8,14 +8,33 @@ import type { FakePort } from "./fake-port";
 
 export const TODAY = "2050-06-30";
 
+/**
+ * A user-event instance that does not wait between keystrokes or clicks (`delay: null`): each event is still
+ * dispatched and rendered in turn, but no timer per key, so typing costs no more than React needs to render it.
+ */
+export function fastUser() {
+  return userEvent.setup({ delay: null });
+}
+
 export function renderApp(port: FakePort, demo?: DemoWorkbook) {
-  const user = userEvent.setup();
+  const user = fastUser();
   const view = render(
     <FluentProvider theme={webLightTheme}>
       <App port={port} today={() => TODAY} demo={demo} />
     </FluentProvider>,
   );
   return { user, ...view };
+}
+
+export type User = ReturnType<typeof fastUser>;
+
+/**
+ * Replaces a field's text with `text` as a user pasting it would: focus, select all and delete, then one paste.
+ * For filling in forms where typing itself is not under test: one input event instead of one per character.
+ */
+export async function fill(user: User, field: HTMLElement, text: string): Promise<void> {
+  await user.clear(field);
+  if (text !== "") await user.paste(text);
 }
 
 /** Buttons here are disabledFocusable: still focusable, announced as disabled through aria-disabled. */

@@ -1,4 +1,15 @@
 // What Fluent UI expects from a browser and jsdom does not provide. Imported first by each pane test.
+import { configure } from "@testing-library/react";
+
+// findBy*/waitFor give up after asyncUtilTimeout. Their default, 1 s, is less than a single role query can take
+// under jsdom on a busy machine (each one computes styles for every candidate element), so a pane that is merely
+// slow would fail. They still return as soon as what they wait for is there; the test's own timeout bounds them.
+configure({ asyncUtilTimeout: 15_000 });
+
+// Each pane test renders the whole Fluent UI pane under jsdom, where every render and role query computes styles
+// in JavaScript: a second or two per test on an idle machine, several times that when every core is busy. The
+// unit project's default (30 s) is for plain in-process tests; these get twice that.
+jest.setTimeout(60_000);
 
 class NoopResizeObserver {
   observe(): void {}

@@ -112,6 +112,8 @@ describe.each([
       expect([header, occurrences(ws(run.b, userSheet), header)]).toEqual([header, columnBlocks / 3]);
     }
     const rules = (w: ExcelJS.Worksheet) => conditionalFormats(w).map((cf) => `${cf.ref}:${cf.rules.length}`);
+    // The same sheets on both sides, so each of the second run's sheets is compared below.
+    expect(run.b.worksheets.map((w) => w.name)).toEqual(run.a.worksheets.map((w) => w.name));
     for (const sheet of run.a.worksheets) expect([sheet.name, rules(ws(run.b, sheet.name))]).toEqual([sheet.name, rules(sheet)]);
     // One status rule set and one data bar per table on the user's sheet.
     expect(conditionalFormats(ws(run.b, userSheet)).filter((cf) => cf.rules.some((r) => r.type === "dataBar"))).toHaveLength(
