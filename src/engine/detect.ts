@@ -1,7 +1,9 @@
 // Finds KPA tables anywhere on a sheet by their header rows: stacked under section headings or side by side.
 import { cellAddress } from "./address";
 import { type SheetGrid, SheetView } from "./grid";
-import { type Field, isOurHeader, matchHeader } from "./headers";
+import { resolveActual } from "./columns-by-content";
+import { type Field, isOurHeader, matchHeaderDetail } from "./headers";
+import type { Problem } from "./problems";
 
 export type TableKind = "kpa" | "goals" | "roles" | "training" | "kpi";
 
@@ -9,6 +11,10 @@ export interface Column {
   readonly col: number;
   readonly header: string;
   readonly field: Field | undefined;
+  /** Headed with a loose word ("Score", "Budget"): a strong header for the same field wins. */
+  readonly weak?: boolean;
+  /** Headed with a period ("Q3 Actual", "Sep-50", "YTD"). */
+  readonly period?: boolean;
 }
 
 export interface Table {
@@ -29,6 +35,8 @@ export interface Table {
   readonly lastRow: number;
   readonly columns: readonly Column[];
   readonly fields: Readonly<Partial<Record<Field, number>>>;
+  /** How the table's actual column was chosen when its header did not settle it (warnings), or why none was. */
+  readonly problems?: readonly Problem[];
 }
 
 interface HeaderCandidate {
@@ -81,20 +89,32 @@ function headerAt(view: SheetView, row: number, left: number, right: number): He
   if (right - left < 1) return undefined;
   const columns: Column[] = [];
   const fields: Partial<Record<Field, number>> = {};
+  const weakField = new Set<Field>();
   let matched = 0;
+  // Loose words (Result, Plan, Score…) help read a table's columns, but alone they do not make a header row.
+  let strong = 0;
   for (let c = left; c <= right; c++) {
     const v = view.value(row, c);
     if (v !== null && typeof v !== "string") return undefined;
     const header = view.text(row, c);
-    const field = header ? matchHeader(header) : undefined;
-    if (field !== undefined) {
+    const m = header ? matchHeaderDetail(header) : undefined;
+    const field = m?.field;
+    if (m && field !== undefined) {
       matched++;
-      if (fields[field] === undefined) fields[field] = c;
+      if (!m.weak) strong++;
+      // The first column for a field, unless it was headed loosely and this one is not ("Budget" then "Target").
+      if (fields[field] === undefined || (weakField.has(field) && !m.weak)) {
+        fields[field] = c;
+        if (m.weak) weakField.add(field);
+        else weakField.delete(field);
+      }
     }
-    columns.push({ col: c, header, field });
+    columns.push({ col: c, header, field, ...(m?.weak ? { weak: true } : {}), ...(m?.period ? { period: true } : {}) });
   }
   if (matched * 2 < columns.filter((c) => c.header !== "").length) return undefined;
-  const cls = classify(fields, matched);
+  // Two plainly headed columns make a header row; so does one beside a target and an actual ("KPI | Plan | Score").
+  const threeWay = strong >= 1 && fields.target !== undefined && fields.actual !== undefined;
+  const cls = classify(fields, threeWay ? Math.max(strong, 2) : strong);
   if (!cls) return undefined;
   return { row, left, right, kind: cls.kind, columns, fields: cls.fields };
 }
@@ -172,6 +192,16 @@ export function detectTables(grid: SheetGrid): Table[] {
       }
       claimed.push({ top: r, bottom: last, left: h.left, right: h.right });
       const group = findGroup(view, r, h.left, h.right, claimed);
+      const shape = {
+        id: `${grid.name}!${cellAddress(r, h.left)}`,
+        sheet: grid.name,
+        kind: h.kind,
+        headerRow: r,
+        left: h.left,
+        right: h.right,
+      };
+      const chosen = resolveActual(view, { ...shape, lastRow: last, columns: h.columns, fields: h.fields });
+      const fields = chosen.actual === h.fields.actual ? h.fields : { ...h.fields, actual: chosen.actual };
       tables.push({
         id: `${grid.name}!${cellAddress(r, h.left)}`,
         sheet: grid.name,
@@ -185,7 +215,8 @@ export function detectTables(grid: SheetGrid): Table[] {
         firstRow: r + 1,
         lastRow: last,
         columns: h.columns,
-        fields: h.fields,
+        fields,
+        ...(chosen.problems.length > 0 ? { problems: chosen.problems } : {}),
       });
     }
   }

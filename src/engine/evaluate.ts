@@ -1,6 +1,7 @@
 // Judges every row of every detected table against its target as of a date: reads each row, hands it to the
 // judge for its table kind, then links elements to goals and checks owners against the roles table.
 import { checkAccountability } from "./accountability";
+import { tableProblems } from "./columns-by-content";
 import { isoDate } from "./dates";
 import { detectTables, type Table } from "./detect";
 import { linkElements } from "./elements";
@@ -18,11 +19,11 @@ import { type EvaluateOptions, checkOptions } from "./settings";
 
 /** Detects and evaluates the grids. Bad data becomes problems; only invalid options throw (InvalidOptionError). */
 export function evaluateGrid(wb: WorkbookGrid, options: EvaluateOptions): Evaluation {
-  const { asOf, tolerance, order } = checkOptions(options);
+  const { asOf, tolerance, order, milestoneWindowDays } = checkOptions(options);
   const ownership = readOwnership(wb);
   const log = readLog(wb, order, (name) => isOurSheet(ownership, name));
   const logIndex = new LogIndex(log);
-  const ctx: JudgeContext = { asOf, tolerance, order, problems: [...log.problems], log: logIndex };
+  const ctx: JudgeContext = { asOf, tolerance, order, milestoneWindowDays, problems: [...log.problems], log: logIndex };
   const logHeaders = new Set(log.tables.map((t) => `${t.sheet}|${t.headerRow}`));
 
   const tables: Table[] = [];
@@ -45,6 +46,8 @@ export function evaluateGrid(wb: WorkbookGrid, options: EvaluateOptions): Evalua
         keys.set(base, n);
         rows.push({ ...res, key: n === 1 ? base : `${base}#${n}` });
       }
+      // How the table's actual column was found, or one problem when it has none (columns-by-content.ts).
+      ctx.problems.push(...tableProblems(table, rows));
     }
   }
   const linked = linkElements(rows, ctx.problems);

@@ -30,6 +30,12 @@ export const EXPLAIN = {
   /** "88% (logged Sep 30, 2050) vs ≥ 90% (baseline 80%)": what every numeric explanation starts with. */
   head: (p: { actual: string; source: string; target: string; note?: string; fromGoal: boolean }) =>
     `${p.actual}${p.source} vs ${p.target}${p.note ? ` (${p.note})` : ""}${p.fromGoal ? " (target from the Goal text)" : ""}`,
+  /** How a target was read where its text leaves it open: a tolerance band, or a target of nothing. */
+  readAsBand: (p: { low: string; high: string; centre?: string }) =>
+    `target read as ${p.low} to ${p.high}${p.centre ? ` around ${p.centre}` : ""}`,
+  readAsZero: () => "target read as 0 (none allowed)",
+  /** The band part of an explanation for a zero target missed: no shortfall is small relative to zero. */
+  zeroTolerance: () => "a zero target has no tolerance",
   sourceLogged: (p: { date: string; source?: string }) => ` (logged ${p.date}${p.source ? `, ${p.source}` : ""})`,
   sourceTypedAsLogged: (p: { date: string }) => ` (typed Actual, as logged ${p.date})`,
   sourceTypedOverLog: (p: { value: string; date: string }) => ` (typed Actual, used over the log's ${p.value} of ${p.date})`,
@@ -48,6 +54,25 @@ export const EXPLAIN = {
   categoricalMet: (p: { head: string }) => `${p.head}: matches → Met`,
   categoricalOverdue: (p: { head: string; due: string }) => `${p.head}: not yet, was due ${p.due} → Overdue`,
   categoricalNotYet: (p: { head: string }) => `${p.head}: not yet → Off Track`,
+  // Milestones (categorical targets) not met yet, by what the actual reports; `due` undefined means no timeline.
+  categoricalDone: (p: { head: string; detail: string }) => `${p.head}: done, ${p.detail} → Met`,
+  categoricalOtherValue: (p: { head: string }) => `${p.head}: a different value → Off Track`,
+  milestoneProgress: (p: { head: string; state: string; due?: string }) =>
+    `${p.head}: not yet, ${p.state}, ${p.due ? `due ${p.due}` : "no timeline"} → On Track`,
+  milestoneTrouble: (p: { head: string; state: string; due?: string }) =>
+    `${p.head}: not yet, ${p.state}, ${p.due ? `due ${p.due}` : "no timeline"} → At Risk`,
+  milestoneFailed: (p: { head: string; state: string }) => `${p.head}: ${p.state} → Off Track`,
+  milestoneNotStartedSoon: (p: { head: string; state: string; due: string; days: number; window: number }) =>
+    `${p.head}: ${p.state}, due ${p.days === 0 ? "today" : `in ${p.days} day${p.days === 1 ? "" : "s"}`} (${p.due}, within the ${p.window}-day warning window) → At Risk`,
+  milestoneNotStartedEarly: (p: { head: string; state: string; due: string; days: number; window: number }) =>
+    `${p.head}: ${p.state}, due in ${p.days} days (${p.due}, before the ${p.window}-day warning window), so nothing is due yet → On Track`,
+  milestonePlannedLate: (p: { head: string; planned: string; due: string }) =>
+    `${p.head}: planned for ${p.planned}, after it is due (${p.due}) → At Risk`,
+  milestoneNotStartedNoTimeline: (p: { head: string; state: string }) =>
+    `${p.head}: ${p.state} and no timeline, so it is due now → Off Track`,
+  milestoneNotUnderstood: (p: { head: string }) =>
+    `${p.head}: the actual says neither done, in progress, in trouble nor not started → No Data`,
+  trainingTrouble: (p: { state: string; due: string }) => `Not done, ${p.state}, due ${p.due} → At Risk`,
 
   /** On the Gaps sheet, for a row a team had responded to that the workbook no longer holds. */
   rowGone: () => "No longer found in the workbook",

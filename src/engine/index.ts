@@ -41,14 +41,18 @@ export {
 export type { EvaluateOptions } from "./settings";
 export {
   DEFAULT_DATE_ORDER,
+  DEFAULT_MILESTONE_WINDOW_DAYS,
   DEFAULT_TOLERANCE,
   InvalidOptionError,
+  MAX_MILESTONE_WINDOW_DAYS,
   MAX_TOLERANCE,
   asOfProblem,
   checkOptions,
   dateOrderProblem,
   isIsoDate,
+  isMilestoneWindowDays,
   isTolerance,
+  milestoneWindowProblem,
   parseDateOrder,
   toleranceProblem,
 } from "./settings";

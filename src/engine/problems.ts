@@ -16,6 +16,8 @@ const q = (s: string) => `"${s}"`;
 export const MESSAGES = {
   targetNotUnderstood: (p: { target: string; reason: string }) =>
     `Target ${q(p.target)} was not understood: ${p.reason}. Write it like "≥ 85%", "< 2 hours" or "Increase by 10 points".`,
+  zeroTargetReadAsNone: (p: { target: string }) =>
+    `Target ${q(p.target)} was read as none allowed (at most 0), though the row's wording says higher is better. If 0 is a floor, write "≥ 0"; if it is a level to reach, put that level in the target.`,
   targetNeedsBaseline: (p: { target: string }) =>
     `Target ${q(p.target)} is a change from the baseline, but the row has no Baseline value. Add a Baseline column or value.`,
   actualNotANumber: (p: { actual: string; target: string }) =>
@@ -44,6 +46,8 @@ export const MESSAGES = {
     `Training for ${q(p.name)} has no timeline, so it cannot be judged as due or overdue. Add a date.`,
   completionNotUnderstood: (p: { text: string }) =>
     `Completion ${q(p.text)} is not yes, no or a date; it was read as not done. Enter Yes, No or the completion date.`,
+  milestoneNotUnderstood: (p: { actual: string; target: string }) =>
+    `Actual ${q(p.actual)} does not say whether ${q(p.target)} is done, so the row is No Data. Write done (Yes, Done, Complete or the date it was done), in progress (In progress, On track, Drafting, 50%, Phase 2 of 3), in trouble (Delayed, Blocked, On hold, Waiting on …), not started (No, Not started, Planned) or failed (Cancelled, Rejected).`,
   weightNotANumber: (p: { text: string }) =>
     `Weight ${q(p.text)} is not a number; the row is left out of the weighted score. Enter a number such as 20 or 20%.`,
   sheetNameTaken: (p: { wanted: string; used: string }) =>
@@ -58,6 +62,15 @@ export const MESSAGES = {
     `Measurements of ${q(p.kpi)} match no goal or KPI in the workbook, so they are not used. Write the KPI as the goal table names it.`,
   logValueUnusable: (p: { kpi: string; value: string; date: string }) =>
     `The logged value ${q(p.value)} of ${q(p.kpi)} (${p.date}) cannot be compared with its target, so it is left out of the trend. Enter it in the target's unit.`,
+  // Finding a table's value column (detect.ts, columns-by-content.ts).
+  actualByContent: (p: { table: string; header: string }) =>
+    `The table at ${p.table} has no column headed Actual; the column ${q(p.header)} holds values like its targets, so it was read as the actual. Head it "Actual" if that is right, or rename it if not.`,
+  actualAmbiguous: (p: { table: string; headers: string }) =>
+    `The table at ${p.table} has no column headed Actual, and the columns ${p.headers} all hold values like its targets, so none was used and its rows are No Data. Head the column of current values "Actual".`,
+  actualFromSeveral: (p: { table: string; headers: string; header: string }) =>
+    `The table at ${p.table} has several value columns (${p.headers}); ${q(p.header)}, the last one holding values, was read as the actual. Keep the current period's values in a column headed "Actual" to choose it yourself.`,
+  noActualColumn: (p: { table: string; columns: string }) =>
+    `The table at ${p.table} has no column of actual values (its columns: ${p.columns}), so its rows are No Data. Head the column of current values "Actual", or add one (Add tracking columns).`,
 } as const;
 
 export type ProblemCode = keyof typeof MESSAGES;

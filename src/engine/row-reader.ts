@@ -14,6 +14,8 @@ export interface JudgeContext {
   readonly asOf: Day;
   readonly tolerance: number;
   readonly order: DateOrder;
+  /** Days before a milestone's deadline in which "not started" is At Risk. */
+  readonly milestoneWindowDays: number;
   readonly problems: Problem[];
   readonly log: LogIndex;
 }

@@ -9,12 +9,18 @@ export interface EvaluateOptions {
   readonly tolerance?: number;
   /** How to read numeric dates such as 03/04/2050. Default month first. */
   readonly dateOrder?: DateOrder;
+  /** Days before a milestone's deadline in which "not started" turns At Risk. Default 30. */
+  readonly milestoneWindowDays?: number;
 }
 
 export const DEFAULT_TOLERANCE = 0.1;
 export const DEFAULT_DATE_ORDER: DateOrder = "mdy";
 /** The tolerance is a share of the target: 0 (no band) to 1 (a 100% shortfall is still At Risk). */
 export const MAX_TOLERANCE = 1;
+/** A categorical target (Complete, Launched, Signed) not started this many days or fewer before its deadline is At Risk. */
+export const DEFAULT_MILESTONE_WINDOW_DAYS = 30;
+/** The warning window is whole days: 0 (never warn early) to a year. */
+export const MAX_MILESTONE_WINDOW_DAYS = 366;
 
 /** Thrown only for options a caller passed; bad workbook data becomes problems instead. */
 export class InvalidOptionError extends Error {}
@@ -25,6 +31,10 @@ export function isIsoDate(text: unknown): text is string {
 
 export function isTolerance(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_TOLERANCE;
+}
+
+export function isMilestoneWindowDays(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_MILESTONE_WINDOW_DAYS;
 }
 
 export function parseDateOrder(text: unknown): DateOrder | undefined {
@@ -46,13 +56,25 @@ export function dateOrderProblem(text: string, label = "The date order"): string
   return `${label} must be mdy (03/04/2050 is March 4) or dmy (April 3), not ${text}.`;
 }
 
+export function milestoneWindowProblem(text: string, label = "The milestone warning window"): string {
+  return `${label} ${text} must be a whole number of days from 0 to ${MAX_MILESTONE_WINDOW_DAYS} (30 warns a month before a deadline).`;
+}
+
 /** The options with defaults filled in; throws InvalidOptionError with one sentence for a bad one. */
-export function checkOptions(options: EvaluateOptions): { asOf: number; tolerance: number; order: DateOrder } {
+export function checkOptions(options: EvaluateOptions): {
+  asOf: number;
+  tolerance: number;
+  order: DateOrder;
+  milestoneWindowDays: number;
+} {
   const asOf = parseIsoDate(options.asOf);
   if (asOf === undefined) throw new InvalidOptionError(asOfProblem(options.asOf));
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   if (!isTolerance(tolerance)) throw new InvalidOptionError(toleranceProblem(String(options.tolerance)));
   const order = options.dateOrder ?? DEFAULT_DATE_ORDER;
   if (parseDateOrder(order) === undefined) throw new InvalidOptionError(dateOrderProblem(String(order)));
-  return { asOf, tolerance, order };
+  const milestoneWindowDays = options.milestoneWindowDays ?? DEFAULT_MILESTONE_WINDOW_DAYS;
+  if (!isMilestoneWindowDays(milestoneWindowDays))
+    throw new InvalidOptionError(milestoneWindowProblem(String(options.milestoneWindowDays)));
+  return { asOf, tolerance, order, milestoneWindowDays };
 }

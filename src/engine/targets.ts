@@ -1,8 +1,8 @@
-// Target text → structured target, and which way is "better" for a row.
+// Target text → structured target: a level, a band, a change from the baseline, or a status word.
+import { DOWN_VERBS, type Direction, UP_VERBS } from "./direction";
 import { HOURS_PER, type Quantity, type QuantityToken, formatQuantity, isNoValueMarker, scanQuantities } from "./values";
 
 export type Comparator = ">=" | ">" | "<=" | "<" | "=" | "between";
-export type Direction = "higher" | "lower";
 
 export interface NumericTarget {
   readonly kind: "numeric";
@@ -23,6 +23,13 @@ export interface NumericTarget {
   readonly impliedBaseline?: Quantity;
   /** A direction the wording itself implies (increase/reduce). */
   readonly verbDirection?: Direction;
+  /** The value a tolerance band is centred on ("100 ± 10", "5% ± 1"); shortfalls outside the band are relative to it. */
+  readonly centre?: Quantity;
+  /**
+   * How the text was read where that is not obvious from it: "band" for a tolerance ("±5%", "within 5% of plan",
+   * "2 either way"), "zero" for a target of nothing ("0", "none", "no incidents"), which is at most 0.
+   */
+  readonly reading?: "band" | "zero";
 }
 
 export interface CategoricalTarget {
@@ -61,6 +68,16 @@ const AFFIRMATIVE = new Set([
   "implemented",
   "delivered",
   "finished",
+  "certified",
+  "accredited",
+  "signed",
+  "accepted",
+  "published",
+  "released",
+  "deployed",
+  "operational",
+  "go live",
+  "go-live",
 ]);
 
 export function isAffirmative(text: string): boolean {
@@ -72,49 +89,15 @@ export function isAffirmative(text: string): boolean {
   );
 }
 
-const UP_VERBS = /\b(increase[sd]?|increasing|grow(?:s|n|th)?|raise[sd]?|boost(?:ed|s)?|lift|maximi[sz]e|expand|double|triple)\b/;
-const DOWN_VERBS =
-  /\b(reduce[sd]?|reducing|reduction|decrease[sd]?|decreasing|lower(?:ed|s)?|cut(?:s)?|drop|minimi[sz]e|shorten|eliminate|halve|limit|decline)\b/;
-const IMPROVE = /\b(improve[sd]?|improving|improvement|better)\b/;
-const LOWER_NOUNS = new RegExp(
-  String.raw`\b(costs?|cost-per|cpa|cac|churn|errors?|incidents?|burn|burn rate|expenses?|spend|refunds?|disputes?|variance|defects?|complaints?|delays?|backlog|turnover|attrition|downtime|latency|bounce|abandonment|absenteeism|escalations?|waste|debt|overdue|outages?|bugs?|tickets? open|dso|aht|lead time|cycle time|duration|wait)\b` +
-    String.raw`|(?<!\b(?:on|up|real|full|part|first|one|any|in|over)[\s-])\btimes?\b`,
-);
-
-// Phrases that read as "more is better" even though they hold a lower-is-better word.
-const HIGHER_PHRASES =
-  /\b(cost savings?|savings?|saved|(?:error|defect|incident|bug)[- ]free|free of|accuracy|mtbf|between failures|uptime|availability|on[- ]time|avoided|avoidance)\b/;
-
-/** Which way is better for a row: a Polarity value first, then the wording, then "higher". */
-export function inferDirection(name: string, extraText = "", polarity?: string): { direction: Direction; because: string } {
-  if (polarity) {
-    const p = parsePolarity(polarity);
-    if (p) return { direction: p, because: "Direction column" };
-  }
-  const text = `${name} ${extraText}`.toLowerCase();
-  if (UP_VERBS.test(text)) return { direction: "higher", because: "wording" };
-  if (DOWN_VERBS.test(text)) return { direction: "lower", because: "wording" };
-  if (HIGHER_PHRASES.test(name.toLowerCase())) return { direction: "higher", because: "wording" };
-  const noun = LOWER_NOUNS.exec(name.toLowerCase());
-  if (noun) return { direction: "lower", because: `"${noun[0].trim()}" is better lower` };
-  return { direction: "higher", because: "default" };
-}
-
-export function parsePolarity(text: string): Direction | undefined {
-  const t = text.trim().toLowerCase();
-  if (/^[↑▲⬆+]/.test(t) || /^(higher|high|up|increase|max|maximi[sz]e|more|positive)\b|higher is better|more is better/.test(t))
-    return "higher";
-  if (/^[↓▼⬇-]/.test(t) || /^(lower|low|down|decrease|min|minimi[sz]e|less|fewer|negative)\b|lower is better|less is better/.test(t))
-    return "lower";
-  return undefined;
-}
-
 type PhraseTable = readonly (readonly [RegExp, Comparator | "better"])[];
 // Matched against the text just before the number (end-anchored) and just after it (start-anchored).
 const BEFORE: PhraseTable = [
-  [/(?:>=|=>|at least|a minimum of|minimum of|minimum|min\.?|no less than|not less than|no fewer than|not below|not under)\s*$/, ">="],
   [
-    /(?:<=|=<|at most|no more than|not more than|a maximum of|maximum of|maximum|max\.?|up to|within|not exceed|not to exceed|not exceeding|no higher than|not above|not over|capped at)\s*$/,
+    /(?:>=|=>|at least|a minimum of|minimum of|minimum|min\.?|no less than|not less than|no fewer than|(?:not|never)\s+(?:[a-z]+\s+)?(?:below|under|less than|fewer than|lower than))\s*$/,
+    ">=",
+  ],
+  [
+    /(?:<=|=<|at most|no more than|not more than|a maximum of|maximum of|maximum|max\.?|up to|within|not exceed|not to exceed|not exceeding|no higher than|capped at|(?:not|never)\s+(?:[a-z]+\s+)?(?:above|over|exceed(?:s|ing)?|more than|higher than|greater than))\s*$/,
     "<=",
   ],
   [/(?:>|more than|greater than|above|over|exceed|exceeds|exceeding|higher than|beyond|better than)\s*$/, ">"],
@@ -154,17 +137,25 @@ const DATE_PHRASES = new RegExp(
 );
 
 function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[≥⩾]/g, ">=")
-    .replace(/[≤⩽]/g, "<=")
-    .replace(/[–—]/g, "-")
-    .replace(/\bzero\b/g, "0")
-    .replace(/\bnone\b/g, "0")
-    .replace(/^no\s+(?!more|less|fewer|higher|lower|later|longer|greater|worse|than|\d)(?=[a-z])/, "0 ")
-    .replace(/\s+/g, " ")
-    .replace(/[.;!]+$/, "")
-    .trim();
+  return (
+    text
+      .toLowerCase()
+      .replace(/[≥⩾]/g, ">=")
+      .replace(/[≤⩽]/g, "<=")
+      .replace(/[–—−]/g, "-")
+      // "+/- 5%", "+- 5", "plus or minus 5": one sign for a tolerance either way.
+      .replace(/\+\s*\/\s*-|\+-(?=\s*[$€£¥]?\.?\d)|\bplus\s*(?:or|\/|-)?\s*minus\b/g, "±")
+      // "+5%/-5%" is "±5%"; "zero tolerance" is none allowed, not a band of width 0.
+      .replace(/\+\s*([$€£¥]?\d[\d,.]*\s*%?)\s*\/\s*-\s*\1(?![\d.])|-\s*([$€£¥]?\d[\d,.]*\s*%?)\s*\/\s*\+\s*\2(?![\d.])/g, "±$1$2")
+      .replace(/\b(?:zero|0)[\s-]tolerance\b/g, "0")
+      .replace(/\bzero\b/g, "0")
+      .replace(/\bnone\b/g, "0")
+      .replace(/\bnil\b/g, "0")
+      .replace(/^no\s+(?!more|less|fewer|higher|lower|later|longer|greater|worse|than|\d)(?=[a-z])/, "0 ")
+      .replace(/\s+/g, " ")
+      .replace(/[.;!]+$/, "")
+      .trim()
+  );
 }
 
 /** The bare end of a range takes the other end's unit: "2 to 3 days" means 2 days, not 2 hours. */
@@ -174,11 +165,43 @@ function withUnitOf(q: Quantity, other: Quantity): Quantity {
   return { ...other, value: q.value };
 }
 
+// A target without a number is a status to reach only when it says which: a status word ("Approved", "Complete",
+// "Go live", "On budget", "Green") or a milestone verb ("Launch the new site", "Obtain ISO certification").
+// Anything else ("best in class", "in line with the plan") is prose: there is nothing to judge it by.
+const AFFIRMATIVE_STATUS = new RegExp(
+  String.raw`\b(?:approved|approval|complete[d]?|completion|done|finished|achieved|met|launched|launch|signed(?: off)?|sign[- ]?off|live|go[- ]live|delivered|passed|certified|certification|accredited|accreditation|implemented|implementation|in place|accepted|published|released|deployed|operational|compliant|in compliance|on time|on schedule|on budget|within (?:budget|scope|sla)|under budget)\b`,
+);
+const OTHER_STATUS = /^(?:yes|y|no|n|true|false|x|✓|✔|✅|pass|fail(?:ed)?|green|amber|red|yellow)$|\b(?:green|amber|red|rag)\b/;
+const MILESTONE_VERB =
+  /^(?:complete|obtain|pass|launch|implement|deliver|finish|sign|publish|release|deploy|roll[- ]?out|go[- ]live|submit|install|migrate|introduce|open|secure|certify|adopt|hire|appoint|establish|set up)\b/;
+const NEGATION = /\b(?:not|no|never|without)\b/;
+const MAX_STATUS_WORDS = 8;
+
+function statusTarget(raw: string, stripped: string): TargetParse {
+  const expected = raw.trim().replace(/[.!]+$/, "");
+  const words = stripped.replace(/^(?:target|status|goal)\s*:\s*/, "").trim();
+  const count = words.split(" ").filter(Boolean).length;
+  const verb = MILESTONE_VERB.test(words);
+  const affirmativeWord = AFFIRMATIVE_STATUS.test(words);
+  if (count > 0 && count <= MAX_STATUS_WORDS && (verb || affirmativeWord || OTHER_STATUS.test(words))) {
+    const affirmative = isAffirmative(expected) || ((verb || affirmativeWord) && !NEGATION.test(words));
+    return { ok: true, target: { kind: "categorical", expected, affirmative } };
+  }
+  return {
+    ok: false,
+    empty: false,
+    reason: "it describes an aim but has no number to measure against and no status word (such as Approved or Complete)",
+  };
+}
+
+/** Words that say there is no target yet, as TBD does. */
+const NOT_SET = /^(?:not applicable|not set|not defined|to be (?:confirmed|determined|defined|agreed|set)|pending|awaiting target)$/;
+
 /** Parses a Target cell. Never throws; an unreadable target says what was not understood. */
 export function parseTarget(input: string | number): TargetParse {
   const raw = typeof input === "number" ? String(input) : input;
   const text = normalize(raw);
-  if (text === "" || isNoValueMarker(text)) return { ok: false, empty: true };
+  if (text === "" || isNoValueMarker(text) || NOT_SET.test(text)) return { ok: false, empty: true };
   // "=B2*1.1" typed as text: reading a number out of it would be a guess.
   if (/^=\s*(?:[a-z_$(]|[\d.]+\s*[-+*/^&])/.test(text))
     return {
@@ -194,19 +217,24 @@ export function parseTarget(input: string | number): TargetParse {
     .replace(/\s+/g, " ")
     .trim();
 
-  if (!/\d/.test(stripped)) {
-    const words = stripped.split(" ").filter(Boolean);
-    if (words.length > 0 && words.length <= 4 && !UP_VERBS.test(stripped) && !DOWN_VERBS.test(stripped) && !IMPROVE.test(stripped)) {
-      const expected = raw.trim().replace(/[.!]+$/, "");
-      const achievement = /^(achieve|complete|obtain|get|pass|launch|implement|deliver|finish|sign|publish|roll out|go live)\b/i.test(
-        expected,
-      );
-      return { ok: true, target: { kind: "categorical", expected, affirmative: isAffirmative(expected) || achievement } };
-    }
-    return { ok: false, empty: false, reason: `no number or value to compare with in "${raw.trim()}"` };
-  }
+  if (!/\d/.test(stripped)) return statusTarget(raw, stripped);
 
   const tokens = scanQuantities(stripped);
+  const band = bandOf(stripped, tokens);
+  if (band) return band;
+  // A tolerance word the reader could not tie to a number changes the meaning: say so rather than drop it.
+  if (TOLERANCE_WORD.test(stripped))
+    return {
+      ok: false,
+      empty: false,
+      reason: `it gives a tolerance ("${TOLERANCE_WORD.exec(stripped)?.[0]}") without the amount next to it`,
+    };
+  if (NEGATED.test(stripped.replace(NEGATED_COMPARATORS, " ")))
+    return {
+      ok: false,
+      empty: false,
+      reason: `it says "${NEGATED.exec(stripped.replace(NEGATED_COMPARATORS, " "))?.[0]}" in a way that was not understood`,
+    };
   const verbDirection: Direction | undefined = UP_VERBS.test(stripped) ? "higher" : DOWN_VERBS.test(stripped) ? "lower" : undefined;
 
   // between 40% and 60% / 40%-60% / 40 to 60
@@ -239,10 +267,7 @@ export function parseTarget(input: string | number): TargetParse {
   }
 
   // increase/reduce/improve X by N (points | %)
-  const change =
-    /\b(?:increase[sd]?|grow|raise|boost|lift|improve[sd]?|reduce[sd]?|decrease[sd]?|lower|cut|drop|shorten|minimi[sz]e|maximi[sz]e)\b.*?\bby\s+(.+)$/.exec(
-      stripped,
-    );
+  const change = CHANGE.exec(stripped);
   if (change) {
     const byTokens = scanQuantities(change[1] as string);
     if (byTokens.length >= 1) {
@@ -278,10 +303,87 @@ export function parseTarget(input: string | number): TargetParse {
     };
   }
   comparator = comparatorNear(stripped, chosen);
+  if ((comparator === "<" || comparator === "<=") && ABSOLUTE.test(stripped)) {
+    // "|variance| < 5%", "absolute error under 5%": a bound either way.
+    const h: Quantity = { ...chosen.q, value: Math.abs(chosen.q.value) };
+    return { ok: true, target: { kind: "numeric", comparator: "between", value: { ...h, value: -h.value }, upper: h, reading: "band" } };
+  }
+  if ((comparator === undefined || comparator === "better") && chosen.q.value === 0)
+    // "0", "none", "no incidents": nothing is allowed, whatever the row's name (a count cannot rise towards zero).
+    return { ok: true, target: { kind: "numeric", comparator: "<=", value: chosen.q, verbDirection, reading: "zero" } };
   return {
     ok: true,
     target: { kind: "numeric", comparator: comparator === "better" ? undefined : comparator, value: chosen.q, verbDirection },
   };
+}
+
+// "increase/reduce/improve X by N": a change from the baseline.
+const CHANGE =
+  /\b(?:increase[sd]?|grow|raise|boost|lift|improve[sd]?|reduce[sd]?|decrease[sd]?|lower|cut|drop|shorten|minimi[sz]e|maximi[sz]e)\b.*?\bby\s+(.+)$/;
+
+// Tolerance bands: "±5%", "5% ± 1", "100 ± 10%", "2 either way", "target 50, tolerance 5", "within 5% of plan".
+const TOLERANCE_WORD =
+  /±|\beither (?:way|side|direction)\b|\beach way\b|\bup or down\b|\bover or under\b|\babove or below\b|\btolerance\b|\bgive or take\b/;
+const HALF_BEFORE = /(?:±|\btolerance(?:\s+(?:of|is|at|band of))?\s*:?|\btol\.?:?|\bgive or take)\s*±?\s*$/;
+const HALF_AFTER =
+  /^\s*(?:\)\s*)?(?:either (?:way|side|direction)|in either direction|each way|up or down|over or under|above or below|tolerance|tol\b)/;
+// "within 5% of plan" is a deviation either way from the plan; "within 5% of revenue" would be a share, so only these count.
+const REFERENCE =
+  /^\s*of\s+(?:the\s+|our\s+|its\s+)?(?:target|plan(?:ned)?|budget(?:ed)?|forecasts?|goal|estimates?|projections?|benchmark|quota|actuals?|baseline|schedule|commitments?|expected)\b/;
+const BAND_GAP =
+  /^(?:[\s,;:()]|±|\b(?:target(?:ed)?|with(?:in)?|and|a|an|of|is|at|on|around|about|from|tolerance|tol\.?|margin|no more than|not more than|at most|up to|max(?:imum)?)\b)*$/;
+const OF_NUMBER = /^\s*of\s+(?:the\s+)?(?:target\s+(?:of\s+)?)?(?=[-+$€£¥]?\.?\d)/;
+const ABSOLUTE = /\|[^|]+\||\babs(?:olute)?\b/;
+// "not"/"never" outside the comparisons that hold them would turn the meaning around.
+const NEGATED = /\b(?:not|never)\b/;
+const NEGATED_COMPARATORS =
+  /\b(?:not|never)\s+(?:[a-z]+\s+)?(?:less than|more than|fewer than|greater than|higher than|lower than|below|under|above|over|exceed(?:ing|s)?|to exceed)(?=\s*[-+$€£¥]?\.?\d)/g;
+
+function bandOf(text: string, tokens: readonly QuantityToken[]): TargetParse | undefined {
+  // "Increase by 10% ± 2%": a change with a tolerance is not read (the caller says so) rather than read as a level.
+  if (CHANGE.test(text)) return undefined;
+  const half = tokens.find((t) => {
+    const before = text.slice(Math.max(0, t.index - 40), t.index);
+    const after = text.slice(t.index + t.length, t.index + t.length + 40);
+    if (HALF_BEFORE.test(before) || HALF_AFTER.test(after)) return true;
+    // "within 5%" is a band either way; "within 2 hours" stays "at most 2 hours".
+    return /\bwithin\s*$/.test(before) && (t.q.unit === "percent" || REFERENCE.test(after) || OF_NUMBER.test(after));
+  });
+  if (!half) return undefined;
+  const others = tokens.filter((t) => t !== half);
+  // The centre is the other number, joined to the tolerance only by band words: "100 ± 10", "target 50, tolerance 5",
+  // "50 (±5)", "within 10% of 200". "5% or 10 units" joins two targets, not a value and its tolerance.
+  const joined = (t: QuantityToken) =>
+    BAND_GAP.test(t.index < half.index ? text.slice(t.index + t.length, half.index) : text.slice(half.index + half.length, t.index));
+  const centreTok = others.length === 1 && joined(others[0] as QuantityToken) ? others[0] : undefined;
+  if (!centreTok && others.length > 0) {
+    const list = tokens.map((t) => formatQuantity(t.q)).join(", ");
+    return { ok: false, empty: false, reason: `it holds several numbers (${list}) and it is not clear which one the tolerance is around` };
+  }
+  const h: Quantity = { ...half.q, value: Math.abs(half.q.value) };
+  if (!centreTok) {
+    return { ok: true, target: { kind: "numeric", comparator: "between", value: { ...h, value: -h.value }, upper: h, reading: "band" } };
+  }
+  let centre = centreTok.q;
+  let amount: number;
+  if (h.unit === "percent" && !half.points && centre.unit !== "percent") amount = (Math.abs(centre.value) * h.value) / 100;
+  else if (h.unit === centre.unit || h.unit === "number") amount = withUnitOf(h, centre).value;
+  else if (centre.unit === "number") {
+    centre = withUnitOf(centre, h);
+    amount = h.value;
+  } else
+    return {
+      ok: false,
+      empty: false,
+      reason: `its tolerance ${formatQuantity(h)} is not in the unit of the value ${formatQuantity(centre)} it is around`,
+    };
+  const low = { ...centre, value: roundTo(centre.value - amount) };
+  const high = { ...centre, value: roundTo(centre.value + amount) };
+  return { ok: true, target: { kind: "numeric", comparator: "between", value: low, upper: high, centre, reading: "band" } };
+}
+
+function roundTo(n: number): number {
+  return Math.round(n * 1e9) / 1e9;
 }
 
 function rangeOf(text: string, tokens: QuantityToken[]): QuantityToken[] | undefined {

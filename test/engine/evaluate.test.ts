@@ -39,9 +39,7 @@ describe("status rules", () => {
       ["Delight users", "make customers happier and more loyal over time", null, null, "8"],
     ]);
     expect(ev.rows.map((r) => r.status)).toEqual(["Needs Target", "Needs Target"]);
-    expect(ev.problems).toEqual([
-      expect.objectContaining({ sheet: "Goals", cell: "B3", severity: "error", code: "targetNotUnderstood" }),
-    ]);
+    expect(ev.problems).toEqual([expect.objectContaining({ sheet: "Goals", cell: "B3", severity: "error", code: "targetNotUnderstood" })]);
     expect(ev.problems[0]?.message).toContain("make customers happier");
   });
 
@@ -76,16 +74,20 @@ describe("status rules", () => {
 
   it("6. with a Baseline and a Start date, progress ahead of the time gone → On Track", () => {
     // Half the time has gone (Jan 1 → Dec 31), and 60% of the way from 60 to 80 is covered.
-    const ev = goals(H, [
-      ["Grow NPS", "80", "2050-12-31", 60, 72, "2050-01-01"],
-      ["Grow NPS slowly", "80", "2050-12-31", 60, 62, "2050-01-01"],
-    ], "2050-07-02");
+    const ev = goals(
+      H,
+      [
+        ["Grow NPS", "80", "2050-12-31", 60, 72, "2050-01-01"],
+        ["Grow NPS slowly", "80", "2050-12-31", 60, 62, "2050-01-01"],
+      ],
+      "2050-07-02",
+    );
     expect(ev.rows.map((r) => r.status)).toEqual(["On Track", "Off Track"]);
     expect(ev.rows[0]?.explanation).toBe("72 vs ≥ 80 (baseline 60): 60% of the way with 50% of the time gone → On Track");
     expect(ev.rows[0]?.progress).toBeCloseTo(0.6);
   });
 
-  it("7. categorical targets: affirmatives match, otherwise Off Track or Overdue", () => {
+  it("7. categorical targets: affirmatives match; a pending one is On Track before its deadline and Overdue after", () => {
     const ev = goals(H, [
       ["Policy signed", "Approved", "2050-12-31", null, "approved"],
       ["Launch", "Complete", "2050-12-31", null, "Done"],
@@ -93,7 +95,7 @@ describe("status rules", () => {
       ["Vendor", "Approved", "2050-12-31", null, "Pending review"],
       ["Legal", "Approved", "2050-01-31", null, "Pending review"],
     ]);
-    expect(ev.rows.map((r) => r.status)).toEqual(["Met", "Met", "Met", "Off Track", "Overdue"]);
+    expect(ev.rows.map((r) => r.status)).toEqual(["Met", "Met", "Met", "On Track", "Overdue"]);
   });
 
   it("reaches each of the seven statuses, and every explanation ends with the status it gave", () => {
@@ -250,7 +252,11 @@ describe("dates", () => {
 
   it("takes quarter and month timelines at their end", () => {
     const H = ["Goal", "Target", "Timeline", "Actual"];
-    const e = goals(H, [["A", "≥ 10", "Q3 2050", 5], ["B", "≥ 10", "June 2050", 5], ["C", "≥ 10", { v: 55153, f: "yyyy-mm-dd" }, 5]]);
+    const e = goals(H, [
+      ["A", "≥ 10", "Q3 2050", 5],
+      ["B", "≥ 10", "June 2050", 5],
+      ["C", "≥ 10", { v: 55153, f: "yyyy-mm-dd" }, 5],
+    ]);
     expect(e.rows.map((r) => r.timeline)).toEqual(["2050-09-30", "2050-06-30", "2050-12-31"]);
   });
 
@@ -308,11 +314,23 @@ describe("KPA elements, reviews and accountability", () => {
 
   it("warns about an element no goal measures", () => {
     const ev = evaluateGrid(
-      workbook(sheet("S", [["KPA Element", "Measurement Method"], ["Employee Engagement", "Survey"], [], ["Goal", "Target"], ["Grow revenue", "$1M"]])),
+      workbook(
+        sheet("S", [
+          ["KPA Element", "Measurement Method"],
+          ["Employee Engagement", "Survey"],
+          [],
+          ["Goal", "Target"],
+          ["Grow revenue", "$1M"],
+        ]),
+      ),
       { asOf: AS_OF },
     );
     expect(ev.rows[0]?.status).toBe("Needs Target");
-    expect(ev.problems).toEqual([expect.objectContaining({ cell: "A2", code: "elementUnlinked" })]);
+    // The goals table has no Actual column: one problem for that table, and the element's own.
+    expect(ev.problems.map((p) => [p.code, p.cell])).toEqual([
+      ["noActualColumn", "A4"],
+      ["elementUnlinked", "A2"],
+    ]);
   });
 
   it("computes the next review and flags one past due", () => {
@@ -353,7 +371,14 @@ describe("KPA elements, reviews and accountability", () => {
 
 describe("row identity", () => {
   it("keys rows by sheet, kind and name, numbering repeats", () => {
-    const ev = goals(["Goal", "Target", "Actual"], [["A", "1", 1], ["A", "1", 1], ["B", "1", 1]]);
+    const ev = goals(
+      ["Goal", "Target", "Actual"],
+      [
+        ["A", "1", 1],
+        ["A", "1", 1],
+        ["B", "1", 1],
+      ],
+    );
     expect(ev.rows.map((r) => r.key)).toEqual(["Goals|goals|a", "Goals|goals|a#2", "Goals|goals|b"]);
   });
 });

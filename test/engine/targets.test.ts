@@ -1,7 +1,8 @@
 // Target cells → structured targets, and which way is "better" for a row.
 // Expectations come from the product requirements, not from what the parser happens to do.
 import type { Quantity, Unit } from "../../src/engine/values";
-import { type Comparator, type Direction, type NumericTarget, type TargetParse, inferDirection, parseTarget } from "../../src/engine/targets";
+import { type Direction, inferDirection } from "../../src/engine/direction";
+import { type Comparator, type NumericTarget, type TargetParse, parseTarget } from "../../src/engine/targets";
 
 // ---------------------------------------------------------------------------------------------
 // Builders for expected quantities (durations are always stored in hours).
@@ -38,7 +39,12 @@ const change = (mode: "points" | "percent", amount: number, signed: boolean, cha
   change: { mode, amount, signed },
   changeUnit,
 });
-const fromTo = (from: Quantity, to: Quantity, comparator: Comparator, verb: Direction): NumExp => ({ comparator, value: to, impliedBaseline: from, verb });
+const fromTo = (from: Quantity, to: Quantity, comparator: Comparator, verb: Direction): NumExp => ({
+  comparator,
+  value: to,
+  impliedBaseline: from,
+  verb,
+});
 
 const round = (n: number): number => Math.round(n * 1e9) / 1e9;
 
@@ -98,7 +104,7 @@ describe("parseTarget: issue examples", () => {
     ["> 3:1", level(">", ratio(3))],
     ["> 7/10", level(">", score(7, 10))],
     ["< 4 hours", level("<", hrs(4))],
-    ["0", bare(num(0))],
+    ["0", level("<=", num(0))],
     ["between 40% and 60%", between(pct(40), pct(60))],
     ["$833K", bare(money(833_000))],
   ])("%p", (input, exp) => expectNumeric(input, exp));
@@ -150,7 +156,7 @@ describe("parseTarget: comparators in words and symbols", () => {
     ["5 or fewer", level("<=", num(5))],
     ["Not to exceed $10,000", level("<=", money(10_000))],
     ["CPA ≤ $45", level("<=", money(45))],
-    ["Variance within 5%", level("<=", pct(5))],
+    ["Variance within 5%", between(pct(-5), pct(5))],
     ["Resolve tickets within 1 business day", level("<=", days(1))],
     ["under $50K", level("<", money(50_000))],
     ["Keep churn below 3%", level("<", pct(3))],
@@ -173,12 +179,12 @@ describe("parseTarget: comparators in words and symbols", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Bare values: no comparator, so the row's direction decides (≥ or ≤). Dates in the text are
-// deadlines, never the target value.
+// Bare values: no comparator, so the row's direction decides (≥ or ≤), except a zero target, which is
+// at most 0 whatever the row. Dates in the text are deadlines, never the target value.
 // ---------------------------------------------------------------------------------------------
 describe("parseTarget: bare values and deadlines in the text", () => {
   it.each<[string | number, NumExp]>([
-    [0, bare(num(0))],
+    [0, level("<=", num(0))],
     [85, bare(num(85))],
     ["95%", bare(pct(95))],
     ["85 %", bare(pct(85))],
@@ -187,9 +193,9 @@ describe("parseTarget: bare values and deadlines in the text", () => {
     ["Hold at 95%", bare(pct(95))],
     ["Uptime 99.95%", bare(pct(99.95))],
     ["Target: 85%", bare(pct(85))],
-    ["zero incidents", bare(num(0))],
-    ["Zero lost-time incidents", bare(num(0))],
-    ["No critical incidents", bare(num(0))],
+    ["zero incidents", level("<=", num(0))],
+    ["Zero lost-time incidents", level("<=", num(0))],
+    ["No critical incidents", level("<=", num(0))],
     ["3x", bare(ratio(3))],
     ["1.5x", bare(ratio(1.5))],
     ["ROAS of 4x", bare(ratio(4))],

@@ -7,7 +7,8 @@ import type { ActualFrom, Judgement } from "../model";
 import { problem } from "../problems";
 import type { JudgeContext, RowReader } from "../row-reader";
 import { readDate } from "../row-reader";
-import { type Direction, inferDirection, parsePolarity, parseTarget } from "../targets";
+import { type Direction, inferDirection, parsePolarity } from "../direction";
+import { parseTarget } from "../targets";
 import { type Trend, computeTrend, projectionText } from "../trend";
 import { type Quantity, type Reading, formatQuantity } from "../values";
 import { statusForShortfall } from "./band";
@@ -62,6 +63,11 @@ export function judgeTarget(row: RowReader, name: string, timeline: Day | undefi
   const source = sourceNote(actualFrom, actual);
   if (!parsed.ok) {
     if (parsed.empty) return { status: "Needs Target", explanation: EXPLAIN.noTarget(), actual: actualText };
+    // A value that is no status word ("Gold", "Tier A") is still met by an actual that says exactly the same.
+    if (actual.kind === "text" && sameWords(actual.text, targetText)) {
+      const expected = { kind: "categorical" as const, expected: targetText.trim(), affirmative: false };
+      return { ...judgeCategorical(actual, actualText, expected, timeline, ctx, { source, fromGoal, ...actualAt }), actualFrom };
+    }
     ctx.problems.push(
       problem("targetNotUnderstood", "error", sheet, row.address(targetField), { target: targetText, reason: parsed.reason }),
     );
@@ -72,14 +78,20 @@ export function judgeTarget(row: RowReader, name: string, timeline: Day | undefi
       target: targetText,
     };
   }
-  const target = parsed.target;
+  let target = parsed.target;
   if (target.kind === "categorical")
-    return { ...judgeCategorical(actual, actualText, target, timeline, ctx, { source, fromGoal }), actualFrom };
+    return { ...judgeCategorical(actual, actualText, target, timeline, ctx, { source, fromGoal, ...actualAt }), actualFrom };
 
   const rowName = row.table.kind === "goals" ? row.text("goal") : row.text("name");
   const polarityText = row.text("direction");
   const dir = inferDirection(rowName, `${row.text("goal")} ${targetText}`, polarityText || undefined);
   const direction: Direction = polarityText && parsePolarity(polarityText) ? dir.direction : (target.verbDirection ?? dir.direction);
+  if (target.reading === "zero") {
+    // A zero target is "none allowed" whatever the name says; only a Direction column can make it a floor (≥ 0).
+    if (polarityText && parsePolarity(polarityText) === "higher") target = { ...target, comparator: ">=", reading: undefined };
+    else if (dir.direction === "higher" && dir.because === "wording")
+      ctx.problems.push(problem("zeroTargetReadAsNone", "warning", sheet, row.address(targetField), { target: targetText }));
+  }
   if (polarityText && target.comparator && target.comparator !== "between" && target.comparator !== "=") {
     const cmpDir: Direction = target.comparator.startsWith(">") ? "higher" : "lower";
     if (parsePolarity(polarityText) && cmpDir !== dir.direction) {
@@ -131,7 +143,12 @@ export function judgeTarget(row: RowReader, name: string, timeline: Day | undefi
 
   if (satisfies(a, resolved)) return { ...base, status: "Met", explanation: EXPLAIN.met({ head }), shortfall: 0 };
   const short = shortfall(a, resolved);
-  const shortText = `${formatPercent(short)} ${isOver(a, resolved) ? "over" : "short"}`;
+  const over = isOver(a, resolved);
+  const side = over ? "over" : resolved.comparator === "between" ? "under" : "short";
+  // Against a zero target a relative gap means nothing: say how much over it is.
+  const shortText = Number.isFinite(short)
+    ? `${formatPercent(short)} ${side}`
+    : `${formatQuantity({ ...resolved.value, value: Math.abs(a - resolved.value.value) })} ${side}`;
   const missed = { ...base, gap: shortText, shortfall: short };
   if (timeline !== undefined && timeline < ctx.asOf)
     return { ...missed, status: "Overdue", explanation: EXPLAIN.overdue({ head, short: shortText, due: longDate(timeline) }) };
@@ -154,6 +171,16 @@ export function judgeTarget(row: RowReader, name: string, timeline: Day | undefi
     }
   }
   return { ...missed, status: band.status, explanation: EXPLAIN.short({ head, short: shortText, ...band }) };
+}
+
+function sameWords(a: string, b: string): boolean {
+  const norm = (t: string) =>
+    t
+      .trim()
+      .toLowerCase()
+      .replace(/[.!]+$/, "")
+      .replace(/\s+/g, " ");
+  return norm(a) !== "" && norm(a) === norm(b);
 }
 
 function fromEntry(kind: ActualFrom["kind"], e: LogEntry): ActualFrom {

@@ -1,6 +1,8 @@
 // A numeric target resolved against the row (direction, baseline) and the arithmetic every numeric judgement uses:
 // aligning units, whether a value satisfies the target, how far short it is, and progress.
-import { type Comparator, type Direction, type NumericTarget, comparatorSymbol } from "../targets";
+import { EXPLAIN } from "../explain";
+import type { Direction } from "../direction";
+import { type Comparator, type NumericTarget, comparatorSymbol } from "../targets";
 import type { Polarity } from "../trend";
 import { HOURS_PER, type Quantity, type Unit, formatQuantity } from "../values";
 
@@ -8,6 +10,10 @@ export interface Resolved {
   comparator: Comparator;
   value: Quantity;
   upper?: Quantity;
+  /** A band's centre ("100 ± 10"): a shortfall outside the band is relative to it. */
+  centre?: Quantity;
+  /** Nothing allowed: any amount over a zero target is beyond tolerance. */
+  zero?: boolean;
   baseline?: Quantity;
   note?: string;
 }
@@ -68,7 +74,37 @@ export function resolveTarget(t: NumericTarget, direction: Direction, baselineQ:
     const b = align(baselineQ, t.value);
     if (b !== undefined) baseline = { ...t.value, value: b };
   }
-  return { comparator, value: t.value, upper: t.upper, baseline, note: baseline ? `baseline ${formatQuantity(baseline)}` : undefined };
+  const notes = [readingNote(t, comparator), baseline ? `baseline ${formatQuantity(baseline)}` : undefined].filter(Boolean);
+  return {
+    comparator,
+    value: t.value,
+    upper: t.upper,
+    centre: t.centre,
+    zero: t.reading === "zero" && comparator === "<=",
+    baseline,
+    note: notes.length > 0 ? notes.join(", ") : undefined,
+  };
+}
+
+/** "target read as −5% to +5%", "target read as 0 (none allowed)": how a target was read where the text leaves it open. */
+function readingNote(t: NumericTarget, comparator: Comparator): string | undefined {
+  if (t.reading === "zero" && comparator === "<=") return EXPLAIN.readAsZero();
+  if (t.reading === "band" && t.upper) {
+    const signed = t.value.value < 0;
+    return EXPLAIN.readAsBand({
+      low: signedQuantity(t.value, signed),
+      high: signedQuantity(t.upper, signed),
+      centre: t.centre && t.centre.value !== 0 ? formatQuantity(t.centre) : undefined,
+    });
+  }
+  return undefined;
+}
+
+/** "−5%", "+5%" when the band spans zero; the plain text otherwise. */
+function signedQuantity(q: Quantity, signed: boolean): string {
+  const text = formatQuantity({ ...q, value: Math.abs(q.value) });
+  if (!signed || q.value === 0) return q.value < 0 ? `−${text}` : text;
+  return `${q.value < 0 ? "−" : "+"}${text}`;
 }
 
 function round(n: number): number {
@@ -105,12 +141,21 @@ export function satisfies(a: number, r: Resolved): boolean {
   }
 }
 
-/** How far short of the target, relative to the target value. */
+/**
+ * How far short of the target, relative to the target value. Outside a band, the distance to its nearest bound,
+ * relative to the band's centre when it has one ("100 ± 10"), else to that bound ("±5%": 5.4% is 8% over).
+ */
 export function shortfall(a: number, r: Resolved): number {
   let bound = r.value.value;
   if (r.comparator === "between" && r.upper && a > r.upper.value) bound = r.upper.value;
   const diff = Math.abs(a - bound);
   if (diff === 0) return 0;
+  if (r.comparator === "between" && r.upper) {
+    const centre = r.centre?.value ?? 0;
+    const width = r.upper.value - r.value.value;
+    const scale = centre !== 0 ? Math.abs(centre) : bound !== 0 ? Math.abs(bound) : width;
+    return scale > 0 ? diff / scale : Number.POSITIVE_INFINITY;
+  }
   return bound === 0 ? Number.POSITIVE_INFINITY : diff / Math.abs(bound);
 }
 
@@ -119,10 +164,15 @@ export function isOver(a: number, r: Resolved): boolean {
   return r.comparator.startsWith("<") || (r.comparator === "between" && a > (r.upper?.value ?? a));
 }
 
-/** Share of the way from the baseline to the target. */
+/** Share of the way from the baseline to the target (for a band, to its bound nearest the baseline). */
 export function baselineProgress(a: number, r: Resolved): number | undefined {
   if (!r.baseline) return undefined;
-  const span = r.value.value - r.baseline.value;
+  let goal = r.value.value;
+  if (r.comparator === "between" && r.upper) {
+    if (r.baseline.value > r.upper.value) goal = r.upper.value;
+    else if (r.baseline.value >= r.value.value) return undefined;
+  }
+  const span = goal - r.baseline.value;
   if (span === 0) return undefined;
   return (a - r.baseline.value) / span;
 }

@@ -1,4 +1,4 @@
-// Training rows: Met when done, Overdue when not done past the timeline, On Track before it.
+// Training rows: Met when done, Overdue when not done past the timeline, On Track before it (At Risk if in trouble).
 import { type Day, longDate } from "../dates";
 import { EXPLAIN } from "../explain";
 import type { Field } from "../headers";
@@ -6,8 +6,7 @@ import type { Judgement } from "../model";
 import { problem } from "../problems";
 import type { JudgeContext, RowReader } from "../row-reader";
 import { isAffirmative } from "../targets";
-
-const NOT_DONE = /^(no|not yet|in progress|pending|planned|scheduled|open|false|started|not started|ongoing)$/i;
+import { classifyWork } from "./categorical";
 
 export function judgeTraining(row: RowReader, name: string, timeline: Day | undefined, ctx: JudgeContext): Judgement {
   const field: Field | undefined = row.has("completed") ? "completed" : row.has("status") ? "status" : undefined;
@@ -15,14 +14,18 @@ export function judgeTraining(row: RowReader, name: string, timeline: Day | unde
   const r = row.read(field, ctx.order);
   let done = false;
   let detail: string | undefined;
+  let trouble: string | undefined;
   if (r.kind === "bool") done = r.value;
   else if (r.kind === "date") {
     done = r.day <= ctx.asOf;
     detail = done ? `completed ${longDate(r.day)}` : `planned for ${longDate(r.day)}`;
   } else if (r.kind === "text" || r.kind === "quantity") {
     const text = row.text(field);
-    done = isAffirmative(text) || (r.kind === "quantity" && r.q.unit === "percent" && r.q.value >= 100);
-    if (!done && r.kind === "text" && !NOT_DONE.test(text)) {
+    // The same reader as a milestone's actual: done, in progress, in trouble, not started (or failed, read as not done).
+    const state = classifyWork(r, text, ctx.asOf);
+    done = isAffirmative(text) || (r.kind === "quantity" && r.q.unit === "percent" && r.q.value >= 100) || state.family === "done";
+    if (state.family === "trouble" || state.family === "failed") trouble = state.label;
+    if (!done && r.kind === "text" && state.family === "unknown") {
       ctx.problems.push(problem("completionNotUnderstood", "warning", row.table.sheet, row.address(field), { text }));
     }
   }
@@ -33,5 +36,6 @@ export function judgeTraining(row: RowReader, name: string, timeline: Day | unde
   }
   const due = longDate(timeline);
   if (timeline < ctx.asOf) return { status: "Overdue", explanation: EXPLAIN.trainingOverdue({ due }), progress: 0 };
+  if (trouble) return { status: "At Risk", explanation: EXPLAIN.trainingTrouble({ state: trouble, due }), progress: 0 };
   return { status: "On Track", explanation: EXPLAIN.trainingPending({ due }), progress: 0 };
 }

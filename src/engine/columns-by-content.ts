@@ -1,0 +1,146 @@
+// A goals or KPI table's value column when its header does not say which one it is: among several period columns
+// ("Q1 Actual … Q4 Actual") the last one holding values; with none, the one column whose cells read like the targets.
+// Every choice is said in a warning, and a table left without one is one problem, never a silent No Data per row.
+import { cellAddress, quoteSheet, rangeAddress } from "./address";
+import type { SheetView } from "./grid";
+import { type Field, isOurHeader } from "./headers";
+import { type Problem, problem } from "./problems";
+import { parseTarget } from "./targets";
+import { type Unit, readCell } from "./values";
+
+export interface ColumnShape {
+  readonly col: number;
+  readonly header: string;
+  readonly field: Field | undefined;
+  readonly weak?: boolean;
+  readonly period?: boolean;
+}
+
+export interface TableShape {
+  readonly id: string;
+  readonly sheet: string;
+  readonly kind: string;
+  readonly headerRow: number;
+  readonly left: number;
+  readonly right: number;
+  readonly lastRow: number;
+  readonly columns: readonly ColumnShape[];
+  readonly fields: Readonly<Partial<Record<Field, number>>>;
+  readonly problems?: readonly Problem[];
+}
+
+const q = (s: string) => `"${s}"`;
+
+const userColumns = (t: TableShape) => t.columns.filter((c) => c.header !== "" && !isOurHeader(c.header));
+
+/** "'Goals 2050'!A2:G10": the user's columns, without the status columns we add beside them. */
+export function tableRange(t: TableShape): string {
+  const right = Math.max(t.left, ...userColumns(t).map((c) => c.col));
+  return `${quoteSheet(t.sheet)}!${rangeAddress({ top: t.headerRow, left: t.left, bottom: t.lastRow, right })}`;
+}
+
+function hasValue(view: SheetView, t: TableShape, col: number): boolean {
+  for (let r = t.headerRow + 1; r <= t.lastRow; r++)
+    if (readCell(view.value(r, col), view.format(r, col), "mdy").kind !== "none") return true;
+  return false;
+}
+
+/** The unit a row's target is in, when it names a level (not a change from the baseline). */
+function targetUnit(view: SheetView, row: number, col: number): Unit | undefined {
+  const cell = readCell(view.value(row, col), view.format(row, col), "mdy");
+  if (cell.kind === "quantity") return cell.q.unit;
+  if (cell.kind !== "text") return undefined;
+  const parsed = parseTarget(cell.text);
+  return parsed.ok && parsed.target.kind === "numeric" && !parsed.target.change ? parsed.target.value.unit : undefined;
+}
+
+/** True when a column's cells are quantities of its rows' target units (a plain number may stand for % or money). */
+function readsLikeTargets(view: SheetView, t: TableShape, col: number, targetCol: number): boolean {
+  let matches = 0;
+  const numbers: number[] = [];
+  for (let r = t.headerRow + 1; r <= t.lastRow; r++) {
+    const cell = readCell(view.value(r, col), view.format(r, col), "mdy");
+    if (cell.kind === "none") continue;
+    if (cell.kind !== "quantity") return false;
+    numbers.push(cell.q.value);
+    const want = targetUnit(view, r, targetCol);
+    if (want === undefined) continue;
+    const unit = cell.q.unit;
+    const plain = unit === "number" && cell.evidence === "none" && (want === "percent" || want === "currency");
+    if (unit !== want && !plain) return false;
+    matches++;
+  }
+  // 1, 2, 3 … is a row number, not a measurement.
+  const counting = numbers.length > 1 && numbers.every((n, i) => n === (numbers[0] ?? 0) + i);
+  return matches > 0 && !counting;
+}
+
+/**
+ * The actual column of a goals or KPI table, and the warning or problem that says how it was found.
+ * `undefined` actual with no problem: the table has none, and evaluation says so once (missingActualProblem).
+ */
+export function resolveActual(view: SheetView, t: TableShape): { actual: number | undefined; problems: Problem[] } {
+  const current = t.fields.actual;
+  if (t.kind !== "goals" && t.kind !== "kpi") return { actual: current, problems: [] };
+  const named = t.columns.filter((c) => c.field === "actual");
+  const strong = named.filter((c) => !c.weak);
+  const best = strong.length > 0 ? strong : named;
+  if (best.length > 1 && best.some((c) => c.period)) {
+    const filled = best.filter((c) => hasValue(view, t, c.col));
+    const chosen = filled[filled.length - 1] ?? best[best.length - 1];
+    if (chosen) {
+      const p = problem("actualFromSeveral", "warning", t.sheet, cellAddress(t.headerRow, chosen.col), {
+        table: tableRange(t),
+        headers: best.map((c) => q(c.header)).join(", "),
+        header: chosen.header,
+      });
+      return { actual: chosen.col, problems: [p] };
+    }
+  }
+  if (best[0]) return { actual: best[0].col, problems: [] };
+  const nameCol = t.fields.name ?? t.fields.goal;
+  const targetCol = t.fields.target;
+  if (nameCol === undefined || targetCol === undefined) return { actual: undefined, problems: [] };
+  const candidates = t.columns.filter(
+    (c) =>
+      c.field === undefined &&
+      c.header !== "" &&
+      !isOurHeader(c.header) &&
+      c.col > nameCol &&
+      c.col !== targetCol &&
+      readsLikeTargets(view, t, c.col, targetCol),
+  );
+  const [only] = candidates;
+  if (candidates.length === 1 && only) {
+    const p = problem("actualByContent", "warning", t.sheet, cellAddress(t.headerRow, only.col), {
+      table: tableRange(t),
+      header: only.header,
+    });
+    return { actual: only.col, problems: [p] };
+  }
+  if (candidates.length > 1) {
+    const p = problem("actualAmbiguous", "error", t.sheet, cellAddress(t.headerRow, t.left), {
+      table: tableRange(t),
+      headers: candidates.map((c) => q(c.header)).join(", "),
+    });
+    return { actual: undefined, problems: [p] };
+  }
+  return { actual: undefined, problems: [] };
+}
+
+/**
+ * The table's own problems (how its actual column was chosen), and ONE problem for a goals or KPI table with no
+ * actual column whose rows did not all take their values from the measurement log.
+ */
+export function tableProblems(t: TableShape, rows: readonly { tableId: string; actualFrom?: { kind: string } }[]): Problem[] {
+  const own = [...(t.problems ?? [])];
+  if (t.kind !== "goals" && t.kind !== "kpi") return own;
+  if (t.fields.actual !== undefined || own.some((p) => p.code === "actualAmbiguous")) return own;
+  const mine = rows.filter((r) => r.tableId === t.id);
+  if (!mine.some((r) => r.actualFrom?.kind !== "log")) return own;
+  const columns = userColumns(t)
+    .map((c) => q(c.header))
+    .join(", ");
+  own.push(problem("noActualColumn", "warning", t.sheet, cellAddress(t.headerRow, t.left), { table: tableRange(t), columns }));
+  return own;
+}
