@@ -1,6 +1,6 @@
 // Accountability: every owner named in a table should have a row in the roles table.
 import { cellAddress } from "./address";
-import type { Table } from "./detect";
+import type { Table } from "./table";
 import { SheetView, type WorkbookGrid } from "./grid";
 import type { RoleGap } from "./model";
 import { type Problem, problem } from "./problems";

@@ -3,31 +3,17 @@
 // Every choice is said in a warning, and a table left without one is one problem, never a silent No Data per row.
 import { cellAddress, quoteSheet, rangeAddress } from "./address";
 import type { SheetView } from "./grid";
-import { type Field, isOurHeader } from "./headers";
+import { isOurHeader } from "./headers";
 import { type Problem, problem } from "./problems";
 import { parseTarget } from "./targets";
+import type { Table } from "./table";
 import { type Unit, readCell } from "./values";
 
-export interface ColumnShape {
-  readonly col: number;
-  readonly header: string;
-  readonly field: Field | undefined;
-  readonly weak?: boolean;
-  readonly period?: boolean;
-}
-
-export interface TableShape {
-  readonly id: string;
-  readonly sheet: string;
-  readonly kind: string;
-  readonly headerRow: number;
-  readonly left: number;
-  readonly right: number;
-  readonly lastRow: number;
-  readonly columns: readonly ColumnShape[];
-  readonly fields: Readonly<Partial<Record<Field, number>>>;
-  readonly problems?: readonly Problem[];
-}
+/** What is known of a table before its actual column is settled. */
+export type TableShape = Pick<
+  Table,
+  "id" | "sheet" | "kind" | "headerRow" | "left" | "right" | "lastRow" | "columns" | "fields" | "problems"
+>;
 
 const q = (s: string) => `"${s}"`;
 

@@ -1,7 +1,7 @@
 // Our columns beside each user table (KPA Status, Progress, Explanation): where they go, what they hold, and
 // which of our earlier cells they no longer cover.
 import { cellAddress, rangeAddress } from "./address";
-import type { Table } from "./detect";
+import type { Table } from "./table";
 import { type Rect, SheetView, type WorkbookGrid, pointInRect } from "./grid";
 import { OUR_HEADERS, isOurHeader } from "./headers";
 import type { Evaluation, RowResult } from "./model";

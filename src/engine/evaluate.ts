@@ -3,7 +3,8 @@
 import { checkAccountability } from "./accountability";
 import { tableProblems } from "./columns-by-content";
 import { isoDate } from "./dates";
-import { detectTables, type Table } from "./detect";
+import { detectTables } from "./detect";
+import type { Table } from "./table";
 import { linkElements } from "./elements";
 import { EXPLAIN } from "./explain";
 import { SheetView, type WorkbookGrid } from "./grid";

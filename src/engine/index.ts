@@ -58,7 +58,7 @@ export {
 } from "./settings";
 
 // Detect and evaluate.
-export type { Table, TableKind } from "./detect";
+export type { Column, Table, TableKind } from "./table";
 export { detectTables } from "./detect";
 export { evaluateGrid } from "./evaluate";
 export type { ActualFrom, Evaluation, Judgement, RoleGap, RowResult, StatusChange } from "./model";

@@ -1,5 +1,5 @@
 // What an evaluation produces: the shared result types, kept apart so no module imports a sibling just for a type.
-import type { TableKind, Table } from "./detect";
+import type { Table, TableKind } from "./table";
 import type { MeasurementLog } from "./log";
 import type { Ownership } from "./ownership";
 import type { Problem } from "./problems";

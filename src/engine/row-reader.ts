@@ -2,7 +2,7 @@
 // the measurement log and the list problems are added to.
 import { cellAddress } from "./address";
 import { type DateOrder, type Day, longDate, parseDateText } from "./dates";
-import type { Table } from "./detect";
+import type { Table } from "./table";
 import type { SheetView } from "./grid";
 import { type Field, isOurHeader } from "./headers";
 import type { LogIndex } from "./log";

@@ -1,6 +1,6 @@
 // "Add tracking columns": Baseline and Actual headers for a goals table that has neither, so it can be judged.
 import { cellAddress, rangeAddress } from "./address";
-import type { Table } from "./detect";
+import type { Table } from "./table";
 import { SheetView, type WorkbookGrid } from "./grid";
 import { type Ownership, ownsCell } from "./ownership";
 import type { RangeWrite } from "./write-plan";
