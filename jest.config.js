@@ -17,7 +17,7 @@ const shared = {
   rootDir: __dirname,
   roots: ["<rootDir>/test"],
   // Type errors are caught once by `npm run typecheck`; ts-jest only transpiles.
-  transform: { "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }] },
+  transform: { "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }] },
 };
 
 /** @type {import('jest').Config} */
