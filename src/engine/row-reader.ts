@@ -8,6 +8,7 @@ import { type Field, isOurHeader } from "./headers";
 import type { LogIndex } from "./log";
 import { type Ownership, ownsCell } from "./ownership";
 import { type Problem, problem } from "./problems";
+import { type TargetParse, parseTarget } from "./targets";
 import { type Reading, readCell } from "./values";
 
 export interface JudgeContext {
@@ -18,6 +19,18 @@ export interface JudgeContext {
   readonly milestoneWindowDays: number;
   readonly problems: Problem[];
   readonly log: LogIndex;
+  /** Targets read so far, by their text: a column repeats the same few targets, so each is parsed once. */
+  readonly targets: Map<string, TargetParse>;
+}
+
+/** The target text as parsed, from the context's cache. */
+export function readTarget(ctx: JudgeContext, text: string): TargetParse {
+  let parsed = ctx.targets.get(text);
+  if (parsed === undefined) {
+    parsed = parseTarget(text);
+    ctx.targets.set(text, parsed);
+  }
+  return parsed;
 }
 
 /** Reads one row's cells by field. */

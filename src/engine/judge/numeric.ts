@@ -6,9 +6,8 @@ import { type LogEntry, describeEntry } from "../log";
 import type { ActualFrom, Judgement } from "../model";
 import { problem } from "../problems";
 import type { JudgeContext, RowReader } from "../row-reader";
-import { readDate } from "../row-reader";
+import { readDate, readTarget } from "../row-reader";
 import { type Direction, inferDirection, parsePolarity } from "../direction";
-import { parseTarget } from "../targets";
 import { type Trend, computeTrend, projectionText } from "../trend";
 import { type Quantity, type Reading, formatQuantity } from "../values";
 import { statusForShortfall } from "./band";
@@ -34,7 +33,7 @@ export function judgeTarget(row: RowReader, name: string, timeline: Day | undefi
   let fromGoal = false;
   if (!targetText && row.table.kind === "goals" && row.text("goal")) {
     // A goal like "Achieve NPS of 70" still says what to aim for.
-    const g = parseTarget(row.text("goal"));
+    const g = readTarget(ctx, row.text("goal"));
     if (g.ok) {
       targetText = row.text("goal");
       targetField = "goal";
@@ -58,7 +57,7 @@ export function judgeTarget(row: RowReader, name: string, timeline: Day | undefi
     return { status: "No Data", explanation: EXPLAIN.noData({ why, raw: actual.raw, unlogged }), target: targetText || undefined };
   }
   const rawTarget = row.raw(targetField);
-  const parsed = parseTarget(typeof rawTarget === "number" && !fromGoal ? targetNumber(row, targetField, ctx) : targetText);
+  const parsed = readTarget(ctx, typeof rawTarget === "number" && !fromGoal ? targetNumber(row, targetField, ctx) : targetText);
   const actualText = actual.kind === "text" ? actual.text : actual.raw;
   const source = sourceNote(actualFrom, actual);
   if (!parsed.ok) {
