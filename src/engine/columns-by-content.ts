@@ -1,12 +1,12 @@
 // A goals or KPI table's value column when its header does not say which one it is: among several period columns
-// ("Q1 Actual … Q4 Actual") the last one holding values; with none, the one column whose cells read like the targets.
+// ("Q1 Actual … Q4 Actual", "Q3 2025 | Q2 2025") the latest period holding values, or else the last one; with none, the one column whose cells read like the targets.
 // Every choice is said in a warning, and a table left without one is one problem, never a silent No Data per row.
 import { cellAddress, quoteSheet, rangeAddress } from "./address";
 import type { SheetView } from "./grid";
 import { isOurHeader } from "./headers";
 import { type Problem, problem } from "./problems";
 import { parseTarget } from "./targets";
-import type { Table } from "./table";
+import type { Column, Table } from "./table";
 import { type Unit, readCell } from "./values";
 
 /** What is known of a table before its actual column is settled. */
@@ -61,6 +61,39 @@ function readsLikeTargets(view: SheetView, t: TableShape, col: number, targetCol
   return matches > 0 && !counting;
 }
 
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * Where a period header sits in time, as year × 12 + month of the period's end: "Q3 2025", "Sep-50", "FY24", "H1",
+ * "2050". Without a year, only the month (or quarter, half) counts. Undefined when the header names no period.
+ */
+function periodRank(header: string): { rank: number; year: boolean } | undefined {
+  const words = header.toLowerCase().split(/[^a-z0-9]+/);
+  let month: number | undefined;
+  let year: number | undefined;
+  for (const w of words) {
+    let m = /^q([1-4])$/.exec(w);
+    if (m) month = Number(m[1]) * 3;
+    else if ((m = /^h([12])$/.exec(w))) month = Number(m[1]) * 6;
+    else if ((m = /^fy(\d{2}|\d{4})$/.exec(w))) year = Number(m[1]) < 100 ? 2000 + Number(m[1]) : Number(m[1]);
+    else if (/^(?:19|20|21)\d\d$/.test(w)) year = Number(w);
+    else if (MONTHS.includes(w.slice(0, 3)) && /^[a-z]{3,9}$/.test(w)) month = MONTHS.indexOf(w.slice(0, 3)) + 1;
+    else if (/^\d{2}$/.test(w) && month !== undefined) year = 2000 + Number(w);
+  }
+  if (month === undefined && year === undefined) return undefined;
+  return { rank: (year ?? 0) * 12 + (month ?? 12), year: year !== undefined };
+}
+
+/** Among period columns, the one of the latest period, when every header places itself in time the same way. */
+function latestPeriod(columns: readonly Column[]): Column | undefined {
+  const ranked = columns.map((c) => ({ c, p: periodRank(c.header) }));
+  if (ranked.length < 2 || ranked.some((r) => r.p === undefined)) return undefined;
+  if (new Set(ranked.map((r) => r.p?.year)).size > 1) return undefined;
+  const sorted = [...ranked].sort((a, b) => (b.p?.rank ?? 0) - (a.p?.rank ?? 0));
+  const [first, second] = sorted;
+  return first && second && first.p?.rank !== second.p?.rank ? first.c : undefined;
+}
+
 /**
  * The actual column of a goals or KPI table, and the warning or problem that says how it was found.
  * `undefined` actual with no problem: the table has none, and evaluation says so once (missingActualProblem).
@@ -73,7 +106,7 @@ export function resolveActual(view: SheetView, t: TableShape): { actual: number 
   const best = strong.length > 0 ? strong : named;
   if (best.length > 1 && best.some((c) => c.period)) {
     const filled = best.filter((c) => hasValue(view, t, c.col));
-    const chosen = filled[filled.length - 1] ?? best[best.length - 1];
+    const chosen = latestPeriod(filled) ?? filled[filled.length - 1] ?? best[best.length - 1];
     if (chosen) {
       const p = problem("actualFromSeveral", "warning", t.sheet, cellAddress(t.headerRow, chosen.col), {
         table: tableRange(t),

@@ -78,12 +78,26 @@ function headerAt(view: SheetView, row: number, left: number, right: number): He
     columns.push({ col: c, header, field, ...(m?.weak ? { weak: true } : {}), ...(m?.period ? { period: true } : {}) });
   }
   if (matched * 2 < columns.filter((c) => c.header !== "").length) return undefined;
+  // "Service | Target | Current": plainly headed target and actual columns; the first other column names the rows.
+  if (fields.name === undefined && fields.goal === undefined && fields.target !== undefined && fields.actual !== undefined) {
+    const target = fields.target;
+    const i = columns.findIndex((c) => c.field === undefined && c.header !== "" && c.col < target && !INDEX_HEADER.test(c.header));
+    const named = columns[i];
+    if (named && !weakField.has("target") && !weakField.has("actual")) {
+      columns[i] = { ...named, field: "name" };
+      fields.name = named.col;
+      strong++;
+    }
+  }
   // Two plainly headed columns make a header row; so does one beside a target and an actual ("KPI | Plan | Score").
   const threeWay = strong >= 1 && fields.target !== undefined && fields.actual !== undefined;
   const cls = classify(fields, threeWay ? Math.max(strong, 2) : strong);
   if (!cls) return undefined;
   return { row, left, right, kind: cls.kind, columns, fields: cls.fields };
 }
+
+/** A column of row numbers or references, not names: "#", "No.", "Ref", "ID". */
+const INDEX_HEADER = /^\s*(?:#|no\.?|nr\.?|num(?:ber)?|ref(?:erence)?|id|s\/?n|sr\.?(?: no\.?)?|item no\.?|row)\s*$/i;
 
 const STRONG_HEADING =
   /^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[A-Z])[.)]\s+\S|(?:section|part|pillar|category|area|kpa|perspective)\s*[\dIVX]*\s*[:.\-–]\s*\S)/i;

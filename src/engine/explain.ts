@@ -25,6 +25,7 @@ export const EXPLAIN = {
   targetNotUnderstood: (p: { target: string }) => `Target ${q(p.target)} not understood → Needs Target`,
   targetNeedsBaseline: (p: { target: string }) => `Target ${q(p.target)} needs a Baseline → Needs Target`,
   actualNotANumber: (p: { actual: string }) => `Actual ${q(p.actual)} is not a number → No Data`,
+  targetFractionAmbiguous: (p: { target: string }) => `Target ${q(p.target)} could be a fraction or a percentage → Needs Target`,
   unitMismatch: (p: { actual: string }) => `Actual ${q(p.actual)} is in another unit than the target → No Data`,
 
   /** "88% (logged Sep 30, 2050) vs ≥ 90% (baseline 80%)": what every numeric explanation starts with. */
@@ -33,6 +34,8 @@ export const EXPLAIN = {
   /** How a target was read where its text leaves it open: a tolerance band, or a target of nothing. */
   readAsBand: (p: { low: string; high: string; centre?: string }) =>
     `target read as ${p.low} to ${p.high}${p.centre ? ` around ${p.centre}` : ""}`,
+  /** A note in brackets after the actual's value, not used to judge it. */
+  noteSetAside: (p: { note: string }) => `(note ${q(p.note)} set aside)`,
   readAsZero: () => "target read as 0 (none allowed)",
   /** The band part of an explanation for a zero target missed: no shortfall is small relative to zero. */
   zeroTolerance: () => "a zero target has no tolerance",

@@ -196,7 +196,7 @@ const PERIOD_PHRASE = new RegExp(
 );
 /** Words that qualify how often or in what unit a column is given: "Annual Target", "Actual hrs", "Revenue $K". */
 const QUALIFIER =
-  /^(?:annual|annually|yearly|monthly|quarterly|weekly|daily|current|cur|percent|pct|hrs|hr|hours|mins|min|minutes|days|usd|eur|gbp|k|m|mm|bn|amount|figure|figures|level|data|total|overall)$/;
+  /^(?:annual|annually|yearly|monthly|quarterly|weekly|daily|current|cur|percent|pct|hrs|hr|hours|mins|min|minutes|days|usd|eur|gbp|k|m|mm|bn|amount|figure|figures|level|data|total|overall|example|examples|sample|suggested|proposed|recommended|typical|indicative)$/;
 /** Nouns that add nothing to the field before them: "KPI Name", "Target Value", "Metric Title". */
 const TRAILING_NOUN = /^(?:name|title|label|value|values)$/;
 

@@ -46,7 +46,7 @@ export interface RowResult {
 /** What a judge decides about one row: its status and the figures behind it. */
 export type Judgement = Pick<
   RowResult,
-  "status" | "explanation" | "progress" | "actual" | "target" | "gap" | "shortfall" | "actualFrom" | "trend"
+  "status" | "explanation" | "progress" | "actual" | "target" | "gap" | "shortfall" | "actualFrom" | "trend" | "timeline"
 >;
 
 export interface ActualFrom {

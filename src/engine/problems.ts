@@ -12,6 +12,11 @@ export interface Problem {
 }
 
 const q = (s: string) => `"${s}"`;
+/** "0.9" → "90%": how a bare fraction reads as a percentage. */
+const fraction = (s: string) => {
+  const n = Number(s.trim());
+  return Number.isFinite(n) ? `${Math.round(n * 100 * 1e6) / 1e6}%` : `${s} × 100%`;
+};
 
 export const MESSAGES = {
   targetNotUnderstood: (p: { target: string; reason: string }) =>
@@ -24,6 +29,8 @@ export const MESSAGES = {
     `Actual ${q(p.actual)} is not a number, so it cannot be compared with the target ${p.target}. Enter a value such as 85% or 3.5 hours.`,
   unitMismatch: (p: { actual: string; actualUnit: string; target: string; targetUnit: string }) =>
     `Actual ${q(p.actual)} is a ${p.actualUnit} but the target ${p.target} is a ${p.targetUnit}. Enter the actual in the target's unit.`,
+  targetFractionAmbiguous: (p: { target: string; actual: string }) =>
+    `Target ${q(p.target)} could be ${p.target}% or ${fraction(p.target)}, against the actual ${q(p.actual)}. Write the target with its % sign, or format the cell as a percentage.`,
   percentAmbiguous: (p: { actual: string }) =>
     `Actual ${p.actual} is a plain number compared with a percentage target; it was read as ${p.actual}%. Format the cell as a percentage, or type the percent (85 for 85%).`,
   dateAmbiguous: (p: { text: string; read: string }) =>
@@ -68,7 +75,7 @@ export const MESSAGES = {
   actualAmbiguous: (p: { table: string; headers: string }) =>
     `The table at ${p.table} has no column headed Actual, and the columns ${p.headers} all hold values like its targets, so none was used and its rows are No Data. Head the column of current values "Actual".`,
   actualFromSeveral: (p: { table: string; headers: string; header: string }) =>
-    `The table at ${p.table} has several value columns (${p.headers}); ${q(p.header)}, the last one holding values, was read as the actual. Keep the current period's values in a column headed "Actual" to choose it yourself.`,
+    `The table at ${p.table} has several value columns (${p.headers}); ${q(p.header)}, the latest period holding values, was read as the actual. Keep the current period's values in a column headed "Actual" to choose it yourself.`,
   noActualColumn: (p: { table: string; columns: string }) =>
     `The table at ${p.table} has no column of actual values (its columns: ${p.columns}), so its rows are No Data. Head the column of current values "Actual", or add one (Add tracking columns).`,
 } as const;

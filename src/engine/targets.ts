@@ -19,6 +19,8 @@ export interface NumericTarget {
     readonly amount: number;
     readonly signed: boolean;
   };
+  /** A change whose amount is a growth rate ("by 10% QoQ"): the level to reach when the actual is a percentage. */
+  readonly asGrowth?: Quantity;
   /** "from 60 to 70": a baseline stated in the target itself. */
   readonly impliedBaseline?: Quantity;
   /** A direction the wording itself implies (increase/reduce). */
@@ -76,6 +78,7 @@ const AFFIRMATIVE = new Set([
   "released",
   "deployed",
   "operational",
+  "shipped",
   "go live",
   "go-live",
 ]);
@@ -112,8 +115,10 @@ const AFTER: PhraseTable = [
 
 function comparatorNear(text: string, tok: QuantityToken): Comparator | "better" | undefined {
   const before = text.slice(Math.max(0, tok.index - 40), tok.index);
-  const after = text.slice(tok.index + tok.length, tok.index + tok.length + 30);
-  for (const [re, c] of AFTER) if (re.test(after)) return c;
+  // After the quantity's unit words: "20 tickets or more".
+  const after = text.slice(tok.end, tok.end + 30);
+  const right = text.slice(tok.index + tok.length, tok.index + tok.length + 30);
+  for (const [re, c] of AFTER) if (re.test(right) || re.test(after)) return c;
   for (const [re, c] of BEFORE) if (re.test(before)) return c;
   return undefined;
 }
@@ -129,7 +134,9 @@ const DATE_PHRASES = new RegExp(
     String.raw`\b(?:by|before|until|on)?\s*\b\d{4}-\d{2}-\d{2}\b`,
     String.raw`\b(?:by|before|until|on)?\s*\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b`,
     String.raw`\b(?:by|before|until|in|for|during|through|end of|fy)\s*(?:fy)?(?:19|20)\d{2}\b`,
-    String.raw`\bper\s+\d[\d,]*\s*[a-z]*`,
+    // A time frame is not a target: "over the next 12 months", "over 3 years".
+    String.raw`\b(?:over|in|during|for|within)\s+the\s+(?:next|last|past|coming|following|first)\s+\d+\s*(?:days?|weeks?|months?|quarters?|years?)\b`,
+    String.raw`\bover\s+\d+\s*(?:months?|quarters?|years?)\b`,
     String.raw`\b(?:top|tier|level|phase|stage|step|version|v)\s*\d+\b`,
     String.raw`\b(?:iso|iec|soc|pci|gdpr|hipaa)[\s/-]*\d+(?:[:-]\d+)?\b`,
   ].join("|"),
@@ -158,9 +165,10 @@ function normalize(text: string): string {
   );
 }
 
-/** The bare end of a range takes the other end's unit: "2 to 3 days" means 2 days, not 2 hours. */
+/** The bare end of a range takes the other end's unit: "2 to 3 days" means 2 days, not 2 hours; "3 to 5 tickets", 3 tickets. */
 function withUnitOf(q: Quantity, other: Quantity): Quantity {
-  if (q.unit !== "number" || other.unit === "number") return q;
+  if (q.unit !== "number" || q.label || q.per || q.growth) return q;
+  if (other.unit === "number") return { ...other, value: q.value };
   if (other.unit === "hours") return { ...other, value: q.value * HOURS_PER[other.display ?? "h"] };
   return { ...other, value: q.value };
 }
@@ -169,17 +177,24 @@ function withUnitOf(q: Quantity, other: Quantity): Quantity {
 // "Go live", "On budget", "Green") or a milestone verb ("Launch the new site", "Obtain ISO certification").
 // Anything else ("best in class", "in line with the plan") is prose: there is nothing to judge it by.
 const AFFIRMATIVE_STATUS = new RegExp(
-  String.raw`\b(?:approved|approval|complete[d]?|completion|done|finished|achieved|met|launched|launch|signed(?: off)?|sign[- ]?off|live|go[- ]live|delivered|passed|certified|certification|accredited|accreditation|implemented|implementation|in place|accepted|published|released|deployed|operational|compliant|in compliance|on time|on schedule|on budget|within (?:budget|scope|sla)|under budget)\b`,
+  String.raw`\b(?:approved|approval|complete[d]?|completion|done|finished|achieved|met|launched|launch|signed(?: off)?|sign[- ]?off|live|go[- ]live|delivered|passed|certified|certification|accredited|accreditation|implemented|implementation|in place|accepted|published|released|shipped|deployed|operational|compliant|in compliance|on time|on schedule|on budget|within (?:budget|scope|sla)|under budget)\b`,
 );
 const OTHER_STATUS = /^(?:yes|y|no|n|true|false|x|✓|✔|✅|pass|fail(?:ed)?|green|amber|red|yellow)$|\b(?:green|amber|red|rag)\b/;
 const MILESTONE_VERB =
-  /^(?:complete|obtain|pass|launch|implement|deliver|finish|sign|publish|release|deploy|roll[- ]?out|go[- ]live|submit|install|migrate|introduce|open|secure|certify|adopt|hire|appoint|establish|set up)\b/;
+  /^(?:complete|obtain|pass|launch|implement|deliver|finish|sign|publish|release|ship|deploy|roll[- ]?out|go[- ]live|submit|install|migrate|introduce|open|secure|certify|adopt|hire|appoint|establish|set up|create|develop|build|design|define|draft|produce|conduct|recruit|onboard|upgrade|replace|automate|document|prepare|negotiate|award|acquire|train)\b/;
 const NEGATION = /\b(?:not|no|never|without)\b/;
 const MAX_STATUS_WORDS = 8;
 
 function statusTarget(raw: string, stripped: string): TargetParse {
   const expected = raw.trim().replace(/[.!]+$/, "");
   const words = stripped.replace(/^(?:target|status|goal)\s*:\s*/, "").trim();
+  // "Yes/No", "Pass/Fail": the kind of answer, not which one is the aim.
+  if (/^(?:yes|y|pass|true|done|complete)\s*(?:\/|or)\s*(?:no|n|fail|false|not done|incomplete)$/.test(words))
+    return {
+      ok: false,
+      empty: false,
+      reason: `it lists the possible answers, not the one to reach; write the answer that counts as met, such as "Yes"`,
+    };
   const count = words.split(" ").filter(Boolean).length;
   const verb = MILESTONE_VERB.test(words);
   const affirmativeWord = AFFIRMATIVE_STATUS.test(words);
@@ -192,6 +207,25 @@ function statusTarget(raw: string, stripped: string): TargetParse {
     empty: false,
     reason: "it describes an aim but has no number to measure against and no status word (such as Approved or Complete)",
   };
+}
+
+/**
+ * A goal sentence that is a piece of work to finish ("Create a tool to measure satisfaction by March 2010"): a milestone
+ * whose target is done. Aims without a deliverable ("Continue designing …", "Support the initiative …") are not.
+ */
+export function milestoneGoal(text: string): CategoricalTarget | undefined {
+  const words = normalize(text).replace(DATE_PHRASES, " ").replace(/\s+/g, " ").trim();
+  return MILESTONE_VERB.test(words) && !NEGATION.test(words) ? { kind: "categorical", expected: "Done", affirmative: true } : undefined;
+}
+
+// "by March 2010", "before Q3 2050", "due 2050-09-30", "no later than 15 Sep 2050": a deadline written into the text.
+const DEADLINE = new RegExp(
+  String.raw`\b(?:by|before|until|due(?: by| on)?|no later than|by (?:the )?end of|end of)\s+((?:q[1-4]|h[12])[\s/-]*(?:fy)?\d{4}|(?:fy)?\d{4}[\s/-]*(?:q[1-4]|h[12])|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?\s+\d{4}|${MONTH}\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}|(?:fy)?(?:19|20)\d{2}(?=\s*(?:$|[.,;)])))\b`,
+);
+
+/** The text of a deadline written into a target or goal, for the date reader; undefined when there is none. */
+export function deadlineText(text: string): string | undefined {
+  return DEADLINE.exec(text.toLowerCase())?.[1];
 }
 
 /** Words that say there is no target yet, as TBD does. */
@@ -277,9 +311,11 @@ export function parseTarget(input: string | number): TargetParse {
       const amount = verbDirection === "lower" ? -magnitude : magnitude;
       const mode = tok.q.unit === "percent" && !tok.points ? "percent" : "points";
       const unitQ: Quantity = mode === "percent" ? { value: 0, unit: "number" } : { ...tok.q, value: 0 };
+      // "Grow MRR by 10% QoQ", "… as measured by 80% growth": against a growth rate, the figure is the level to reach.
+      const asGrowth = tok.q.growth && tok.q.unit === "percent" ? { ...tok.q, value: magnitude } : undefined;
       return {
         ok: true,
-        target: { kind: "numeric", comparator: undefined, value: unitQ, change: { mode, amount, signed }, verbDirection },
+        target: { kind: "numeric", comparator: undefined, value: unitQ, change: { mode, amount, signed }, verbDirection, asGrowth },
       };
     }
   }
@@ -287,12 +323,15 @@ export function parseTarget(input: string | number): TargetParse {
   if (tokens.length === 0) return { ok: false, empty: false, reason: `no number to compare with in "${raw.trim()}"` };
   let chosen: QuantityToken | undefined;
   let comparator: Comparator | "better" | undefined;
-  const withComparator = tokens.filter((t) => comparatorNear(stripped, t) !== undefined);
-  if (tokens.length === 1) chosen = tokens[0];
-  else if (withComparator.length === 1) chosen = withComparator[0];
+  // Numbers in brackets ("100,000 (12mo)") and time frames ("in 12 months") qualify the target; they are not it.
+  const main = tokens.filter((t) => !isAside(stripped, t));
+  const candidates = main.length > 0 ? main : tokens;
+  const marked = candidates.filter((t) => comparatorNear(stripped, t) !== undefined);
+  if (candidates.length === 1) chosen = candidates[0];
+  else if (marked.length === 1) chosen = marked[0];
   else {
-    const withUnit = tokens.filter((t) => t.q.unit !== "number");
-    if (withUnit.length === 1) chosen = withUnit[0];
+    const withUnit = candidates.filter((t) => t.q.unit !== "number");
+    if (withUnit.length === 1 && withUnit[0]?.q.unit !== "hours") chosen = withUnit[0];
   }
   if (!chosen) {
     const list = tokens.map((t) => formatQuantity(t.q)).join(", ");
@@ -353,8 +392,7 @@ function bandOf(text: string, tokens: readonly QuantityToken[]): TargetParse | u
   const others = tokens.filter((t) => t !== half);
   // The centre is the other number, joined to the tolerance only by band words: "100 ± 10", "target 50, tolerance 5",
   // "50 (±5)", "within 10% of 200". "5% or 10 units" joins two targets, not a value and its tolerance.
-  const joined = (t: QuantityToken) =>
-    BAND_GAP.test(t.index < half.index ? text.slice(t.index + t.length, half.index) : text.slice(half.index + half.length, t.index));
+  const joined = (t: QuantityToken) => BAND_GAP.test(t.index < half.index ? text.slice(t.end, half.index) : text.slice(half.end, t.index));
   const centreTok = others.length === 1 && joined(others[0] as QuantityToken) ? others[0] : undefined;
   if (!centreTok && others.length > 0) {
     const list = tokens.map((t) => formatQuantity(t.q)).join(", ");
@@ -382,6 +420,13 @@ function bandOf(text: string, tokens: readonly QuantityToken[]): TargetParse | u
   return { ok: true, target: { kind: "numeric", comparator: "between", value: low, upper: high, centre, reading: "band" } };
 }
 
+/** A number in brackets, or a duration that frames the time ("in 12 months", "over 3 years"). */
+function isAside(text: string, t: QuantityToken): boolean {
+  const before = text.slice(0, t.index);
+  if ((before.match(/\(/g) ?? []).length > (before.match(/\)/g) ?? []).length) return true;
+  return t.q.unit === "hours" && /\b(?:in|over|during|for|after|per|every)\s*$/.test(before);
+}
+
 function roundTo(n: number): number {
   return Math.round(n * 1e9) / 1e9;
 }
@@ -389,9 +434,9 @@ function roundTo(n: number): number {
 function rangeOf(text: string, tokens: QuantityToken[]): QuantityToken[] | undefined {
   if (tokens.length !== 2) return undefined;
   const [a, b] = tokens as [QuantityToken, QuantityToken];
-  const gap = text.slice(a.index + a.length, b.index).trim();
+  const gap = text.slice(a.end, b.index).trim();
   const before = text.slice(0, a.index).trim();
-  const after = text.slice(b.index + b.length).trim();
+  const after = text.slice(b.end).trim();
   if ((gap === "-" || gap === "to") && after === "" && (before === "" || /^(?:range|range of|keep|maintain|stay|hold)/.test(before)))
     return tokens;
   return undefined;

@@ -194,7 +194,7 @@ describe("the actual column when the header does not name it plainly", () => {
     );
     expect(t?.fields.actual).toBe(4);
     expect(t?.problems).toEqual([expect.objectContaining({ code: "actualFromSeveral", severity: "warning", cell: "E1" })]);
-    expect(t?.problems?.[0]?.message).toContain('"Q3 Actual", the last one holding values');
+    expect(t?.problems?.[0]?.message).toContain('"Q3 Actual", the latest period holding values');
   });
 
   it("reads an unrecognised column whose cells are quantities of the targets' kind as the actual, with a warning", () => {

@@ -225,10 +225,14 @@ describe("zero targets: judged", () => {
   });
 
   it("says how a zero target was read, and that it has no tolerance", () => {
-    expect(judge("Safety record", "no incidents", 0).row.explanation).toBe("0 vs ≤ 0 (target read as 0 (none allowed)): target met → Met");
+    expect(judge("Safety record", "no incidents", 0).row.explanation).toBe(
+      "0 incidents vs ≤ 0 incidents (target read as 0 (none allowed)): target met → Met",
+    );
     const miss = judge("Safety record", "no incidents", 2).row;
-    expect(miss.explanation).toBe("2 vs ≤ 0 (target read as 0 (none allowed)): 2 over, a zero target has no tolerance → Off Track");
-    expect(miss.gap).toBe("2 over");
+    expect(miss.explanation).toBe(
+      "2 incidents vs ≤ 0 incidents (target read as 0 (none allowed)): 2 incidents over, a zero target has no tolerance → Off Track",
+    );
+    expect(miss.gap).toBe("2 incidents over");
   });
 
   it("is Off Track however small the miss, even with the widest tolerance", () => {

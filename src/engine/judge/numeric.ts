@@ -1,5 +1,5 @@
 // Goal and KPI rows: the actual (typed, or the latest logged value) against the target, as of a date.
-import { type Day, isoDate, longDate, parseIsoDate } from "../dates";
+import { type Day, isoDate, longDate, parseDateText, parseIsoDate } from "../dates";
 import { EXPLAIN, formatPercent } from "../explain";
 import type { Field } from "../headers";
 import { type LogEntry, describeEntry } from "../log";
@@ -10,11 +10,12 @@ import { readDate, readTarget } from "../row-reader";
 import { type Direction, inferDirection, parsePolarity } from "../direction";
 import { type Trend, computeTrend, projectionText } from "../trend";
 import { type Quantity, type Reading, formatQuantity } from "../values";
+import { type CategoricalTarget, type TargetParse, deadlineText, milestoneGoal } from "../targets";
 import { statusForShortfall } from "./band";
 import { judgeCategorical } from "./categorical";
 import {
   type Resolved,
-  UNIT_NAMES,
+  adoptUnit,
   align,
   baselineProgress,
   computeProgress,
@@ -24,22 +25,43 @@ import {
   resolveTarget,
   satisfies,
   shortfall,
+  unitName,
 } from "./quantity";
 
+/** Where a row's target is written: its Target cell, or else a goal that says what to reach or what to deliver. */
+interface TargetSource {
+  readonly text: string;
+  readonly field: Field;
+  readonly fromGoal: boolean;
+  /** A goal sentence that is a piece of work ("Create a tool …"): a milestone to finish. */
+  readonly milestone?: CategoricalTarget;
+}
+
+function targetSource(row: RowReader, ctx: JudgeContext): TargetSource {
+  const text = row.text("target");
+  const goal = row.text("goal");
+  if (text || row.table.kind !== "goals" || !goal) return { text, field: "target", fromGoal: false };
+  // A goal like "Achieve NPS of 70" still says what to aim for; "Create a tool …" says what to deliver.
+  if (readTarget(ctx, goal).ok) return { text: goal, field: "goal", fromGoal: true };
+  const milestone = milestoneGoal(goal);
+  return milestone ? { text: goal, field: "goal", fromGoal: true, milestone } : { text, field: "target", fromGoal: false };
+}
+
 export function judgeTarget(row: RowReader, name: string, timeline: Day | undefined, ctx: JudgeContext): Judgement {
+  const source = targetSource(row, ctx);
+  if (timeline !== undefined) return judgeAgainst(row, name, timeline, ctx, source);
+  // No Timeline: a deadline written into the target or the goal ("… by March 2010") is the row's timeline.
+  const written = deadlineText(source.text) ?? deadlineText(row.text("goal"));
+  const due = written === undefined ? undefined : parseDateText(written, ctx.order)?.day;
+  const judged = judgeAgainst(row, name, due, ctx, source);
+  return due === undefined ? judged : { ...judged, timeline: isoDate(due) };
+}
+
+function judgeAgainst(row: RowReader, name: string, timeline: Day | undefined, ctx: JudgeContext, from: TargetSource): Judgement {
   const sheet = row.table.sheet;
-  let targetText = row.text("target");
-  let targetField: Field = "target";
-  let fromGoal = false;
-  if (!targetText && row.table.kind === "goals" && row.text("goal")) {
-    // A goal like "Achieve NPS of 70" still says what to aim for.
-    const g = readTarget(ctx, row.text("goal"));
-    if (g.ok) {
-      targetText = row.text("goal");
-      targetField = "goal";
-      fromGoal = true;
-    }
-  }
+  const targetText = from.text;
+  const targetField = from.field;
+  const fromGoal = from.fromGoal;
   const logged = ctx.log.for(name).filter((e) => e.day <= ctx.asOf);
   const latest = logged[logged.length - 1];
   let actual = row.read("actual", ctx.order);
@@ -57,7 +79,9 @@ export function judgeTarget(row: RowReader, name: string, timeline: Day | undefi
     return { status: "No Data", explanation: EXPLAIN.noData({ why, raw: actual.raw, unlogged }), target: targetText || undefined };
   }
   const rawTarget = row.raw(targetField);
-  const parsed = readTarget(ctx, typeof rawTarget === "number" && !fromGoal ? targetNumber(row, targetField, ctx) : targetText);
+  const parsed: TargetParse = from.milestone
+    ? { ok: true, target: from.milestone }
+    : readTarget(ctx, typeof rawTarget === "number" && !fromGoal ? targetNumber(row, targetField, ctx) : targetText);
   const actualText = actual.kind === "text" ? actual.text : actual.raw;
   const source = sourceNote(actualFrom, actual);
   if (!parsed.ok) {
@@ -100,6 +124,25 @@ export function judgeTarget(row: RowReader, name: string, timeline: Day | undefi
     }
   }
 
+  if (actual.kind === "quantity" && target.change && target.asGrowth && actual.q.unit === "percent") {
+    const comparator = target.change.amount < 0 ? "<=" : ">=";
+    target = { kind: "numeric", comparator, value: target.asGrowth, verbDirection: target.verbDirection };
+  }
+  if (actual.kind === "quantity") {
+    const adopted = adoptUnit(target, actual.q, actual.evidence);
+    if (adopted.ambiguous) {
+      ctx.problems.push(
+        problem("targetFractionAmbiguous", "error", sheet, row.address(targetField), { target: targetText, actual: actualText }),
+      );
+      return {
+        status: "Needs Target",
+        explanation: EXPLAIN.targetFractionAmbiguous({ target: targetText }),
+        actual: actualText,
+        target: targetText,
+      };
+    }
+    target = adopted.target;
+  }
   const baselineReading = row.read("baseline", ctx.order);
   const resolved = resolveTarget(target, direction, baselineReading.kind === "quantity" ? baselineReading.q : target.impliedBaseline);
   if (!resolved) {
@@ -121,9 +164,9 @@ export function judgeTarget(row: RowReader, name: string, timeline: Day | undefi
     ctx.problems.push(
       problem("unitMismatch", "error", actualAt.sheet, actualAt.cell, {
         actual: actualText,
-        actualUnit: UNIT_NAMES[actual.q.unit],
+        actualUnit: unitName(actual.q),
         target: targetDisplay,
-        targetUnit: UNIT_NAMES[resolved.value.unit],
+        targetUnit: unitName(resolved.value),
       }),
     );
     return { status: "No Data", explanation: EXPLAIN.unitMismatch({ actual: actualText }), actual: actualText, target: targetDisplay };
@@ -131,9 +174,11 @@ export function judgeTarget(row: RowReader, name: string, timeline: Day | undefi
   if (resolved.value.unit === "percent" && actual.q.unit === "number" && a !== 0 && Math.abs(a) <= 1) {
     ctx.problems.push(problem("percentAmbiguous", "warning", actualAt.sheet, actualAt.cell, { actual: actualText }));
   }
-  const actualQ: Quantity = { ...resolved.value, value: a };
+  // In the target's unit, but qualified only as the actual itself was ("88%" against "90% year-over-year").
+  const actualQ: Quantity = { ...resolved.value, value: a, growth: actual.q.growth };
   const actualDisplay = formatQuantity(actualQ);
-  const head = EXPLAIN.head({ actual: actualDisplay, source, target: targetDisplay, note: resolved.note, fromGoal });
+  const shown = actual.note ? `${actualDisplay} ${EXPLAIN.noteSetAside({ note: actual.note })}` : actualDisplay;
+  const head = EXPLAIN.head({ actual: shown, source, target: targetDisplay, note: resolved.note, fromGoal });
   const progress = computeProgress(a, resolved);
   // A typed Actual is today's reading: the trend runs through it, not past it.
   const typedToday = actualFrom?.kind === "table" ? { day: ctx.asOf, value: a } : undefined;

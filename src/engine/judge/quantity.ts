@@ -4,7 +4,7 @@ import { EXPLAIN } from "../explain";
 import type { Direction } from "../direction";
 import { type Comparator, type NumericTarget, comparatorSymbol } from "../targets";
 import type { Polarity } from "../trend";
-import { HOURS_PER, type Quantity, type Unit, formatQuantity } from "../values";
+import { DAYS_PER, type Growth, HOURS_PER, type PercentEvidence, type Quantity, type Unit, formatQuantity } from "../values";
 
 export interface Resolved {
   comparator: Comparator;
@@ -18,23 +18,96 @@ export interface Resolved {
   note?: string;
 }
 
-export const UNIT_NAMES: Readonly<Record<Unit, string>> = {
+const UNIT_NAMES: Readonly<Record<Unit, string>> = {
   number: "number",
   percent: "percentage",
   currency: "money amount",
   hours: "duration",
   ratio: "ratio",
-  score: "score",
+  score: "count out of a total",
 };
 
-/** The actual's value in the target's unit, or undefined when they cannot be compared. */
+const GROWTH_NAMES: Readonly<Record<Growth, string>> = {
+  yoy: "year on year",
+  qoq: "quarter on quarter",
+  mom: "month on month",
+  wow: "week on week",
+  growth: "growth",
+};
+
+/** What a quantity measures, for a problem: "percentage (year on year)", "count of tickets", "number per week". */
+export function unitName(q: Quantity): string {
+  const words = countWords(q);
+  const base = words ? `count of ${words}${q.unit === "score" ? " out of a total" : ""}` : UNIT_NAMES[q.unit];
+  return `${base}${q.per ? ` per ${q.per}` : ""}${q.growth ? ` (${GROWTH_NAMES[q.growth]})` : ""}`;
+}
+
+/** The words naming what a count counts: only a plain number or a count out of a total has them as its unit. */
+function countWords(q: Quantity): string | undefined {
+  return q.unit === "number" || q.unit === "score" ? q.label : undefined;
+}
+
+/** A number with nothing after it: it takes the other side's unit. */
+export function isBare(q: Quantity): boolean {
+  return q.unit === "number" && !q.label && !q.per && !q.growth;
+}
+
+// Words that qualify what is counted without naming it: "45 new customers" counts customers.
+const QUALIFIERS = new Set(["new", "net", "total", "additional", "extra", "more", "all", "our", "unique", "active", "gross"]);
+
+function thingWords(label: string): Set<string> {
+  const out = new Set<string>();
+  for (const raw of label.toLowerCase().split(/[^a-z]+/)) {
+    if (raw === "" || QUALIFIERS.has(raw) || raw === "per") continue;
+    out.add(raw.length > 3 && raw.endsWith("ies") ? `${raw.slice(0, -3)}y` : raw.length > 3 && /[^s]s$/.test(raw) ? raw.slice(0, -1) : raw);
+  }
+  return out;
+}
+
+/** Whether two counts count the same thing: their words share one ("tickets closed" and "tickets"). */
+function sameThing(a: string, b: string): boolean {
+  const wa = thingWords(a);
+  const wb = thingWords(b);
+  if (wa.size === 0 || wb.size === 0) return true;
+  for (const w of wa) if (wb.has(w)) return true;
+  return false;
+}
+
+const COUNTS: ReadonlySet<Unit> = new Set<Unit>(["number", "score"]);
+
+/**
+ * Whether two quantities can be compared at all: growth over the same period (or one side silent), counts of the same
+ * thing, and no count or rate against a percentage, money amount, duration or ratio.
+ */
+function comparable(a: Quantity, t: Quantity): boolean {
+  if (a.growth && t.growth && a.growth !== t.growth && a.growth !== "growth" && t.growth !== "growth") return false;
+  const aw = countWords(a);
+  const tw = countWords(t);
+  if (aw && tw) return sameThing(aw, tw);
+  // "18 tickets" or "3 per week" is no percentage, money amount, duration or ratio.
+  if (a.unit === "number" && (aw || a.per) && !COUNTS.has(t.unit) && !(a.per && t.per)) return false;
+  if (t.unit === "number" && (tw || t.per) && !COUNTS.has(a.unit) && !(a.per && t.per)) return false;
+  return true;
+}
+
+/** The actual's value in the target's unit (and per the target's period), or undefined when they cannot be compared. */
 export function align(actual: Quantity, target: Quantity): number | undefined {
+  if (!comparable(actual, target)) return undefined;
+  const v = alignUnit(actual, target);
+  if (v === undefined || !actual.per || !target.per || actual.per === target.per) return v;
+  return (v * DAYS_PER[target.per]) / DAYS_PER[actual.per];
+}
+
+function alignUnit(actual: Quantity, target: Quantity): number | undefined {
   switch (target.unit) {
     case "number":
-      return actual.value;
+      // A bare target compares with a duration in the duration's own unit ("4" against "3.5 days").
+      return actual.unit === "hours" ? actual.value / HOURS_PER[actual.display ?? "h"] : actual.value;
     case "percent":
+      if (actual.unit === "score") return actual.outOf ? (actual.value / actual.outOf) * 100 : undefined;
       return actual.unit === "percent" || actual.unit === "number" ? actual.value : undefined;
     case "currency":
+      if (actual.unit === "currency" && actual.currency && target.currency && actual.currency !== target.currency) return undefined;
       return actual.unit === "currency" || actual.unit === "number" ? actual.value : undefined;
     case "hours":
       if (actual.unit === "hours") return actual.value;
@@ -43,8 +116,36 @@ export function align(actual: Quantity, target: Quantity): number | undefined {
       return actual.unit === "ratio" || actual.unit === "number" ? actual.value : undefined;
     case "score":
       if (actual.unit === "score") return actual.outOf && target.outOf ? (actual.value / actual.outOf) * target.outOf : actual.value;
+      // "80%" of a total of 5 is 4 of 5.
+      if (actual.unit === "percent") return target.outOf ? (actual.value / 100) * target.outOf : undefined;
       return actual.unit === "number" ? actual.value : undefined;
   }
+}
+
+/**
+ * A bare target ("20", "4") in the actual's unit: "18 tickets" against 20 is against 20 tickets, "3.5 days" against 4 is
+ * against 4 days, 85% against 90 is against 90%. A bare fraction against a percentage (0.9 against 85%) could be 0.9% or
+ * 90%: `ambiguous`, for the caller to flag rather than guess.
+ */
+export function adoptUnit(t: NumericTarget, actual: Quantity, evidence: PercentEvidence): { target: NumericTarget; ambiguous: boolean } {
+  const bare = [t.value, t.upper, t.centre, t.impliedBaseline].filter((q): q is Quantity => q !== undefined);
+  if (t.change || isBare(actual) || !bare.every(isBare)) return { target: t, ambiguous: false };
+  let factor = actual.unit === "hours" ? HOURS_PER[actual.display ?? "h"] : 1;
+  if (actual.unit === "percent" && bare.some((q) => q.value !== 0 && Math.abs(q.value) < 1)) {
+    // A percent-formatted cell holds 0.85 for 85%: a bare 0.9 beside it is on the same scale. Typed "85%" leaves it open.
+    if (evidence !== "format") return { target: t, ambiguous: true };
+    factor = 100;
+  }
+  const unit: Quantity = { ...actual, value: 0 };
+  const as = (q: Quantity | undefined): Quantity | undefined => (q ? { ...unit, value: q.value * factor } : undefined);
+  const target: NumericTarget = {
+    ...t,
+    value: as(t.value) as Quantity,
+    upper: as(t.upper),
+    centre: as(t.centre),
+    impliedBaseline: as(t.impliedBaseline),
+  };
+  return { target, ambiguous: false };
 }
 
 /** The level to reach: a change target becomes baseline ± change; undefined when a change has no baseline. */
@@ -72,7 +173,7 @@ export function resolveTarget(t: NumericTarget, direction: Direction, baselineQ:
   let baseline: Quantity | undefined;
   if (baselineQ) {
     const b = align(baselineQ, t.value);
-    if (b !== undefined) baseline = { ...t.value, value: b };
+    if (b !== undefined) baseline = { ...t.value, value: b, growth: baselineQ.growth };
   }
   const notes = [readingNote(t, comparator), baseline ? `baseline ${formatQuantity(baseline)}` : undefined].filter(Boolean);
   return {
