@@ -33,6 +33,8 @@ export const MESSAGES = {
     `Target ${q(p.target)} could be ${p.target}% or ${fraction(p.target)}, against the actual ${q(p.actual)}. Write the target with its % sign, or format the cell as a percentage.`,
   percentAmbiguous: (p: { actual: string }) =>
     `Actual ${p.actual} is a plain number compared with a percentage target; it was read as ${p.actual}%. Format the cell as a percentage, or type the percent (85 for 85%).`,
+  typedActualDisagreesWithLog: (p: { actual: string; logged: string; date: string }) =>
+    `Actual ${q(p.actual)} is typed in the table, but the measurement log's latest value is ${p.logged} (${p.date}); the typed value was judged and the trend drawn from the log alone. Clear the cell to judge the logged value, or log the new value with its date.`,
   dateAmbiguous: (p: { text: string; read: string }) =>
     `Date ${q(p.text)} could be read either way; it was read as ${p.read} (the date order setting). Write dates like 2050-12-15 to avoid doubt.`,
   dateNotUnderstood: (p: { text: string; column: string }) =>

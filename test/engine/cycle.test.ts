@@ -22,7 +22,7 @@ function rowOf(wb: WorkbookGrid, asOf: string, name: string) {
   const ev = evaluateGrid(wb, { asOf });
   const r = ev.rows.find((x) => x.name === name);
   if (!r) throw new Error(`no row ${name}`);
-  return { row: r, ev };
+  return { row: r, ev, problems: ev.problems };
 }
 
 describe("actuals from the KPA Data log", () => {
@@ -157,7 +157,7 @@ describe("trends and projections", () => {
     expect(row.trend?.changeText).toBe("−0.4 h since Jul 31, 2050");
   });
 
-  it("a typed Actual is today's point of the trend, so a rising log cannot make a far-behind row On Track", () => {
+  it("a typed Actual has no date: the trend is the log's alone, and its projection does not judge a typed value that differs", () => {
     const wb = workbook(
       goals([["Net Promoter Score", "≥ 50", d("2050-12-15"), "Kim", 20]]),
       log([
@@ -165,11 +165,30 @@ describe("trends and projections", () => {
         ["Net Promoter Score", "Sep 2050", 46, null, null, null],
       ]),
     );
-    const { row } = rowOf(wb, "2050-10-15", "Net Promoter Score");
-    expect(row.trend?.latest).toEqual({ date: "2050-10-15", value: 20 });
-    expect(row.trend?.direction).toBe("declining");
-    expect(row.trend?.projection?.reaches).toBe(false);
+    const { row, problems } = rowOf(wb, "2050-10-15", "Net Promoter Score");
+    expect(row.trend?.latest).toEqual({ date: "2050-09-30", value: 46 });
+    expect(row.trend?.direction).toBe("improving");
+    // The log's rising line would reach 50 by December, but it starts from 46, not from the 20 judged.
+    expect(row.trend?.projection?.reaches).toBe(true);
     expect(row.status).toBe("Off Track");
+    expect(row.explanation).not.toContain("projected");
+    const disagree = problems.filter((p) => p.code === "typedActualDisagreesWithLog");
+    expect(disagree).toHaveLength(1);
+    expect(disagree[0]?.message).toContain("46 (Sep 30, 2050)");
+  });
+
+  it("a typed Actual equal to the log's latest value is that value: the projection judges it", () => {
+    const wb = workbook(
+      goals([["Net Promoter Score", "≥ 50", d("2050-12-15"), "Kim", 46]]),
+      log([
+        ["Net Promoter Score", "Jul 2050", 40, null, null, null],
+        ["Net Promoter Score", "Sep 2050", 46, null, null, null],
+      ]),
+    );
+    const { row, problems } = rowOf(wb, "2050-10-15", "Net Promoter Score");
+    expect(row.status).toBe("On Track");
+    expect(row.explanation).toContain("projected");
+    expect(problems.filter((p) => p.code === "typedActualDisagreesWithLog")).toEqual([]);
   });
 
   it("needs two values on different days; one value gives an actual but no trend", () => {

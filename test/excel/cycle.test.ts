@@ -143,8 +143,8 @@ describe("charts on KPA Summary", () => {
       serialFromDay(dayFromYMD(2050, 7, 31)),
       serialFromDay(dayFromYMD(2050, 9, 30)),
     ]);
-    // The typed Actual (55) is the as-of date's point after the two logged ones.
-    expect(seriesValues(excel, nps.series[0]?.values)).toEqual([45, 52, 55]);
+    // A typed Actual (55) has no date: the chart shows the log's dated points only.
+    expect(seriesValues(excel, nps.series[0]?.values)).toEqual([45, 52]);
     expect(csat.series[0]?.name).toBe("Customer Satisfaction (CSAT)");
     expect(csat.legendVisible).toBe(false);
     expect([csat.position, nps.position]).toEqual([
@@ -202,14 +202,15 @@ describe("trend arrows and trends in the result", () => {
   });
 
   it("gives each gap its trend in words, and scan lists the KPIs a measurement can be recorded for", async () => {
-    // NPS typed as 20, below its target and well below the 45 and 52 logged before: a second gap, trending down.
+    // NPS typed as 20, below its target and well below the 45 and 52 logged before: a second gap. The trend is the
+    // log's (a typed value has no date), so it still reads improving.
     const { port } = setup(loggedWorkbook(20));
     const result = await port.evaluate(SETTINGS);
     const csat = result.gaps.find((g) => g.name === "Customer Satisfaction (CSAT)");
     expect(csat?.trend).toMatch(/^improving, \+4 pts since Jul 31, 2050; projected \d+% by Dec 15, 2050$/);
     const others = result.gaps.filter((g) => g.name !== "Customer Satisfaction (CSAT)");
     expect(others.map((g) => g.name)).toEqual(["Net Promoter Score"]);
-    expect(others[0]?.trend).toMatch(/^declining, \S/);
+    expect(others[0]?.trend).toMatch(/^improving, \S/);
     const scan = await port.scan(SETTINGS);
     expect(scan.kpis).toEqual(["Customer Satisfaction (CSAT)", "First Response Time", "Net Promoter Score"]);
     expect(result.kpis).toEqual(scan.kpis);

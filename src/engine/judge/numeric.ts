@@ -180,9 +180,20 @@ function judgeAgainst(row: RowReader, name: string, timeline: Day | undefined, c
   const shown = actual.note ? `${actualDisplay} ${EXPLAIN.noteSetAside({ note: actual.note })}` : actualDisplay;
   const head = EXPLAIN.head({ actual: shown, source, target: targetDisplay, note: resolved.note, fromGoal });
   const progress = computeProgress(a, resolved);
-  // A typed Actual is today's reading: the trend runs through it, not past it.
-  const typedToday = actualFrom?.kind === "table" ? { day: ctx.asOf, value: a } : undefined;
-  const trend = trendOf(logged, resolved, timeline, ctx, typedToday);
+  // Trends run through dated points only: a typed Actual has no date, so the log alone draws the line.
+  const trend = trendOf(logged, resolved, timeline, ctx);
+  // The projection starts from the log's latest value; it can speak for the row only when that is the value judged.
+  const latestValue = latest?.value.kind === "quantity" ? align(latest.value.q, resolved.value) : undefined;
+  const typedOverLog =
+    actualFrom?.kind === "table" && latestValue !== undefined && Math.abs(latestValue - a) > 1e-9 * Math.max(1, Math.abs(a));
+  if (typedOverLog && latest && actualFrom)
+    ctx.problems.push(
+      problem("typedActualDisagreesWithLog", "warning", actualAt.sheet, actualAt.cell, {
+        actual: displayReading(actual),
+        logged: actualFrom.value,
+        date: longDate(latest.day),
+      }),
+    );
   const base = { actual: actualDisplay, target: targetDisplay, progress, actualFrom, trend };
 
   if (satisfies(a, resolved)) return { ...base, status: "Met", explanation: EXPLAIN.met({ head }), shortfall: 0 };
@@ -197,7 +208,7 @@ function judgeAgainst(row: RowReader, name: string, timeline: Day | undefined, c
   if (timeline !== undefined && timeline < ctx.asOf)
     return { ...missed, status: "Overdue", explanation: EXPLAIN.overdue({ head, short: shortText, due: longDate(timeline) }) };
   const band = statusForShortfall(short, ctx.tolerance);
-  const projection = trend?.projection;
+  const projection = typedOverLog ? undefined : trend?.projection;
   if (projection) {
     // A trend that reaches the target by the deadline is on track, whatever today's shortfall.
     const projected = projectionText(projection);
@@ -246,13 +257,7 @@ function sourceNote(from: ActualFrom | undefined, actual: Reading): string {
 }
 
 /** The trend of the logged values in the target's unit; values that cannot be compared are reported and left out. */
-function trendOf(
-  logged: readonly LogEntry[],
-  resolved: Resolved,
-  timeline: Day | undefined,
-  ctx: JudgeContext,
-  today?: { day: Day; value: number },
-): Trend | undefined {
+function trendOf(logged: readonly LogEntry[], resolved: Resolved, timeline: Day | undefined, ctx: JudgeContext): Trend | undefined {
   if (logged.length < 2) return undefined;
   const points: { day: Day; value: number }[] = [];
   for (const e of logged) {
@@ -269,8 +274,6 @@ function trendOf(
     }
     points.push({ day: e.day, value: v });
   }
-  // The same value as the latest entry is that entry, typed again.
-  if (today && points[points.length - 1]?.value !== today.value) points.push(today);
   return computeTrend({
     points,
     unit: resolved.value,

@@ -1,0 +1,75 @@
+// An HR department's KPI page: a KPI | Target | Frequency | Owner table ("80%+", "<15%", "<45 days", "40+ hours/year",
+// "Per published goals"), operational metrics listed under subheadings (only one with a target), and a compliance
+// table whose name sits in a Requirement column beside a Metric column. The page has no actuals: an Actual column is
+// added at the right of each table, some in other units or periods than the target (weeks, hours per quarter, counts
+// out of totals).
+import { ck, defineLayout } from "../layout";
+
+export const hrStrategicKpis = defineLayout({
+  name: "hr-strategic-kpis",
+  source: "ActiveInferenceInstitute/NoOrg units/HumanResources/Policies/kpis_metrics.md",
+  asOf: "2025-09-30",
+  sheets: [
+    {
+      name: "HR KPIs",
+      blocks: [
+        {
+          at: "A1",
+          rows: [
+            ["Human Resources KPIs and Metrics"],
+            ["Overview"],
+            ["HR performance indicators measuring workforce effectiveness, talent management, and employee experience."],
+            null,
+            ["HR Strategic KPIs"],
+            ["KPI", "Target", "Frequency", "Owner", "Actual"],
+            ["Employee Engagement Score", "80%+", "Annual", "HR Director", "76%"],
+            ["Voluntary Turnover Rate", "<15%", "Monthly", "HR Analytics", "17.2%"],
+            ["Time to Fill", "<45 days", "Monthly", "Talent Acquisition", "7 weeks"],
+            ["Quality of Hire", "90%+ meet expectations at 1yr", "Annual", "TA Lead", "86% meet expectations"],
+            ["Internal Mobility Rate", "25%+", "Quarterly", "Talent Mgmt", "27%"],
+            ["Training Hours per Employee", "40+ hours/year", "Quarterly", "L&D", "9.5 hours/quarter"],
+            ["Diversity Representation", "Per published goals", "Quarterly", "DEI Lead", "41% women in leadership"],
+            null,
+            ["Operational Metrics"],
+            ["Employee Experience"],
+            ["Metric", "Target", "Actual"],
+            ["Onboarding satisfaction", "90%+", "88%"],
+            ["eNPS (Employee Net Promoter Score)", null, "+12"],
+            ["Exit interview participation", null, "64%"],
+            ["Manager effectiveness scores", null, null],
+            null,
+            ["Compliance Metrics"],
+            ["Requirement", "Metric", "Target", "Actual"],
+            ["I-9 Compliance", "Verification within 3 days", "100%", "97%"],
+            ["EEO Reporting", "On-time submission", "100%", "100%"],
+            ["Training Compliance", "Required training completion", "100%", "1,180 of 1,212 employees"],
+            ["Policy Acknowledgment", "Annual acknowledgment", "100%", "99.1%"],
+            null,
+            ["HR Dashboard"],
+            ["Dashboard", "Purpose", "Audience"],
+            ["Workforce Analytics", "Headcount, demographics, turnover", "HR Leadership"],
+            ["Talent Dashboard", "Pipeline, hiring metrics", "Talent Acquisition"],
+            ["Engagement Dashboard", "Survey results, sentiment", "All Managers"],
+            ["Compensation Dashboard", "Pay analysis, equity", "Comp Team"],
+          ],
+        },
+      ],
+    },
+  ],
+  checks: [
+    ck("Employee Engagement Score", "At Risk", "76% vs ≥ 80% ('80%+'): 5% short"),
+    ck("Voluntary Turnover Rate", "Off Track", "17.2% vs < 15%: 14.7% over"),
+    ck("Time to Fill", "At Risk", "7 weeks = 49 days vs < 45 days: 8.9% over (time converted)"),
+    ck("Internal Mobility Rate", "Met", "27% ≥ 25%"),
+    ck("Training Hours per Employee", "At Risk", "9.5 hours/quarter = 38 hours/year vs ≥ 40 hours/year: 5% short (per-period converted)"),
+    ck("Diversity Representation", "Needs Target", "'Per published goals' is prose: no number, no status word"),
+    ck("Onboarding satisfaction", "At Risk", "88% vs ≥ 90%: 2.2% short"),
+    ck("eNPS (Employee Net Promoter Score)", "Needs Target", "no target"),
+    ck("Exit interview participation", "Needs Target", "no target"),
+    ck("Manager effectiveness scores", "No Data", "no actual (No Data comes before Needs Target)"),
+    ck("I-9 Compliance", "At Risk", "97% vs 100%: 3% short"),
+    ck("EEO Reporting", "Met", "100% = 100%"),
+    ck("Training Compliance", "At Risk", "1,180 of 1,212 = 97.4% vs 100%: 2.6% short (count out of total vs a percentage)"),
+    ck("Policy Acknowledgment", "At Risk", "99.1% vs 100%: 0.9% short"),
+  ],
+});
