@@ -103,14 +103,17 @@ export function resolveActual(view: SheetView, t: TableShape): { actual: number 
   if (t.kind !== "goals" && t.kind !== "kpi") return { actual: current, problems: [] };
   const named = t.columns.filter((c) => c.field === "actual");
   const strong = named.filter((c) => !c.weak);
-  const best = strong.length > 0 ? strong : named;
-  if (best.length > 1 && best.some((c) => c.period)) {
+  const plain = strong.length > 0 ? strong : named;
+  // An empty "YTD" beside a filled "This Month": the period columns that hold values are the candidates.
+  const filledPeriods = named.filter((c) => c.period && hasValue(view, t, c.col));
+  const best = plain.some((c) => hasValue(view, t, c.col)) || filledPeriods.length === 0 ? plain : filledPeriods;
+  if ((best.length > 1 && best.some((c) => c.period)) || best !== plain) {
     const filled = best.filter((c) => hasValue(view, t, c.col));
     const chosen = latestPeriod(filled) ?? filled[filled.length - 1] ?? best[best.length - 1];
     if (chosen) {
       const p = problem("actualFromSeveral", "warning", t.sheet, cellAddress(t.headerRow, chosen.col), {
         table: tableRange(t),
-        headers: best.map((c) => q(c.header)).join(", "),
+        headers: named.map((c) => q(c.header)).join(", "),
         header: chosen.header,
       });
       return { actual: chosen.col, problems: [p] };

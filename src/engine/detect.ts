@@ -96,6 +96,10 @@ function headerAt(view: SheetView, row: number, left: number, right: number): He
   return { row, left, right, kind: cls.kind, columns, fields: cls.fields };
 }
 
+/** A line of notes under a table ("Note: …", "* excludes …", "Trend: improving since Q2 …") ends it. */
+const NOTE_LINE =
+  /^\s*(?:[*†‡¹²³]|(?:notes?|nb|n\.b\.|sources?|footnotes?|legend|definitions?|remarks?|comments?|trends?|assumptions?|caveats?|methodology|calculation|formula|data as of|last updated|updated|prepared by)\b\s*[:.–-])|^[A-Z][A-Za-z ]{1,30}:\s+\S+(?:\s+\S+){3,}/;
+
 /** A column of row numbers or references, not names: "#", "No.", "Ref", "ID". */
 const INDEX_HEADER = /^\s*(?:#|no\.?|nr\.?|num(?:ber)?|ref(?:erence)?|id|s\/?n|sr\.?(?: no\.?)?|item no\.?|row)\s*$/i;
 
@@ -166,7 +170,11 @@ export function detectTables(grid: SheetGrid): Table[] {
           const merge = view.merge(x, sole);
           const text = view.text(x, sole);
           const mergedAcross = merge !== undefined && merge.right > merge.left;
-          if (typeof view.value(x, sole) === "string" && (mergedAcross || (sole === h.left && isHeadingText(text, true)))) break;
+          if (
+            typeof view.value(x, sole) === "string" &&
+            (mergedAcross || (sole === h.left && (isHeadingText(text, true) || NOTE_LINE.test(text))))
+          )
+            break;
         }
         last = x;
       }

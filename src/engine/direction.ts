@@ -7,13 +7,16 @@ export const UP_VERBS = /\b(increase[sd]?|increasing|grow(?:s|n|th)?|raise[sd]?|
 export const DOWN_VERBS =
   /\b(reduce[sd]?|reducing|reduction|decrease[sd]?|decreasing|lower(?:ed|s)?|cut(?:s)?|drop|minimi[sz]e|shorten|eliminate|halve|limit|decline)\b/;
 const LOWER_NOUNS = new RegExp(
-  String.raw`\b(costs?|cost-per|cpa|cac|churn|errors?|incidents?|burn|burn rate|expenses?|spend|refunds?|disputes?|variance|defects?|complaints?|delays?|backlog|turnover|attrition|downtime|latency|bounce|abandonment|absenteeism|escalations?|waste|debt|overdue|outages?|bugs?|tickets? open|dso|aht|lead time|cycle time|duration|wait)\b` +
+  String.raw`\b(costs?|cost-per|cpa|cac|churn|errors?|incidents?|burn|burn rate|expenses?|spend|refunds?|disputes?|variance|defects?|complaints?|delays?|backlog|turnover|attrition|downtime|latency|bounce|abandonment|absenteeism|escalations?|waste|debt|overdue|outages?|bugs?|tickets? open|dso|aht|lead time|cycle time|duration|wait|elapsed|aging|ageing|turnaround)\b` +
     String.raw`|(?<!\b(?:on|up|real|full|part|first|one|any|in|over)[\s-])\btimes?\b`,
 );
 
 // Phrases that read as "more is better" even though they hold a lower-is-better word.
 const HIGHER_PHRASES =
   /\b(cost savings?|savings?|saved|(?:error|defect|incident|bug)[- ]free|free of|accuracy|mtbf|between failures|uptime|availability|on[- ]time|avoided|avoidance)\b/;
+
+const AMOUNT_OF_CHANGE =
+  /\b(?:reduction|decrease|savings?|improvement|avoidance|saved)\s*(?:\([^)]*\))?\s*(?:%|rate|percent(?:age)?|achieved|ytd)?\s*$/;
 
 /** Which way is better for a row: a Polarity value first, then the wording, then "higher". */
 export function inferDirection(name: string, extraText = "", polarity?: string): { direction: Direction; because: string } {
@@ -22,6 +25,8 @@ export function inferDirection(name: string, extraText = "", polarity?: string):
     if (p) return { direction: p, because: "Direction column" };
   }
   const text = `${name} ${extraText}`.toLowerCase();
+  // "Cost of Quality Reduction", "Cycle Time Reduction %": the amount of the change is measured, and more of it is better.
+  if (AMOUNT_OF_CHANGE.test(name.toLowerCase())) return { direction: "higher", because: "wording" };
   if (UP_VERBS.test(text)) return { direction: "higher", because: "wording" };
   if (DOWN_VERBS.test(text)) return { direction: "lower", because: "wording" };
   if (HIGHER_PHRASES.test(name.toLowerCase())) return { direction: "higher", because: "wording" };

@@ -103,5 +103,8 @@ export function suggestedAction(r: RowResult): string {
 export function formatPercent(fraction: number): string {
   if (!Number.isFinite(fraction)) return "100%+";
   const pct = fraction * 100;
-  return `${pct >= 10 || Number.isInteger(pct) ? Math.round(pct) : pct.toFixed(1).replace(/\.0$/, "")}%`;
+  // Small gaps keep their digits: 99.82% against 99.9% is 0.08% short, not "0% short".
+  const digits = pct >= 10 || Number.isInteger(pct) ? 0 : pct >= 1 ? 1 : 2;
+  const text = pct.toFixed(digits);
+  return `${digits > 0 ? text.replace(/\.?0+$/, "") : text}%`;
 }

@@ -118,6 +118,7 @@ function comparatorNear(text: string, tok: QuantityToken): Comparator | "better"
   // After the quantity's unit words: "20 tickets or more".
   const after = text.slice(tok.end, tok.end + 30);
   const right = text.slice(tok.index + tok.length, tok.index + tok.length + 30);
+  if (tok.plus) return ">=";
   for (const [re, c] of AFTER) if (re.test(right) || re.test(after)) return c;
   for (const [re, c] of BEFORE) if (re.test(before)) return c;
   return undefined;
@@ -134,6 +135,10 @@ const DATE_PHRASES = new RegExp(
     String.raw`\b(?:by|before|until|on)?\s*\b\d{4}-\d{2}-\d{2}\b`,
     String.raw`\b(?:by|before|until|on)?\s*\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b`,
     String.raw`\b(?:by|before|until|in|for|during|through|end of|fy)\s*(?:fy)?(?:19|20)\d{2}\b`,
+    // A season ("by Fall of 2023") and the year a baseline is from ("20% reduction from 2020 baseline") are no targets.
+    String.raw`\b(?:by|in|before|until|during)?\s*(?:the\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+(?:of|term))?\s+(?:19|20)\d{2}\b`,
+    String.raw`\b(?:from|vs\.?|versus|against|compared (?:to|with)|relative to|on)\s+(?:the\s+)?(?:fy\s?)?(?:19|20)\d{2}(?:\s+(?:baseline|levels?|figures?|values?|base year))?\b`,
+    String.raw`\b(?:below|above|under|over)\s+(?:the\s+)?(?:fy\s?)?(?:19|20)\d{2}\s+(?:baseline|levels?|base year)\b`,
     // A time frame is not a target: "over the next 12 months", "over 3 years".
     String.raw`\b(?:over|in|during|for|within)\s+the\s+(?:next|last|past|coming|following|first)\s+\d+\s*(?:days?|weeks?|months?|quarters?|years?)\b`,
     String.raw`\bover\s+\d+\s*(?:months?|quarters?|years?)\b`,
@@ -188,6 +193,13 @@ const MAX_STATUS_WORDS = 8;
 function statusTarget(raw: string, stripped: string): TargetParse {
   const expected = raw.trim().replace(/[.!]+$/, "");
   const words = stripped.replace(/^(?:target|status|goal)\s*:\s*/, "").trim();
+  // "Per published goals", "As agreed with the board": the target is kept somewhere else.
+  if (REFERS_ELSEWHERE.test(words))
+    return {
+      ok: false,
+      empty: false,
+      reason: "it points to a target kept elsewhere rather than giving it; write the value or the status to reach here",
+    };
   // "Yes/No", "Pass/Fail": the kind of answer, not which one is the aim.
   if (/^(?:yes|y|pass|true|done|complete)\s*(?:\/|or)\s*(?:no|n|fail|false|not done|incomplete)$/.test(words))
     return {
@@ -227,6 +239,9 @@ const DEADLINE = new RegExp(
 export function deadlineText(text: string): string | undefined {
   return DEADLINE.exec(text.toLowerCase())?.[1];
 }
+
+const REFERS_ELSEWHERE =
+  /^(?:per|as per|in line with|inline with|in accordance with|according to|aligned? (?:with|to)|based on|see|refer to|as (?:set|defined|agreed|stated|approved|published|planned|budgeted)|consistent with|following|same as|tbc by|set by|defined (?:in|by))\b/;
 
 /** Words that say there is no target yet, as TBD does. */
 const NOT_SET = /^(?:not applicable|not set|not defined|to be (?:confirmed|determined|defined|agreed|set)|pending|awaiting target)$/;
@@ -320,6 +335,9 @@ export function parseTarget(input: string | number): TargetParse {
     }
   }
 
+  const nounChange = changeByNoun(stripped, tokens);
+  if (nounChange) return { ok: true, target: { ...nounChange, verbDirection: nounChange.verbDirection ?? verbDirection } };
+
   if (tokens.length === 0) return { ok: false, empty: false, reason: `no number to compare with in "${raw.trim()}"` };
   let chosen: QuantityToken | undefined;
   let comparator: Comparator | "better" | undefined;
@@ -353,6 +371,40 @@ export function parseTarget(input: string | number): TargetParse {
   return {
     ok: true,
     target: { kind: "numeric", comparator: comparator === "better" ? undefined : comparator, value: chosen.q, verbDirection },
+  };
+}
+
+const DOWN_NOUN = /^(?:reduction|decrease|decline|cut|drop|fall|lowering)\b/;
+const UP_NOUN = /^(?:increase|improvement|rise|uplift|gain|growth)\b/;
+
+/**
+ * "20% reduction from 2020 baseline", "a 15% increase in sales", "reduction of 20%": a percent change from the
+ * baseline named by a noun rather than a verb. Against a growth rate it is the level to reach, as "by 10% QoQ" is.
+ */
+function changeByNoun(text: string, tokens: readonly QuantityToken[]): NumericTarget | undefined {
+  if (tokens.length !== 1) return undefined;
+  const t = tokens[0] as QuantityToken;
+  if (t.q.unit !== "percent" || t.points) return undefined;
+  const after = text.slice(t.index + t.length).trim();
+  const before = text.slice(0, t.index).trim();
+  const noun = /^(?:a|an)?\s*$/.test(before)
+    ? after
+    : /(?:reduction|decrease|decline|cut|drop|increase|improvement|rise|uplift|gain|growth)\s+of$/.test(before)
+      ? (before
+          .replace(/\s+of$/, "")
+          .split(" ")
+          .pop() ?? "")
+      : "";
+  const down = DOWN_NOUN.test(noun);
+  if (!down && !UP_NOUN.test(noun)) return undefined;
+  const magnitude = Math.abs(t.q.value);
+  return {
+    kind: "numeric",
+    comparator: undefined,
+    value: { value: 0, unit: "number" },
+    change: { mode: "percent", amount: down ? -magnitude : magnitude, signed: true },
+    verbDirection: down ? "lower" : "higher",
+    asGrowth: { value: magnitude, unit: "percent", growth: t.q.growth ?? "growth" },
   };
 }
 
@@ -437,7 +489,10 @@ function rangeOf(text: string, tokens: QuantityToken[]): QuantityToken[] | undef
   const gap = text.slice(a.end, b.index).trim();
   const before = text.slice(0, a.index).trim();
   const after = text.slice(b.end).trim();
-  if ((gap === "-" || gap === "to") && after === "" && (before === "" || /^(?:range|range of|keep|maintain|stay|hold)/.test(before)))
+  // Words after a range that do not change it ("8-12% depending on industry") are a remark, not another bound.
+  const remark =
+    after === "" || (!/\d/.test(after) && !/\b(?:or|not|no|never|more|less|above|below|under|over|either|each|plus|minus)\b|±/.test(after));
+  if ((gap === "-" || gap === "to") && remark && (before === "" || /^(?:range|range of|keep|maintain|stay|hold)/.test(before)))
     return tokens;
   return undefined;
 }

@@ -123,13 +123,15 @@ export interface QuantityToken {
   readonly evidence: PercentEvidence;
   /** Where the quantity's words end: after its unit words, rate and growth qualifier ("18 tickets per week"). */
   readonly end: number;
+  /** "40+ hours": a plus right after the number, "or more". */
+  readonly plus: boolean;
 }
 
 // "5 in 10 days", "3 of 5 hours": a total followed by a time unit or scale is a quantity of its own, not a total.
 const NOT_A_TOTAL = String.raw`\s?(?:days?|hours?|hrs?|weeks?|wks?|months?|years?|mins?|minutes?|k|m|bn?)\b`;
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
 const TOKEN = new RegExp(
-  String.raw`(?<![\w.,])(?:(?<=^|[\s(=:])(?<sign>[-+−]))?\s?(?<cur>[$€£¥]|\b(?:usd|eur|gbp|zar)\s?|\br(?=\s?\d))?\s?(?<num>${NUM})` +
+  String.raw`(?<![\w.,])(?:(?<=^|[\s(=:])(?<sign>[-+−]))?\s?(?<cur>[$€£¥]|\b(?:usd|eur|gbp|zar)\s?|\br(?=\s?\d))?\s?(?<num>${NUM})(?<plus>\+(?!\s*[-\d]))?` +
     String.raw`(?:\s?(?<pct>%|percent\b|per cent\b|percentage points?\b)` +
     String.raw`|\s?(?<pts>points?\b|pts?\b|pp\b)` +
     String.raw`|\s?(?<scale>k\b|thousand\b|mn?\b|million\b|bn?\b|billion\b)` +
@@ -182,7 +184,7 @@ export function scanQuantities(text: string): QuantityToken[] {
     }
     const length = m[0].length;
     const tail = readTail(text, m.index + length, q);
-    out.push({ q: tail.q, index: m.index, length, points, evidence, end: tail.end });
+    out.push({ q: tail.q, index: m.index, length, points, evidence, end: tail.end, plus: g.plus !== undefined });
     // Numbers inside the unit words ("per 1,000 patient days") belong to this quantity.
     TOKEN.lastIndex = Math.max(TOKEN.lastIndex, tail.end);
   }
@@ -197,9 +199,10 @@ const STOP_WORDS = new Set(
     "a an the and or nor but to of in on at by for from with within without than then vs versus via into over under " +
     "above below before after until till during through across between among each every either neither both all any " +
     "some no not never more less fewer most least higher lower greater better worse max min maximum minimum only just " +
-    "about around approx approximately roughly nearly almost target targets tolerance tol goal plan budget is are was " +
+    "about around approx approximately roughly nearly almost tolerance tol is are was " +
     "were be been this that these those it its our their which who where when while if as so such same other plus minus " +
-    "up down late early behind ahead short remaining left overdue delayed ago since compared deviation variance way side " +
+    "up down late early behind ahead short remaining left overdue delayed ago since compared way side last this next " +
+    "previous prior " +
     "direction either give take due done complete completed achieved met missed vs. per"
   ).split(" "),
 );
@@ -230,7 +233,11 @@ const PERIOD_OF: Readonly<Record<string, RatePeriod>> = {
 // "per 1,000 patient days", "/agent": a rate over something other than time is part of the unit's words.
 const PER_THING = /^\s*(?:per|\/)\s*(?<den>(?:\d[\d,]*(?:\.\d+)?\s*[km]?\s+)?[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2})/i;
 const SHARE_OF = /^\s*(of\s+(?:the\s+)?(?!(?:target|plan|budget|forecast|goal|quota|baseline)\b)[a-z][a-z'-]*)(?!\w)/i;
-const WORD = /^\s*([a-z][a-z'-]*)(?!\w)/i;
+// Unit words may hold digits after a letter ("tCO2e", "m2"); period labels ("Q3", "FY24") are no units.
+const WORD = /^\s*(?!(?:q[1-4]|h[12]|fy\d*|cy\d*)(?!\w))([a-z][a-z0-9'-]*)(?!\w)/i;
+// "88% on time", "92% within SLA": how a share was counted, part of what it describes.
+const SHARE_HOW =
+  /^\s*((?:on[\s-]time|on schedule|on budget|in full|first time|right first time|within (?:the\s+)?(?:sla|slas|target time|deadline|standard|tolerance|spec(?:ification)?)))(?!\w)/i;
 
 function periodOf(word: string): RatePeriod | undefined {
   const w = word.toLowerCase();
@@ -249,14 +256,12 @@ function readTail(text: string, from: number, q: Quantity): { q: Quantity; end: 
   let per: RatePeriod | undefined;
   let growth: Growth | undefined;
   let currency = q.currency;
-  // "200+/month": the plus is the target's "or more"; the rate after it is still this number's.
-  if (/^\+(?=\s*(?:\/|per\b))/i.test(text.slice(end))) end += 1;
   for (let step = 0; step < 6; step++) {
     const rest = text.slice(end);
     // "20% of total", "95% of tickets": what a share is of describes it.
-    const of = q.unit === "percent" && label.length === 0 ? SHARE_OF.exec(rest) : null;
+    const of = q.unit === "percent" ? ((label.length === 0 ? SHARE_OF.exec(rest) : null) ?? SHARE_HOW.exec(rest)) : null;
     if (of) {
-      label = [of[1] as string];
+      label = [...label, of[1] as string];
       end += of[0].length;
       continue;
     }
@@ -289,13 +294,20 @@ function readTail(text: string, from: number, q: Quantity): { q: Quantity; end: 
         continue;
       }
     }
+    // "proofs of concept": "of" between two words of the unit.
+    const ofWord = label.length > 0 ? /^\s*of\s+([a-z][a-z0-9'-]*)(?!\w)/i.exec(rest) : null;
+    if (ofWord && !STOP_WORDS.has((ofWord[1] as string).toLowerCase()) && !CALENDAR_WORD.test(ofWord[1] as string)) {
+      label = [...label, `of ${ofWord[1] as string}`];
+      end += ofWord[0].length;
+      continue;
+    }
     const w = WORD.exec(rest);
     if (!w) break;
     const word = (w[1] as string).toLowerCase();
     if (STOP_WORDS.has(word) || CALENDAR_WORD.test(word)) break;
     if (/^(?:usd|eur|gbp|zar)$/.test(word) && q.unit === "number" && !currency) currency = CURRENCY_SYMBOLS[word];
     else if (!IGNORED_WORDS.has(word)) {
-      if (label.length >= 3) break;
+      if (label.length >= 4) break;
       label = [...label, w[1] as string];
     }
     end += w[0].length;
@@ -307,6 +319,8 @@ function readTail(text: string, from: number, q: Quantity): { q: Quantity; end: 
     out.currency = currency;
   }
   if (label.length > 0) out.label = label.join(" ");
+  // "3x per week" is three times a week: a count, not a ratio.
+  if (per && q.unit === "ratio") out.unit = "number";
   if (per) out.per = per;
   if (growth) out.growth = growth;
   return { q: out, end };
@@ -340,13 +354,40 @@ function singleQuantity(t: string): { q: Quantity; evidence: PercentEvidence } |
   return { q: tok.q, evidence: tok.evidence };
 }
 
+// Words that qualify what is counted without naming it: "45 new customers" counts customers.
+const QUALIFIERS = new Set(["new", "net", "total", "additional", "extra", "more", "all", "our", "unique", "active", "gross", "of", "per"]);
+
+function thingWords(label: string): string[] {
+  return label
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "" && !QUALIFIERS.has(w));
+}
+
+/** One word in its singular and plural forms: branch/branches, box/boxes, PR/PRs, policy/policies. */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long === `${short}s` || long === `${short}es` || (short.endsWith("y") && long === `${short.slice(0, -1)}ies`);
+}
+
+/** Whether two counts count the same thing: their words share one ("tickets closed" and "ticket"). */
+export function sameThing(a: string, b: string): boolean {
+  const wa = thingWords(a);
+  const wb = thingWords(b);
+  if (wa.length === 0 || wb.length === 0) return true;
+  return wa.some((x) => wb.some((y) => sameWord(x, y)));
+}
+
 /** Whether a value in a note says the same as the main one, or is of another kind ("2 years" beside "0 incidents"). */
 function agrees(main: Quantity, other: Quantity): boolean {
   const share = (q: Quantity) => (q.unit === "percent" ? q.value : q.unit === "score" && q.outOf ? (q.value / q.outOf) * 100 : undefined);
   const a = share(main);
   const b = share(other);
   if (a !== undefined && b !== undefined) return Math.abs(a - b) <= 0.5;
-  if (main.unit !== other.unit || (main.unit === "number" && (main.label ?? "") !== (other.label ?? ""))) return true;
+  if (main.unit !== other.unit) return true;
+  // "2 incidents (1 last month)": a bare count beside a count is of the same thing; "(3 sites)" beside tickets is not.
+  if (main.unit === "number" && main.label && other.label && !sameThing(main.label, other.label)) return true;
   return Math.abs(main.value - other.value) <= 1e-9 * Math.max(1, Math.abs(main.value));
 }
 
@@ -439,7 +480,8 @@ export const GROWTH_SHORT: Readonly<Record<Growth, string>> = { yoy: "YoY", qoq:
 function formatValue(q: Quantity, display?: DurationDisplay): string {
   switch (q.unit) {
     case "percent":
-      return `${trimNumber(q.value, 1)}%`;
+      // Two decimals where they matter: 99.95% is not 100%.
+      return `${trimNumber(q.value, Math.abs(q.value) >= 99 || Math.abs(q.value) < 1 ? 2 : 1)}%`;
     case "currency":
       return `${q.value < 0 ? "-" : ""}${q.currency ?? "$"}${compactMoney(Math.abs(q.value))}`;
     case "hours": {

@@ -125,8 +125,10 @@ function judgeAgainst(row: RowReader, name: string, timeline: Day | undefined, c
   }
 
   if (actual.kind === "quantity" && target.change && target.asGrowth && actual.q.unit === "percent") {
-    const comparator = target.change.amount < 0 ? "<=" : ">=";
-    target = { kind: "numeric", comparator, value: target.asGrowth, verbDirection: target.verbDirection };
+    // A change against a rate of change: "20% reduction" is met by −20% or lower, or by a reduction of 20% or more.
+    const negative = target.change.amount < 0 && actual.q.value < 0;
+    const value = negative ? { ...target.asGrowth, value: -target.asGrowth.value } : target.asGrowth;
+    target = { kind: "numeric", comparator: negative ? "<=" : ">=", value, verbDirection: target.verbDirection };
   }
   if (actual.kind === "quantity") {
     const adopted = adoptUnit(target, actual.q, actual.evidence);
@@ -159,7 +161,9 @@ function judgeAgainst(row: RowReader, name: string, timeline: Day | undefined, c
     ctx.problems.push(problem("actualNotANumber", "error", actualAt.sheet, actualAt.cell, { actual: actualText, target: targetDisplay }));
     return { status: "No Data", explanation: EXPLAIN.actualNotANumber({ actual: actualText }), actual: actualText, target: targetDisplay };
   }
-  const a = align(actual.q, resolved.value);
+  // Nothing is nothing in any unit: against a zero target, any amount of anything is over it ("40,900 tCO2e").
+  const anyAmount = resolved.zero && align(actual.q, resolved.value) === undefined;
+  const a = anyAmount ? actual.q.value : align(actual.q, resolved.value);
   if (a === undefined) {
     ctx.problems.push(
       problem("unitMismatch", "error", actualAt.sheet, actualAt.cell, {
@@ -175,7 +179,7 @@ function judgeAgainst(row: RowReader, name: string, timeline: Day | undefined, c
     ctx.problems.push(problem("percentAmbiguous", "warning", actualAt.sheet, actualAt.cell, { actual: actualText }));
   }
   // In the target's unit, but qualified only as the actual itself was ("88%" against "90% year-over-year").
-  const actualQ: Quantity = { ...resolved.value, value: a, growth: actual.q.growth };
+  const actualQ: Quantity = anyAmount ? actual.q : { ...resolved.value, value: a, growth: actual.q.growth };
   const actualDisplay = formatQuantity(actualQ);
   const shown = actual.note ? `${actualDisplay} ${EXPLAIN.noteSetAside({ note: actual.note })}` : actualDisplay;
   const head = EXPLAIN.head({ actual: shown, source, target: targetDisplay, note: resolved.note, fromGoal });
@@ -203,7 +207,7 @@ function judgeAgainst(row: RowReader, name: string, timeline: Day | undefined, c
   // Against a zero target a relative gap means nothing: say how much over it is.
   const shortText = Number.isFinite(short)
     ? `${formatPercent(short)} ${side}`
-    : `${formatQuantity({ ...resolved.value, value: Math.abs(a - resolved.value.value) })} ${side}`;
+    : `${formatQuantity({ ...actualQ, value: Math.abs(a - resolved.value.value) })} ${side}`;
   const missed = { ...base, gap: shortText, shortfall: short };
   if (timeline !== undefined && timeline < ctx.asOf)
     return { ...missed, status: "Overdue", explanation: EXPLAIN.overdue({ head, short: shortText, due: longDate(timeline) }) };

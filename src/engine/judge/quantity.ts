@@ -4,7 +4,7 @@ import { EXPLAIN } from "../explain";
 import type { Direction } from "../direction";
 import { type Comparator, type NumericTarget, comparatorSymbol } from "../targets";
 import type { Polarity } from "../trend";
-import { DAYS_PER, type Growth, HOURS_PER, type PercentEvidence, type Quantity, type Unit, formatQuantity } from "../values";
+import { DAYS_PER, type Growth, HOURS_PER, type PercentEvidence, type Quantity, type Unit, formatQuantity, sameThing } from "../values";
 
 export interface Resolved {
   comparator: Comparator;
@@ -50,27 +50,6 @@ function countWords(q: Quantity): string | undefined {
 /** A number with nothing after it: it takes the other side's unit. */
 export function isBare(q: Quantity): boolean {
   return q.unit === "number" && !q.label && !q.per && !q.growth;
-}
-
-// Words that qualify what is counted without naming it: "45 new customers" counts customers.
-const QUALIFIERS = new Set(["new", "net", "total", "additional", "extra", "more", "all", "our", "unique", "active", "gross"]);
-
-function thingWords(label: string): Set<string> {
-  const out = new Set<string>();
-  for (const raw of label.toLowerCase().split(/[^a-z]+/)) {
-    if (raw === "" || QUALIFIERS.has(raw) || raw === "per") continue;
-    out.add(raw.length > 3 && raw.endsWith("ies") ? `${raw.slice(0, -3)}y` : raw.length > 3 && /[^s]s$/.test(raw) ? raw.slice(0, -1) : raw);
-  }
-  return out;
-}
-
-/** Whether two counts count the same thing: their words share one ("tickets closed" and "tickets"). */
-function sameThing(a: string, b: string): boolean {
-  const wa = thingWords(a);
-  const wb = thingWords(b);
-  if (wa.size === 0 || wb.size === 0) return true;
-  for (const w of wa) if (wb.has(w)) return true;
-  return false;
 }
 
 const COUNTS: ReadonlySet<Unit> = new Set<Unit>(["number", "score"]);
