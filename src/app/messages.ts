@@ -105,7 +105,8 @@ export const MESSAGES = {
   noTablesFound: () => "No KPA tables were found. Insert a KPA template below to start one.",
   noProblems: () => "No problems found.",
   notEvaluated: () => "Not evaluated yet. Evaluate writes a status beside every goal and adds summary sheets.",
-  rowsEvaluated: (p: { total: number; asOf: string }) => `${p.total} ${p.total === 1 ? "row" : "rows"} evaluated as of ${p.asOf}.`,
+  rowsEvaluated: (p: { total: number; rollups: number; asOf: string }) =>
+    `${p.total} ${p.total === 1 ? "row" : "rows"} evaluated as of ${p.asOf}${p.rollups > 0 ? `; ${p.rollups} KPA ${p.rollups === 1 ? "element takes its" : "elements take their"} status from ${p.rollups === 1 ? "its" : "their"} goals` : ""}.`,
   weightedScore: (p: { score: number }) => `Weighted score: ${Math.round(p.score * 100)}%`,
   nothingEvaluated: () =>
     "No rows were evaluated: no KPA table was found. Insert a KPA template, or give your tables headers such as Goal, Target and Actual, then evaluate again.",

@@ -69,7 +69,9 @@ export interface MeasurementEntry {
 
 export interface EvaluationResult extends ScanResult {
   readonly asOf: string;
+  /** Rows counted; KPA elements judged through their goals (`rollups`) are not counted again. */
   readonly total: number;
+  readonly rollups: number;
   readonly counts: StatusCounts;
   /** 0..1, when the workbook has weights. */
   readonly weightedScore: number | null;

@@ -18,6 +18,7 @@ import {
   localDay,
   findDepartment,
   gapsWorstFirst,
+  rollupNote,
   isIsoDate,
   isTolerance,
   isoDate,
@@ -26,6 +27,8 @@ import {
   templateSheet,
   timestamp,
   toleranceProblem,
+  isMilestoneWindowDays,
+  milestoneWindowProblem,
   CsvError,
   type CsvIssue,
   FIELD_LABELS,
@@ -48,7 +51,7 @@ const HELP = `kpa ${VERSION}: evaluate Key Performance Area workbooks (.xlsx)
 
 Usage:
   kpa evaluate IN.xlsx [--out OUT.xlsx | --in-place] [--as-of YYYY-MM-DD] [--json REPORT.json]
-                       [--tolerance 0.1] [--date-order mdy|dmy] [--quiet]
+                       [--tolerance 0.1] [--date-order mdy|dmy] [--milestone-window 30] [--quiet]
   kpa import IN.xlsx --csv EXPORT.csv [--map kpi=COLUMN,date=COLUMN,value=COLUMN,...] [--source NAME]
                      [--out OUT.xlsx | --in-place] [--date-order mdy|dmy] [--quiet]
   kpa template [--department ${DEPARTMENTS.map((d) => d.id).join("|")}] --out FILE.xlsx
@@ -63,6 +66,7 @@ evaluate   Finds the KPA tables, judges every row as of a date, and writes statu
   --json FILE       also write the JSON report (rows, problems, summary)
   --tolerance N     shortfall still counted as At Risk, 0 to 1: 0.1 = 10% (default 0.1)
   --date-order X    how to read 03/04/2050: mdy (default) or dmy
+  --milestone-window N  days before a deadline in which a milestone not started is At Risk (default 30)
   --quiet           print nothing but errors
 
 import     Appends the rows of a CSV export (a CRM's, a helpdesk's) to the "KPA Data" measurement log,
@@ -100,6 +104,7 @@ async function evaluate(args: string[], io: Io): Promise<void> {
       json: { type: "string" },
       tolerance: { type: "string" },
       "date-order": { type: "string" },
+      "milestone-window": { type: "string" },
       quiet: { type: "boolean" },
     },
   });
@@ -111,6 +116,10 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   const tolerance = values.tolerance === undefined ? undefined : Number(values.tolerance);
   if (tolerance !== undefined && !isTolerance(tolerance)) throw new UsageError(toleranceProblem(String(values.tolerance), "--tolerance"));
   const dateOrder = readDateOrder(values["date-order"]);
+  const window = values["milestone-window"];
+  const milestoneWindowDays = window === undefined ? undefined : Number(window);
+  if (milestoneWindowDays !== undefined && !isMilestoneWindowDays(milestoneWindowDays))
+    throw new UsageError(milestoneWindowProblem(String(window), "--milestone-window"));
   const quiet = Boolean(values.quiet);
   const progress = quiet ? () => undefined : io.progress;
 
@@ -120,7 +129,7 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   progress(`Evaluating ${grid.sheets.length} sheet(s)…`);
   const generatedAt = timestamp();
   const generator = `${ENGINE_NAME} ${VERSION} (kpa CLI)`;
-  const { evaluation, plan } = run(grid, { asOf, tolerance, dateOrder, generatedAt, generator });
+  const { evaluation, plan } = run(grid, { asOf, tolerance, dateOrder, milestoneWindowDays, generatedAt, generator });
   if (evaluation.tables.length === 0) {
     throw new UnusableInputError(
       `No KPA table found in ${input}: expected a header row such as "Goal | Target | Timeline | Owner" or "KPI | Target | Actual".`,
@@ -135,6 +144,8 @@ async function evaluate(args: string[], io: Io): Promise<void> {
 
   const s = plan.summary;
   io.out(`Evaluated ${s.total} rows in ${evaluation.tables.length} tables as of ${asOf} → ${output}`);
+  const rollups = rollupNote(s);
+  if (rollups) io.out(rollups);
   io.out("");
   const width = Math.max(...STATUSES.map((x) => x.length));
   for (const st of STATUSES) io.out(`  ${st.padEnd(width)}  ${String(s.byStatus[st]).padStart(4)}`);

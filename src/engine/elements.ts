@@ -1,4 +1,5 @@
 // KPA elements are judged through the goals that measure them (linked by acronym or shared words): worst goal wins.
+import { quoteSheet } from "./address";
 import { EXPLAIN } from "./explain";
 import { acronyms, significantWords } from "./kpi-names";
 import type { RowResult } from "./model";
@@ -27,7 +28,12 @@ export function linkElements(rows: readonly RowResult[], problems: Problem[]): R
     return {
       ...r,
       status,
-      explanation: EXPLAIN.elementFromGoals({ goals: linked.length, culprit: culprit.name, status }),
+      explanation: EXPLAIN.elementFromGoals({
+        goals: linked.length,
+        culprit: culprit.name,
+        at: culprit.sheet === r.sheet ? culprit.cell : `${quoteSheet(culprit.sheet)}!${culprit.cell}`,
+        status,
+      }),
       progress: progresses.length ? Math.min(...progresses) : undefined,
       actual: culprit.actual,
       target: culprit.target,

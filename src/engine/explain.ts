@@ -8,10 +8,14 @@ const q = (s: string) => `"${s}"`;
 
 export const EXPLAIN = {
   elementWithoutGoal: () => "No goal measures this element → Needs Target",
-  elementFromGoals: (p: { goals: number; culprit: string; status: Status }) =>
+  // An element's status is its goals': it points at them and is not counted again.
+  elementFromGoals: (p: { goals: number; culprit: string; at: string; status: Status }) =>
     p.goals === 1
-      ? `Its goal ${q(p.culprit)} is ${p.status} → ${p.status}`
-      : `Worst of ${p.goals} goals: ${q(p.culprit)} is ${p.status} → ${p.status}`,
+      ? `Its goal ${q(p.culprit)} (${p.at}) is ${p.status} → ${p.status}`
+      : `Worst of ${p.goals} goals: ${q(p.culprit)} (${p.at}) is ${p.status} → ${p.status}`,
+
+  rollupsNotCounted: (p: { rollups: number }) =>
+    `${p.rollups} KPA ${p.rollups === 1 ? "element takes its status" : "elements take their status"} from the goals that measure ${p.rollups === 1 ? "it" : "them"}, so ${p.rollups === 1 ? "it is" : "they are"} not counted again.`,
 
   trainingNoCompletionColumn: () => "No completion column (Completed or Done) → No Data",
   trainingDone: (p: { detail?: string }) => `${p.detail ? `Done, ${p.detail}` : "Done"} → Met`,

@@ -2,7 +2,7 @@
 import { rangeAddress } from "./address";
 import type { ActualFrom, Evaluation, StatusChange } from "./model";
 import type { Problem } from "./problems";
-import type { Summary } from "./stats";
+import { type Summary, isRollup } from "./stats";
 import type { Status } from "./status";
 import type { Projection, TrendDirection, TrendPoint } from "./trend";
 import type { WritePlan } from "./write-plan";
@@ -26,6 +26,8 @@ export interface ReportRow {
   readonly timeline: string | null;
   readonly nextReview: string | null;
   readonly explanation: string;
+  /** For a KPA element judged through its goals: their keys. Such a row is not counted again in the summary. */
+  readonly judgedBy: readonly string[] | null;
   /** Where the actual came from when the log was involved: the entry used ("log") or overridden by a typed Actual ("table"). */
   readonly actualFrom: ActualFrom | null;
   readonly trend: {
@@ -90,6 +92,7 @@ export function buildReport(ev: Evaluation, plan: WritePlan, meta: { generatedAt
       timeline: r.timeline ?? null,
       nextReview: r.nextReview ?? null,
       explanation: r.explanation,
+      judgedBy: isRollup(r) ? (r.linked ?? []) : null,
       actualFrom: r.actualFrom ?? null,
       trend: r.trend
         ? {

@@ -1,5 +1,6 @@
 // Statistics of an evaluation: counts by status, section, owner and priority, the weighted score, and the gaps
 // in the order a reviewer reads them. It only counts; the sheets that show these live in sheets/.
+import { EXPLAIN } from "./explain";
 import type { Evaluation, RowResult } from "./model";
 import { STATUSES, type Status, severity } from "./status";
 
@@ -15,7 +16,9 @@ export interface Breakdown {
 
 export interface Summary {
   readonly asOf: string;
+  /** Rows counted: every row but the KPA elements judged through their goals (`rollups`). */
   readonly total: number;
+  readonly rollups: number;
   readonly byStatus: StatusCounts;
   readonly byOwner: readonly Breakdown[];
   readonly byPriority: readonly Breakdown[];
@@ -28,6 +31,14 @@ export interface Summary {
   readonly gaps: readonly string[];
   readonly errors: number;
   readonly warnings: number;
+}
+
+/**
+ * A KPA element judged through the goals that measure it: its status repeats theirs, so counts, the weighted score and
+ * the gaps count the goals once and leave the element out.
+ */
+export function isRollup(r: RowResult): boolean {
+  return r.kind === "kpa" && (r.linked?.length ?? 0) > 0;
 }
 
 export function emptyCounts(): StatusCounts {
@@ -68,10 +79,11 @@ function weighted(rows: readonly RowResult[], weightOf: (r: RowResult) => number
 }
 
 export function summarize(ev: Evaluation): Summary {
+  const measures = ev.rows.filter((r) => !isRollup(r));
   const byStatus = emptyCounts();
-  for (const r of ev.rows) byStatus[r.status]++;
-  const sections = breakdown(ev.rows, sectionOf, "(none)").map((b) => {
-    const rows = ev.rows.filter((r) => sectionOf(r).toLowerCase() === b.key.toLowerCase());
+  for (const r of measures) byStatus[r.status]++;
+  const sections = breakdown(measures, sectionOf, "(none)").map((b) => {
+    const rows = measures.filter((r) => sectionOf(r).toLowerCase() === b.key.toLowerCase());
     const hasRowWeights = rows.some((r) => r.weight !== undefined);
     // A weighted section heading with no Weight column counts its rows equally.
     const score = weighted(rows, (r) => (hasRowWeights ? r.weight : r.groupWeight !== undefined ? 1 : undefined)).score;
@@ -79,7 +91,7 @@ export function summarize(ev: Evaluation): Summary {
   });
   const scored = sections.filter((s) => s.score !== undefined);
   const byGroup = scored.length > 0 && scored.every((s) => s.groupWeight !== undefined);
-  const pooled = weighted(ev.rows, (r) => r.weight);
+  const pooled = weighted(measures, (r) => r.weight);
   let weightedScore = pooled.score;
   if (byGroup) {
     const total = scored.reduce((a, s) => a + (s.groupWeight as number), 0);
@@ -87,10 +99,11 @@ export function summarize(ev: Evaluation): Summary {
   }
   return {
     asOf: ev.asOf,
-    total: ev.rows.length,
+    total: measures.length,
+    rollups: ev.rows.length - measures.length,
     byStatus,
-    byOwner: breakdown(ev.rows, (r) => r.owner, "(no owner)").sort((a, b) => b.total - a.total || a.key.localeCompare(b.key)),
-    byPriority: breakdown(ev.rows, (r) => r.priority, "(no priority)"),
+    byOwner: breakdown(measures, (r) => r.owner, "(no owner)").sort((a, b) => b.total - a.total || a.key.localeCompare(b.key)),
+    byPriority: breakdown(measures, (r) => r.priority, "(no priority)"),
     bySection: sections.map((b) => ({ key: b.key, counts: b.counts, total: b.total, score: b.score })),
     weightedScore,
     weightedRows: byGroup ? scored.length : pooled.rows,
@@ -100,11 +113,12 @@ export function summarize(ev: Evaluation): Summary {
   };
 }
 
-/** Rows not Met, worst first: by status, then by how far short, then by priority. */
+/** Rows not Met, worst first: by status, then by how far short, then by priority. Each gap once: elements judged
+ * through their goals are their goals' gaps. */
 export function gapsWorstFirst(rows: readonly RowResult[]): RowResult[] {
   const prio = (p?: string) => (p ? (/high|critical|urgent|^1$|^p1$/i.test(p) ? 0 : /medium|normal|^2$|^p2$/i.test(p) ? 1 : 2) : 3);
   return rows
-    .filter((r) => r.status !== "Met")
+    .filter((r) => r.status !== "Met" && !isRollup(r))
     .map((r, i) => ({ r, i }))
     .sort(
       (x, y) =>
@@ -114,4 +128,9 @@ export function gapsWorstFirst(rows: readonly RowResult[]): RowResult[] {
         x.i - y.i,
     )
     .map((x) => x.r);
+}
+
+/** The line that says how many KPA elements were judged through their goals and left out of the counts, if any. */
+export function rollupNote(s: Summary): string | undefined {
+  return s.rollups > 0 ? EXPLAIN.rollupsNotCounted({ rollups: s.rollups }) : undefined;
 }

@@ -182,6 +182,7 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
             ...scanResult(evaluation, plan.problems),
             asOf: plan.asOf,
             total: plan.summary.total,
+            rollups: plan.summary.rollups,
             counts: plan.summary.byStatus,
             weightedScore: plan.summary.weightedScore ?? null,
             gaps,

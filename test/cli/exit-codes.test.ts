@@ -95,6 +95,7 @@ describe("exit code 2: unusable input, one plain sentence", () => {
     [["evaluate", "IN.xlsx", "--as-of", "15/10/2050"], /--as-of 15\/10\/2050 is not a date/],
     [["evaluate", "IN.xlsx", "--tolerance", "ten"], /--tolerance ten must be a number/],
     [["evaluate", "IN.xlsx", "--date-order", "ymd"], /--date-order must be mdy \(.+\) or dmy \(.+\), not ymd\.$/],
+    [["evaluate", "IN.xlsx", "--milestone-window", "a month"], /--milestone-window a month must be a whole number of days/],
     [["evaluate", "IN.xlsx", "--out", "a.xlsx", "--in-place"], /either --out or --in-place/],
     [["evaluate"], /takes exactly one workbook/],
     [["evaluate", "a.xlsx", "b.xlsx"], /takes exactly one workbook/],

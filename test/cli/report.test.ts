@@ -130,6 +130,7 @@ describe("the JSON report of the bundled example", () => {
       gap: "2.2% short",
       timeline: "2050-12-31",
       nextReview: null,
+      judgedBy: null,
       explanation: expect.stringMatching(
         // The typed 88% is judged; the log's projection starts from 87.5%, so it does not decide the status.
         /^88% \(typed Actual, used over the log's 87.5% of Sep 30, 2050\) vs ≥ 90% \(baseline 85%\): 2.2% short, within 10% tolerance → At Risk$/,
@@ -171,14 +172,19 @@ describe("the JSON report of the bundled example", () => {
   it("has a summary that agrees with its rows, its problems and the KPA Summary sheet", () => {
     const s = report.summary;
     expect(s.asOf).toBe(AS_OF);
-    expect(s.total).toBe(report.rows.length);
+    // KPA elements judged through their goals point at them and are not counted again.
+    const counted = report.rows.filter((r) => r.judgedBy === null);
+    const rollups = report.rows.filter((r) => r.judgedBy !== null);
+    expect(rollups.length).toBeGreaterThan(0);
+    for (const r of rollups) expect(r.judgedBy?.every((k) => counted.some((c) => c.key === k))).toBe(true);
+    expect([s.total, s.rollups]).toEqual([counted.length, rollups.length]);
     expect(Object.keys(s.byStatus)).toEqual(STATUSES);
     for (const st of STATUSES)
-      expect([st, s.byStatus[st as keyof typeof s.byStatus]]).toEqual([st, report.rows.filter((r) => r.status === st).length]);
+      expect([st, s.byStatus[st as keyof typeof s.byStatus]]).toEqual([st, counted.filter((r) => r.status === st).length]);
     expect(s.errors).toBe(report.problems.filter((p) => p.severity === "error").length);
     expect(s.warnings).toBe(report.problems.filter((p) => p.severity === "warning").length);
     expect([...s.gaps].sort()).toEqual(
-      report.rows
+      counted
         .filter((r) => r.status !== "Met")
         .map((r) => r.key)
         .sort(),

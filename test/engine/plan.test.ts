@@ -216,20 +216,9 @@ describe("gaps sheet", () => {
       "Key",
     ]);
     const rows = (gaps?.values.slice(4) ?? []).map((r) => r[0]);
-    // NPS goal and element, three trainings; response time goal and element; retention; resolution.
-    expect(rows).toEqual([
-      "Overdue",
-      "Overdue",
-      "Overdue",
-      "Overdue",
-      "Overdue",
-      "Off Track",
-      "Off Track",
-      "At Risk",
-      "At Risk",
-      "No Data",
-      "No Data",
-    ]);
+    // Each gap once: the NPS goal and three trainings; response time; retention; resolution. The KPA elements that
+    // take their status from these goals are not listed again.
+    expect(rows).toEqual(["Overdue", "Overdue", "Overdue", "Overdue", "Off Track", "At Risk", "No Data"]);
     expect(gaps?.values[4]?.[2]).toEqual(expect.objectContaining({ sheet: "KPA" }));
     expect(gaps?.hiddenColumns).toEqual([14]);
   });
@@ -260,8 +249,9 @@ describe("summary sheet", () => {
     const flat = s?.values.map((r) => r.map((v) => (v && typeof v === "object" && "text" in v ? v.text : v))) ?? [];
     expect(flat[0]).toEqual(["KPA Summary"]);
     expect(flat[1]).toEqual(["As of", { date: "2050-10-15" }]);
-    expect(flat).toContainEqual(["Met", 4, expect.any(Number)]);
-    expect(flat).toContainEqual(["Total", 15, 1]);
+    expect(flat).toContainEqual(["Met", 3, expect.any(Number)]);
+    expect(flat).toContainEqual(["Total", 10, 1]);
+    expect(flat).toContainEqual(["5 KPA elements take their status from the goals that measure them, so they are not counted again."]);
     expect(flat.some((r) => r[1] === "KPA!E8" && String(r[2]).includes("Customer Service Manager"))).toBe(true);
   });
 

@@ -32,7 +32,8 @@ describe("KPA History", () => {
     const rows = excel.values(OUR_SHEETS.history);
     expect(rows[0]).toEqual([...HISTORY_HEADERS]);
     expect(result.total).toBeGreaterThan(0);
-    expect(rows).toHaveLength(1 + result.total);
+    // Every evaluated row has its snapshot, KPA elements judged through their goals included.
+    expect(rows).toHaveLength(1 + result.total + result.rollups);
     const history = excel.sheet(OUR_SHEETS.history);
     expect(history.freezeRows).toBe(1);
     expect(history.tabColor).toBe("#7030A0");

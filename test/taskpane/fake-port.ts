@@ -140,6 +140,7 @@ export function evaluation(over: Partial<EvaluationResult> = {}): EvaluationResu
     kpis: ["Customer Satisfaction (CSAT)"],
     asOf: "2050-06-30",
     total: Object.values(c).reduce((a, n) => a + n, 0),
+    rollups: 0,
     counts: c,
     weightedScore: null,
     gaps: [],

@@ -173,7 +173,19 @@ function expectChange(c: ChangeView, tables: readonly FoundTable[]): void {
 function expectEvaluation(result: EvaluationResult, settings: EvaluateSettings): void {
   const { tables, problems, kpis, ...rest } = result;
   expectScan({ tables, problems, kpis });
-  expect(Object.keys(rest).sort()).toEqual(["asOf", "changes", "counts", "elapsedMs", "gaps", "sheets", "since", "total", "weightedScore"]);
+  expect(Object.keys(rest).sort()).toEqual([
+    "asOf",
+    "changes",
+    "counts",
+    "elapsedMs",
+    "gaps",
+    "rollups",
+    "sheets",
+    "since",
+    "total",
+    "weightedScore",
+  ]);
+  expect(Number.isInteger(result.rollups) && result.rollups >= 0).toBe(true);
   expect(result.asOf).toBe(settings.asOf);
   expect(Object.keys(result.counts).sort()).toEqual([...STATUSES].sort());
   for (const s of STATUSES) expect([s, Number.isInteger(result.counts[s]) && result.counts[s] >= 0]).toEqual([s, true]);

@@ -4,7 +4,7 @@ import type { Rect } from "../grid";
 import type { Evaluation, RowResult } from "../model";
 import { SHEET_TITLES } from "../ownership";
 import type { Problem } from "../problems";
-import { type Summary, sectionOf } from "../stats";
+import { type Summary, rollupNote, sectionOf } from "../stats";
 import { STATUSES, STATUS_STYLE } from "../status";
 import { describeTrend, directionScore } from "../trend";
 import type { Unit } from "../values";
@@ -60,6 +60,8 @@ export function summarySheet(
   b.bars({ ...statusRows, left: 2, right: 2 });
   b.add(["Total", s.total, s.total ? 1 : 0], { bold: true });
   b.format({ top: b.row - 1, left: 2, bottom: b.row - 1, right: 2 }, "0%");
+  const rollups = rollupNote(s);
+  if (rollups) b.add([rollups], STYLES.subtle);
   b.charts.push({
     kind: "pie",
     title: `Status of ${s.total} rows as of ${ev.asOf}`,

@@ -22,7 +22,7 @@ export function ResultView(props: { result: EvaluationResult | null; busy: boole
         <p className={styles.muted}>{MESSAGES.notEvaluated()}</p>
       ) : (
         <>
-          <p className={styles.line}>{MESSAGES.rowsEvaluated({ total: result.total, asOf: result.asOf })}</p>
+          <p className={styles.line}>{MESSAGES.rowsEvaluated({ total: result.total, rollups: result.rollups, asOf: result.asOf })}</p>
           <StatusCounts counts={result.counts} />
           {result.weightedScore !== null && <p className={styles.line}>{MESSAGES.weightedScore({ score: result.weightedScore })}</p>}
           {/* Without an earlier evaluation there is nothing to compare with: a one-line note, no heading. */}
