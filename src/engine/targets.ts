@@ -249,6 +249,21 @@ const NOT_SET = /^(?:not applicable|not set|not defined|to be (?:confirmed|deter
 /** Parses a Target cell. Never throws; an unreadable target says what was not understood. */
 export function parseTarget(input: string | number): TargetParse {
   const raw = typeof input === "number" ? String(input) : input;
+  const parsed = parseNormalized(raw);
+  if (!parsed.ok || parsed.target.kind !== "numeric") return parsed;
+  // Targets are read in lower case; unit words keep the case they were typed in ("PRs", "tCO2e").
+  const t = parsed.target;
+  const value = typedCase(t.value, raw);
+  return { ok: true, target: t.upper ? { ...t, value, upper: typedCase(t.upper, raw) } : { ...t, value } };
+}
+
+function typedCase(q: Quantity, raw: string): Quantity {
+  if (!q.label) return q;
+  const at = raw.toLowerCase().indexOf(q.label);
+  return at < 0 ? q : { ...q, label: raw.slice(at, at + q.label.length) };
+}
+
+function parseNormalized(raw: string): TargetParse {
   const text = normalize(raw);
   if (text === "" || isNoValueMarker(text) || NOT_SET.test(text)) return { ok: false, empty: true };
   // "=B2*1.1" typed as text: reading a number out of it would be a guess.
