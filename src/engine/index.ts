@@ -71,7 +71,7 @@ export { describeTrend } from "./trend";
 
 // Summarize.
 export type { Breakdown, StatusCounts, Summary } from "./stats";
-export { gapsWorstFirst, isRollup, rollupNote, sectionOf, summarize } from "./stats";
+export { gapsWorstFirst, rollupNote, sectionOf, summarize } from "./stats";
 
 // Plan, and what we own in a workbook.
 export type {

@@ -286,8 +286,9 @@ function readTail(text: string, from: number, q: Quantity): { q: Quantity; end: 
     if (p && label.every((w) => !w.startsWith("per "))) {
       const den = (p.groups?.den as string).trim();
       const words = den.split(/\s+/);
-      const kept = words.slice(0, words.findIndex((w) => STOP_WORDS.has(w.toLowerCase())) + 1 || words.length);
-      const usable = kept.filter((w) => !STOP_WORDS.has(w.toLowerCase()));
+      // The words up to the first that relates rather than names ("per agent per day": "agent").
+      const stop = words.findIndex((w) => STOP_WORDS.has(w.toLowerCase()));
+      const usable = stop < 0 ? words : words.slice(0, stop);
       if (usable.length > 0 && /[a-z]/i.test(usable.join(""))) {
         label = [...label, `per ${usable.join(" ")}`];
         end += rest.indexOf(usable[usable.length - 1] as string) + (usable[usable.length - 1] as string).length;
@@ -475,7 +476,7 @@ export function formatQuantity(q: Quantity, display?: DurationDisplay): string {
   return `${formatValue(q, display)}${label}${per}${growth}`;
 }
 
-export const GROWTH_SHORT: Readonly<Record<Growth, string>> = { yoy: "YoY", qoq: "QoQ", mom: "MoM", wow: "WoW", growth: "growth" };
+const GROWTH_SHORT: Readonly<Record<Growth, string>> = { yoy: "YoY", qoq: "QoQ", mom: "MoM", wow: "WoW", growth: "growth" };
 
 function formatValue(q: Quantity, display?: DurationDisplay): string {
   switch (q.unit) {

@@ -48,7 +48,7 @@ function countWords(q: Quantity): string | undefined {
 }
 
 /** A number with nothing after it: it takes the other side's unit. */
-export function isBare(q: Quantity): boolean {
+function isBare(q: Quantity): boolean {
   return q.unit === "number" && !q.label && !q.per && !q.growth;
 }
 
