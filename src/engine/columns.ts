@@ -1,6 +1,6 @@
 // Our columns beside each user table (KPA Status, Progress, Explanation): where they go, what they hold, and
 // which of our earlier cells they no longer cover.
-import { cellAddress, rangeAddress } from "./address";
+import { cellAddress, columnLetters, rangeAddress } from "./address";
 import type { Table } from "./table";
 import { type Rect, SheetView, type WorkbookGrid, pointInRect } from "./grid";
 import { OUR_HEADERS, isOurHeader } from "./headers";
@@ -9,7 +9,7 @@ import { ownsCell } from "./ownership";
 import { type Problem, problem } from "./problems";
 import { PROGRESS_BAR, STATUS_RULES } from "./sheets/styles";
 import { isNoValueMarker } from "./values";
-import type { CfPlan, PlanValue, RangeWrite } from "./write-plan";
+import type { CfPlan, PlanValue, RangeWrite, RoomRequest } from "./write-plan";
 
 // Beyond the no-value markers (TBD, N/A, -): words people park in an unused Status column.
 const PLACEHOLDER_STATUS = /^(pending|status|to do|todo)$/i;
@@ -19,6 +19,8 @@ export interface ColumnsPlan {
   readonly conditionalFormats: readonly CfPlan[];
   /** The blocks written: each becomes one of our defined names. */
   readonly owned: readonly { readonly sheet: string; readonly rect: Rect }[];
+  /** Tables left without their columns, and the columns to insert to make room. */
+  readonly room: readonly RoomRequest[];
 }
 
 /** Status, progress and explanation cells for every judged table, or a problem where there is no room. */
@@ -26,17 +28,29 @@ export function planColumns(wb: WorkbookGrid, ev: Evaluation, problems: Problem[
   const writes: RangeWrite[] = [];
   const conditionalFormats: CfPlan[] = [];
   const owned: { sheet: string; rect: Rect }[] = [];
+  const room: RoomRequest[] = [];
   // By table and row: side-by-side tables share rows.
   const byRow = new Map<string, RowResult>();
   for (const r of ev.rows) byRow.set(`${r.tableId}|${r.row}`, r);
   const views = new Map(wb.sheets.map((s) => [s.name, new SheetView(s)]));
 
-  for (const table of ev.tables) {
-    if (table.kind === "roles" || table.lastRow < table.firstRow) continue;
+  const placements = ev.tables.flatMap((table) => {
     const view = views.get(table.sheet);
-    if (!view) continue;
-    const placed = placeColumns(view, table, ev, problems);
-    if (!placed) continue;
+    if (table.kind === "roles" || table.lastRow < table.firstRow || !view) return [];
+    return [{ table, placed: placeColumns(view, table, ev) }];
+  });
+  // Each table's right edge once this plan has written its columns: an insert must not cut through those either.
+  const rightEdge = new Map(ev.tables.map((t) => [t.id, t.right]));
+  for (const { table, placed } of placements)
+    if (!("blocker" in placed)) rightEdge.set(table.id, Math.max(table.right, ...Object.values(placed).map((p) => p.col)));
+
+  for (const { table, placed } of placements) {
+    if ("blocker" in placed) {
+      const request = makeRoom(table, placed, ev.tables, rightEdge);
+      if (request) room.push(request);
+      problems.push(noRoom(table, placed, request));
+      continue;
+    }
     const userRight = Math.max(...table.columns.filter((c) => !isOurHeader(c.header)).map((c) => c.col));
     for (const [role, col] of Object.entries(placed) as [keyof typeof OUR_HEADERS, Placement][]) {
       const rows: PlanValue[][] = [];
@@ -66,7 +80,7 @@ export function planColumns(wb: WorkbookGrid, ev: Evaluation, problems: Problem[
     }
   }
 
-  return { writes, conditionalFormats, owned };
+  return { writes, conditionalFormats, owned, room };
 }
 
 interface Placement {
@@ -75,12 +89,14 @@ interface Placement {
   writeHeader: boolean;
 }
 
-function placeColumns(
-  view: SheetView,
-  table: Table,
-  ev: Evaluation,
-  problems: Problem[],
-): Record<keyof typeof OUR_HEADERS, Placement> | undefined {
+/** Where a table's columns would go, but `blocker` (0-based) is taken, `needed` columns from its right edge. */
+interface Blocked {
+  readonly blocker: { readonly row: number; readonly col: number };
+  /** Our new columns plus one empty column before the neighbour. */
+  readonly needed: number;
+}
+
+function placeColumns(view: SheetView, table: Table, ev: Evaluation): Record<keyof typeof OUR_HEADERS, Placement> | Blocked {
   const found: Partial<Record<keyof typeof OUR_HEADERS, Placement>> = {};
   for (const c of table.columns) {
     if (c.field !== "status" && c.field !== "progress" && c.field !== "explanation") continue;
@@ -96,22 +112,40 @@ function placeColumns(
     const needed = missing.length + 1;
     for (let c = table.right + 1; c <= table.right + needed; c++) {
       for (let r = table.headerRow; r <= table.lastRow; r++) {
-        if (!view.isEmpty(r, c) && !ownsCell(ev.ownership, table.sheet, r, c)) {
-          problems.push(
-            problem("noRoomForColumns", "warning", table.sheet, cellAddress(r, c), {
-              table: `${table.sheet}!${rangeAddress({ top: table.headerRow, left: table.left, bottom: table.lastRow, right: table.right })}`,
-              blocker: `${table.sheet}!${cellAddress(r, c)}`,
-              needed,
-            }),
-          );
-          return undefined;
-        }
+        if (!view.isEmpty(r, c) && !ownsCell(ev.ownership, table.sheet, r, c)) return { blocker: { row: r, col: c }, needed };
       }
     }
     missing.forEach((k, i) => (found[k] = { col: table.right + 1 + i, writeHeader: true }));
   }
   return found as Record<keyof typeof OUR_HEADERS, Placement>;
 }
+
+/**
+ * Whole columns to insert so the table's columns fit: as many as the empty columns before the blocker fall short,
+ * right after the table when that splits no other table on the sheet, else further right within the empty gap.
+ * Undefined when every place would cut through another table.
+ */
+function makeRoom(table: Table, b: Blocked, tables: readonly Table[], rightEdge: ReadonlyMap<string, number>): RoomRequest | undefined {
+  const count = b.needed - (b.blocker.col - table.right - 1);
+  const others = tables.filter((t) => t.sheet === table.sheet && t.id !== table.id);
+  for (let at = table.right + 1; at <= b.blocker.col; at++) {
+    if (others.some((t) => t.left < at && at <= (rightEdge.get(t.id) ?? t.right))) continue;
+    return { sheet: table.sheet, at, count, table: tableRange(table) };
+  }
+  return undefined;
+}
+
+function noRoom(table: Table, b: Blocked, request: RoomRequest | undefined): Problem {
+  const blocker = cellAddress(b.blocker.row, b.blocker.col);
+  return problem("noRoomForColumns", "warning", table.sheet, blocker, {
+    table: `${table.sheet}!${tableRange(table)}`,
+    blocker: `${table.sheet}!${blocker}`,
+    needed: b.needed,
+    insert: request && { count: request.count, after: columnLetters(request.at - 1) },
+  });
+}
+
+const tableRange = (t: Table) => rangeAddress({ top: t.headerRow, left: t.left, bottom: t.lastRow, right: t.right });
 
 function isPlaceholderColumn(view: SheetView, table: Table, col: number): boolean {
   for (let r = table.firstRow; r <= table.lastRow; r++) {

@@ -16,6 +16,7 @@ export {
   MAX_SHEET_NAME,
   absoluteRef,
   cellAddress,
+  columnIndex,
   columnLetters,
   parseAreas,
   parseRef,
@@ -85,12 +86,15 @@ export type {
   PlanOptions,
   PlanValue,
   RangeWrite,
+  RoomRequest,
   SheetPlan,
   SheetSetup,
   ValidationPlan,
   WritePlan,
 } from "./write-plan";
 export { buildPlan } from "./plan";
+export type { ColumnDelete, ColumnInsert } from "./shift";
+export { LAST_COLUMN, deleteColumnsInFormula, deleteSpan, shiftAreas, shiftColumn, shiftFormula, translateFormula } from "./shift";
 export { applyPlanToGrid, planValueToCell } from "./apply";
 export { STYLES } from "./sheets/styles";
 export type { Ownership, OurSheet } from "./ownership";

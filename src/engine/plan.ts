@@ -14,7 +14,7 @@ import type { PlanOptions, SheetPlan, WritePlan } from "./write-plan";
 
 export function buildPlan(wb: WorkbookGrid, ev: Evaluation, opts: PlanOptions): WritePlan {
   const problems: Problem[] = [];
-  const { writes, conditionalFormats, owned } = planColumns(wb, ev, problems);
+  const { writes, conditionalFormats, owned, room } = planColumns(wb, ev, problems);
 
   const summary = summarize(ev);
   const sheetNames = chooseSheetNames(wb, ev, problems);
@@ -50,6 +50,7 @@ export function buildPlan(wb: WorkbookGrid, ev: Evaluation, opts: PlanOptions): 
     ruleScope,
     problems: allProblems,
     summary,
+    room,
   };
 }
 

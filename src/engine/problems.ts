@@ -49,8 +49,10 @@ export const MESSAGES = {
     `The ${p.frequency.toLowerCase()} review of ${q(p.name)} was due on ${p.due} (last review ${p.last}). Review it and update its Last Review date.`,
   frequencyNotUnderstood: (p: { text: string }) =>
     `Review frequency ${q(p.text)} is not one we know. Use daily, weekly, bi-weekly, monthly, quarterly, biannually, annually, per gate or ad hoc.`,
-  noRoomForColumns: (p: { table: string; blocker: string; needed: number; columns?: string }) =>
-    `No room to write the ${p.columns ?? "status"} columns of the table at ${p.table}: ${p.blocker} is not empty. Leave ${p.needed} empty columns to the right of the table.`,
+  noRoomForColumns: (p: { table: string; blocker: string; needed: number; columns?: string; insert?: { count: number; after: string } }) =>
+    p.insert
+      ? `No room to write the status columns of the table at ${p.table}: ${p.blocker} is not empty. Insert ${p.insert.count} column${p.insert.count === 1 ? "" : "s"} after ${p.insert.after} (the task pane offers it after Evaluate; on the command line, kpa evaluate --make-room), or move what is in the way; until then the table's rows that are not Met are listed on KPA Gaps.`
+      : `No room to write the ${p.columns ?? "status"} columns of the table at ${p.table}: ${p.blocker} is not empty. Leave ${p.needed} empty columns to the right of the table.`,
   trainingNoTimeline: (p: { name: string }) =>
     `Training for ${q(p.name)} has no timeline, so it cannot be judged as due or overdue. Add a date.`,
   completionNotUnderstood: (p: { text: string }) =>

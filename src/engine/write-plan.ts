@@ -136,6 +136,21 @@ export interface WritePlan {
   readonly ruleScope: readonly { readonly sheet: string; readonly rect: Rect }[];
   readonly problems: readonly Problem[];
   readonly summary: Summary;
+  /** Tables whose status columns had no room: whole worksheet columns to insert, with the user's consent, so they fit. */
+  readonly room: readonly RoomRequest[];
+}
+
+/**
+ * Insert `count` whole worksheet columns before the 0-based column `at` of `sheet` (after the column left of it),
+ * so the table at `table` gets its status columns and one empty column before its neighbour. `at` never cuts
+ * through another table on the sheet.
+ */
+export interface RoomRequest {
+  readonly sheet: string;
+  readonly at: number;
+  readonly count: number;
+  /** The table's A1 range, e.g. "A3:H12". */
+  readonly table: string;
 }
 
 export interface PlanOptions {

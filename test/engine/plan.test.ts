@@ -138,6 +138,79 @@ describe("write plan", () => {
     expect(plan.problems).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: "G", cell: "F1", code: "noRoomForColumns" })]));
   });
 
+  describe("making room beside a table", () => {
+    /** The sheet with `count` empty columns inserted before column `at`, as a whole-column insert leaves it. */
+    const inserted = (rows: CellValue[][], at: number, count: number): CellValue[][] =>
+      rows.map((r) => (r.length > at ? [...r.slice(0, at), ...new Array<CellValue>(count).fill(null), ...r.slice(at)] : r));
+    const sideBySide: CellValue[][] = [
+      ["Goal", "Target", "Actual", null, "Region", "Owner"],
+      ["A", "≥ 10", 12, null, "North", "Ana"],
+      ["B", "≥ 10", 4, null, "South", "Bo"],
+    ];
+
+    it("asks for as many columns as the gap falls short, right after the table", () => {
+      const { plan } = run(workbook(sheet("G", sideBySide)), OPTS);
+      expect(plan.writes).toEqual([]);
+      expect(plan.room).toEqual([{ sheet: "G", at: 3, count: 3, table: "A1:C3" }]);
+      const p = plan.problems.find((x) => x.code === "noRoomForColumns");
+      expect(p?.cell).toBe("E1");
+      expect(p?.message).toContain("Insert 3 columns after C");
+      expect(p?.message).toContain("--make-room");
+    });
+
+    it("counts the empty columns already there", () => {
+      const rows = inserted(sideBySide, 3, 1);
+      const { plan } = run(workbook(sheet("G", rows)), OPTS);
+      expect(plan.room).toEqual([{ sheet: "G", at: 3, count: 2, table: "A1:C3" }]);
+    });
+
+    it("writes the statuses once the columns are inserted", () => {
+      const { plan } = run(workbook(sheet("G", inserted(sideBySide, 3, 3))), OPTS);
+      expect(plan.room).toEqual([]);
+      expect(plan.writes.map((w) => [w.col, w.values[0]?.[0]])).toEqual([
+        [3, "KPA Status"],
+        [4, "KPA Progress"],
+        [5, "KPA Explanation"],
+      ]);
+      expect(plan.writes[0]?.values.slice(1)).toEqual([["Met"], ["Off Track"]]);
+    });
+
+    it("never cuts through another table: it inserts further right in the gap, or not at all", () => {
+      const below: CellValue[][] = [
+        ...sideBySide,
+        [],
+        ["Role", "Name", "Responsibilities", "Team"],
+        ["Lead", "Ana", "Runs the review", "Ops"],
+      ];
+      // The roles table spans A–D: an insert before D would split it, before E does not.
+      const { plan } = run(workbook(sheet("G", below)), OPTS);
+      expect(plan.room).toEqual([{ sheet: "G", at: 4, count: 3, table: "A1:C3" }]);
+      expect(plan.problems.find((x) => x.code === "noRoomForColumns")?.message).toContain("Insert 3 columns after D");
+
+      // Nor through the columns this evaluation writes beside a table above: the user accepts once they are there.
+      const above: CellValue[][] = [
+        ["KPI", "Target", "Actual"],
+        ["Uptime", "≥ 99%", "99.5%"],
+        [],
+        ["Goal", "Target", "Actual", "Owner", null, "Notes"],
+        ["Close deals", "≥ 10", 12, "Ana"],
+      ];
+      const underStatuses = run(workbook(sheet("G", above)), OPTS).plan;
+      expect(underStatuses.writes.map((w) => [w.row, w.col])).toContainEqual([0, 3]);
+      expect(underStatuses.room).toEqual([]);
+
+      const wide = [
+        ...sideBySide,
+        [],
+        ["Role", "Name", "Responsibilities", "Team", "Since"],
+        ["Lead", "Ana", "Runs the review", "Ops", 2049],
+      ];
+      const blocked = run(workbook(sheet("G", wide)), OPTS).plan;
+      expect(blocked.room).toEqual([]);
+      expect(blocked.problems.find((x) => x.code === "noRoomForColumns")?.message).toContain("Leave 4 empty columns");
+    });
+  });
+
   it("clears its own cells when a table shrinks", () => {
     const wb = workbook(
       sheet("G", [
