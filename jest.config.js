@@ -8,8 +8,13 @@
 // (builds, LibreOffice, chromium, 20k–100k-row workbooks, property tests) set an explicit, generous timeout.
 
 /** Test files that spawn a build, the `kpa` binary, soffice or chromium. Everything else is a unit test. */
-const E2E_TESTS = ["<rootDir>/test/browser/**/*.test.ts", "<rootDir>/test/cli/bin.test.ts", "<rootDir>/test/cli/libreoffice.test.ts"];
-const E2E_PATHS = ["/test/browser/", "/test/cli/bin\\.test\\.ts$", "/test/cli/libreoffice\\.test\\.ts$"];
+const E2E_TESTS = [
+  "<rootDir>/test/browser/**/*.test.ts",
+  "<rootDir>/test/cli/bin.test.ts",
+  "<rootDir>/test/cli/libreoffice.test.ts",
+  "<rootDir>/test/xlsx/insert-columns.libreoffice.test.ts",
+];
+const E2E_PATHS = ["/test/browser/", "/test/cli/bin\\.test\\.ts$", "/test/cli/libreoffice\\.test\\.ts$", "/test/xlsx/insert-columns\\.libreoffice\\.test\\.ts$"];
 
 const shared = {
   preset: "ts-jest",

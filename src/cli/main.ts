@@ -13,6 +13,7 @@ import {
   type Trend,
   asOfProblem,
   buildReport,
+  columnLetters,
   dateOrderProblem,
   describeTrend,
   localDay,
@@ -40,7 +41,8 @@ import {
   findLogTables,
   planMeasurements,
 } from "../engine";
-import { loadWorkbook, UnusableInputError, workbookToGrid } from "../xlsx/read";
+import { insertColumns } from "../xlsx/insert-columns";
+import { loadWorkbook, loadWorkbookData, UnusableInputError, workbookToGrid } from "../xlsx/read";
 import { applyAppendToWorkbook, applyPlanToWorkbook, saveAtomically, writeFileAtomically, writeTemplateSheet } from "../xlsx/write";
 
 const VERSION: string = (require("../../package.json") as { version: string }).version;
@@ -51,7 +53,7 @@ const HELP = `kpa ${VERSION}: evaluate Key Performance Area workbooks (.xlsx)
 
 Usage:
   kpa evaluate IN.xlsx [--out OUT.xlsx | --in-place] [--as-of YYYY-MM-DD] [--json REPORT.json]
-                       [--tolerance 0.1] [--date-order mdy|dmy] [--milestone-window 30] [--quiet]
+                       [--tolerance 0.1] [--date-order mdy|dmy] [--milestone-window 30] [--make-room] [--quiet]
   kpa import IN.xlsx --csv EXPORT.csv [--map kpi=COLUMN,date=COLUMN,value=COLUMN,...] [--source NAME]
                      [--out OUT.xlsx | --in-place] [--date-order mdy|dmy] [--quiet]
   kpa template [--department ${DEPARTMENTS.map((d) => d.id).join("|")}] --out FILE.xlsx
@@ -67,6 +69,9 @@ evaluate   Finds the KPA tables, judges every row as of a date, and writes statu
   --tolerance N     shortfall still counted as At Risk, 0 to 1: 0.1 = 10% (default 0.1)
   --date-order X    how to read 03/04/2050: mdy (default) or dmy
   --milestone-window N  days before a deadline in which a milestone not started is At Risk (default 30)
+  --make-room       where another table or note sits too close to a table's right edge, insert whole
+                    worksheet columns after the table so its status columns fit (formulas, names, merged
+                    cells and charts move with the cells, as when you insert columns in Excel)
   --quiet           print nothing but errors
 
 import     Appends the rows of a CSV export (a CRM's, a helpdesk's) to the "KPA Data" measurement log,
@@ -105,6 +110,7 @@ async function evaluate(args: string[], io: Io): Promise<void> {
       tolerance: { type: "string" },
       "date-order": { type: "string" },
       "milestone-window": { type: "string" },
+      "make-room": { type: "boolean" },
       quiet: { type: "boolean" },
     },
   });
@@ -124,12 +130,30 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   const progress = quiet ? () => undefined : io.progress;
 
   progress(`Reading ${input}…`);
-  const wb = await loadWorkbook(input);
-  const grid = workbookToGrid(wb);
+  let wb = await loadWorkbook(input);
+  let grid = workbookToGrid(wb);
   progress(`Evaluating ${grid.sheets.length} sheet(s)…`);
   const generatedAt = timestamp();
   const generator = `${ENGINE_NAME} ${VERSION} (kpa CLI)`;
-  const { evaluation, plan } = run(grid, { asOf, tolerance, dateOrder, milestoneWindowDays, generatedAt, generator });
+  const options = { asOf, tolerance, dateOrder, milestoneWindowDays, generatedAt, generator };
+  let { evaluation, plan } = run(grid, options);
+  const room = values["make-room"] ? plan.room : [];
+  if (room.length > 0) {
+    // Insert the columns into the saved package (so every part moves as Excel would move it), then start again.
+    progress(`Inserting columns beside ${room.length} table(s)…`);
+    let patched: Buffer;
+    try {
+      patched = await insertColumns(fs.readFileSync(input), room);
+    } catch (e) {
+      // Something the grid does not show is in the way (an Excel table or pivot table across the insert): say so, write nothing.
+      throw new UnusableInputError(
+        `${input}: columns could not be inserted on ${room.map((r) => r.sheet).join(", ")} (${(e as Error).message}). Move what is in the way, or evaluate without --make-room.`,
+      );
+    }
+    wb = await loadWorkbookData(patched, input);
+    grid = workbookToGrid(wb);
+    ({ evaluation, plan } = run(grid, options));
+  }
   if (evaluation.tables.length === 0) {
     throw new UnusableInputError(
       `No KPA table found in ${input}: expected a header row such as "Goal | Target | Timeline | Owner" or "KPI | Target | Actual".`,
@@ -143,7 +167,15 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   if (quiet) return;
 
   const s = plan.summary;
+  for (const r of room)
+    io.out(
+      `Inserted ${r.count} column${r.count === 1 ? "" : "s"} after ${columnLetters(r.at - 1)} on ${r.sheet} to fit the statuses of the table at ${r.table}.`,
+    );
   io.out(`Evaluated ${s.total} rows in ${evaluation.tables.length} tables as of ${asOf} → ${output}`);
+  if (plan.room.length > 0)
+    io.out(
+      `${plan.room.length} table(s) had no room beside them for their statuses (${plan.room.map((r) => `${r.sheet}!${r.table}`).join(", ")}): run again with --make-room to insert columns after them.`,
+    );
   const rollups = rollupNote(s);
   if (rollups) io.out(rollups);
   io.out("");

@@ -77,9 +77,14 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   const fs = await import("fs");
   if (!fs.existsSync(path)) throw new UnusableInputError(`No file at ${path}.`);
   if (fs.statSync(path).isDirectory()) throw new UnusableInputError(`${path} is a folder, not an .xlsx workbook.`);
+  return loadWorkbookData(fs.readFileSync(path), path);
+}
+
+/** Loads a package already in memory (the file at `path`, perhaps changed since: columns inserted). */
+export async function loadWorkbookData(data: Buffer, path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
-    const { preserved, forExcelJS } = await capture(fs.readFileSync(path));
+    const { preserved, forExcelJS } = await capture(data);
     await wb.xlsx.load(forExcelJS as unknown as ExcelJS.Buffer);
     preservedOf.set(wb, preserved);
   } catch (e) {
