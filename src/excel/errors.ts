@@ -18,6 +18,7 @@ const BY_CODE: Record<string, () => string> = {
   ItemNotFound: MESSAGES.itemRemoved,
   ItemAlreadyExists: MESSAGES.itemExists,
   InsertDeleteConflict: MESSAGES.insertDeleteConflict,
+  NonBlankCellOffSheet: MESSAGES.columnsOffSheet,
   MergedRangeConflict: MESSAGES.mergedCells,
   RequestAborted: MESSAGES.requestAborted,
   ApiNotFound: MESSAGES.excelTooOld,

@@ -1,6 +1,9 @@
 // The task pane's WorkbookPort on top of any Excel runner: Office's Excel.run, or the in-memory Excel.
 import {
   cellAddress,
+  columnLetters,
+  type RoomRequest,
+  type WorkbookGrid,
   quoteSheet,
   rangeAddress,
   localDay,
@@ -28,12 +31,14 @@ import {
 import { type BusyTask, MESSAGES } from "../app/messages";
 import {
   type ChangeView,
+  type EvaluateOptions,
   type EvaluateSettings,
   type EvaluationResult,
   type FoundTable,
   type MeasurementEntry,
   PortError,
   type Progress,
+  type RoomOffer,
   type ScanResult,
   type UndoResult,
   type WorkbookPort,
@@ -41,6 +46,7 @@ import {
 import { toPortError } from "./errors";
 import { type ReadOptions, readWorkbook } from "./read";
 import type { ExcelRunner } from "./run";
+import { queueInsertColumns } from "./room";
 import { hasUndo, undoEvaluation } from "./undo";
 import { Batcher, DEFAULT_BUDGET_BYTES, applyPlan, checkSheetWritable, queueAppend, queueSheetContent, queueValues } from "./write";
 
@@ -85,6 +91,12 @@ const problemView = ({ sheet, cell, severity, message }: Problem) => ({ sheet, c
 function scanResult(ev: Evaluation, problems: readonly Problem[] = ev.problems): ScanResult {
   return { tables: ev.tables.map(foundTable), problems: problems.map(problemView), kpis: kpiChoices(ev.rows) };
 }
+
+function roomOffer(r: RoomRequest): RoomOffer {
+  return { sheet: r.sheet, table: r.table, after: columnLetters(r.at - 1), count: r.count };
+}
+
+const sameOffer = (a: RoomOffer, b: RoomOffer) => a.sheet === b.sheet && a.table === b.table && a.after === b.after && a.count === b.count;
 
 function engineOptions(s: EvaluateSettings) {
   return { asOf: s.asOf, tolerance: s.tolerance, dateOrder: s.dateOrder };
@@ -133,23 +145,35 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
         }),
       ),
 
-    evaluate: (settings, onProgress?: (p: Progress) => void) =>
+    evaluate: (settings, onProgress?: (p: Progress) => void, evaluateOptions?: EvaluateOptions) =>
       exclusive("evaluating", () =>
         run(async (context): Promise<EvaluationResult> => {
           const started = now().getTime();
+          const readAll = () =>
+            readWorkbook(context, {
+              ...options.read,
+              onProgress: (fraction) => onProgress?.({ stage: "reading", fraction }),
+            });
+          const judge = (grid: WorkbookGrid) =>
+            runEngine(grid, { ...engineOptions(settings), generatedAt: timestamp(now()), generator: `${ENGINE_NAME} add-in` });
           onProgress?.({ stage: "reading", fraction: 0 });
-          const read = await readWorkbook(context, {
-            ...options.read,
-            onProgress: (fraction) => onProgress?.({ stage: "reading", fraction }),
-          });
+          let read = await readAll();
           onProgress?.({ stage: "evaluating" });
-          const { evaluation, plan } = runEngine(read.grid, {
-            ...engineOptions(settings),
-            generatedAt: timestamp(now()),
-            generator: `${ENGINE_NAME} add-in`,
-          });
+          let { evaluation, plan } = judge(read.grid);
+          // Only the inserts the user agreed to, and only if the workbook still needs exactly them.
+          const accepted = evaluateOptions?.makeRoom ?? [];
+          const inserted = plan.room.filter((r) => accepted.some((o) => sameOffer(o, roomOffer(r))));
+          if (inserted.length > 0) {
+            for (const r of inserted) checkSheetWritable(read, r.sheet, "insert columns in it");
+            queueInsertColumns(context, inserted);
+            await context.sync();
+            onProgress?.({ stage: "reading", fraction: 0 });
+            read = await readAll();
+            onProgress?.({ stage: "evaluating" });
+            ({ evaluation, plan } = judge(read.grid));
+          }
           onProgress?.({ stage: "writing" });
-          const writeSyncs = await applyPlan(context, plan, read, { budgetBytes: options.budgetBytes });
+          const writeSyncs = await applyPlan(context, plan, read, { budgetBytes: options.budgetBytes, inserted });
           lastStats = { readSyncs: read.syncs, writeSyncs };
           const byKey = new Map(evaluation.rows.map((r) => [r.key, r]));
           const gaps = plan.summary.gaps.slice(0, 10).flatMap((key) => {
@@ -190,6 +214,8 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
             sheets: plan.sheets.map((s) => s.name),
             since: plan.history.since,
             changes,
+            room: plan.room.map(roomOffer),
+            madeRoom: inserted.map(roomOffer),
           };
         }),
       ),

@@ -1,6 +1,6 @@
 // The undo record of the latest evaluation, kept in a very hidden sheet so it survives closing the pane:
 // a manifest in columns A:D, and copies of every cell the evaluation overwrote from column F on.
-import { type Rect, NAME_PREFIX, type ChartPlan, type ValidationPlan } from "../engine";
+import { type Rect, NAME_PREFIX, type ChartPlan, type ValidationPlan, columnIndex, columnLetters } from "../engine";
 
 export const UNDO_SHEET = `${NAME_PREFIX}Undo`;
 /** First column of the cell copies. */
@@ -42,6 +42,11 @@ export type UndoEntry =
   | { readonly kind: "list"; readonly sheet: string; readonly validation: ValidationPlan }
   /** A drop-down list the evaluation set: kept as a "list" by the next evaluation's record. */
   | { readonly kind: "madeList"; readonly sheet: string; readonly validation: ValidationPlan }
+  /**
+   * Whole columns inserted to make room beside a table: deleted on undo, after every cell is restored. `at` (0-based)
+   * is where they are after the insert; the record keeps them as "I:K".
+   */
+  | { readonly kind: "inserted"; readonly sheet: string; readonly at: number; readonly count: number }
   | { readonly kind: "asOf"; readonly asOf: string };
 
 const TITLE = "KPA Tracker undo data. Do not edit: Undo evaluation reads it.";
@@ -65,6 +70,8 @@ export function encodeUndo(entries: readonly UndoEntry[]): string[][] {
       case "list":
       case "madeList":
         return [e.kind, e.sheet, "-", JSON.stringify(e.validation)];
+      case "inserted":
+        return [e.kind, e.sheet, `${columnLetters(e.at)}:${columnLetters(e.at + e.count - 1)}`, ""];
       case "asOf":
         return [e.kind, e.asOf, "", ""];
     }
@@ -87,10 +94,20 @@ export function decodeUndo(values: readonly (readonly unknown[])[]): UndoEntry[]
       out.push({ kind, sheet: a, name: b, chart: chartOf(c) as ChartPlan });
     else if ((kind === "list" || kind === "madeList") && a && validationOf(c))
       out.push({ kind, sheet: a, validation: validationOf(c) as ValidationPlan });
+    else if (kind === "inserted" && a && columnsOf(b)) out.push({ kind, sheet: a, ...(columnsOf(b) as { at: number; count: number }) });
     else if (kind === "asOf" && a) out.push({ kind, asOf: a });
     else return undefined;
   }
   return out;
+}
+
+/** "I:K" as the 0-based first column and the count; undefined when it is not a column range. */
+function columnsOf(text: string | undefined): { at: number; count: number } | undefined {
+  const m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(text ?? "");
+  if (!m) return undefined;
+  const at = columnIndex(m[1] as string);
+  const last = columnIndex(m[2] as string);
+  return last < at || last > 16383 ? undefined : { at, count: last - at + 1 };
 }
 
 const isRect = (r: unknown): r is Rect =>

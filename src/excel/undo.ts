@@ -4,6 +4,7 @@ import { parseAreas, parseRef, quoteSheet, type Rect, rectInside, NAME_PREFIX } 
 import { MESSAGES } from "../app/messages";
 import { PortError } from "../app/port";
 import { CHART_PREFIX, UNDO_SHEET, type UndoEntry, decodeUndo } from "./undo-sheet";
+import { columnsAddress } from "./room";
 import { Batcher, DEFAULT_BUDGET_BYTES, queueChart, queueValidation } from "./write";
 
 export interface UndoOutcome {
@@ -49,7 +50,9 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
 
   const present = new Set(worksheets.items.map((w) => w.name));
   const touched = new Set(
-    entries.flatMap((e) => (e.kind === "cells" || e.kind === "sheet" || e.kind === "scope" || e.kind === "appended" ? [e.sheet] : [])),
+    entries.flatMap((e) =>
+      e.kind === "cells" || e.kind === "sheet" || e.kind === "scope" || e.kind === "appended" || e.kind === "inserted" ? [e.sheet] : [],
+    ),
   );
   for (const name of touched) {
     if (!present.has(name)) throw new PortError(MESSAGES.sheetGoneSinceEvaluation({ sheet: name }), { sheet: name });
@@ -128,6 +131,16 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
   for (const e of ofKind("name")) {
     await b.room(120);
     wb.names.add(e.name, e.formula);
+  }
+  // Columns inserted to make room go last, once every cell, name and rule is back as it was after the insert: the
+  // delete then moves them all back. Highest first, so the other entries' columns stay where the record says.
+  const inserted = ofKind("inserted").sort((x, y) => y.at - x.at);
+  for (const e of inserted) {
+    await b.room(60);
+    wb.worksheets
+      .getItem(e.sheet)
+      .getRange(columnsAddress(e.at, e.count))
+      .delete("Left" as Excel.DeleteShiftDirection);
   }
   await b.room(40);
   undo.delete();

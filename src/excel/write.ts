@@ -13,6 +13,7 @@ import {
   type CfPlan,
   type ChartPlan,
   type PlanValue,
+  type RoomRequest,
   type SheetPlan,
   type ValidationPlan,
   type WritePlan,
@@ -20,6 +21,7 @@ import {
 import { MESSAGES, type SheetAction } from "../app/messages";
 import { PortError } from "../app/port";
 import type { ReadResult } from "./read";
+import { insertedEntries } from "./room";
 import { CHART_PREFIX, COPY_COLUMN, UNDO_SHEET, type UndoEntry, chartName, encodeUndo } from "./undo-sheet";
 import { isDatePlanValue, literalText, toExcel } from "./values";
 
@@ -281,6 +283,11 @@ export function checkWritable(plan: WritePlan, read: ReadResult): void {
 
 export interface ApplyOptions {
   readonly budgetBytes?: number;
+  /**
+   * Columns inserted to make room before this plan was read (as given to queueInsertColumns, in the coordinates
+   * before the insert): the undo record lists them, so Undo evaluation deletes them again.
+   */
+  readonly inserted?: readonly RoomRequest[];
 }
 
 /**
@@ -371,6 +378,7 @@ export async function applyPlan(
   for (const n of read.grid.names ?? [])
     if (n.name.startsWith(NAME_PREFIX)) entries.push({ kind: "name", name: n.name, formula: `=${n.ref}` });
   for (const s of plan.ruleScope) entries.push({ kind: "scope", sheet: s.sheet, range: rangeAddress(s.rect) });
+  entries.push(...insertedEntries(options.inserted ?? []));
   // The record goes in with the copies, so even an evaluation cut short can be undone.
   await queueTextRows(b, undo, encodeUndo(entries));
 

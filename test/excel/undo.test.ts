@@ -1,12 +1,17 @@
 // Undo evaluation puts the workbook back exactly as it was before the latest evaluation: every cell, format,
 // rule, name and sheet. Excel's own undo cannot do this for an add-in, so the record lives in a hidden sheet.
 import type { WorkbookGrid } from "../../src/engine/grid";
-import { UNDO_SHEET } from "../../src/excel/undo-sheet";
+import { UNDO_SHEET, decodeUndo, encodeUndo } from "../../src/excel/undo-sheet";
 import type { MemoryExcel } from "../support/memory-excel";
 import { PortError } from "../../src/app/port";
-import { workbook } from "../fixtures/builders";
+import { type RoomRequest, run as runEngine } from "../../src/engine";
+import { createExcelPort } from "../../src/excel/excel-port";
+import { readWorkbook } from "../../src/excel/read";
+import { queueInsertColumns } from "../../src/excel/room";
+import { applyPlan } from "../../src/excel/write";
+import { sheet, workbook } from "../fixtures/builders";
 import { seedTemplate } from "../fixtures/template";
-import { SETTINGS, setup } from "./harness";
+import { NOW, SETTINGS, memorySettings, setup } from "./harness";
 import { GOLDEN, TRACKED, goalsWorkbook, loggedWorkbook } from "./fixtures";
 import { OUR_SHEETS } from "../../src/engine/ownership";
 
@@ -281,3 +286,154 @@ describe("undo and what an evaluation appends or draws", () => {
     expect(excel.snapshot()).toEqual(before);
   });
 });
+
+describe("undo after making room beside a table", () => {
+  /**
+   * Goals in A:C with a neighbour in E:F (no room for our three columns), and the user's own things around it: a
+   * formula and a name reaching into the neighbour, widths, a hidden column, a merge across the insert point, a rule.
+   */
+  function crowded(): MemoryExcel {
+    const { excel } = setup(
+      workbook(
+        sheet("Goals", [
+          ["Goal", "Target", "Actual", null, "Region", "Owner"],
+          ["Sales", "≥ 10", 12, null, "North", "Ana"],
+          ["Calls", "≥ 10", 4, null, "South", "Bo"],
+          [],
+          [],
+          ["A note across the sheet"],
+        ]),
+        sheet("Notes", [["see"]]),
+      ),
+    );
+    const goals = excel.sheet("Goals");
+    goals.columnWidths.set(2, 80);
+    goals.columnWidths.set(4, 100);
+    goals.hiddenColumns.add(6);
+    goals.merges.push({ top: 5, left: 0, bottom: 5, right: 5 });
+    goals.conditionalFormats.push({
+      id: 9002,
+      ranges: [{ top: 1, left: 4, bottom: 2, right: 4 }],
+      rule: { type: "CellValue", operator: "EqualTo", formula1: '="North"', fill: "#C6EFCE" },
+    });
+    const note = excel.sheet("Notes").rows.get(0)?.get(0);
+    if (!note) throw new Error("no note");
+    Object.assign(note, { formula: "=Goals!E2&Goals!C2", value: "North12" });
+    excel.state.names.push({ name: "Regions", formula: "=Goals!$E$2:$E$3" });
+    return excel;
+  }
+
+  /** Evaluates as the port does when the user accepted every offer: inserts, reads again, writes with the record. */
+  async function evaluateMakingRoom(excel: MemoryExcel): Promise<readonly RoomRequest[]> {
+    return excel.run(async (context) => {
+      const options = { ...SETTINGS, generatedAt: "2050-10-15 09:00" };
+      const first = runEngine((await readWorkbook(context)).grid, options).plan;
+      queueInsertColumns(context, first.room);
+      await context.sync();
+      const read = await readWorkbook(context);
+      await applyPlan(context, runEngine(read.grid, options).plan, read, { inserted: first.room });
+      return first.room;
+    });
+  }
+
+  it("inserts, writes the statuses in the new columns, and undo gives back the sheet from before the insert", async () => {
+    const excel = crowded();
+    const before = excel.snapshot();
+    const room = await evaluateMakingRoom(excel);
+    expect(room).toEqual([{ sheet: "Goals", at: 3, count: 3, table: "A1:C3" }]);
+    expect(excel.values("Goals")[0]?.slice(0, 8)).toEqual([
+      "Goal",
+      "Target",
+      "Actual",
+      "KPA Status",
+      "KPA Progress",
+      "KPA Explanation",
+      "",
+      "Region",
+    ]);
+    expect(excel.cell("Notes", "A1")?.formula).toBe("=Goals!H2&Goals!C2");
+    expect(excel.state.names.find((n) => n.name === "Regions")?.formula).toBe("=Goals!$H$2:$H$3");
+
+    const { port } = setupOn(excel);
+    const result = await port.undo();
+    expect(result.undone).toBe(true);
+    expect(excel.snapshot()).toEqual(before);
+    expect(excel.state.sheet(UNDO_SHEET)).toBeUndefined();
+    expect(excel.stats.failures).toEqual([]);
+  });
+
+  it("deletes several inserts on one sheet, highest first, back to the sheet as it was", async () => {
+    const excel = crowded();
+    const before = excel.snapshot();
+    const room: RoomRequest[] = [
+      { sheet: "Goals", at: 3, count: 2, table: "A1:C3" },
+      { sheet: "Goals", at: 5, count: 1, table: "E1:F3" },
+    ];
+    await excel.run(async (context) => {
+      queueInsertColumns(context, room);
+      await context.sync();
+      const read = await readWorkbook(context);
+      await applyPlan(context, runEngine(read.grid, { ...SETTINGS }).plan, read, { inserted: room });
+    });
+    // Region (E) moved past the two columns at D, Owner (F) past those and the one at F.
+    expect([excel.cell("Goals", "G1")?.value, excel.cell("Goals", "I1")?.value]).toEqual(["Region", "Owner"]);
+    const { port } = setupOn(excel);
+    await expect(port.undo()).resolves.toMatchObject({ undone: true });
+    expect(excel.snapshot()).toEqual(before);
+  });
+
+  it("refuses, changing nothing, when a sheet whose only change was the insert became protected", async () => {
+    const excel = crowded();
+    const room: RoomRequest[] = [{ sheet: "Goals", at: 3, count: 1, table: "A1:C3" }];
+    const touched = await excel.run(async (context) => {
+      queueInsertColumns(context, room);
+      await context.sync();
+      const read = await readWorkbook(context);
+      const plan = runEngine(read.grid, { ...SETTINGS }).plan;
+      await applyPlan(context, plan, read, { inserted: room });
+      return [...plan.writes, ...plan.clears, ...plan.ruleScope].map((w) => w.sheet);
+    });
+    // Still no room for the statuses: nothing but the insert touched Goals.
+    expect(touched).not.toContain("Goals");
+    excel.sheet("Goals").protected = true;
+    const before = excel.snapshot();
+    const { port } = setupOn(excel);
+    await expect(port.undo()).rejects.toThrow(/Goals/);
+    expect(excel.snapshot()).toEqual(before);
+  });
+
+  it("keeps the inserted columns in the record, and refuses to undo, changing nothing, once their sheet is protected", async () => {
+    const excel = crowded();
+    await evaluateMakingRoom(excel);
+    const record = await excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem(UNDO_SHEET).getRange("A:D").getUsedRangeOrNullObject(true).load("values");
+      await context.sync();
+      return r.values;
+    });
+    expect(decodeUndo(record)?.filter((e) => e.kind === "inserted")).toEqual([{ kind: "inserted", sheet: "Goals", at: 3, count: 3 }]);
+    excel.sheet("Goals").protected = true;
+    const before = excel.snapshot();
+    const { port } = setupOn(excel);
+    await expect(port.undo()).rejects.toThrow(PortError);
+    expect(excel.snapshot()).toEqual(before);
+  });
+});
+
+describe("the undo record's inserted columns", () => {
+  it("encode as a column range and decode back; a record without them still decodes", () => {
+    const entries = [
+      { kind: "asOf", asOf: "2050-10-15" },
+      { kind: "inserted", sheet: "Goals", at: 8, count: 3 },
+    ] as const;
+    const rows = encodeUndo(entries);
+    expect(rows[2]).toEqual(["inserted", "Goals", "I:K", ""]);
+    expect(decodeUndo(rows)).toEqual(entries);
+    expect(decodeUndo(encodeUndo([entries[0]]))).toEqual([entries[0]]);
+    expect(decodeUndo([...rows, ["inserted", "Goals", "K:I", ""]])).toBeUndefined();
+  });
+});
+
+/** A port over a workbook already set up. */
+function setupOn(excel: MemoryExcel) {
+  return { port: createExcelPort(excel.run, { kind: "memory", settings: memorySettings(), now: () => NOW }) };
+}

@@ -22,6 +22,7 @@ import {
   subtract,
   usedRect,
 } from "./state";
+import { OffSheetError, deleteColumns, insertColumns } from "./columns";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -477,7 +478,7 @@ class NameCollectionApi extends ApiObject implements Imitates<Excel.NamedItemCol
       for (const p of itemProps.length > 0 ? itemProps : ["name"]) {
         if (p === "name") out.name = n.name;
         else if (p === "formula") out.formula = n.formula;
-        else if (p === "type") out.type = n.formula.startsWith("=#REF!") ? "Error" : parseRef(n.formula) ? "Range" : "String";
+        else if (p === "type") out.type = n.formula.includes("#REF!") ? "Error" : parseRef(n.formula) ? "Range" : "String";
         else if (p === "visible") out.visible = true;
         else throw new MemoryExcelError("InvalidArgument", `NamedItem has no property "${p}" here.`);
       }
@@ -796,6 +797,46 @@ export class RangeApi extends ApiObject implements Imitates<Excel.Range, RangeAp
       const s = this.worksheet.sheet();
       this.ctx.state.selection = { sheet: s.name, address: rangeAddress(this.rect()) };
     });
+  }
+
+  /**
+   * Inserts cells where the range is, shifting what is there away; returns the inserted range. Imitated for whole
+   * columns shifted right ("I:K"), which move every cell, width, merge, rule, list, chart range, formula and name
+   * right of them, as Excel does; refused on a protected sheet, and when a non-blank cell would leave the sheet.
+   */
+  insert(shift: string): RangeApi {
+    this.ctx.enqueue(shift.length, () => {
+      const { sheet, at, count } = this.wholeColumns("insert", shift, "Right");
+      try {
+        insertColumns(this.ctx.state, sheet, at, count);
+      } catch (e) {
+        if (!(e instanceof OffSheetError)) throw e;
+        throw new MemoryExcelError(
+          "NonBlankCellOffSheet",
+          `Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet (${e.message}).`,
+        );
+      }
+    });
+    return new RangeApi(this.ctx, this.worksheet, () => this.rect());
+  }
+
+  /** Deletes the range's cells, shifting the rest into their place. Imitated for whole columns shifted left ("I:K"). */
+  delete(shift: string): void {
+    this.ctx.enqueue(shift.length, () => {
+      const { sheet, at, count } = this.wholeColumns("delete", shift, "Left");
+      deleteColumns(this.ctx.state, sheet, at, count);
+    });
+  }
+
+  /** The whole columns an insert or delete works on, on a sheet it may change; other shapes are not imitated. */
+  private wholeColumns(verb: string, shift: string, direction: string): { sheet: MemorySheet; at: number; count: number } {
+    const r = this.rect();
+    if (r.top !== 0 || r.bottom !== MAX_ROWS - 1 || shift !== direction)
+      throw new MemoryExcelError(
+        "NotImplemented",
+        `The in-memory Excel imitates Range.${verb} only for whole columns ("I:K") shifted ${direction.toLowerCase()}, not ${rangeAddress(r)} shifted "${shift}".`,
+      );
+    return { sheet: this.writable(), at: r.left, count: r.right - r.left + 1 };
   }
 }
 
