@@ -29,7 +29,8 @@ export type SheetAction =
   | "refresh it"
   | "add its tracking columns"
   | "add the measurement to it"
-  | "undo the evaluation";
+  | "undo the evaluation"
+  | "insert columns in it";
 
 export const MESSAGES = {
   // Office.js error codes (src/excel/errors.ts maps each code to one of these).
@@ -43,6 +44,8 @@ export const MESSAGES = {
   editConflict: () => "Someone else changed the workbook at the same time. Try again.",
   itemRemoved: () => "A sheet or range KPA Tracker needs was removed while it worked. Try again.",
   itemExists: () => "A sheet or name KPA Tracker wanted to create already exists. Rename it and try again.",
+  columnsOffSheet: () =>
+    "Excel cannot insert the columns: something at the far right of the sheet (column XFD) would be pushed off it. Clear those last columns, then try again.",
   insertDeleteConflict: () => "The change clashes with a table or merged cells. Remove the clash and try again.",
   mergedCells: () => "The change overlaps merged cells. Unmerge them and try again.",
   requestAborted: () => "Excel cancelled the request. Try again.",
@@ -113,6 +116,12 @@ export const MESSAGES = {
   noGaps: () => "Every row is Met: there are no gaps.",
   firstEvaluation: () => "First evaluation: changes in status will show from the next one.",
   noChanges: (p: { since: string }) => `No status changes since ${p.since}.`,
+  roomOffer: (p: { sheet: string; table: string; after: string; count: number }) =>
+    `The table at ${p.sheet}!${p.table} has no room for its statuses. Insert ${p.count} ${p.count === 1 ? "column" : "columns"} after ${p.after} to show them beside it? Formulas and other tables move with the cells.`,
+  roomMade: (p: { sheet: string; after: string; count: number }) =>
+    `Inserted ${p.count} ${p.count === 1 ? "column" : "columns"} after ${p.after} on ${p.sheet}. Undo evaluation removes ${p.count === 1 ? "it" : "them"} again.`,
+  roomNotMade: () =>
+    "No columns were inserted: the cells around the table changed since the offer. Evaluated again without inserting; any new offer shows above.",
   finished: (p: { elapsedMs: number; sheets: readonly string[] }) =>
     `Done in ${elapsed(p.elapsedMs)}.${p.sheets.length > 0 ? ` Wrote ${p.sheets.join(", ")}.` : ""}`,
 

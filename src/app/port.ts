@@ -83,6 +83,25 @@ export interface EvaluationResult extends ScanResult {
   /** As-of date of the evaluation compared with, from the history; null on the first evaluation. */
   readonly since: string | null;
   readonly changes: readonly ChangeView[];
+  /** Tables still without their status columns, each with the insert that would make room. */
+  readonly room: readonly RoomOffer[];
+  /** Columns this evaluation inserted, as the user asked (Undo evaluation removes them again). */
+  readonly madeRoom: readonly RoomOffer[];
+}
+
+/** A table with no room beside it for its statuses, and the whole worksheet columns that would make room. */
+export interface RoomOffer {
+  readonly sheet: string;
+  /** The table's A1 range, e.g. "A3:H12". */
+  readonly table: string;
+  /** The column the new ones go after, e.g. "H". */
+  readonly after: string;
+  readonly count: number;
+}
+
+export interface EvaluateOptions {
+  /** Offers the user accepted: their columns are inserted first, if the workbook still needs exactly them. */
+  readonly makeRoom?: readonly RoomOffer[];
 }
 
 export type Stage = "reading" | "evaluating" | "writing";
@@ -108,7 +127,7 @@ export interface WorkbookPort {
   /** Finds the tables and problems without writing anything. */
   scan(settings: EvaluateSettings): Promise<ScanResult>;
   /** Evaluates and writes statuses, formats and summary sheets. Rejects with PortError when it cannot. */
-  evaluate(settings: EvaluateSettings, onProgress?: (p: Progress) => void): Promise<EvaluationResult>;
+  evaluate(settings: EvaluateSettings, onProgress?: (p: Progress) => void, options?: EvaluateOptions): Promise<EvaluationResult>;
   /** Whether the workbook holds an evaluation that "Undo evaluation" can revert. */
   canUndo(): Promise<boolean>;
   undo(): Promise<UndoResult>;

@@ -11,6 +11,7 @@ import {
   type FoundTable,
   type MeasurementEntry,
   type Progress,
+  type RoomOffer,
   type ScanResult,
   type WorkbookPort,
 } from "../app/port";
@@ -20,6 +21,7 @@ import { FoundPanel } from "./components/FoundPanel";
 import { Notice } from "./components/Notice";
 import { RecordPanel } from "./components/RecordPanel";
 import { ResultView } from "./components/ResultView";
+import { RoomOfferBar } from "./components/RoomOffer";
 import { type SettingsDraft, SettingsPanel, draftOf, settingsOf } from "./components/SettingsPanel";
 import { withDefaults } from "../app/settings";
 import { TemplatePanel } from "./components/TemplatePanel";
@@ -46,6 +48,8 @@ interface State {
   readonly canUndo: boolean;
   readonly error: string | null;
   readonly notice: NoticeState | null;
+  /** Room offers of the current result the user put off with "Not now". */
+  readonly roomDeclined: readonly RoomOffer[];
 }
 
 type Action =
@@ -61,7 +65,8 @@ type Action =
   | { type: "failed"; message: string }
   | ({ type: "notice" } & NoticeState)
   | { type: "dismissError" }
-  | { type: "dismissNotice" };
+  | { type: "dismissNotice" }
+  | { type: "declineRoom"; offer: RoomOffer };
 
 const INITIAL: State = {
   draft: null,
@@ -73,6 +78,7 @@ const INITIAL: State = {
   canUndo: false,
   error: null,
   notice: null,
+  roomDeclined: [],
 };
 
 function reducer(state: State, action: Action): State {
@@ -91,10 +97,10 @@ function reducer(state: State, action: Action): State {
       return { ...state, progress: action.progress };
     case "evaluated": {
       const { tables, problems, kpis } = action.result;
-      return { ...state, result: action.result, found: { tables, problems, kpis }, scanning: false };
+      return { ...state, result: action.result, found: { tables, problems, kpis }, scanning: false, roomDeclined: [] };
     }
     case "undone":
-      return { ...state, result: null };
+      return { ...state, result: null, roomDeclined: [] };
     case "taskEnded":
       return { ...state, task: null, progress: null };
     case "canUndo":
@@ -107,6 +113,8 @@ function reducer(state: State, action: Action): State {
       return { ...state, error: null };
     case "dismissNotice":
       return { ...state, notice: null };
+    case "declineRoom":
+      return { ...state, roomDeclined: [...state.roomDeclined, action.offer] };
   }
 }
 
@@ -238,15 +246,24 @@ export function App({ port, today = localToday, demo }: { port: WorkbookPort; to
     if (!prev || next.asOf !== prev.asOf || next.dateOrder !== prev.dateOrder) void rescan(next);
   }
 
-  const evaluate = () =>
+  /** Evaluates; with `makeRoom`, first inserts the columns of the offers the user accepted. */
+  const evaluate = (makeRoom?: readonly RoomOffer[]) =>
     runTask("evaluate", async () => {
       if (!settings) return;
       try {
         // Saved first, so the document records the settings its statuses were computed with.
         await port.saveSettings(settings);
-        const result = await port.evaluate(settings, (progress) => dispatch({ type: "progress", progress }));
+        const result = await port.evaluate(settings, (progress) => dispatch({ type: "progress", progress }), { makeRoom });
         scanSeq.current++; // the result's own scan is newer than any still in flight
         dispatch({ type: "evaluated", result });
+        const made = result.madeRoom;
+        if (made.length > 0) {
+          const text = made.map((m) => MESSAGES.roomMade(m)).join(" ");
+          const first = made[0] as RoomOffer;
+          dispatch({ type: "notice", intent: "success", text, go: { sheet: first.sheet, cell: first.table.split(":")[0] as string } });
+        } else if (makeRoom && makeRoom.length > 0) {
+          dispatch({ type: "notice", intent: "info", text: MESSAGES.roomNotMade() });
+        }
       } finally {
         // Even a failed run may have written something that can be undone.
         await refreshUndo();
@@ -304,6 +321,7 @@ export function App({ port, today = localToday, demo }: { port: WorkbookPort; to
   const goAction = (go: NoticeState["go"]) => go && { label: `Go to ${go.sheet}!${go.cell}`, onClick: () => select(go.sheet, go.cell) };
 
   const busy = state.task !== null;
+  const offers = (state.result?.room ?? []).filter((o) => !state.roomDeclined.includes(o));
   return (
     <main className={styles.root}>
       <h1>KPA Tracker</h1>
@@ -317,6 +335,15 @@ export function App({ port, today = localToday, demo }: { port: WorkbookPort; to
             onDismiss={() => dispatch({ type: "dismissNotice" })}
           />
         )}
+        {offers.map((o) => (
+          <RoomOfferBar
+            key={`${o.sheet}!${o.table}`}
+            offer={o}
+            busy={busy}
+            onInsert={() => void evaluate([o])}
+            onDismiss={() => dispatch({ type: "declineRoom", offer: o })}
+          />
+        ))}
       </div>
       {state.draft && <SettingsPanel draft={state.draft} disabled={busy} onChange={changeSettings} />}
       <FoundPanel found={state.found} scanning={state.scanning} onSelect={select} />

@@ -6,6 +6,7 @@
 // test/taskpane/port-contract.test.ts checks both ports against the same assertions, so this one cannot drift.
 import {
   type ChangeView,
+  type EvaluateOptions,
   type EvaluateSettings,
   type EvaluationResult,
   type FoundTable,
@@ -148,6 +149,8 @@ export function evaluation(over: Partial<EvaluationResult> = {}): EvaluationResu
     sheets: ["KPA Summary", "KPA Gaps"],
     since: null,
     changes: [],
+    room: [],
+    madeRoom: [],
     ...over,
   };
 }
@@ -237,15 +240,22 @@ export class FakePort implements WorkbookPort {
     return this.scanResult;
   }
 
-  async evaluate(settings: EvaluateSettings, onProgress?: (p: Progress) => void): Promise<EvaluationResult> {
-    this.record("evaluate", settings);
+  async evaluate(settings: EvaluateSettings, onProgress?: (p: Progress) => void, options?: EvaluateOptions): Promise<EvaluationResult> {
+    const accepted = options?.makeRoom ?? [];
+    if (accepted.length > 0) this.record("evaluate", settings, options);
+    else this.record("evaluate", settings);
     this.onProgress = onProgress;
     const held = this.held;
     this.held = null;
     if (held) await held.promise;
     this.undoable = true;
     this.lastAsOf = settings.asOf;
-    return { ...this.evaluateResult, asOf: settings.asOf };
+    // As the real port: an accepted offer is made (if the workbook still needs it) and is no longer offered.
+    const same = (a: EvaluationResult["room"][number], b: EvaluationResult["room"][number]) =>
+      a.sheet === b.sheet && a.table === b.table && a.after === b.after && a.count === b.count;
+    const made = this.evaluateResult.room.filter((o) => accepted.some((a) => same(a, o)));
+    if (made.length > 0) this.evaluateResult = { ...this.evaluateResult, room: this.evaluateResult.room.filter((o) => !made.includes(o)) };
+    return { ...this.evaluateResult, asOf: settings.asOf, madeRoom: made };
   }
 
   async canUndo(): Promise<boolean> {

@@ -9,10 +9,11 @@ import type {
   FoundTable,
   GapView,
   MeasurementEntry,
+  RoomOffer,
   ScanResult,
   WorkbookPort,
 } from "../../src/app/port";
-import { cellAddress, parseRef } from "../../src/engine/address";
+import { cellAddress, columnIndex, parseRef } from "../../src/engine/address";
 import type { Rect } from "../../src/engine/grid";
 import { DEPARTMENTS } from "../../src/engine/library";
 import { STATUSES, severity } from "../../src/engine/status";
@@ -36,13 +37,19 @@ function realPort(): WorkbookPort {
     ),
   );
   const untracked = sheet("Projects", rowsOf(["Goal", "Target", "Timeline", "Owner"], [["Publish the help centre", 100, due, "Lee"]]));
-  return setup(workbook(...loggedWorkbook().sheets, plans, untracked)).port;
+  // A KPI table whose neighbour one column to its right leaves no room for the status columns.
+  const crowded = sheet("Regional", rowsOf(["KPI", "Target", "Actual", "", "Region"], [["Tickets closed", "≥ 500", 420, null, "North"]]));
+  return setup(workbook(...loggedWorkbook().sheets, plans, untracked, crowded)).port;
 }
 
 /** The fake as the pane tests set it up, from the factories they use. */
 function fakePort(): WorkbookPort {
   const port = new FakePort();
-  const tables = [table(), table({ sheet: "Plans", range: "A1:D3", canAddTracking: true })];
+  const tables = [
+    table(),
+    table({ sheet: "Plans", range: "A1:D3", canAddTracking: true }),
+    table({ sheet: "Regional", range: "A1:C2", kind: "kpi" }),
+  ];
   const kpis = ["Customer Satisfaction (CSAT)", "First Response Time"];
   port.scanResult = scan({ tables, problems: [problem()], kpis });
   port.evaluateResult = evaluation({
@@ -53,6 +60,7 @@ function fakePort(): WorkbookPort {
     gaps: [gap()],
     since: "2050-03-31",
     changes: [change()],
+    room: [{ sheet: "Regional", table: "A1:C2", after: "C", count: 3 }],
   });
   return port;
 }
@@ -179,7 +187,9 @@ function expectEvaluation(result: EvaluationResult, settings: EvaluateSettings):
     "counts",
     "elapsedMs",
     "gaps",
+    "madeRoom",
     "rollups",
+    "room",
     "sheets",
     "since",
     "total",
@@ -207,6 +217,22 @@ function expectEvaluation(result: EvaluationResult, settings: EvaluateSettings):
   // Nothing to compare with, no changes.
   expect(result.since === null ? result.changes : []).toEqual([]);
   for (const c of result.changes) expectChange(c, tables);
+  for (const o of [...result.room, ...result.madeRoom]) expectOffer(o, tables);
+}
+
+/** A room offer: a table found, the column it ends with, and how many columns to insert after it. */
+function expectOffer(o: RoomOffer, tables: readonly FoundTable[]): void {
+  expect(o).toEqual({
+    sheet: expect.stringMatching(ONE_LINE),
+    table: expect.stringMatching(/^[A-Z]{1,3}[1-9]\d*:[A-Z]{1,3}[1-9]\d*$/),
+    after: expect.stringMatching(/^[A-Z]{1,3}$/),
+    count: expect.any(Number),
+  });
+  expect(Number.isInteger(o.count) && o.count >= 1).toBe(true);
+  // After the table's last column or further right, never inside it.
+  const t = tables.find((x) => x.sheet === o.sheet && x.range === o.table);
+  expect(t).toBeDefined();
+  expect(columnIndex(o.after)).toBeGreaterThanOrEqual(rectOf(o.table).right);
 }
 
 describe.each([
@@ -234,6 +260,17 @@ describe.each([
     const later = await port.evaluate(LATER);
     expectEvaluation(later, LATER);
     expect([...first.changes, ...later.changes].length).toBeGreaterThan(0);
+  });
+
+  it("offers room beside a crowded table, and makes only the room accepted", async () => {
+    const first = await port.evaluate(FIRST);
+    expect(first.room.length).toBeGreaterThan(0);
+    expect(first.madeRoom).toEqual([]);
+    const offer = first.room[0] as RoomOffer;
+    const second = await port.evaluate(FIRST, undefined, { makeRoom: [offer] });
+    expectEvaluation(second, FIRST);
+    expect(second.madeRoom).toEqual([offer]);
+    expect(second.room).not.toContainEqual(offer);
   });
 
   it("undoes an evaluation once, then says there is nothing to undo", async () => {
