@@ -2,7 +2,7 @@
 // pane's notices, hints and empty states (src/taskpane), the demo's notes and the ribbon's log line. Like the engine's
 // problems (src/engine/problems.ts), each takes what it names and returns one plain sentence, saying what to do where
 // there is something to do. Words only: no Office, React or DOM here, so the ribbon's bundle stays small.
-import { MAX_TOLERANCE, type MeasurementIssue } from "../engine";
+import { MAX_MILESTONE_WINDOW_DAYS, MAX_TOLERANCE, type MeasurementIssue } from "../engine";
 import { PortError } from "./port";
 
 const q = (s: string) => `"${s}"`;
@@ -102,6 +102,8 @@ export const MESSAGES = {
   toleranceHint: () => "How far short of a target still counts as At Risk rather than Off Track.",
   toleranceInvalid: () => `Enter a percentage from 0 to ${MAX_TOLERANCE * 100}.`,
   dateOrderHint: () => "How dates written with numbers only are read.",
+  milestoneWindowHint: () => "Days before a deadline in which a milestone not started counts as At Risk.",
+  milestoneWindowInvalid: () => `Enter a whole number of days from 0 to ${MAX_MILESTONE_WINDOW_DAYS}.`,
   settingsNeedFixing: () => "Correct the settings above to evaluate.",
 
   // The pane: what was found, and the result.

@@ -9,6 +9,8 @@ export interface EvaluateSettings {
   readonly tolerance: number;
   /** How numeric dates such as 03/04/2050 are read. */
   readonly dateOrder: DateOrder;
+  /** Days before its deadline in which a milestone not started counts as At Risk, 0..366. */
+  readonly milestoneWindowDays: number;
 }
 
 export interface FoundTable {

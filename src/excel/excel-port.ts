@@ -99,7 +99,7 @@ function roomOffer(r: RoomRequest): RoomOffer {
 const sameOffer = (a: RoomOffer, b: RoomOffer) => a.sheet === b.sheet && a.table === b.table && a.after === b.after && a.count === b.count;
 
 function engineOptions(s: EvaluateSettings) {
-  return { asOf: s.asOf, tolerance: s.tolerance, dateOrder: s.dateOrder };
+  return { asOf: s.asOf, tolerance: s.tolerance, dateOrder: s.dateOrder, milestoneWindowDays: s.milestoneWindowDays };
 }
 
 export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): ExcelPort {

@@ -239,10 +239,13 @@ export function App({ port, today = localToday, demo }: { port: WorkbookPort; to
     dispatch({ type: "draft", draft });
     const next = settingsOf(draft);
     const prev = lastGood.current;
-    if (!next || (prev && next.asOf === prev.asOf && next.tolerance === prev.tolerance && next.dateOrder === prev.dateOrder)) return;
+    const unchanged = (a: EvaluateSettings, b: EvaluateSettings) =>
+      a.asOf === b.asOf && a.tolerance === b.tolerance && a.dateOrder === b.dateOrder && a.milestoneWindowDays === b.milestoneWindowDays;
+    if (!next || (prev && unchanged(next, prev))) return;
     lastGood.current = next;
     port.saveSettings(next).catch(fail);
-    // The as-of date and date order change what is found (overdue reviews, ambiguous dates); tolerance does not.
+    // The as-of date and date order change what is found (overdue reviews, ambiguous dates); tolerance and the
+    // milestone window change only statuses.
     if (!prev || next.asOf !== prev.asOf || next.dateOrder !== prev.dateOrder) void rescan(next);
   }
 

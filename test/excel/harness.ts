@@ -4,7 +4,7 @@ import { MemoryExcel } from "../support/memory-excel";
 import { type ExcelPort, type ExcelPortOptions, createExcelPort } from "../../src/excel/excel-port";
 import type { EvaluateSettings } from "../../src/app/port";
 
-export const SETTINGS: EvaluateSettings = { asOf: "2050-10-15", tolerance: 0.1, dateOrder: "mdy" };
+export const SETTINGS: EvaluateSettings = { asOf: "2050-10-15", tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
 export const NOW = new Date("2050-10-15T09:00:00Z");
 
 export function memorySettings(initial: Partial<EvaluateSettings> = {}): ExcelPortOptions["settings"] {

@@ -137,6 +137,7 @@ const settingsOf = (c: JsonCase): EvaluateSettings => ({
   asOf: c.options.asOf,
   tolerance: c.options.tolerance ?? 0.1,
   dateOrder: c.options.dateOrder ?? "mdy",
+  milestoneWindowDays: 30,
 });
 
 const CASES: [string, WorkbookGrid, EvaluateSettings][] = [

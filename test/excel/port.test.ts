@@ -308,3 +308,26 @@ describe("errors as PortError sentences", () => {
     expect(toPortError(original)).toBe(original);
   });
 });
+
+describe("the milestone warning window", () => {
+  it("is passed to the engine: a milestone not started 40 days before its deadline is At Risk only inside a 60-day window", async () => {
+    // SETTINGS is as of 2050-10-15 with the default 30-day window; due 40 days later is outside it.
+    const launch = () =>
+      workbook(
+        sheet(
+          "Goals",
+          table(
+            ["Goal", "Target", "Timeline", "Owner", "Actual"],
+            [["Launch the partner portal", "Launched", new Date(Date.UTC(2050, 10, 24)), "Ana", "Not started"]],
+          ),
+        ),
+      );
+    const countsWith = async (milestoneWindowDays: number) => {
+      const result = await setup(launch()).port.evaluate({ ...SETTINGS, milestoneWindowDays });
+      expect(result.total).toBe(1);
+      return result.counts;
+    };
+    expect(await countsWith(SETTINGS.milestoneWindowDays)).toMatchObject({ "On Track": 1, "At Risk": 0 });
+    expect(await countsWith(60)).toMatchObject({ "On Track": 0, "At Risk": 1 });
+  });
+});

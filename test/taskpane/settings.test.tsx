@@ -2,7 +2,7 @@
 import "./setup-dom";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { FakePort } from "./fake-port";
-import { TODAY, isDisabled, renderApp } from "./render-app";
+import { TODAY, fill, isDisabled, renderApp } from "./render-app";
 
 async function loaded() {
   // Settings render once loadSettings has answered, and the first scan follows.
@@ -11,30 +11,46 @@ async function loaded() {
 
 it("shows the settings saved in the document", async () => {
   const port = new FakePort();
-  port.saved = { asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy" };
+  port.saved = { asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy", milestoneWindowDays: 45 };
   renderApp(port);
   expect(await loaded()).toHaveProperty("value", "2051-01-15");
   expect(screen.getByLabelText("Tolerance")).toHaveProperty("value", "25");
   expect(screen.getByLabelText("Date order")).toHaveProperty("value", "dmy");
-  await waitFor(() => expect(port.callsOf("scan")).toEqual([[{ asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy" }]]));
+  expect(screen.getByLabelText("Milestone warning")).toHaveProperty("value", "45");
+  await waitFor(() =>
+    expect(port.callsOf("scan")).toEqual([[{ asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy", milestoneWindowDays: 45 }]]),
+  );
 });
 
-it("uses today, 10% and month-first when the document has no settings", async () => {
+it("uses today, 10%, month-first and 30 days when the document has no settings", async () => {
   const port = new FakePort();
   renderApp(port);
   expect(await loaded()).toHaveProperty("value", TODAY);
   expect(screen.getByLabelText("Tolerance")).toHaveProperty("value", "10");
   expect(screen.getByLabelText("Date order")).toHaveProperty("value", "mdy");
-  await waitFor(() => expect(port.callsOf("scan")).toEqual([[{ asOf: TODAY, tolerance: 0.1, dateOrder: "mdy" }]]));
+  expect(screen.getByLabelText("Milestone warning")).toHaveProperty("value", "30");
+  await waitFor(() => expect(port.callsOf("scan")).toEqual([[{ asOf: TODAY, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 }]]));
+});
+
+it("gives settings saved before the milestone warning existed the default window", async () => {
+  const port = new FakePort();
+  port.saved = { asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy" };
+  renderApp(port);
+  expect(await loaded()).toHaveProperty("value", "2051-01-15");
+  expect(screen.getByLabelText("Milestone warning")).toHaveProperty("value", "30");
+  await waitFor(() =>
+    expect(port.callsOf("scan")).toEqual([[{ asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy", milestoneWindowDays: 30 }]]),
+  );
 });
 
 it("replaces unusable saved values with the defaults", async () => {
   const port = new FakePort();
-  port.saved = { asOf: "not a date", tolerance: 7, dateOrder: "ymd" as never };
+  port.saved = { asOf: "not a date", tolerance: 7, dateOrder: "ymd" as never, milestoneWindowDays: 2.5 };
   renderApp(port);
   expect(await loaded()).toHaveProperty("value", TODAY);
   expect(screen.getByLabelText("Tolerance")).toHaveProperty("value", "10");
   expect(screen.getByLabelText("Date order")).toHaveProperty("value", "mdy");
+  expect(screen.getByLabelText("Milestone warning")).toHaveProperty("value", "30");
 });
 
 it("saves each change, rescans with it, and evaluates with it", async () => {
@@ -49,7 +65,7 @@ it("saves each change, rescans with it, and evaluates with it", async () => {
   await user.type(tolerance, "15");
   await user.selectOptions(screen.getByLabelText("Date order"), "dmy");
 
-  const expected = { asOf: "2050-12-31", tolerance: 0.15, dateOrder: "dmy" };
+  const expected = { asOf: "2050-12-31", tolerance: 0.15, dateOrder: "dmy", milestoneWindowDays: 30 };
   await waitFor(() => expect(port.callsOf("saveSettings").at(-1)).toEqual([expected]));
   expect(port.saved).toEqual(expected);
   expect(port.callsOf("scan").at(-1)).toEqual([expected]);
@@ -74,6 +90,38 @@ it("keeps a half-typed tolerance out of the document and says what is wrong", as
   expect(isDisabled(screen.getByRole("button", { name: "Evaluate" }))).toBe(true);
   // "1" and "15" were fine and saved; "150" and the empty field were not.
   expect(port.callsOf("saveSettings").map(([s]) => (s as { tolerance: number }).tolerance)).toEqual([0.01, 0.15]);
+});
+
+it("saves a changed milestone warning without rescanning, and evaluates with it", async () => {
+  const port = new FakePort();
+  const { user } = renderApp(port);
+  await loaded();
+  await waitFor(() => expect(port.callsOf("scan")).toHaveLength(1));
+  await fill(user, screen.getByLabelText("Milestone warning"), "60");
+
+  const expected = { asOf: TODAY, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 60 };
+  await waitFor(() => expect(port.callsOf("saveSettings").at(-1)).toEqual([expected]));
+  expect(port.saved).toEqual(expected);
+  // The window changes statuses, not what a scan finds.
+  expect(port.callsOf("scan")).toHaveLength(1);
+
+  await user.click(screen.getByRole("button", { name: "Evaluate" }));
+  await waitFor(() => expect(port.callsOf("evaluate")).toEqual([[expected]]));
+});
+
+it.each([["400"], ["2.5"], ["-1"], [""]])("keeps a milestone warning of %j out of the document and says what is wrong", async (text) => {
+  const port = new FakePort();
+  const { user } = renderApp(port);
+  await loaded();
+  await waitFor(() => expect(port.callsOf("scan")).toHaveLength(1));
+  const field = screen.getByLabelText("Milestone warning");
+  await fill(user, field, text);
+  expect(field).toHaveProperty("value", text);
+
+  expect(screen.getByText("Enter a whole number of days from 0 to 366.")).toBeTruthy();
+  expect(screen.getByText("Correct the settings above to evaluate.")).toBeTruthy();
+  expect(isDisabled(screen.getByRole("button", { name: "Evaluate" }))).toBe(true);
+  expect(port.callsOf("saveSettings")).toEqual([]);
 });
 
 it("shows a failure to save as an error", async () => {

@@ -1,26 +1,31 @@
-// The three settings an evaluation depends on. The inputs hold text drafts so a half-typed value can be shown
+// The four settings an evaluation depends on. The inputs hold text drafts so a half-typed value can be shown
 // with a hint instead of being thrown away; only a draft that parses becomes settings.
 import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { DEFAULT_DATE_ORDER, type DateOrder, MAX_TOLERANCE, isIsoDate, parseDateOrder } from "../../engine";
+import { DEFAULT_DATE_ORDER, type DateOrder, MAX_MILESTONE_WINDOW_DAYS, MAX_TOLERANCE, isIsoDate, parseDateOrder } from "../../engine";
 import { MESSAGES } from "../../app/messages";
 import type { EvaluateSettings } from "../../app/port";
-import { percentOf, toleranceOfPercent } from "../../app/settings";
+import { milestoneWindowOfText, percentOf, toleranceOfPercent } from "../../app/settings";
 
 export interface SettingsDraft {
   readonly asOf: string;
   /** Percent, as typed. */
   readonly tolerance: string;
   readonly dateOrder: DateOrder;
+  /** Days, as typed. */
+  readonly milestoneWindowDays: string;
 }
 
 export function draftOf(s: EvaluateSettings): SettingsDraft {
-  return { asOf: s.asOf, tolerance: percentOf(s.tolerance), dateOrder: s.dateOrder };
+  return { asOf: s.asOf, tolerance: percentOf(s.tolerance), dateOrder: s.dateOrder, milestoneWindowDays: String(s.milestoneWindowDays) };
 }
 
 /** The settings a draft stands for, or null while any field is unusable. */
 export function settingsOf(d: SettingsDraft): EvaluateSettings | null {
   const tolerance = toleranceOfPercent(d.tolerance);
-  return isIsoDate(d.asOf) && tolerance !== undefined ? { asOf: d.asOf, tolerance, dateOrder: d.dateOrder } : null;
+  const milestoneWindowDays = milestoneWindowOfText(d.milestoneWindowDays);
+  return isIsoDate(d.asOf) && tolerance !== undefined && milestoneWindowDays !== undefined
+    ? { asOf: d.asOf, tolerance, dateOrder: d.dateOrder, milestoneWindowDays }
+    : null;
 }
 
 const useStyles = makeStyles({
@@ -39,6 +44,7 @@ export function SettingsPanel(props: { draft: SettingsDraft; disabled: boolean; 
   const styles = useStyles();
   const dateOk = isIsoDate(draft.asOf);
   const toleranceOk = toleranceOfPercent(draft.tolerance) !== undefined;
+  const windowOk = milestoneWindowOfText(draft.milestoneWindowDays) !== undefined;
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">Settings</h2>
@@ -66,6 +72,21 @@ export function SettingsPanel(props: { draft: SettingsDraft; disabled: boolean; 
             <option value="mdy">Month first (03/04 = Mar 4)</option>
             <option value="dmy">Day first (03/04 = 3 Apr)</option>
           </Select>
+        </Field>
+        <Field
+          label="Milestone warning"
+          hint={MESSAGES.milestoneWindowHint()}
+          validationMessage={windowOk ? undefined : MESSAGES.milestoneWindowInvalid()}
+        >
+          <Input
+            type="number"
+            min={0}
+            max={MAX_MILESTONE_WINDOW_DAYS}
+            step={1}
+            contentAfter="days"
+            value={draft.milestoneWindowDays}
+            onChange={(_, data) => onChange({ ...draft, milestoneWindowDays: data.value })}
+          />
         </Field>
       </fieldset>
     </section>
