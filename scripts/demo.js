@@ -1,4 +1,5 @@
 // `npm run demo`: evaluates the bundled example into out/ and prints the counts and the gaps.
+const fs = require("fs");
 const path = require("path");
 const { main } = require("../build/cli/main.js");
 
@@ -12,6 +13,8 @@ const io = {
 
 // The cycle: a helpdesk export joins the workbook's measurement log, then the workbook is evaluated.
 async function demo() {
+  // kpa never creates a missing output folder: the demo makes its own.
+  fs.mkdirSync(path.join(root, "out"), { recursive: true });
   const imported = await main(
     [
       "import",

@@ -43,7 +43,8 @@ import {
 } from "../engine";
 import { insertColumns } from "../xlsx/insert-columns";
 import { loadWorkbook, loadWorkbookData, UnusableInputError, workbookToGrid } from "../xlsx/read";
-import { applyAppendToWorkbook, applyPlanToWorkbook, saveAtomically, writeFileAtomically, writeTemplateSheet } from "../xlsx/write";
+import { checkOutput, refuseToReplace, writeFilesTogether } from "../xlsx/output";
+import { applyAppendToWorkbook, applyPlanToWorkbook, saveAtomically, workbookBytes, writeTemplateSheet } from "../xlsx/write";
 
 const VERSION: string = (require("../../package.json") as { version: string }).version;
 
@@ -56,14 +57,15 @@ Usage:
                        [--tolerance 0.1] [--date-order mdy|dmy] [--milestone-window 30] [--make-room] [--quiet]
   kpa import IN.xlsx --csv EXPORT.csv [--map kpi=COLUMN,date=COLUMN,value=COLUMN,...] [--source NAME]
                      [--out OUT.xlsx | --in-place] [--date-order mdy|dmy] [--quiet]
-  kpa template [--department ${DEPARTMENTS.map((d) => d.id).join("|")}] --out FILE.xlsx
+  kpa template [--department ${DEPARTMENTS.map((d) => d.id).join("|")}] --out FILE.xlsx [--force]
   kpa --help | --version
 
 evaluate   Finds the KPA tables, judges every row as of a date, and writes status columns,
            conditional formatting, a "KPA Summary" and a "KPA Gaps" sheet.
            Without --out or --in-place it writes IN.evaluated.xlsx beside IN.xlsx.
   --out FILE        where to write the evaluated workbook
-  --in-place        overwrite IN.xlsx (written to a temporary file first, then renamed)
+  --in-place        overwrite IN.xlsx, keeping its mode and owner (written to a temporary file first, then
+                    renamed; through a symlink, its target is written)
   --as-of DATE      the date rows are judged as of (default: today)
   --json FILE       also write the JSON report (rows, problems, summary)
   --tolerance N     shortfall still counted as At Risk, 0 to 1: 0.1 = 10% (default 0.1)
@@ -85,6 +87,7 @@ import     Appends the rows of a CSV export (a CRM's, a helpdesk's) to the "KPA 
   --out, --in-place, --date-order, --quiet   as for evaluate
 
 template   Writes a new KPA workbook for a department, with Baseline and Actual columns ready.
+           It never replaces an existing file unless --force is given.
 
 Exit codes: 0 done (evaluated even with problems), 2 unusable input, 1 unexpected failure.`;
 
@@ -131,6 +134,9 @@ async function evaluate(args: string[], io: Io): Promise<void> {
 
   progress(`Reading ${input}…`);
   let wb = await loadWorkbook(input);
+  // Before the work, so a missing folder or a read-only file is said at once.
+  checkOutput(output);
+  if (values.json) checkOutput(values.json);
   let grid = workbookToGrid(wb);
   progress(`Evaluating ${grid.sheets.length} sheet(s)…`);
   const generatedAt = timestamp();
@@ -161,9 +167,12 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   }
   progress(`Writing ${output}…`);
   applyPlanToWorkbook(wb, plan);
-  await saveAtomically(wb, output);
-  if (values.json)
-    writeFileAtomically(values.json, `${JSON.stringify(buildReport(evaluation, plan, { generatedAt, generator }), null, 2)}\n`);
+  // The workbook and its report succeed or fail together.
+  const report = values.json && `${JSON.stringify(buildReport(evaluation, plan, { generatedAt, generator }), null, 2)}\n`;
+  writeFilesTogether([
+    { file: output, data: await workbookBytes(wb) },
+    ...(values.json && report ? [{ file: values.json, data: report }] : []),
+  ]);
   if (quiet) return;
 
   const s = plan.summary;
@@ -289,6 +298,7 @@ async function importCsv(args: string[], io: Io): Promise<void> {
 
   progress(`Reading ${input}…`);
   const wb = await loadWorkbook(input);
+  checkOutput(output);
   const grid = workbookToGrid(wb);
   const plan = planMeasurements(grid, rows.inputs, dateOrder);
   const issues = [
@@ -321,7 +331,7 @@ async function template(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { department: { type: "string" }, out: { type: "string" } },
+    options: { department: { type: "string" }, out: { type: "string" }, force: { type: "boolean" } },
   });
   if (positionals.length > 0)
     throw new UsageError(`Unexpected argument ${positionals[0]}: use kpa template [--department NAME] --out FILE.xlsx.`);
@@ -329,6 +339,7 @@ async function template(args: string[], io: Io): Promise<void> {
   const id = values.department ?? "customer-service";
   const dept = findDepartment(id);
   if (!dept) throw new UsageError(`Unknown department "${id}". Choose one of: ${DEPARTMENTS.map((d) => d.id).join(", ")}.`);
+  refuseToReplace(values.out, Boolean(values.force));
   const sheet = templateSheet(dept, localDay());
   const wb = new ExcelJS.Workbook();
   wb.creator = ENGINE_NAME;

@@ -1,6 +1,4 @@
 // Applies the engine's write plan to an ExcelJS workbook, and saves it without ever leaving half a file.
-import * as fs from "fs";
-import * as path from "path";
 import ExcelJS from "exceljs";
 import {
   parseAreas,
@@ -19,6 +17,7 @@ import {
   type TemplateSheet,
   planValueToCell,
 } from "../engine";
+import { writeFileAtomically } from "./output";
 import { restore } from "./preserve";
 import { UnusableInputError, preserved } from "./read";
 
@@ -196,28 +195,19 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): void
   dn.model = [...dn.model.filter((n) => !n.name.startsWith(NAME_PREFIX)), ...plan.names.map((n) => ({ name: n.name, ranges: [n.ref] }))];
 }
 
-/** Writes next to the target and renames, so a crash never leaves a half-written workbook. */
-export async function saveAtomically(wb: ExcelJS.Workbook, file: string): Promise<void> {
+/** The saved package: what ExcelJS writes, with the parts it cannot keep put back (preserve.ts). */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
   const kept = preserved(wb);
   const ours = ourValidations.get(wb);
   const validations = new Map([...(kept?.validations ?? []), ...(ours ?? [])]);
   const needed = kept !== undefined || [...validations.values()].some(Boolean);
-  writeFileAtomically(file, needed ? await restore(xlsx, { names: kept?.names ?? [], validations }, kept !== undefined) : xlsx);
+  return needed ? restore(xlsx, { names: kept?.names ?? [], validations }, kept !== undefined) : xlsx;
 }
 
-/** Writes a temporary file beside the target, then renames it over the target; on failure removes it. */
-export function writeFileAtomically(file: string, data: string | Buffer): void {
-  const dir = path.dirname(path.resolve(file));
-  fs.mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
+/** Writes next to the target and renames, so a crash never leaves a half-written workbook. */
+export async function saveAtomically(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  writeFileAtomically(file, await workbookBytes(wb));
 }
 
 /** Adds a template sheet (from the engine's layout) to a workbook. */

@@ -92,11 +92,28 @@ describe("exit codes and stderr of the real process", () => {
     }
   });
 
-  it("1 for an unexpected failure (a folder where the output should go), with one line and no stack", () => {
-    fs.mkdirSync(path.join(dir, "out.xlsx"));
-    const r = kpa("evaluate", input, "--out", "out.xlsx", "--as-of", AS_OF, "--quiet");
+  it("1 for an unexpected failure (a rename across file systems), with one line and no stack", () => {
+    const preload = path.join(__dirname, "..", "fixtures", "fail-rename.js");
+    const r = spawnSync(
+      process.execPath,
+      ["--require", preload, BIN, "evaluate", input, "--out", "out.xlsx", "--as-of", AS_OF, "--quiet"],
+      {
+        cwd: dir,
+        encoding: "utf8",
+        env: env(),
+        timeout: 60_000,
+      },
+    );
     expect(r.status).toBe(1);
-    expectOnePlainLine(r.stderr, /^kpa: unexpected failure: /);
+    expectOnePlainLine(r.stderr, /^kpa: unexpected failure: EXDEV/);
+    expect(fs.readdirSync(dir)).toEqual(["kpa.xlsx"]);
+  });
+
+  it("2 for an output folder that does not exist, which it never creates", () => {
+    const r = kpa("evaluate", input, "--out", path.join("reports", "out.xlsx"), "--as-of", AS_OF, "--quiet");
+    expect(r.status).toBe(2);
+    expectOnePlainLine(r.stderr, /^kpa: The folder reports does not exist: create it, or choose another output path\.$/);
+    expect(fs.readdirSync(dir)).toEqual(["kpa.xlsx"]);
   });
 
   it("--version prints package.json's version; --help exits 0", () => {
@@ -155,8 +172,8 @@ describe("a write that fails half-way", () => {
         timeout: 60_000,
       },
     );
-    expect(r.status).toBe(1);
-    expectOnePlainLine(r.stderr, /^kpa: unexpected failure: EFBIG/);
+    expect(r.status).toBe(2);
+    expectOnePlainLine(r.stderr, /^kpa: Could not write .*kpa\.xlsx: the file is larger than this system allows\. Nothing was written\.$/);
     expect(fs.readFileSync(input).equals(original)).toBe(true);
     expect(fs.readdirSync(dir)).toEqual(["kpa.xlsx"]);
     expect((await readXlsx(input)).worksheets.map((w) => w.name)).toEqual(["Customer Service KPA", "KPA Data"]);

@@ -116,18 +116,27 @@ describe("exit code 1: unexpected failure", () => {
 
   it("says so in one line, and shows the stack only with KPA_DEBUG", async () => {
     delete process.env.KPA_DEBUG;
-    const target = path.join(dir, "a-folder.xlsx");
-    fs.mkdirSync(target, { recursive: true });
-    const run = await runKpa("evaluate", example, "--out", target, "--as-of", AS_OF, "--quiet");
-    expect(run.code).toBe(1);
-    expect(run.err).toHaveLength(1);
-    expect(run.err[0]).toMatch(/^kpa: unexpected failure: \S/);
-    expect(run.err[0]).not.toMatch(/\n\s+at /);
+    const target = path.join(dir, "out.xlsx");
+    // A failure no sentence covers: the rename across file systems.
+    const rename = jest.spyOn(nodeFs(), "renameSync").mockImplementation(() => {
+      throw Object.assign(new Error("EXDEV: cross-device link not permitted, rename"), { code: "EXDEV" });
+    });
+    try {
+      const run = await runKpa("evaluate", example, "--out", target, "--as-of", AS_OF, "--quiet");
+      expect(rename).toHaveBeenCalled();
+      expect(run.code).toBe(1);
+      expect(run.err).toHaveLength(1);
+      expect(run.err[0]).toMatch(/^kpa: unexpected failure: \S/);
+      expect(run.err[0]).not.toMatch(/\n\s+at /);
 
-    process.env.KPA_DEBUG = "1";
-    const debug = await runKpa("evaluate", example, "--out", target, "--as-of", AS_OF, "--quiet");
-    expect(debug.code).toBe(1);
-    expect(debug.err[1]).toMatch(/\n\s+at /);
+      process.env.KPA_DEBUG = "1";
+      const debug = await runKpa("evaluate", example, "--out", target, "--as-of", AS_OF, "--quiet");
+      expect(debug.code).toBe(1);
+      expect(debug.err[1]).toMatch(/\n\s+at /);
+    } finally {
+      rename.mockRestore();
+    }
+    expect(fs.existsSync(target)).toBe(false);
   });
 });
 
@@ -152,3 +161,8 @@ describe("--help and --version", () => {
     expect(run.out.join("\n")).toContain("Usage:");
   });
 });
+
+/** The fs module itself: `import * as fs` gives a wrapper whose properties cannot be spied on. */
+function nodeFs(): typeof fs {
+  return jest.requireActual("fs");
+}

@@ -19,6 +19,7 @@ let stdout: string[];
 beforeAll(async () => {
   dir = tempDir();
   const json = path.join(dir, "nested", "report.json");
+  fs.mkdirSync(path.dirname(json));
   const out = path.join(dir, "out.xlsx");
   stdout = (await evaluateOk(EXAMPLE, "--out", out, "--json", json, "--as-of", AS_OF, "--quiet")).out;
   report = JSON.parse(fs.readFileSync(json, "utf8")) as Report;

@@ -35,6 +35,7 @@ describe.each(DEPARTMENTS)("kpa template --department %s", (dept) => {
 
   beforeAll(async () => {
     file = path.join(dir, dept, "kpa.xlsx");
+    fs.mkdirSync(path.dirname(file));
     const run = await runKpa("template", "--department", dept, "--out", file);
     expect(run).toMatchObject({ code: 0, err: [] });
     expect(run.out).toEqual([expect.stringContaining(file)]);
