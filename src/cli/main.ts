@@ -42,7 +42,7 @@ import {
   planMeasurements,
 } from "../engine";
 import { insertColumns } from "../xlsx/insert-columns";
-import { loadWorkbook, loadWorkbookData, UnusableInputError, workbookToGrid } from "../xlsx/read";
+import { loadWorkbook, loadWorkbookData, preserved, UnusableInputError, workbookToGrid } from "../xlsx/read";
 import { checkOutput, refuseToReplace, writeFilesTogether } from "../xlsx/output";
 import { applyAppendToWorkbook, applyPlanToWorkbook, saveAtomically, workbookBytes, writeTemplateSheet } from "../xlsx/write";
 
@@ -134,8 +134,9 @@ async function evaluate(args: string[], io: Io): Promise<void> {
 
   progress(`Reading ${input}…`);
   let wb = await loadWorkbook(input);
-  // Before the work, so a missing folder or a read-only file is said at once.
+  // Before the work, so a missing folder, a read-only file or a wrong extension is said at once.
   checkOutput(output);
+  checkExtension(input, output, wb);
   if (values.json) checkOutput(values.json);
   let grid = workbookToGrid(wb);
   progress(`Evaluating ${grid.sheets.length} sheet(s)…`);
@@ -229,7 +230,23 @@ function readDateOrder(value: string | undefined): DateOrder | undefined {
 function outputFile(input: string, values: { out?: string; "in-place"?: boolean }, suffix: string): string {
   if (values.out && values["in-place"]) throw new UsageError("Use either --out or --in-place, not both.");
   if (values["in-place"]) return input;
-  return values.out ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.${suffix}.xlsx`);
+  // A macro-enabled workbook stays one: Excel opens an .xlsm package only under that extension.
+  const ext = path.extname(input).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+  return values.out ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.${suffix}${ext}`);
+}
+
+/** Excel refuses a package whose extension disagrees with its kind: macros need .xlsm, and .xlsm needs macros. */
+function checkExtension(input: string, output: string, wb: ExcelJS.Workbook): void {
+  const macros = preserved(wb)?.macros !== undefined;
+  const ext = path.extname(output).toLowerCase();
+  if (macros && ext !== ".xlsm")
+    throw new UnusableInputError(
+      `${input} holds macros, so what is written must be an .xlsm file (Excel opens it under no other name): use --out NAME.xlsm.`,
+    );
+  if (!macros && ext === ".xlsm")
+    throw new UnusableInputError(
+      `${input} holds no macros, so what is written must be an .xlsx file (Excel refuses it as .xlsm): use --out NAME.xlsx.`,
+    );
 }
 
 /** A CSV's text: UTF-8, UTF-16 (Excel's "Unicode text") or, when not valid UTF-8, Windows-1252 (Excel's "CSV"). */
@@ -299,6 +316,7 @@ async function importCsv(args: string[], io: Io): Promise<void> {
   progress(`Reading ${input}…`);
   const wb = await loadWorkbook(input);
   checkOutput(output);
+  checkExtension(input, output, wb);
   const grid = workbookToGrid(wb);
   const plan = planMeasurements(grid, rows.inputs, dateOrder);
   const issues = [

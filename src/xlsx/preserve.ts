@@ -24,7 +24,25 @@ export interface Preserved {
   readonly names: readonly SavedName[];
   /** Each sheet's <dataValidations> element, by sheet name. */
   readonly validations: ReadonlyMap<string, string>;
+  /** A macro-enabled workbook's VBA project, which ExcelJS drops with the macro-enabled content type. */
+  readonly macros?: Macros;
 }
+
+/** What makes an .xlsm an .xlsm: its VBA parts, byte for byte, the workbook's links to them and the content types. */
+interface Macros {
+  /** xl/vbaProject.bin, its signature and their relationship parts, by path. */
+  readonly parts: ReadonlyMap<string, Uint8Array>;
+  /** The <Relationship> elements of xl/_rels/workbook.xml.rels that point at them. */
+  readonly relationships: readonly string[];
+  /** The workbook part's content type (macroEnabled.main+xml). */
+  readonly mainType: string;
+}
+
+/** The content types of the VBA parts, given as <Override>s so they never clash with a <Default> for ".bin". */
+const VBA_TYPES: Record<string, string> = {
+  "xl/vbaProject.bin": "application/vnd.ms-office.vbaProject",
+  "xl/vbaProjectSignature.bin": "application/vnd.ms-office.vbaProjectSignature",
+};
 
 const WORKBOOK = "xl/workbook.xml";
 // CT_Worksheet's children in the order the schema requires. ExcelJS writes <legacyDrawing> (the notes) after
@@ -116,6 +134,40 @@ async function sheetParts(zip: JSZip, workbookXml: string): Promise<Map<string, 
   return out;
 }
 
+const TYPES = "[Content_Types].xml";
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+const MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+
+/** The VBA project of a macro-enabled package; undefined for a plain .xlsx. */
+async function captureMacros(zip: JSZip): Promise<Macros | undefined> {
+  const types = (await zip.file(TYPES)?.async("string")) ?? "";
+  if (!types.includes(MACRO_MAIN)) return undefined;
+  const parts = new Map<string, Uint8Array>();
+  for (const path of Object.keys(zip.files)) {
+    if (/^xl\/(_rels\/)?vbaProject(Signature)?\.bin(\.rels)?$/i.test(path))
+      parts.set(path, await (zip.file(path) as JSZip.JSZipObject).async("uint8array"));
+  }
+  const rels = (await zip.file(WORKBOOK_RELS)?.async("string")) ?? "";
+  return {
+    parts,
+    relationships: [...rels.matchAll(/<Relationship\b[^>]*\/vbaProject"[^>]*\/>/g)].map((m) => m[0]),
+    mainType: MACRO_MAIN,
+  };
+}
+
+/** Puts a VBA project back into a package ExcelJS wrote, and marks the workbook macro-enabled again. */
+async function restoreMacros(zip: JSZip, m: Macros): Promise<void> {
+  for (const [path, bytes] of m.parts) zip.file(path, bytes);
+  const rels = (await zip.file(WORKBOOK_RELS)?.async("string")) ?? "";
+  zip.file(WORKBOOK_RELS, rels.replace("</Relationships>", `${m.relationships.join("")}</Relationships>`));
+  const types = (await zip.file(TYPES)?.async("string")) ?? "";
+  const main = types.replace(/application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet\.main\+xml/, m.mainType);
+  const overrides = Object.entries(VBA_TYPES)
+    .filter(([path]) => m.parts.has(path) && !main.includes(`PartName="/${path}"`))
+    .map(([path, type]) => `<Override PartName="/${path}" ContentType="${type}"/>`);
+  zip.file(TYPES, main.replace("</Types>", `${overrides.join("")}</Types>`));
+}
+
 /** Reads what must be kept from an input package, and returns the package ExcelJS should read. */
 export async function capture(data: Buffer): Promise<{ preserved: Preserved; forExcelJS: Buffer }> {
   const zip = await JSZip.loadAsync(data);
@@ -131,7 +183,7 @@ export async function capture(data: Buffer): Promise<{ preserved: Preserved; for
     zip.file(part, xml.slice(0, found.start) + xml.slice(found.end));
   }
   const forExcelJS = validations.size > 0 ? await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) : data;
-  return { preserved: { names, validations }, forExcelJS };
+  return { preserved: { names, validations, macros: await captureMacros(zip) }, forExcelJS };
 }
 
 /** Puts the kept parts back into a package ExcelJS wrote: the user's names (then ours) and their validations. */
@@ -163,5 +215,6 @@ export async function restore(xlsx: Buffer, kept: Preserved, namesFromInput = tr
       element === "" ? inSchemaOrder(xml.replace(/<dataValidations\b[\s\S]*?<\/dataValidations>/, "")) : inSchemaOrder(xml, kids),
     );
   }
+  if (kept.macros) await restoreMacros(zip, kept.macros);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

@@ -1,5 +1,6 @@
 // .xlsx → the engine's grids, through ExcelJS.
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { parseAreas, type CellValue, type DefinedName, type SheetGrid, type WorkbookGrid } from "../engine";
 import { type Preserved, capture } from "./preserve";
 
@@ -80,8 +81,39 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   return loadWorkbookData(fs.readFileSync(path), path);
 }
 
+const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/**
+ * Why a file is not a workbook `kpa` can evaluate, in one sentence saying what to do, or undefined when it may be
+ * one: legacy and encrypted workbooks (OLE compound files), binary .xlsb, OpenDocument and template packages.
+ */
+export async function refusedFormat(data: Buffer, path: string): Promise<string | undefined> {
+  const saveAs = "save it as an Excel Workbook (.xlsx) and evaluate that";
+  if (data.subarray(0, 8).equals(CFB)) {
+    // An encrypted .xlsx is a compound file holding an "EncryptedPackage" stream (its name in UTF-16).
+    return data.includes(Buffer.from("EncryptedPackage", "utf16le"))
+      ? `${path} is password-protected: remove the password (in Excel, File > Info > Protect Workbook > Encrypt with Password), save it, and evaluate that.`
+      : `${path} is an Excel 97–2003 workbook (.xls): open it in Excel or LibreOffice, ${saveAs}.`;
+  }
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    return undefined; // not a zip: the loader says so
+  }
+  const mimetype = await zip.file("mimetype")?.async("string");
+  if (mimetype?.startsWith("application/vnd.oasis.opendocument")) return `${path} is an OpenDocument spreadsheet (.ods): ${saveAs}.`;
+  if (zip.file("xl/workbook.bin")) return `${path} is a binary workbook (.xlsb): ${saveAs}.`;
+  const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  if (/\.template\.main\+xml|macroEnabledTemplate\.main\+xml/.test(types))
+    return `${path} is a template: create a workbook from it, or ${saveAs}.`;
+  return undefined;
+}
+
 /** Loads a package already in memory (the file at `path`, perhaps changed since: columns inserted). */
 export async function loadWorkbookData(data: Buffer, path: string): Promise<ExcelJS.Workbook> {
+  const refused = await refusedFormat(data, path);
+  if (refused) throw new UnusableInputError(refused);
   const wb = new ExcelJS.Workbook();
   try {
     const { preserved, forExcelJS } = await capture(data);
