@@ -26,6 +26,18 @@ export interface Preserved {
   readonly validations: ReadonlyMap<string, string>;
   /** A macro-enabled workbook's VBA project, which ExcelJS drops with the macro-enabled content type. */
   readonly macros?: Macros;
+  /** The sheets' drawings (charts, pictures, shapes), which ExcelJS drops or fails to read. */
+  readonly drawings?: Drawings;
+}
+
+/** Each sheet's drawing, kept whole: the parts it reaches byte for byte, and their content types. */
+interface Drawings {
+  /** The drawing part of each sheet that has one, by sheet name. */
+  readonly bySheet: ReadonlyMap<string, string>;
+  /** Every part a drawing reaches (charts, images, their styles) and their relationship parts, by path. */
+  readonly parts: ReadonlyMap<string, Uint8Array>;
+  /** [Content_Types].xml <Override>s of those parts and <Default>s of their extensions. */
+  readonly types: readonly string[];
 }
 
 /** What makes an .xlsm an .xlsm: its VBA parts, byte for byte, the workbook's links to them and the content types. */
@@ -168,6 +180,111 @@ async function restoreMacros(zip: JSZip, m: Macros): Promise<void> {
   zip.file(TYPES, main.replace("</Types>", `${overrides.join("")}</Types>`));
 }
 
+const DRAWING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
+
+/** The relationship part of a part: xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels. */
+const relsPathOf = (part: string) => `${part.slice(0, part.lastIndexOf("/") + 1)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
+
+/** A relationship target as a package path: absolute ("/xl/charts/chart1.xml") or relative to its source part. */
+function resolvePart(source: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = source.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== ".") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+/** The internal relationships of a part: id, type and resolved target. */
+async function relationshipsOf(zip: JSZip, part: string): Promise<{ xml: string; id: string; type: string; target: string }[]> {
+  const rels = (await zip.file(relsPathOf(part))?.async("string")) ?? "";
+  return [...rels.matchAll(/<Relationship\b[^>]*>/g)].flatMap((m) => {
+    const attr = (a: string) => new RegExp(`\\b${a}="([^"]*)"`).exec(m[0])?.[1];
+    const id = attr("Id");
+    const target = attr("Target");
+    if (!id || !target || attr("TargetMode") === "External") return [];
+    return [{ xml: m[0], id, type: attr("Type") ?? "", target: resolvePart(part, unescapeXml(target)) }];
+  });
+}
+
+/**
+ * Takes every sheet's drawing out of the package ExcelJS will read (the <drawing> element, its relationship and all
+ * the parts it reaches), to be put back whole after ExcelJS writes.
+ */
+async function captureDrawings(zip: JSZip, sheets: ReadonlyMap<string, string>): Promise<Drawings | undefined> {
+  const bySheet = new Map<string, string>();
+  const parts = new Map<string, Uint8Array>();
+  const visit = async (part: string): Promise<void> => {
+    const file = zip.file(part);
+    if (!file || parts.has(part)) return;
+    parts.set(part, await file.async("uint8array"));
+    const rels = zip.file(relsPathOf(part));
+    if (rels) parts.set(relsPathOf(part), await rels.async("uint8array"));
+    for (const r of await relationshipsOf(zip, part)) await visit(r.target);
+  };
+  for (const [sheet, part] of sheets) {
+    const xml = await (zip.file(part) as JSZip.JSZipObject).async("string");
+    const element = children(xml).find((c) => c.name === "drawing");
+    if (!element) continue;
+    const id = /\br:id="([^"]*)"/.exec(xml.slice(element.start, element.end))?.[1];
+    const rel = (await relationshipsOf(zip, part)).find((r) => r.id === id && r.type === DRAWING_REL);
+    if (!rel || !zip.file(rel.target)) continue;
+    await visit(rel.target);
+    bySheet.set(sheet, rel.target);
+    zip.file(part, xml.slice(0, element.start) + xml.slice(element.end));
+    const relsPath = relsPathOf(part);
+    zip.file(relsPath, ((await zip.file(relsPath)?.async("string")) ?? "").replace(rel.xml, ""));
+  }
+  if (bySheet.size === 0) return undefined;
+  for (const path of parts.keys()) zip.remove(path);
+  const types = (await zip.file(TYPES)?.async("string")) ?? "";
+  const extensions = new Set([...parts.keys()].map((p) => p.slice(p.lastIndexOf(".") + 1).toLowerCase()));
+  return {
+    bySheet,
+    parts,
+    types: [...types.matchAll(/<(Override|Default)\b[^>]*\/>/g)]
+      .map((m) => m[0])
+      .filter((t) =>
+        t.startsWith("<Override")
+          ? parts.has((/PartName="\/?([^"]*)"/.exec(t)?.[1] ?? "").replace(/^\//, ""))
+          : extensions.has((/Extension="([^"]*)"/.exec(t)?.[1] ?? "").toLowerCase()),
+      ),
+  };
+}
+
+/** Puts each sheet's drawing back into a package ExcelJS wrote, under a relationship id of our own. */
+async function restoreDrawings(zip: JSZip, kept: Drawings, sheets: ReadonlyMap<string, string>): Promise<void> {
+  for (const path of kept.parts.keys())
+    if (zip.file(path)) throw new Error(`Cannot keep the drawing part ${path}: the written workbook already has one of that name.`);
+  for (const [path, bytes] of kept.parts) zip.file(path, bytes);
+  let n = 0;
+  for (const [sheet, drawing] of kept.bySheet) {
+    const part = sheets.get(sheet);
+    if (!part) continue; // the sheet is gone: so is its drawing
+    const id = `rIdKpaDrawing${++n}`;
+    const relsPath = relsPathOf(part);
+    const rels =
+      (await zip.file(relsPath)?.async("string")) ??
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    zip.file(
+      relsPath,
+      rels.replace("</Relationships>", `<Relationship Id="${id}" Type="${DRAWING_REL}" Target="/${drawing}"/></Relationships>`),
+    );
+    const xml = await (zip.file(part) as JSZip.JSZipObject).async("string");
+    const withNs = /xmlns:r="/.test(xml.slice(0, xml.indexOf(">", xml.indexOf("<worksheet"))))
+      ? xml
+      : xml.replace(/<worksheet\b/, '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
+    zip.file(part, inSchemaOrder(withNs, [`<drawing r:id="${id}"/>`]));
+  }
+  const types = (await zip.file(TYPES)?.async("string")) ?? "";
+  const missing = kept.types.filter((t) => {
+    const key = /PartName="[^"]*"|Extension="[^"]*"/.exec(t)?.[0];
+    return key !== undefined && !types.toLowerCase().includes(key.toLowerCase());
+  });
+  zip.file(TYPES, types.replace("</Types>", `${missing.join("")}</Types>`));
+}
+
 /** Reads what must be kept from an input package, and returns the package ExcelJS should read. */
 export async function capture(data: Buffer): Promise<{ preserved: Preserved; forExcelJS: Buffer }> {
   const zip = await JSZip.loadAsync(data);
@@ -175,15 +292,18 @@ export async function capture(data: Buffer): Promise<{ preserved: Preserved; for
   if (workbookXml === undefined) return { preserved: { names: [], validations: new Map() }, forExcelJS: data };
   const names = parseNames(workbookXml).filter((n) => !n.name.startsWith(NAME_PREFIX));
   const validations = new Map<string, string>();
-  for (const [sheet, part] of await sheetParts(zip, workbookXml)) {
+  const sheets = await sheetParts(zip, workbookXml);
+  const drawings = await captureDrawings(zip, sheets);
+  for (const [sheet, part] of sheets) {
     const xml = await (zip.file(part) as JSZip.JSZipObject).async("string");
     const found = children(xml).find((c) => c.name === "dataValidations");
     if (!found) continue;
     validations.set(sheet, xml.slice(found.start, found.end));
     zip.file(part, xml.slice(0, found.start) + xml.slice(found.end));
   }
-  const forExcelJS = validations.size > 0 ? await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) : data;
-  return { preserved: { names, validations, macros: await captureMacros(zip) }, forExcelJS };
+  const changed = validations.size > 0 || drawings !== undefined;
+  const forExcelJS = changed ? await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) : data;
+  return { preserved: { names, validations, macros: await captureMacros(zip), drawings }, forExcelJS };
 }
 
 /** Puts the kept parts back into a package ExcelJS wrote: the user's names (then ours) and their validations. */
@@ -216,5 +336,6 @@ export async function restore(xlsx: Buffer, kept: Preserved, namesFromInput = tr
     );
   }
   if (kept.macros) await restoreMacros(zip, kept.macros);
+  if (kept.drawings) await restoreDrawings(zip, kept.drawings, await sheetParts(zip, workbookXml));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

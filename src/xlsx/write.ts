@@ -202,7 +202,7 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   const ours = ourValidations.get(wb);
   const validations = new Map([...(kept?.validations ?? []), ...(ours ?? [])]);
   const needed = kept !== undefined || [...validations.values()].some(Boolean);
-  return needed ? restore(xlsx, { names: kept?.names ?? [], validations, macros: kept?.macros }, kept !== undefined) : xlsx;
+  return needed ? restore(xlsx, { ...kept, names: kept?.names ?? [], validations }, kept !== undefined) : xlsx;
 }
 
 /** Writes next to the target and renames, so a crash never leaves a half-written workbook. */
