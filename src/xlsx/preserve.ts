@@ -28,6 +28,46 @@ export interface Preserved {
   readonly macros?: Macros;
   /** The sheets' drawings (charts, pictures, shapes), which ExcelJS drops or fails to read. */
   readonly drawings?: Drawings;
+  /**
+   * Each sheet's Excel 2010+ extensions that ExcelJS drops (sparklines, x14 validations, slicer lists…): the <ext>
+   * elements of its <extLst>, by sheet name, each carrying the namespaces it uses.
+   */
+  readonly extensions?: ReadonlyMap<string, readonly string[]>;
+}
+
+// The one worksheet extension ExcelJS reads and writes itself: x14 conditional formats (data bars, icon sets).
+const EXCELJS_EXTENSION = "{78C0D931-6437-407d-A8EE-F0AAD7539E65}";
+
+/** Takes the sheet's <ext> elements ExcelJS would drop out of its <extLst>; returns the sheet without them. */
+function takeExtensions(xml: string): { xml: string; taken: string[] } {
+  const list = children(xml).find((c) => c.name === "extLst");
+  if (!list) return { xml, taken: [] };
+  const listXml = xml.slice(list.start, list.end);
+  const exts = children(listXml).filter((c) => c.name === "ext");
+  const taken = exts.filter((e) => !listXml.slice(e.start, e.end).includes(EXCELJS_EXTENSION));
+  if (taken.length === 0) return { xml, taken: [] };
+  // Namespaces declared on the worksheet root: an extension using one declares it itself once taken out.
+  const root = xml.slice(xml.indexOf("<worksheet"), xml.indexOf(">", xml.indexOf("<worksheet")));
+  const declared = new Map([...root.matchAll(/\sxmlns:([\w.-]+)="([^"]*)"/g)].map((m) => [m[1] as string, m[2] as string]));
+  const withNamespaces = taken.map((e) => {
+    const text = listXml.slice(e.start, e.end);
+    const open = text.slice(0, text.indexOf(">"));
+    const used = new Set([...text.matchAll(/[<\s]([\w.-]+):[\w.-]+/g)].map((m) => m[1] as string));
+    const add = [...used].filter((p) => p !== "xmlns" && declared.has(p) && !open.includes(`xmlns:${p}=`));
+    return add.length === 0 ? text : text.replace(/^<ext\b/, `<ext${add.map((p) => ` xmlns:${p}="${declared.get(p)}"`).join("")}`);
+  });
+  const kept = exts.filter((e) => !taken.includes(e)).map((e) => listXml.slice(e.start, e.end));
+  const open = listXml.slice(0, listXml.indexOf(">") + 1);
+  const newList = kept.length === 0 ? "" : `${open}${kept.join("")}</extLst>`;
+  return { xml: xml.slice(0, list.start) + newList + xml.slice(list.end), taken: withNamespaces };
+}
+
+/** Puts extensions back into a sheet's <extLst>, making one when ExcelJS wrote none. */
+function putExtensions(xml: string, exts: readonly string[]): string {
+  const list = children(xml).find((c) => c.name === "extLst");
+  if (!list) return inSchemaOrder(xml, [`<extLst>${exts.join("")}</extLst>`]);
+  const end = list.end - "</extLst>".length;
+  return xml.slice(0, end) + exts.join("") + xml.slice(end);
 }
 
 /** Each sheet's drawing, kept whole: the parts it reaches byte for byte, and their content types. */
@@ -294,16 +334,19 @@ export async function capture(data: Buffer): Promise<{ preserved: Preserved; for
   const validations = new Map<string, string>();
   const sheets = await sheetParts(zip, workbookXml);
   const drawings = await captureDrawings(zip, sheets);
+  const extensions = new Map<string, string[]>();
   for (const [sheet, part] of sheets) {
-    const xml = await (zip.file(part) as JSZip.JSZipObject).async("string");
+    const original = await (zip.file(part) as JSZip.JSZipObject).async("string");
+    const { xml, taken } = takeExtensions(original);
+    if (taken.length > 0) extensions.set(sheet, taken);
     const found = children(xml).find((c) => c.name === "dataValidations");
-    if (!found) continue;
-    validations.set(sheet, xml.slice(found.start, found.end));
-    zip.file(part, xml.slice(0, found.start) + xml.slice(found.end));
+    if (found) validations.set(sheet, xml.slice(found.start, found.end));
+    const rest = found ? xml.slice(0, found.start) + xml.slice(found.end) : xml;
+    if (rest !== original) zip.file(part, rest);
   }
-  const changed = validations.size > 0 || drawings !== undefined;
+  const changed = validations.size > 0 || drawings !== undefined || extensions.size > 0;
   const forExcelJS = changed ? await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) : data;
-  return { preserved: { names, validations, macros: await captureMacros(zip), drawings }, forExcelJS };
+  return { preserved: { names, validations, macros: await captureMacros(zip), drawings, extensions }, forExcelJS };
 }
 
 /** Puts the kept parts back into a package ExcelJS wrote: the user's names (then ours) and their validations. */
@@ -330,9 +373,11 @@ export async function restore(xlsx: Buffer, kept: Preserved, namesFromInput = tr
     const element = kept.validations.get(sheet);
     // An empty element stands for "no validations": our rewritten sheets drop their old lists.
     const kids = element ? [element] : [];
+    const exts = kept.extensions?.get(sheet) ?? [];
+    const withExts = exts.length > 0 ? putExtensions(xml, exts) : xml;
     zip.file(
       part,
-      element === "" ? inSchemaOrder(xml.replace(/<dataValidations\b[\s\S]*?<\/dataValidations>/, "")) : inSchemaOrder(xml, kids),
+      element === "" ? inSchemaOrder(withExts.replace(/<dataValidations\b[\s\S]*?<\/dataValidations>/, "")) : inSchemaOrder(withExts, kids),
     );
   }
   if (kept.macros) await restoreMacros(zip, kept.macros);

@@ -1,0 +1,81 @@
+// Guarantee: a sheet's Excel 2010+ extensions come back. Sparklines, drop-down lists drawn from another sheet (x14
+// validations) and the like live in the sheet's <extLst>, which ExcelJS drops; kpa takes them out before ExcelJS
+// reads the workbook and puts them back after it writes, each with the namespaces it uses.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { AS_OF, GOAL_HEADER, evaluateOk, putRows, removeDir, sheetXml, tempDir } from "../fixtures/xlsx";
+
+const OOXML = path.resolve(__dirname, "../../../shared/schemas/ooxml");
+const X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+const XM = "http://schemas.microsoft.com/office/excel/2006/main";
+
+// As Excel writes them; the list's xm: prefix is declared on the worksheet root, as some writers do.
+const LIST = `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14}"><x14:dataValidations count="1"><x14:dataValidation type="list" allowBlank="1" showErrorMessage="1"><x14:formula1><xm:f>Lists!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>D2:D3</xm:sqref></x14:dataValidation></x14:dataValidations></ext>`;
+const SPARKLINES = `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="${X14}"><x14:sparklineGroups xmlns:xm="${XM}"><x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/><x14:colorNegative rgb="FFD00000"/><x14:colorAxis rgb="FF000000"/><x14:colorMarkers rgb="FFD00000"/><x14:colorFirst rgb="FFD00000"/><x14:colorLast rgb="FFD00000"/><x14:colorHigh rgb="FFD00000"/><x14:colorLow rgb="FFD00000"/><x14:sparklines><x14:sparkline><xm:f>Lists!B1:B3</xm:f><xm:sqref>H2</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>`;
+
+let dir: string;
+let input: string;
+let output: string;
+
+beforeAll(async () => {
+  dir = tempDir();
+  const wb = new ExcelJS.Workbook();
+  putRows(wb.addWorksheet("Goals"), "A1", [
+    GOAL_HEADER,
+    ["Raise CSAT", "≥ 85%", new Date(Date.UTC(2050, 11, 31)), "Ana", "88%"],
+    ["Cut churn", "≤ 5%", new Date(Date.UTC(2050, 11, 31)), "Bo", "7%"],
+  ]);
+  putRows(wb.addWorksheet("Lists"), "A1", [
+    ["Ana", 3],
+    ["Bo", 5],
+    ["Cy", 2],
+  ]);
+  const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+  const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) as string;
+  zip.file(
+    "xl/worksheets/sheet1.xml",
+    sheet
+      .replace(/<worksheet\b/, `<worksheet xmlns:xm="${XM}"`)
+      .replace("</worksheet>", `<extLst>${LIST}${SPARKLINES}</extLst></worksheet>`),
+  );
+  input = path.join(dir, "in.xlsx");
+  fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  output = path.join(dir, "out.xlsx");
+  await evaluateOk(input, "--out", output, "--as-of", AS_OF, "--quiet");
+});
+afterAll(() => removeDir(dir));
+
+it("keeps the sparklines and the list drawn from another sheet, beside the data bars of our Progress column", async () => {
+  const xml = await sheetXml(output, "Goals");
+  const list = /<extLst>[\s\S]*<\/extLst>(?=<\/worksheet>)/.exec(xml)?.[0] ?? "";
+  // Each comes back as it was, its <ext> now declaring the xm: namespace the root declared (redundant inside the
+  // sparklines, which declare it again lower down: harmless, and always right).
+  const declared = (ext: string) => ext.replace("<ext ", `<ext xmlns:xm="${XM}" `);
+  expect(list).toContain(declared(SPARKLINES));
+  expect(list).toContain(declared(LIST));
+  // ExcelJS's own extension (our data bars) is still there, once.
+  expect(list.match(/\{78C0D931-6437-407d-A8EE-F0AAD7539E65\}/g)).toHaveLength(1);
+  // And the statuses were written beside the table.
+  expect(xml).toMatch(/<c r="F2"/);
+});
+
+it("comes back once when its own output is evaluated again", async () => {
+  const again = path.join(dir, "again.xlsx");
+  await evaluateOk(output, "--out", again, "--as-of", AS_OF, "--quiet");
+  const xml = await sheetXml(again, "Goals");
+  expect(xml.split("{05C60535-1F16-4fd2-B633-F4F36F0B64E0}")).toHaveLength(2);
+  expect(xml.split("{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}")).toHaveLength(2);
+});
+
+it("writes worksheets that validate against the OOXML schemas", () => {
+  const script = path.join(OOXML, "validate-xlsx.sh");
+  if (!fs.existsSync(script)) throw new Error(`The OOXML schemas are missing: ${script}`);
+  const run = spawnSync("sh", [script, output], { encoding: "utf8", timeout: 120_000 });
+  if (run.error) throw run.error;
+  const sheets = run.stdout.split("\n").filter((l) => l.includes(" xl/worksheets/sheet"));
+  expect(sheets.length).toBeGreaterThanOrEqual(2);
+  for (const l of sheets) expect(l).toMatch(/^PASS /);
+});
