@@ -26,8 +26,8 @@ export interface Preserved {
   readonly validations: ReadonlyMap<string, string>;
   /** A macro-enabled workbook's VBA project, which ExcelJS drops with the macro-enabled content type. */
   readonly macros?: Macros;
-  /** The sheets' drawings (charts, pictures, shapes), which ExcelJS drops or fails to read. */
-  readonly drawings?: Drawings;
+  /** Drawings, pivot tables, threaded comments, slicers and timelines, which ExcelJS drops or fails to read. */
+  readonly carried?: Carried;
   /**
    * Each sheet's Excel 2010+ extensions that ExcelJS drops (sparklines, x14 validations, slicer lists…): the <ext>
    * elements of its <extLst>, by sheet name, each carrying the namespaces it uses.
@@ -38,17 +38,25 @@ export interface Preserved {
 // The one worksheet extension ExcelJS reads and writes itself: x14 conditional formats (data bars, icon sets).
 const EXCELJS_EXTENSION = "{78C0D931-6437-407d-A8EE-F0AAD7539E65}";
 
-/** Takes the sheet's <ext> elements ExcelJS would drop out of its <extLst>; returns the sheet without them. */
-function takeExtensions(xml: string): { xml: string; taken: string[] } {
+/**
+ * Takes the <ext> elements of a part's <extLst> that `wanted` picks (by default every one ExcelJS would drop from a
+ * worksheet); returns the part without them.
+ */
+function takeExtensions(
+  xml: string,
+  wanted: (ext: string) => boolean = (ext) => !ext.includes(EXCELJS_EXTENSION),
+  root = "worksheet",
+): { xml: string; taken: string[] } {
   const list = children(xml).find((c) => c.name === "extLst");
   if (!list) return { xml, taken: [] };
   const listXml = xml.slice(list.start, list.end);
   const exts = children(listXml).filter((c) => c.name === "ext");
-  const taken = exts.filter((e) => !listXml.slice(e.start, e.end).includes(EXCELJS_EXTENSION));
+  const taken = exts.filter((e) => wanted(listXml.slice(e.start, e.end)));
   if (taken.length === 0) return { xml, taken: [] };
-  // Namespaces declared on the worksheet root: an extension using one declares it itself once taken out.
-  const root = xml.slice(xml.indexOf("<worksheet"), xml.indexOf(">", xml.indexOf("<worksheet")));
-  const declared = new Map([...root.matchAll(/\sxmlns:([\w.-]+)="([^"]*)"/g)].map((m) => [m[1] as string, m[2] as string]));
+  // Namespaces declared on the root: an extension using one declares it itself once taken out.
+  const at = xml.indexOf(`<${root}`);
+  const rootTag = xml.slice(at, xml.indexOf(">", at));
+  const declared = new Map([...rootTag.matchAll(/\sxmlns:([\w.-]+)="([^"]*)"/g)].map((m) => [m[1] as string, m[2] as string]));
   const withNamespaces = taken.map((e) => {
     const text = listXml.slice(e.start, e.end);
     const open = text.slice(0, text.indexOf(">"));
@@ -62,19 +70,36 @@ function takeExtensions(xml: string): { xml: string; taken: string[] } {
   return { xml: xml.slice(0, list.start) + newList + xml.slice(list.end), taken: withNamespaces };
 }
 
-/** Puts extensions back into a sheet's <extLst>, making one when ExcelJS wrote none. */
-function putExtensions(xml: string, exts: readonly string[]): string {
+/** Puts extensions back into a part's <extLst>, making one when ExcelJS wrote none. */
+function putExtensions(xml: string, exts: readonly string[], order: readonly string[] = SHEET_ORDER): string {
   const list = children(xml).find((c) => c.name === "extLst");
-  if (!list) return inSchemaOrder(xml, [`<extLst>${exts.join("")}</extLst>`]);
+  if (!list) return inSchemaOrder(xml, [`<extLst>${exts.join("")}</extLst>`], order);
   const end = list.end - "</extLst>".length;
   return xml.slice(0, end) + exts.join("") + xml.slice(end);
 }
 
-/** Each sheet's drawing, kept whole: the parts it reaches byte for byte, and their content types. */
-interface Drawings {
-  /** The drawing part of each sheet that has one, by sheet name. */
-  readonly bySheet: ReadonlyMap<string, string>;
-  /** Every part a drawing reaches (charts, images, their styles) and their relationship parts, by path. */
+/** A relationship kept for putting back: its id, its type and the package path of its target. */
+interface KeptRelationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+}
+
+/**
+ * What ExcelJS drops or fails to read, kept whole: each sheet's drawing (charts, pictures, shapes), pivot tables,
+ * threaded comments, slicers and timelines, and the workbook's pivot caches, people, slicer and timeline caches.
+ */
+interface Carried {
+  /** By sheet name: its kept relationships; a drawing's also needs its <drawing> element back. */
+  readonly sheets: ReadonlyMap<string, readonly KeptRelationship[]>;
+  readonly book: {
+    readonly relationships: readonly KeptRelationship[];
+    /** workbook.xml's <pivotCaches> element, if any. */
+    readonly pivotCaches?: string;
+    /** The <ext> elements of workbook.xml's <extLst> that name slicer or timeline caches. */
+    readonly extensions: readonly string[];
+  };
+  /** Every part those reach, and their relationship parts, by path. */
   readonly parts: ReadonlyMap<string, Uint8Array>;
   /** [Content_Types].xml <Override>s of those parts and <Default>s of their extensions. */
   readonly types: readonly string[];
@@ -125,7 +150,7 @@ function children(xml: string): { name: string; start: number; end: number }[] {
 }
 
 /** A worksheet part with `extra` elements added among its children, all in schema order (stable otherwise). */
-function inSchemaOrder(xml: string, extra: readonly string[] = []): string {
+function inSchemaOrder(xml: string, extra: readonly string[] = [], order: readonly string[] = SHEET_ORDER): string {
   const added = extra.map((e) => ({ name: children(`<r>${e}</r>`)[0]?.name ?? "", xml: e }));
   const all = children(xml);
   if (all.length === 0) return xml;
@@ -134,8 +159,8 @@ function inSchemaOrder(xml: string, extra: readonly string[] = []): string {
   const last = all[all.length - 1] as { end: number };
   let rank = 0;
   const parts = [...kids.map((k) => ({ name: k.name, xml: xml.slice(k.start, k.end) })), ...added].map((p, i) => {
-    const known = SHEET_ORDER.indexOf(p.name);
-    rank = known >= 0 ? known : i < kids.length ? rank : SHEET_ORDER.length; // unknown elements stay behind their predecessor
+    const known = order.indexOf(p.name);
+    rank = known >= 0 ? known : i < kids.length ? rank : order.length; // unknown elements stay behind their predecessor
     return { ...p, rank, i };
   });
   parts.sort((a, b) => a.rank - b.rank || a.i - b.i);
@@ -220,8 +245,6 @@ async function restoreMacros(zip: JSZip, m: Macros): Promise<void> {
   zip.file(TYPES, main.replace("</Types>", `${overrides.join("")}</Types>`));
 }
 
-const DRAWING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
-
 /** The relationship part of a part: xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels. */
 const relsPathOf = (part: string) => `${part.slice(0, part.lastIndexOf("/") + 1)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
 
@@ -248,12 +271,26 @@ async function relationshipsOf(zip: JSZip, part: string): Promise<{ xml: string;
   });
 }
 
+const SHEET_CARRIED = /\/relationships\/(drawing|pivotTable|threadedComment|slicer|timeline)$/;
+const BOOK_CARRIED = /\/relationships\/(pivotCacheDefinition|person|slicerCache|timelineCache)$/;
+/** workbook.xml extensions that name slicer or timeline caches (x14, x15 and timeline uris). */
+const BOOK_EXTENSIONS = [
+  "{BBE1A952-AA13-448e-AADC-164F8A28A991}",
+  "{46BE6895-7355-4a93-B00E-2C351335B9C9}",
+  "{D0CA8CA8-9F24-4464-BF8E-62219DCF47F9}",
+];
+// CT_Workbook's children in schema order.
+const WORKBOOK_ORDER = (
+  "fileVersion fileSharing workbookPr workbookProtection bookViews sheets functionGroups externalReferences definedNames calcPr oleSize " +
+  "customWorkbookViews pivotCaches smartTagPr smartTagTypes webPublishing fileRecoveryPr webPublishObjects extLst"
+).split(" ");
+
 /**
- * Takes every sheet's drawing out of the package ExcelJS will read (the <drawing> element, its relationship and all
- * the parts it reaches), to be put back whole after ExcelJS writes.
+ * Takes what ExcelJS drops or fails on out of the package it will read: for each sheet its drawing (with the
+ * <drawing> element), pivot tables, threaded comments, slicers and timelines; for the workbook its pivot caches,
+ * people and slicer and timeline caches; and every part those reach. All are put back whole after ExcelJS writes.
  */
-async function captureDrawings(zip: JSZip, sheets: ReadonlyMap<string, string>): Promise<Drawings | undefined> {
-  const bySheet = new Map<string, string>();
+async function captureCarried(zip: JSZip, sheets: ReadonlyMap<string, string>): Promise<Carried | undefined> {
   const parts = new Map<string, Uint8Array>();
   const visit = async (part: string): Promise<void> => {
     const file = zip.file(part);
@@ -263,59 +300,119 @@ async function captureDrawings(zip: JSZip, sheets: ReadonlyMap<string, string>):
     if (rels) parts.set(relsPathOf(part), await rels.async("uint8array"));
     for (const r of await relationshipsOf(zip, part)) await visit(r.target);
   };
+  /** Takes the relationships of a part that match `types` out of its rels part, visiting their targets. */
+  const take = async (part: string, types: RegExp): Promise<KeptRelationship[]> => {
+    const taken = (await relationshipsOf(zip, part)).filter((r) => types.test(r.type) && zip.file(r.target));
+    if (taken.length === 0) return [];
+    for (const r of taken) await visit(r.target);
+    const relsPath = relsPathOf(part);
+    let rels = (await zip.file(relsPath)?.async("string")) ?? "";
+    for (const r of taken) rels = rels.replace(r.xml, "");
+    zip.file(relsPath, rels);
+    return taken.map(({ id, type, target }) => ({ id, type, target }));
+  };
+
+  const bySheet = new Map<string, KeptRelationship[]>();
   for (const [sheet, part] of sheets) {
+    const taken = await take(part, SHEET_CARRIED);
+    if (taken.length === 0) continue;
+    bySheet.set(sheet, taken);
     const xml = await (zip.file(part) as JSZip.JSZipObject).async("string");
     const element = children(xml).find((c) => c.name === "drawing");
-    if (!element) continue;
-    const id = /\br:id="([^"]*)"/.exec(xml.slice(element.start, element.end))?.[1];
-    const rel = (await relationshipsOf(zip, part)).find((r) => r.id === id && r.type === DRAWING_REL);
-    if (!rel || !zip.file(rel.target)) continue;
-    await visit(rel.target);
-    bySheet.set(sheet, rel.target);
-    zip.file(part, xml.slice(0, element.start) + xml.slice(element.end));
-    const relsPath = relsPathOf(part);
-    zip.file(relsPath, ((await zip.file(relsPath)?.async("string")) ?? "").replace(rel.xml, ""));
+    if (element) zip.file(part, xml.slice(0, element.start) + xml.slice(element.end));
   }
-  if (bySheet.size === 0) return undefined;
+  const relationships = await take(WORKBOOK, BOOK_CARRIED);
+  let book = (await zip.file(WORKBOOK)?.async("string")) ?? "";
+  const caches = children(book).find((c) => c.name === "pivotCaches");
+  const pivotCaches = caches ? book.slice(caches.start, caches.end) : undefined;
+  if (caches) book = book.slice(0, caches.start) + book.slice(caches.end);
+  const { xml: rest, taken: extensions } = takeExtensions(book, (ext) => BOOK_EXTENSIONS.some((uri) => ext.includes(uri)), "workbook");
+  if (caches || extensions.length > 0) zip.file(WORKBOOK, rest);
+
+  if (bySheet.size === 0 && relationships.length === 0) return undefined;
   for (const path of parts.keys()) zip.remove(path);
   const types = (await zip.file(TYPES)?.async("string")) ?? "";
-  const extensions = new Set([...parts.keys()].map((p) => p.slice(p.lastIndexOf(".") + 1).toLowerCase()));
+  const suffixes = new Set([...parts.keys()].map((p) => p.slice(p.lastIndexOf(".") + 1).toLowerCase()));
   return {
-    bySheet,
+    sheets: bySheet,
+    book: { relationships, pivotCaches, extensions },
     parts,
     types: [...types.matchAll(/<(Override|Default)\b[^>]*\/>/g)]
       .map((m) => m[0])
       .filter((t) =>
         t.startsWith("<Override")
           ? parts.has((/PartName="\/?([^"]*)"/.exec(t)?.[1] ?? "").replace(/^\//, ""))
-          : extensions.has((/Extension="([^"]*)"/.exec(t)?.[1] ?? "").toLowerCase()),
+          : suffixes.has((/Extension="([^"]*)"/.exec(t)?.[1] ?? "").toLowerCase()),
       ),
   };
 }
 
-/** Puts each sheet's drawing back into a package ExcelJS wrote, under a relationship id of our own. */
-async function restoreDrawings(zip: JSZip, kept: Drawings, sheets: ReadonlyMap<string, string>): Promise<void> {
+const EMPTY_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/**
+ * Adds kept relationships to a part's rels, each under its own id when the written part left it free, else under a
+ * new one; returns the ids that changed (old → new), for the elements that name them.
+ */
+async function addRelationships(zip: JSZip, part: string, kept: readonly KeptRelationship[]): Promise<Map<string, string>> {
+  const relsPath = relsPathOf(part);
+  const rels = (await zip.file(relsPath)?.async("string")) ?? EMPTY_RELS;
+  const used = new Set([...rels.matchAll(/\bId="([^"]*)"/g)].map((m) => m[1] as string));
+  const renamed = new Map<string, string>();
+  const added = kept.map((r) => {
+    let id = r.id;
+    for (let n = 1; used.has(id); n++) id = `rIdKpa${n}`;
+    used.add(id);
+    if (id !== r.id) renamed.set(r.id, id);
+    return `<Relationship Id="${id}" Type="${r.type}" Target="/${r.target}"/>`;
+  });
+  zip.file(relsPath, rels.replace("</Relationships>", `${added.join("")}</Relationships>`));
+  return renamed;
+}
+
+/** An element's r:id references after the renames. */
+const renameIds = (xml: string, renamed: ReadonlyMap<string, string>) =>
+  renamed.size === 0 ? xml : xml.replace(/\br:id="([^"]*)"/g, (m, id: string) => (renamed.has(id) ? `r:id="${renamed.get(id)}"` : m));
+
+/** Declares the relationships namespace on a part's root element when it does not yet. */
+function withRelationshipNs(xml: string, root: string): string {
+  const open = xml.indexOf(`<${root}`);
+  return xml.slice(open, xml.indexOf(">", open)).includes("xmlns:r=")
+    ? xml
+    : xml.replace(new RegExp(`<${root}\\b`), `<${root} xmlns:r="${R_NS}"`);
+}
+
+/**
+ * Puts what captureCarried kept back into a package ExcelJS wrote; returns, by sheet name, the relationship ids that
+ * changed, for the sheet's kept extensions (a slicer list names its slicer by id).
+ */
+async function restoreCarried(zip: JSZip, kept: Carried, sheets: ReadonlyMap<string, string>): Promise<Map<string, Map<string, string>>> {
   for (const path of kept.parts.keys())
-    if (zip.file(path)) throw new Error(`Cannot keep the drawing part ${path}: the written workbook already has one of that name.`);
+    if (zip.file(path)) throw new Error(`Cannot keep the part ${path}: the written workbook already has one of that name.`);
   for (const [path, bytes] of kept.parts) zip.file(path, bytes);
-  let n = 0;
-  for (const [sheet, drawing] of kept.bySheet) {
+  const renamedBySheet = new Map<string, Map<string, string>>();
+  for (const [sheet, rels] of kept.sheets) {
     const part = sheets.get(sheet);
-    if (!part) continue; // the sheet is gone: so is its drawing
-    const id = `rIdKpaDrawing${++n}`;
-    const relsPath = relsPathOf(part);
-    const rels =
-      (await zip.file(relsPath)?.async("string")) ??
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-    zip.file(
-      relsPath,
-      rels.replace("</Relationships>", `<Relationship Id="${id}" Type="${DRAWING_REL}" Target="/${drawing}"/></Relationships>`),
-    );
-    const xml = await (zip.file(part) as JSZip.JSZipObject).async("string");
-    const withNs = /xmlns:r="/.test(xml.slice(0, xml.indexOf(">", xml.indexOf("<worksheet"))))
-      ? xml
-      : xml.replace(/<worksheet\b/, '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
-    zip.file(part, inSchemaOrder(withNs, [`<drawing r:id="${id}"/>`]));
+    if (!part) continue; // the sheet is gone: so is what was on it
+    const renamed = await addRelationships(zip, part, rels);
+    renamedBySheet.set(sheet, renamed);
+    const drawing = rels.find((r) => r.type.endsWith("/drawing"));
+    if (!drawing) continue;
+    const xml = withRelationshipNs(await (zip.file(part) as JSZip.JSZipObject).async("string"), "worksheet");
+    zip.file(part, inSchemaOrder(xml, [`<drawing r:id="${renamed.get(drawing.id) ?? drawing.id}"/>`]));
+  }
+  if (kept.book.relationships.length > 0) {
+    const renamed = await addRelationships(zip, WORKBOOK, kept.book.relationships);
+    let book = withRelationshipNs(await (zip.file(WORKBOOK) as JSZip.JSZipObject).async("string"), "workbook");
+    if (kept.book.pivotCaches) book = inSchemaOrder(book, [renameIds(kept.book.pivotCaches, renamed)], WORKBOOK_ORDER);
+    if (kept.book.extensions.length > 0)
+      book = putExtensions(
+        book,
+        kept.book.extensions.map((e) => renameIds(e, renamed)),
+        WORKBOOK_ORDER,
+      );
+    zip.file(WORKBOOK, book);
   }
   const types = (await zip.file(TYPES)?.async("string")) ?? "";
   const missing = kept.types.filter((t) => {
@@ -323,6 +420,7 @@ async function restoreDrawings(zip: JSZip, kept: Drawings, sheets: ReadonlyMap<s
     return key !== undefined && !types.toLowerCase().includes(key.toLowerCase());
   });
   zip.file(TYPES, types.replace("</Types>", `${missing.join("")}</Types>`));
+  return renamedBySheet;
 }
 
 /** Reads what must be kept from an input package, and returns the package ExcelJS should read. */
@@ -333,7 +431,7 @@ export async function capture(data: Buffer): Promise<{ preserved: Preserved; for
   const names = parseNames(workbookXml).filter((n) => !n.name.startsWith(NAME_PREFIX));
   const validations = new Map<string, string>();
   const sheets = await sheetParts(zip, workbookXml);
-  const drawings = await captureDrawings(zip, sheets);
+  const carried = await captureCarried(zip, sheets);
   const extensions = new Map<string, string[]>();
   for (const [sheet, part] of sheets) {
     const original = await (zip.file(part) as JSZip.JSZipObject).async("string");
@@ -344,9 +442,9 @@ export async function capture(data: Buffer): Promise<{ preserved: Preserved; for
     const rest = found ? xml.slice(0, found.start) + xml.slice(found.end) : xml;
     if (rest !== original) zip.file(part, rest);
   }
-  const changed = validations.size > 0 || drawings !== undefined || extensions.size > 0;
+  const changed = validations.size > 0 || carried !== undefined || extensions.size > 0;
   const forExcelJS = changed ? await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) : data;
-  return { preserved: { names, validations, macros: await captureMacros(zip), drawings, extensions }, forExcelJS };
+  return { preserved: { names, validations, macros: await captureMacros(zip), carried, extensions }, forExcelJS };
 }
 
 /** Puts the kept parts back into a package ExcelJS wrote: the user's names (then ours) and their validations. */
@@ -368,12 +466,15 @@ export async function restore(xlsx: Buffer, kept: Preserved, namesFromInput = tr
   const rest = workbookXml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, "");
   zip.file(WORKBOOK, rest.replace("</sheets>", `</sheets>${all.length ? `<definedNames>${all.join("")}</definedNames>` : ""}`));
 
-  for (const [sheet, part] of await sheetParts(zip, workbookXml)) {
+  const written = await sheetParts(zip, workbookXml);
+  // First what ExcelJS dropped, which may rename the relationships the sheets' extensions name.
+  const renamed = kept.carried ? await restoreCarried(zip, kept.carried, written) : new Map<string, Map<string, string>>();
+  for (const [sheet, part] of written) {
     const xml = await (zip.file(part) as JSZip.JSZipObject).async("string");
     const element = kept.validations.get(sheet);
     // An empty element stands for "no validations": our rewritten sheets drop their old lists.
     const kids = element ? [element] : [];
-    const exts = kept.extensions?.get(sheet) ?? [];
+    const exts = (kept.extensions?.get(sheet) ?? []).map((e) => renameIds(e, renamed.get(sheet) ?? new Map<string, string>()));
     const withExts = exts.length > 0 ? putExtensions(xml, exts) : xml;
     zip.file(
       part,
@@ -381,6 +482,5 @@ export async function restore(xlsx: Buffer, kept: Preserved, namesFromInput = tr
     );
   }
   if (kept.macros) await restoreMacros(zip, kept.macros);
-  if (kept.drawings) await restoreDrawings(zip, kept.drawings, await sheetParts(zip, workbookXml));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
