@@ -2,7 +2,7 @@
 // pane's notices, hints and empty states (src/taskpane), the demo's notes and the ribbon's log line. Like the engine's
 // problems (src/engine/problems.ts), each takes what it names and returns one plain sentence, saying what to do where
 // there is something to do. Words only: no Office, React or DOM here, so the ribbon's bundle stays small.
-import { MAX_MILESTONE_WINDOW_DAYS, MAX_TOLERANCE, type MeasurementIssue } from "../engine";
+import { MAX_MILESTONE_WINDOW_DAYS, MAX_TOLERANCE, type MeasurementIssue, STATUSES, type StatusCounts } from "../engine";
 import { PortError } from "./port";
 
 const q = (s: string) => `"${s}"`;
@@ -10,6 +10,32 @@ const q = (s: string) => `"${s}"`;
 /** "date", "date and value", "KPI, date and value". */
 function listed(words: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/** Days in the pane, in the user's locale ("Jun 30, 2050" in English): one format everywhere. */
+const DAY_FORMAT = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+
+/** An ISO day (YYYY-MM-DD) in the user's locale; anything else (not a real day included) as it is. */
+export function formatDay(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === iso ? DAY_FORMAT.format(d) : iso;
+}
+
+/**
+ * A sentence of the port's (which names days as ISO dates, as the command line does) with each real day in the
+ * user's locale, for the pane: one date format there.
+ */
+export function localDates(sentence: string): string {
+  return sentence.replace(/\b\d{4}-\d{2}-\d{2}\b/g, formatDay);
+}
+
+/** "4 Met, 2 Off Track": the statuses that have rows, in the workbook's order. */
+function statusList(counts: StatusCounts): string {
+  return STATUSES.filter((s) => (counts[s] ?? 0) > 0)
+    .map((s) => `${counts[s]} ${s}`)
+    .join(", ");
 }
 
 const FIELD_WORDS: Record<MeasurementIssue["field"], string> = { kpi: "KPI", date: "date", value: "value" };
@@ -104,20 +130,27 @@ export const MESSAGES = {
   dateOrderHint: () => "How dates written with numbers only are read.",
   milestoneWindowHint: () => "Days before a deadline in which a milestone not started counts as At Risk.",
   milestoneWindowInvalid: () => `Enter a whole number of days from 0 to ${MAX_MILESTONE_WINDOW_DAYS}.`,
-  settingsNeedFixing: () => "Correct the settings above to evaluate.",
+  settingsNeedFixing: () => "Correct the as-of date or the options to evaluate.",
 
   // The pane: what was found, and the result.
   noTablesFound: () => "No KPA tables were found. Insert a KPA template below to start one.",
   noProblems: () => "No problems found.",
   notEvaluated: () => "Not evaluated yet. Evaluate writes a status beside every goal and adds summary sheets.",
+  heldEvaluation: (p: { asOf: string; total: number }) =>
+    `The workbook holds an evaluation of ${p.total} ${p.total === 1 ? "row" : "rows"} as of ${formatDay(p.asOf)}. Evaluate to see its gaps and changes.`,
   rowsEvaluated: (p: { total: number; rollups: number; asOf: string }) =>
-    `${p.total} ${p.total === 1 ? "row" : "rows"} evaluated as of ${p.asOf}${p.rollups > 0 ? `; ${p.rollups} KPA ${p.rollups === 1 ? "element takes its" : "elements take their"} status from ${p.rollups === 1 ? "its" : "their"} goals` : ""}.`,
+    `${p.total} ${p.total === 1 ? "row" : "rows"} evaluated as of ${formatDay(p.asOf)}${p.rollups > 0 ? `; ${p.rollups} KPA ${p.rollups === 1 ? "element takes its" : "elements take their"} status from ${p.rollups === 1 ? "its" : "their"} goals` : ""}.`,
   weightedScore: (p: { score: number }) => `Weighted score: ${Math.round(p.score * 100)}%`,
   nothingEvaluated: () =>
     "No rows were evaluated: no KPA table was found. Insert a KPA template, or give your tables headers such as Goal, Target and Actual, then evaluate again.",
   noGaps: () => "Every row is Met: there are no gaps.",
   firstEvaluation: () => "First evaluation: changes in status will show from the next one.",
-  noChanges: (p: { since: string }) => `No status changes since ${p.since}.`,
+  noChanges: (p: { since: string }) => `No status changes since ${formatDay(p.since)}.`,
+  changesSince: (p: { since: string }) => `Changes since ${formatDay(p.since)}`,
+  /** Beside a change's new status: "newly, was At Risk" or "recovered, was Off Track". */
+  changeWas: (p: { from: string; kind: "worse" | "recovered" }) => `${p.kind === "worse" ? "newly" : "recovered"}, was ${p.from}`,
+  problemsFound: (p: { count: number }) =>
+    `${p.count} ${p.count === 1 ? "problem was" : "problems were"} found in the workbook; Setup lists ${p.count === 1 ? "it" : "them"}.`,
   roomOffer: (p: { sheet: string; table: string; after: string; count: number }) =>
     `The table at ${p.sheet}!${p.table} has no room for its statuses. Insert ${p.count} ${p.count === 1 ? "column" : "columns"} after ${p.after} to show them beside it? Formulas and other tables move with the cells.`,
   roomMade: (p: { sheet: string; after: string; count: number }) =>
@@ -126,6 +159,12 @@ export const MESSAGES = {
     "No columns were inserted: the cells around the table changed since the offer. Evaluated again without inserting; any new offer shows above.",
   finished: (p: { elapsedMs: number; sheets: readonly string[] }) =>
     `Done in ${elapsed(p.elapsedMs)}.${p.sheets.length > 0 ? ` Wrote ${p.sheets.join(", ")}.` : ""}`,
+
+  // The pane: one announcement per finished action, for screen readers (the notices show the same outcome).
+  evaluated: (p: { total: number; counts: StatusCounts }) =>
+    p.total === 0
+      ? "Evaluated: no KPA table was found, so no rows were evaluated."
+      : `Evaluated ${p.total} ${p.total === 1 ? "row" : "rows"}: ${statusList(p.counts)}.`,
 
   // The pane: recording a measurement, and adding tracking columns.
   recordHint: () => "Adds a row to the KPA Data sheet. Evaluate afterwards to see it in the statuses and trends.",

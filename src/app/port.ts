@@ -120,6 +120,25 @@ export interface UndoResult {
   readonly message: string;
 }
 
+/** The evaluation a workbook holds, as read back from our summary sheet: what the pane shows before (or instead of) a result of its own. */
+export interface HeldEvaluation {
+  /** ISO date, YYYY-MM-DD. */
+  readonly asOf: string;
+  /** Rows counted, as the summary's Total row says. */
+  readonly total: number;
+  readonly counts: StatusCounts;
+  /** 0..1, when the summary has one. */
+  readonly weightedScore: number | null;
+}
+
+/** What the workbook holds of ours, read from it rather than remembered: after an undo, on opening, after another user's evaluation. */
+export interface WorkbookState {
+  /** Null when the workbook holds no evaluation (no summary sheet of ours). */
+  readonly evaluation: HeldEvaluation | null;
+  /** Whether "Undo evaluation" has a record to revert. */
+  readonly canUndo: boolean;
+}
+
 export interface WorkbookPort {
   /** "excel" inside Office; "memory" for the browser demo. */
   readonly kind: "excel" | "memory";
@@ -133,6 +152,8 @@ export interface WorkbookPort {
   /** Whether the workbook holds an evaluation that "Undo evaluation" can revert. */
   canUndo(): Promise<boolean>;
   undo(): Promise<UndoResult>;
+  /** The evaluation the workbook holds and whether it can be undone, read from the workbook itself. */
+  workbookState(): Promise<WorkbookState>;
   /** Selects a cell in the workbook, e.g. a problem's or a gap's. */
   select(sheet: string, cell: string): Promise<void>;
   /** Adds a sheet laid out like the KPA template for a department; resolves to its name. */
@@ -171,6 +192,8 @@ export interface DemoCell {
 export interface DemoWorkbook {
   /** Visible sheets in tab order; rows start at A1. */
   sheets(): readonly { readonly name: string; readonly rows: readonly (readonly DemoCell[])[] }[];
-  /** Called after every change to the workbook; returns an unsubscribe function. */
+  /** Called after every change to the workbook, a selection included; returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
+  /** The range last selected through the port (a gap's or a problem's link), e.g. { sheet: "Goals", address: "B14" }. */
+  selection?(): { readonly sheet: string; readonly address: string } | undefined;
 }

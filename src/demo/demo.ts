@@ -81,6 +81,7 @@ function demoWorkbook(excel: MemoryExcel): DemoWorkbook {
           return { name: s.name, rows };
         }),
     subscribe: (listener) => excel.subscribe(listener),
+    selection: () => excel.state.selection,
   };
 }
 

@@ -27,6 +27,15 @@ import {
   canAddTracking,
   trackingColumns,
   describeTrend,
+  NAME_PREFIX,
+  OUR_SHEETS,
+  STATUSES,
+  type Status,
+  type StatusCounts,
+  dayFromSerial,
+  isIsoDate,
+  isoDate,
+  parseRef,
 } from "../engine";
 import { type BusyTask, MESSAGES } from "../app/messages";
 import {
@@ -35,6 +44,7 @@ import {
   type EvaluateSettings,
   type EvaluationResult,
   type FoundTable,
+  type HeldEvaluation,
   type MeasurementEntry,
   PortError,
   type Progress,
@@ -42,6 +52,7 @@ import {
   type ScanResult,
   type UndoResult,
   type WorkbookPort,
+  type WorkbookState,
 } from "../app/port";
 import { toPortError } from "./errors";
 import { type ReadOptions, readWorkbook } from "./read";
@@ -100,6 +111,71 @@ const sameOffer = (a: RoomOffer, b: RoomOffer) => a.sheet === b.sheet && a.table
 
 function engineOptions(s: EvaluateSettings) {
   return { asOf: s.asOf, tolerance: s.tolerance, dateOrder: s.dateOrder, milestoneWindowDays: s.milestoneWindowDays };
+}
+
+/** The defined name that marks our summary sheet (the engine's plan names it so; readOwnership reads it). */
+const SUMMARY_NAME = `${NAME_PREFIX}Sheet_Summary`.toLowerCase();
+/** The summary's rows above its status table are few, but its "Changes since" list can be long. */
+const SUMMARY_ROWS_READ = 5000;
+
+/** A cell of the summary's "As of" row as an ISO date: Excel keeps it as a serial number. */
+function isoOf(v: unknown): string | null {
+  if (typeof v === "number" && Number.isFinite(v)) return isoDate(dayFromSerial(v));
+  if (typeof v === "string" && isIsoDate(v.trim())) return v.trim();
+  return null;
+}
+
+const isStatus = (v: unknown): v is Status => (STATUSES as readonly unknown[]).includes(v);
+
+/**
+ * The evaluation our summary sheet describes: its "As of" date, its "Weighted score" and its status table
+ * (Status | Rows | Share, then Total). Null when the sheet does not read as one.
+ */
+export function heldEvaluationOf(values: readonly (readonly unknown[])[]): HeldEvaluation | null {
+  const label = (r: number) => (typeof values[r]?.[0] === "string" ? (values[r]?.[0] as string).trim() : "");
+  let asOf: string | null = null;
+  let weightedScore: number | null = null;
+  let r = 0;
+  for (; r < values.length && !(label(r) === "Status" && values[r]?.[1] === "Rows"); r++) {
+    const v = values[r]?.[1];
+    if (asOf === null && label(r) === "As of") asOf = isoOf(v);
+    if (weightedScore === null && label(r) === "Weighted score" && typeof v === "number") weightedScore = v;
+  }
+  if (asOf === null || r >= values.length) return null;
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  let total: number | null = null;
+  for (r++; r < values.length; r++) {
+    const name = label(r);
+    const n = values[r]?.[1];
+    if (isStatus(name) && typeof n === "number") counts[name] = n;
+    else if (name === "Total" && typeof n === "number") total = n;
+    else break;
+  }
+  const sum = STATUSES.reduce((a, s) => a + counts[s], 0);
+  return { asOf, total: total ?? sum, counts: counts as StatusCounts, weightedScore };
+}
+
+/** Reads back the evaluation the workbook holds from our summary sheet, found by its defined name or, failing that, its name and title. */
+async function readHeldEvaluation(context: Excel.RequestContext): Promise<HeldEvaluation | null> {
+  const wb = context.workbook;
+  const names = wb.names.load("items/name,items/formula");
+  const sheets = wb.worksheets.load("items/name");
+  await context.sync();
+  const present = new Set(sheets.items.map((s) => s.name));
+  const marked = names.items.find((n) => n.name.toLowerCase() === SUMMARY_NAME);
+  const ref = marked ? parseRef(marked.formula) : undefined;
+  const byName = ref && present.has(ref.sheet) ? ref.sheet : undefined;
+  const sheet = byName ?? (present.has(OUR_SHEETS.summary) ? OUR_SHEETS.summary : undefined);
+  if (sheet === undefined) return null;
+  const used = wb.worksheets.getItem(sheet).getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
+  await context.sync();
+  if (used.isNullObject) return null;
+  const rows = Math.min(SUMMARY_ROWS_READ, used.rowIndex + used.rowCount);
+  const range = wb.worksheets.getItem(sheet).getRange(`A1:C${rows}`).load("values");
+  await context.sync();
+  // Without our name, only a sheet titled as ours is ours (as readOwnership decides).
+  if (byName === undefined && range.values[0]?.[0] !== OUR_SHEETS.summary) return null;
+  return heldEvaluationOf(range.values);
 }
 
 export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): ExcelPort {
@@ -176,23 +252,32 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
           const writeSyncs = await applyPlan(context, plan, read, { budgetBytes: options.budgetBytes, inserted });
           lastStats = { readSyncs: read.syncs, writeSyncs };
           const byKey = new Map(evaluation.rows.map((r) => [r.key, r]));
-          const gaps = plan.summary.gaps.slice(0, 10).flatMap((key) => {
+          // One line per distinct gap: a KPA element judged through its goals repeats their figures, so the pane
+          // lists the goals (as the counts do: rollups are not counted again).
+          const isRollup = (key: string) => {
             const r = byKey.get(key);
-            if (!r) return [];
-            return [
-              {
-                key,
-                name: r.name,
-                status: r.status,
-                sheet: r.sheet,
-                cell: r.cell,
-                owner: r.owner ?? null,
-                gap: r.gap ?? null,
-                explanation: r.explanation,
-                trend: r.trend ? describeTrend(r.trend) : null,
-              },
-            ];
-          });
+            return r !== undefined && r.kind === "kpa" && (r.linked?.length ?? 0) > 0;
+          };
+          const gaps = plan.summary.gaps
+            .filter((key) => !isRollup(key))
+            .slice(0, 10)
+            .flatMap((key) => {
+              const r = byKey.get(key);
+              if (!r) return [];
+              return [
+                {
+                  key,
+                  name: r.name,
+                  status: r.status,
+                  sheet: r.sheet,
+                  cell: r.cell,
+                  owner: r.owner ?? null,
+                  gap: r.gap ?? null,
+                  explanation: r.explanation,
+                  trend: r.trend ? describeTrend(r.trend) : null,
+                },
+              ];
+            });
           const changes = plan.history.changes.map(({ key, name, sheet, cell, from, to, kind }): ChangeView => ({
             key,
             name,
@@ -221,6 +306,14 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
       ),
 
     canUndo: () => guarded(() => run((context) => hasUndo(context))),
+
+    workbookState: () =>
+      guarded(() =>
+        run(async (context): Promise<WorkbookState> => {
+          const evaluation = await readHeldEvaluation(context);
+          return { evaluation, canUndo: await hasUndo(context) };
+        }),
+      ),
 
     undo: () =>
       exclusive("undoing", () =>

@@ -3,20 +3,56 @@
 /* global document, window */
 import { MESSAGES } from "../app/messages";
 import { officePort, officeTheme } from "../excel/office";
-import { mount } from "./mount";
+import { type PaneTheme, type ThemeSubscription, mount } from "./mount";
+
+/**
+ * Office's theme, followed while the pane is open where the host reports changes (the OfficeThemeChanged event;
+ * hosts without it refuse the handler, and the theme read at start stays).
+ */
+function officeThemeChanges(): ThemeSubscription {
+  return (listener) => {
+    const changed = () => listener(officeTheme());
+    const document = Office.context.document;
+    try {
+      document.addHandlerAsync(Office.EventType.OfficeThemeChanged, changed);
+    } catch {
+      return () => undefined;
+    }
+    return () => {
+      try {
+        document.removeHandlerAsync(Office.EventType.OfficeThemeChanged, changed);
+      } catch {
+        // Nothing was registered.
+      }
+    };
+  };
+}
+
+/** The browser's colour scheme, followed while the page is open. */
+function browserTheme(): { theme: PaneTheme; onThemeChange?: ThemeSubscription } {
+  if (typeof window.matchMedia !== "function") return { theme: "light" };
+  const query = window.matchMedia("(prefers-color-scheme: dark)");
+  return {
+    theme: query.matches ? "dark" : "light",
+    onThemeChange: (listener) => {
+      const changed = (e: MediaQueryListEvent) => listener(e.matches ? "dark" : "light");
+      query.addEventListener("change", changed);
+      return () => query.removeEventListener("change", changed);
+    },
+  };
+}
 
 async function start(root: HTMLElement): Promise<void> {
   // office.js comes from Microsoft's CDN; without it (offline, or outside Office) there is no Office global.
   const info = typeof Office === "undefined" ? undefined : await Office.onReady();
   if (info !== undefined && info.host === Office.HostType.Excel) {
-    mount(root, officePort(), { theme: officeTheme() });
+    mount(root, officePort(), { theme: officeTheme(), onThemeChange: officeThemeChanges() });
     return;
   }
   const { startDemo } = await import(/* webpackChunkName: "demo" */ "../demo/demo");
   const demo = startDemo();
   (window as unknown as { kpaDemo?: unknown }).kpaDemo = demo;
-  const dark = typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
-  mount(root, demo.port, { theme: dark ? "dark" : "light", demo: demo.demo });
+  mount(root, demo.port, { ...browserTheme(), demo: demo.demo });
 }
 
 const root = document.getElementById("root");

@@ -331,3 +331,29 @@ describe("the milestone warning window", () => {
     expect(await countsWith(60)).toMatchObject({ "On Track": 0, "At Risk": 1 });
   });
 });
+
+describe("what the workbook holds (workbookState)", () => {
+  it("reads the evaluation back from KPA Summary, also once its defined name is gone, and ignores a sheet that only shares the name", async () => {
+    const { port, excel } = setup(untracked());
+    expect(await port.workbookState()).toEqual({ evaluation: null, canUndo: false });
+    const result = await port.evaluate(SETTINGS);
+    const held = { asOf: SETTINGS.asOf, total: result.total, counts: result.counts, weightedScore: result.weightedScore };
+    expect(await port.workbookState()).toEqual({ evaluation: held, canUndo: true });
+    // Another spreadsheet app may drop our names: the summary is still found by its name and title.
+    excel.state.names.splice(0, excel.state.names.length, ...excel.state.names.filter((n) => !n.name.startsWith("KPATracker_")));
+    expect((await port.workbookState()).evaluation).toEqual(held);
+  });
+
+  it("holds nothing when a sheet named KPA Summary is not one of ours", async () => {
+    const rows: Cell[][] = [
+      ["Quarterly notes"],
+      ["As of", new Date(Date.UTC(2050, 5, 30))],
+      [],
+      ["Status", "Rows"],
+      ["Met", 4],
+      ["Total", 4],
+    ];
+    const { port } = setup(workbook(sheet("KPA Summary", rows)));
+    expect(await port.workbookState()).toEqual({ evaluation: null, canUndo: false });
+  });
+});

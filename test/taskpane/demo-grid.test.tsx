@@ -12,6 +12,7 @@ type Sheet = { name: string; rows: DemoCell[][] };
 /** A tiny mutable workbook that tells its listeners when it changes, like the demo's. */
 class FakeDemo implements DemoWorkbook {
   readonly listeners = new Set<() => void>();
+  selected: { sheet: string; address: string } | undefined;
   private data: Sheet[];
   constructor(sheets: Sheet[]) {
     this.data = sheets;
@@ -23,8 +24,16 @@ class FakeDemo implements DemoWorkbook {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+  selection() {
+    return this.selected;
+  }
   change(data: Sheet[]) {
     this.data = data;
+    act(() => this.listeners.forEach((l) => l()));
+  }
+  /** As port.select does in the demo: the selection changes, and the listeners hear of it. */
+  select(sheet: string, address: string) {
+    this.selected = { sheet, address };
     act(() => this.listeners.forEach((l) => l()));
   }
 }
@@ -126,6 +135,25 @@ it("appears under the pane only when there is a demo workbook", async () => {
   withDemo.unmount();
 
   renderApp(new FakePort());
-  await waitFor(() => expect(screen.getByRole("heading", { name: "Settings" })).toBeTruthy());
+  await waitFor(() => expect(screen.getByRole("button", { name: "Evaluate" })).toBeTruthy());
   expect(screen.queryByRole("heading", { name: "Demo workbook" })).toBeNull();
+});
+
+it("shows the sheet of a range a link selected and outlines its cells", () => {
+  const demo = new FakeDemo([
+    { name: "Goals", rows: [[t("Goal")], [t("CSAT")]] },
+    { name: "KPIs", rows: [[t("KPI"), t("Target")], [t("NPS"), t("≥ 60")]] },
+  ]);
+  renderGrid(demo);
+  expect(screen.getByRole("tab", { name: "Goals" }).getAttribute("aria-selected")).toBe("true");
+  demo.select("KPIs", "B2");
+  expect(screen.getByRole("tab", { name: "KPIs" }).getAttribute("aria-selected")).toBe("true");
+  const marked = Array.from(grid().querySelectorAll("[data-selected]"), (c) => c.textContent);
+  expect(marked).toEqual(["≥ 60"]);
+});
+
+it("lets the sheet tabs wrap instead of widening the pane", () => {
+  renderGrid(new FakeDemo(Array.from({ length: 8 }, (_, i) => ({ name: `Sheet number ${i + 1}`, rows: [[t("x")]] }))));
+  const tabs = screen.getByRole("tablist", { name: "Sheets" });
+  expect(getComputedStyle(tabs).flexWrap).toBe("wrap");
 });

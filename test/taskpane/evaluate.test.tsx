@@ -3,8 +3,9 @@ import "./setup-dom";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { STATUSES, STATUS_STYLE } from "../../src/engine/status";
 import { PortError } from "../../src/app/port";
+import { formatDay } from "../../src/app/messages";
 import { FakePort, change, counts, evaluation, gap, problem, scan, table } from "./fake-port";
-import { isDisabled, renderApp } from "./render-app";
+import { announced, isDisabled, renderApp } from "./render-app";
 
 /** The Result region of the pane rendered last: looked up by its name once, by ready(); it stays mounted. */
 let result: HTMLElement | undefined;
@@ -39,7 +40,8 @@ it("disables Evaluate while a run is under way, so a second click starts nothing
   act(() => button.click());
   expect(port.callsOf("evaluate")).toHaveLength(1);
   // Nothing else that changes the workbook can start meanwhile either.
-  expect(isDisabled(screen.getByRole("button", { name: "Insert KPA template" }))).toBe(true);
+  // (It is in the Setup view, hidden while Results shows: looked up among hidden elements too.)
+  expect(isDisabled(screen.getByRole("button", { name: "Insert KPA template", hidden: true }))).toBe(true);
 
   await act(async () => hold.release());
   await waitFor(() => expect(isDisabled(button)).toBe(false));
@@ -95,7 +97,7 @@ it("shows every status with its name, number and colour", async () => {
     const { fill, font } = STATUS_STYLE[status];
     expect([status, badge.style.backgroundColor, badge.style.color]).toEqual([status, hex(fill), hex(font)]);
   }
-  expect(within(resultRegion()).getByText("28 rows evaluated as of 2050-06-30.")).toBeTruthy();
+  expect(within(resultRegion()).getByText(`28 rows evaluated as of ${formatDay("2050-06-30")}.`)).toBeTruthy();
 });
 
 /** jsdom reports inline colours as rgb(). */
@@ -118,7 +120,7 @@ it("shows the weighted score only when there is one", async () => {
   await waitFor(() => expect(within(resultRegion()).queryByText(/Weighted score/)).toBeNull());
 });
 
-it("lists the worst gaps with name, status, gap and owner, each selecting its row", async () => {
+it("lists the gaps that need attention, one line each with name, status and gap, opening for owner and explanation, each selecting its row", async () => {
   const port = new FakePort();
   port.evaluateResult = evaluation({
     gaps: [
@@ -152,9 +154,19 @@ it("lists the worst gaps with name, status, gap and owner, each selecting its ro
   const first = nps.closest("li") as HTMLElement;
   expect(within(first).getByText("Overdue")).toBeTruthy();
   expect(within(first).getByText("12.5% short")).toBeTruthy();
-  expect(within(first).getByText("Owner: Sam Ortiz")).toBeTruthy();
+  // Owner and explanation wait behind the line's toggle.
+  const toggle = within(first).getByRole("button", { name: "Details of Net Promoter Score (NPS)" });
+  expect(toggle.getAttribute("aria-expanded")).toBe("false");
+  const details = document.getElementById(toggle.getAttribute("aria-controls") ?? "") as HTMLElement;
+  expect(details.hidden).toBe(true);
+  await user.click(toggle);
+  expect(toggle.getAttribute("aria-expanded")).toBe("true");
+  expect(details.hidden).toBe(false);
+  expect(within(details).getByText("Owner: Sam Ortiz")).toBeTruthy();
+  expect(within(details).getByText("56 vs ≥ 64: 12.5% short, was due Mar 31, 2050 → Overdue")).toBeTruthy();
   const second = within(region).getByRole("button", { name: "Resolution Time" }).closest("li") as HTMLElement;
   // Without a gap to state, the explanation says why.
+  await user.click(within(second).getByRole("button", { name: "Details of Resolution Time" }));
   expect(within(second).getByText("No actual value yet → No Data")).toBeTruthy();
   expect(within(second).queryByText(/Owner/)).toBeNull();
 
@@ -196,12 +208,16 @@ describe("changes since the previous evaluation", () => {
     await user.click(button);
 
     const region = resultRegion();
-    expect(await within(region).findByRole("heading", { name: "Changes since 2050-03-31" })).toBeTruthy();
-    const list = within(region).getByRole("list", { name: "Changes since 2050-03-31" });
+    const since = `Changes since ${formatDay("2050-03-31")}`;
+    expect(await within(region).findByRole("heading", { name: since })).toBeTruthy();
+    const list = within(region).getByRole("list", { name: since });
     const items = within(list).getAllByRole("listitem");
     expect(items.map((li) => within(li).getByRole("button").textContent)).toEqual(["Net Promoter Score (NPS)", "First Contact Resolution"]);
-    expect(within(items[0] as HTMLElement).getByText("Newly Overdue (was On Track)")).toBeTruthy();
-    expect(within(items[1] as HTMLElement).getByText("Recovered to Met (was Off Track)")).toBeTruthy();
+    // One line each: the status now as a badge, what it was beside it.
+    expect(items.map((li) => li.textContent)).toEqual([
+      "Net Promoter Score (NPS)Overduenewly, was On Track",
+      "First Contact ResolutionMetrecovered, was Off Track",
+    ]);
 
     await user.click(within(list).getByRole("button", { name: "First Contact Resolution" }));
     await user.click(within(list).getByRole("button", { name: "Net Promoter Score (NPS)" }));
@@ -216,7 +232,7 @@ describe("changes since the previous evaluation", () => {
     port.evaluateResult = evaluation({ since: "2050-03-31", changes: [] });
     const { user, button } = await ready(port);
     await user.click(button);
-    expect(await within(resultRegion()).findByText("No status changes since 2050-03-31.")).toBeTruthy();
+    expect(await within(resultRegion()).findByText(`No status changes since ${formatDay("2050-03-31")}.`)).toBeTruthy();
     expect(within(resultRegion()).queryByRole("list", { name: /Changes since/ })).toBeNull();
   });
 
@@ -254,10 +270,41 @@ it("replaces the problems and tables with the ones the evaluation found", async 
   expect(screen.getByText("Goals!B12:H19, 7 rows")).toBeTruthy();
 });
 
-it("the results region is a polite live region", async () => {
-  await ready(new FakePort());
-  expect(resultRegion().getAttribute("aria-live")).toBe("polite");
+it("says the outcome once, politely, instead of reading the whole result as a live region", async () => {
+  const port = new FakePort();
+  port.evaluateResult = evaluation({ counts: counts({ Met: 4, "Off Track": 2, Overdue: 1 }) });
+  const { user, button } = await ready(port);
+  expect(resultRegion().getAttribute("aria-live")).toBeNull();
   expect(within(resultRegion()).getByText(/Not evaluated yet/)).toBeTruthy();
+  expect(announced("polite")).toBe("");
+  await user.click(button);
+  await waitFor(() => expect(announced("polite")).toBe("Evaluated 7 rows: 4 Met, 2 Off Track, 1 Overdue."));
+  expect(announced("assertive")).toBe("");
+  // Focus moves to the result, in the Results view.
+  await waitFor(() => expect(document.activeElement).toBe(within(resultRegion()).getByRole("heading", { name: "Result" })));
+});
+
+it("shows only the statuses that have rows", async () => {
+  const port = new FakePort();
+  port.evaluateResult = evaluation({ counts: counts({ Met: 3, "Off Track": 1 }) });
+  const { user, button } = await ready(port);
+  await user.click(button);
+  const list = await within(resultRegion()).findByRole("list", { name: "Rows by status" });
+  expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Off Track1", "Met3"]);
+});
+
+it("says an error assertively, keeps it until dismissed, and moves focus to it", async () => {
+  const port = new FakePort();
+  const sentence = "The sheet Goals is protected; unprotect it and evaluate again.";
+  port.failures.evaluate = new PortError(sentence);
+  const { user, button } = await ready(port);
+  await user.click(button);
+  const bar = (await screen.findByText(sentence)).closest(".fui-MessageBar") as HTMLElement;
+  expect(announced("assertive")).toBe(sentence);
+  await waitFor(() => expect(document.activeElement).toBe(bar));
+  // Named by its own text: aria-labelledby points at an element that exists.
+  const label = document.getElementById(bar.getAttribute("aria-labelledby") ?? "");
+  expect(label?.textContent).toBe(sentence);
 });
 
 it("shows a PortError's sentence as it is, in a dismissable error bar", async () => {

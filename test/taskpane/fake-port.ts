@@ -11,6 +11,7 @@ import {
   type EvaluationResult,
   type FoundTable,
   type GapView,
+  type HeldEvaluation,
   type MeasurementEntry,
   PortError,
   type ProblemView,
@@ -18,6 +19,7 @@ import {
   type ScanResult,
   type UndoResult,
   type WorkbookPort,
+  type WorkbookState,
 } from "../../src/app/port";
 import { MESSAGES } from "../../src/app/messages";
 import {
@@ -175,6 +177,11 @@ export class FakePort implements WorkbookPort {
   evaluateResult: EvaluationResult = evaluation();
   /** Whether the workbook holds an evaluation to undo; evaluate sets it, undo clears it. */
   undoable = false;
+  /**
+   * The evaluation the workbook holds, as the real port reads it back from the summary sheet: evaluate replaces it,
+   * undo puts back the one before (which may be none). Set it to open a workbook evaluated earlier.
+   */
+  holds: HeldEvaluation | null = null;
   /** What undo answers when there is something to undo; by default the real port's sentence. */
   undoResult: UndoResult | null = null;
   /** The sheet insertTemplate answers; by default the department's template name, as the real port names it. */
@@ -191,6 +198,8 @@ export class FakePort implements WorkbookPort {
   private heldRecord: Deferred<void> | null = null;
   private onProgress: ((p: Progress) => void) | undefined;
   private lastAsOf: string | undefined;
+  /** What the workbook held before the latest evaluation: undo puts it back. */
+  private heldBefore: HeldEvaluation | null = null;
   private readonly templates: string[] = [];
   private readonly recorded = new Map<string, Recorded>();
 
@@ -255,7 +264,11 @@ export class FakePort implements WorkbookPort {
       a.sheet === b.sheet && a.table === b.table && a.after === b.after && a.count === b.count;
     const made = this.evaluateResult.room.filter((o) => accepted.some((a) => same(a, o)));
     if (made.length > 0) this.evaluateResult = { ...this.evaluateResult, room: this.evaluateResult.room.filter((o) => !made.includes(o)) };
-    return { ...this.evaluateResult, asOf: settings.asOf, madeRoom: made };
+    const result = { ...this.evaluateResult, asOf: settings.asOf, madeRoom: made };
+    // As the real port's summary sheet, which the next evaluation's undo record keeps.
+    this.heldBefore = this.holds;
+    this.holds = { asOf: result.asOf, total: result.total, counts: result.counts, weightedScore: result.weightedScore };
+    return result;
   }
 
   async canUndo(): Promise<boolean> {
@@ -267,7 +280,15 @@ export class FakePort implements WorkbookPort {
     this.record("undo");
     if (!this.undoable) return { undone: false, message: MESSAGES.nothingToUndo() };
     this.undoable = false;
+    // The record held the workbook as it was before the latest evaluation: the evaluation before it, or none.
+    this.holds = this.heldBefore;
+    this.heldBefore = null;
     return this.undoResult ?? { undone: true, message: MESSAGES.undone({ asOf: this.lastAsOf }) };
+  }
+
+  async workbookState(): Promise<WorkbookState> {
+    this.record("workbookState");
+    return { evaluation: this.holds, canUndo: this.undoable };
   }
 
   async select(sheet: string, cell: string): Promise<void> {

@@ -3,7 +3,14 @@ import "./setup-dom";
 import { screen, waitFor, within } from "@testing-library/react";
 import { PortError } from "../../src/app/port";
 import { FakePort, problem, scan, table } from "./fake-port";
-import { isDisabled, renderApp } from "./render-app";
+import { isDisabled, renderApp, showView } from "./render-app";
+
+/** The pane with its Setup view showing, where "What was found" is. */
+async function renderSetup(port: FakePort) {
+  const view = renderApp(port);
+  await showView(view.user, "Setup");
+  return view;
+}
 
 function foundSection() {
   return screen.getByRole("region", { name: "What was found" });
@@ -25,7 +32,7 @@ function withFindings(): FakePort {
 }
 
 it("lists the tables the scan found, with sheet, range, kind and rows", async () => {
-  renderApp(withFindings());
+  await renderSetup(withFindings());
   const tables = within(foundSection());
   const goals = (await tables.findByText("Goals!B12:F20, 8 rows")).closest("li");
   expect(goals?.textContent).toBe("Goals — Goals!B12:F20, 8 rows");
@@ -33,7 +40,7 @@ it("lists the tables the scan found, with sheet, range, kind and rows", async ()
 });
 
 it("lists the problems with their severity, message and cell", async () => {
-  renderApp(withFindings());
+  await renderSetup(withFindings());
   const found = within(foundSection());
   expect(await found.findByRole("heading", { name: "Problems (2)" })).toBeTruthy();
   const items = found.getAllByRole("listitem").filter((li) => li.querySelector("[role=img]"));
@@ -43,21 +50,21 @@ it("lists the problems with their severity, message and cell", async () => {
 });
 
 it("says so when nothing was found", async () => {
-  renderApp(new FakePort());
+  await renderSetup(new FakePort());
   expect(await screen.findByText(/No KPA tables were found/)).toBeTruthy();
   expect(screen.getByText("No problems found.")).toBeTruthy();
 });
 
 it("selects a problem's cell when it is clicked", async () => {
   const port = withFindings();
-  const { user } = renderApp(port);
+  const { user } = await renderSetup(port);
   await user.click(await screen.findByRole("button", { name: "Go to Team!B5" }));
   expect(port.callsOf("select")).toEqual([["Team", "B5"]]);
 });
 
 it("selects a problem's cell from the keyboard", async () => {
   const port = withFindings();
-  const { user } = renderApp(port);
+  const { user } = await renderSetup(port);
   const link = await screen.findByRole("button", { name: "Go to Goals!D14" });
   link.focus();
   await user.keyboard("{Enter}");
@@ -66,7 +73,7 @@ it("selects a problem's cell from the keyboard", async () => {
 
 it("reaches a problem's cell with Tab alone", async () => {
   const port = withFindings();
-  const { user } = renderApp(port);
+  const { user } = await renderSetup(port);
   const target = await screen.findByRole("button", { name: "Go to Goals!D14" });
   for (let i = 0; i < 20 && document.activeElement !== target; i++) await user.tab();
   expect(document.activeElement).toBe(target);
@@ -80,7 +87,7 @@ it("shows the first 50 problems and the rest on request", async () => {
     tables: [],
     problems: Array.from({ length: 60 }, (_, i) => problem({ cell: `D${i + 1}`, message: `Problem ${i + 1}.` })),
   });
-  const { user } = renderApp(port);
+  const { user } = await renderSetup(port);
   expect(await screen.findByText("Problem 50.")).toBeTruthy();
   expect(screen.queryByText("Problem 51.")).toBeNull();
   await user.click(screen.getByRole("button", { name: "Show all 60 problems" }));
@@ -90,7 +97,7 @@ it("shows the first 50 problems and the rest on request", async () => {
 it("shows a failed selection as an error", async () => {
   const port = withFindings();
   port.failures.select = new PortError("The sheet Team was deleted; scan again to refresh the list.");
-  const { user } = renderApp(port);
+  const { user } = await renderSetup(port);
   await user.click(await screen.findByRole("button", { name: "Go to Team!B5" }));
   expect(await screen.findByText("The sheet Team was deleted; scan again to refresh the list.")).toBeTruthy();
 });
@@ -98,7 +105,7 @@ it("shows a failed selection as an error", async () => {
 it("shows a failed scan as an error and keeps the pane usable", async () => {
   const port = new FakePort();
   port.failures.scan = new PortError("The workbook is being edited; finish editing the cell and try again.");
-  renderApp(port);
+  await renderSetup(port);
   expect(await screen.findByText("The workbook is being edited; finish editing the cell and try again.")).toBeTruthy();
   await waitFor(() => expect(isDisabled(screen.getByRole("button", { name: "Evaluate" }))).toBe(false));
 });

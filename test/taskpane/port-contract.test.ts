@@ -283,6 +283,24 @@ describe.each([
     expect(await port.undo()).toEqual({ undone: false, message: expect.stringMatching(ONE_LINE) });
   });
 
+  it("reads back the evaluation the workbook holds: none, each new one, and after an undo the one before", async () => {
+    const held = (r: EvaluationResult) => ({ asOf: r.asOf, total: r.total, counts: r.counts, weightedScore: r.weightedScore });
+    expect(await port.workbookState()).toEqual({ evaluation: null, canUndo: false });
+    const first = await port.evaluate(FIRST);
+    expect(await port.workbookState()).toEqual({ evaluation: held(first), canUndo: true });
+    const later = await port.evaluate(LATER);
+    expect(await port.workbookState()).toEqual({ evaluation: held(later), canUndo: true });
+    // The scenario: the undo puts the first evaluation back, and its own record is gone.
+    await port.undo();
+    expect(await port.workbookState()).toEqual({ evaluation: held(first), canUndo: false });
+  });
+
+  it("holds no evaluation after undoing the only one", async () => {
+    await port.evaluate(FIRST);
+    await port.undo();
+    expect(await port.workbookState()).toEqual({ evaluation: null, canUndo: false });
+  });
+
   it("records a measurement in the log's next row, and the same one again not at all", async () => {
     const added = await port.recordMeasurement(ENTRY);
     expect(added).toEqual({

@@ -19,7 +19,7 @@ jest.mock("@fluentui/react-positioning", () => {
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { PortError } from "../../src/app/port";
 import { FakePort, evaluation, scan } from "./fake-port";
-import { TODAY, type User, fill, isDisabled, renderApp } from "./render-app";
+import { TODAY, type User, announced, fill, isDisabled, renderApp, showView } from "./render-app";
 
 const KPIS = ["Customer Satisfaction (CSAT)", "Average Response Time", "Net Promoter Score (NPS)", "Customer Retention"];
 
@@ -68,6 +68,7 @@ function recordButton(): HTMLElement {
 async function ready(port: FakePort) {
   const view = renderApp(port);
   await waitFor(() => expect(port.callsOf("scan")).toHaveLength(1));
+  await showView(view.user, "Record");
   const region = await screen.findByRole("region", { name: "Record a measurement" });
   found = {
     region,
@@ -118,6 +119,8 @@ describe("the form", () => {
     await waitFor(() => expect(isDisabled(evaluate)).toBe(false));
     await user.click(evaluate);
     await screen.findByText(/rows? evaluated/);
+    // Evaluate shows its result in the Results view; the form keeps its place in Record.
+    await showView(user, "Record");
     await user.click(section().getByRole("button", { name: /Open/ }));
     expect(await kpiOptions()).toEqual(["First Contact Resolution", "Escalation Rate"]);
   });
@@ -199,6 +202,7 @@ describe("recording", () => {
     expect(document.activeElement).toBe(kpiBox());
     // The success message is Fluent's MessageBar, and the log may have changed what a scan finds.
     expect(screen.getByText(/Added to KPA Data!A12/).closest(".fui-MessageBar")).not.toBeNull();
+    expect(announced("polite")).toBe("Added to KPA Data!A12. Evaluate to see it in the statuses and trends.");
     await waitFor(() => expect(port.callsOf("scan")).toHaveLength(2));
   });
 
@@ -305,5 +309,49 @@ describe("recording", () => {
 
     await ready(withKpis());
     expect(field("Entered by").value).toBe("Sam Ortiz");
+  });
+});
+
+describe("the KPI picker", () => {
+  it("keeps a typed name on Tab instead of taking the first suggestion", async () => {
+    const { user } = await ready(withKpis());
+    await user.type(kpiBox(), "NPS");
+    // The list offers the name that contains it, but the hint promises a new name may be typed.
+    expect(await kpiOptions()).toEqual(["Net Promoter Score (NPS)"]);
+    await user.tab();
+    expect(kpiBox().value).toBe("NPS");
+    expect(document.activeElement).not.toBe(kpiBox());
+  });
+
+  it("still takes a suggestion reached with the arrow keys, on Enter or on Tab", async () => {
+    const { user } = await ready(withKpis());
+    const active = () => document.getElementById(kpiBox().getAttribute("aria-activedescendant") ?? "")?.textContent;
+    await user.type(kpiBox(), "Customer");
+    await user.keyboard("{ArrowDown}");
+    const first = active();
+    expect(first).toMatch(/^Customer /);
+    await user.keyboard("{Enter}");
+    expect(kpiBox().value).toBe(first);
+
+    await user.clear(kpiBox());
+    await user.type(kpiBox(), "Customer");
+    await user.keyboard("{ArrowDown}");
+    const second = active();
+    expect(second).toMatch(/^Customer /);
+    await user.tab();
+    expect(kpiBox().value).toBe(second);
+  });
+
+  it("points at no missing element once the list closes", async () => {
+    const { user } = await ready(withKpis());
+    await user.type(kpiBox(), "Cust");
+    await user.keyboard("{ArrowDown}");
+    await kpiOptions();
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("listbox")).toBeNull());
+    for (const attr of ["aria-activedescendant", "aria-controls", "aria-labelledby", "aria-describedby", "aria-owns"]) {
+      for (const id of (kpiBox().getAttribute(attr) ?? "").split(/\s+/).filter(Boolean))
+        expect([attr, id, document.getElementById(id) !== null]).toEqual([attr, id, true]);
+    }
   });
 });

@@ -2,7 +2,7 @@
 import "./setup-dom";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { FakePort } from "./fake-port";
-import { TODAY, fill, isDisabled, renderApp } from "./render-app";
+import { TODAY, fill, isDisabled, openOptions, renderApp } from "./render-app";
 
 async function loaded() {
   // Settings render once loadSettings has answered, and the first scan follows.
@@ -58,6 +58,7 @@ it("saves each change, rescans with it, and evaluates with it", async () => {
   const { user } = renderApp(port);
   const date = await loaded();
   await waitFor(() => expect(port.callsOf("scan")).toHaveLength(1));
+  await openOptions(user);
 
   fireEvent.change(date, { target: { value: "2050-12-31" } });
   const tolerance = screen.getByLabelText("Tolerance");
@@ -82,6 +83,7 @@ it("keeps a half-typed tolerance out of the document and says what is wrong", as
   const { user } = renderApp(port);
   await loaded();
   await waitFor(() => expect(port.callsOf("scan")).toHaveLength(1));
+  await openOptions(user);
   const tolerance = screen.getByLabelText("Tolerance");
   await user.clear(tolerance);
   await user.type(tolerance, "150");
@@ -97,6 +99,7 @@ it("saves a changed milestone warning without rescanning, and evaluates with it"
   const { user } = renderApp(port);
   await loaded();
   await waitFor(() => expect(port.callsOf("scan")).toHaveLength(1));
+  await openOptions(user);
   await fill(user, screen.getByLabelText("Milestone warning"), "60");
 
   const expected = { asOf: TODAY, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 60 };
@@ -114,12 +117,13 @@ it.each([["400"], ["2.5"], ["-1"], [""]])("keeps a milestone warning of %j out o
   const { user } = renderApp(port);
   await loaded();
   await waitFor(() => expect(port.callsOf("scan")).toHaveLength(1));
+  await openOptions(user);
   const field = screen.getByLabelText("Milestone warning");
   await fill(user, field, text);
   expect(field).toHaveProperty("value", text);
 
   expect(screen.getByText("Enter a whole number of days from 0 to 366.")).toBeTruthy();
-  expect(screen.getByText("Correct the settings above to evaluate.")).toBeTruthy();
+  expect(screen.getByText("Correct the as-of date or the options to evaluate.")).toBeTruthy();
   expect(isDisabled(screen.getByRole("button", { name: "Evaluate" }))).toBe(true);
   expect(port.callsOf("saveSettings")).toEqual([]);
 });
@@ -128,9 +132,28 @@ it("shows a failure to save as an error", async () => {
   const port = new FakePort();
   const { user } = renderApp(port);
   await loaded();
+  await openOptions(user);
   port.failures.saveSettings = new Error("Settings are read-only");
   await user.selectOptions(screen.getByLabelText("Date order"), "dmy");
   expect(
     await screen.findByText("Something went wrong: Settings are read-only. Try again; if it keeps happening, reload the add-in."),
   ).toBeTruthy();
+});
+
+it("keeps tolerance, date order and milestone warning in Options, collapsed until opened", async () => {
+  const port = new FakePort();
+  const { user } = renderApp(port);
+  await loaded();
+  const toggle = screen.getByRole("button", { name: "Options" });
+  expect(toggle.getAttribute("aria-expanded")).toBe("false");
+  const panel = document.getElementById(toggle.getAttribute("aria-controls") ?? "") as HTMLElement;
+  expect(panel.hidden).toBe(true);
+  expect(panel.contains(screen.getByLabelText("Tolerance"))).toBe(true);
+  expect(panel.contains(screen.getByLabelText("Date order"))).toBe(true);
+  expect(panel.contains(screen.getByLabelText("Milestone warning"))).toBe(true);
+  // The as-of date is not an option: it stays in the command bar beside Evaluate.
+  expect(panel.contains(screen.getByLabelText("As-of date"))).toBe(false);
+  await user.click(toggle);
+  expect(toggle.getAttribute("aria-expanded")).toBe("true");
+  expect(panel.hidden).toBe(false);
 });

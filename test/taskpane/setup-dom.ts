@@ -4,7 +4,9 @@ import { configure } from "@testing-library/react";
 // findBy*/waitFor give up after asyncUtilTimeout. Their default, 1 s, is less than a single role query can take
 // under jsdom on a busy machine (each one computes styles for every candidate element), so a pane that is merely
 // slow would fail. They still return as soon as what they wait for is there; the test's own timeout bounds them.
-configure({ asyncUtilTimeout: 15_000 });
+// Text queries look at what the pane shows: what it only says to screen readers (the live regions, which repeat an
+// outcome the notices show) is left out of them, and read from the regions themselves (announced() in render-app).
+configure({ asyncUtilTimeout: 15_000, defaultIgnore: "script, style, [data-live-region] *" });
 
 // Each pane test renders the whole Fluent UI pane under jsdom, where every render and role query computes styles
 // in JavaScript: a second or two per test on an idle machine, several times that when every core is busy. The

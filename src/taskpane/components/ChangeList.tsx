@@ -1,14 +1,9 @@
-// Rows whose status moved since the previous evaluation: newly Off Track or Overdue, or recovered to Met.
-// Each is a button that selects its row, like the gaps.
+// Rows whose status moved since the previous evaluation: newly Off Track or Overdue, or recovered to Met. One line
+// each, like the gaps: the name selects the row, the badge says the status now, the figure what it was.
 import { MESSAGES } from "../../app/messages";
 import type { ChangeView } from "../../app/port";
 import { RowItem } from "./RowItem";
 import { useListStyles } from "./listStyles";
-
-/** "Newly Off Track (was At Risk)": the words carry the change, the badge's colour only repeats it. */
-function describe(c: ChangeView): string {
-  return c.kind === "worse" ? `Newly ${c.to} (was ${c.from})` : `Recovered to ${c.to} (was ${c.from})`;
-}
 
 export function ChangeList(props: {
   /** As-of date of the evaluation compared with; null on the first evaluation. */
@@ -23,10 +18,10 @@ export function ChangeList(props: {
   // What got worse comes first: that is what needs attention.
   const ordered = [...changes.filter((c) => c.kind === "worse"), ...changes.filter((c) => c.kind !== "worse")];
   return (
-    <ul className={styles.list} aria-label={`Changes since ${since}`}>
+    <ul className={styles.list} aria-label={MESSAGES.changesSince({ since })}>
       {ordered.map((c) => (
         <RowItem key={c.key} name={c.name} status={c.to} sheet={c.sheet} cell={c.cell} onSelect={onSelect}>
-          <span className={styles.detail}>{describe(c)}</span>
+          {MESSAGES.changeWas({ from: c.from, kind: c.kind })}
         </RowItem>
       ))}
     </ul>

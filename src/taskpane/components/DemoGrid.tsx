@@ -1,7 +1,7 @@
 // A read-only view of the browser demo's in-memory workbook, so the changes the pane makes show in a plain browser too.
-import { type CSSProperties, memo, useEffect, useReducer, useState } from "react";
+import { type CSSProperties, memo, useEffect, useReducer, useRef, useState } from "react";
 import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { columnLetters } from "../../engine";
+import { columnLetters, parseRef, pointInRect } from "../../engine";
 import { MESSAGES } from "../../app/messages";
 import type { DemoCell, DemoWorkbook } from "../../app/port";
 
@@ -11,7 +11,10 @@ const DEMO_ROW_LIMIT = 200;
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   note: { color: tokens.colorNeutralForeground2, margin: 0 },
+  // Many sheets wrap onto more lines instead of widening the pane.
+  tabs: { flexWrap: "wrap" },
   scroller: {
+    position: "relative",
     overflow: "auto",
     maxHeight: "60vh",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -24,6 +27,8 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingInline: tokens.spacingHorizontalXS,
+    // Row 10 stays "10", not "1" over "0".
+    whiteSpace: "nowrap",
   },
   // Letters and numbers stay in view while scrolling, like Excel's headings.
   columnHeading: { position: "sticky", top: 0, zIndex: 1 },
@@ -37,12 +42,20 @@ const useStyles = makeStyles({
     overflow: "hidden",
     textOverflow: "ellipsis",
   },
+  // The range a link selected, as Excel outlines it (an outline survives Windows high contrast).
+  selected: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorCompoundBrandStroke}`,
+    outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+  },
 });
 
 function cellStyle(c: DemoCell | undefined): CSSProperties | undefined {
   if (!c || (!c.fill && !c.color && !c.bold)) return undefined;
+  if (!c.fill && !c.color) return { fontWeight: tokens.fontWeightBold };
   return {
-    backgroundColor: c.fill,
+    // A formatted cell shows as in Excel, on white paper unless filled, also under a dark pane theme: a dark blue
+    // title on the dark pane would be unreadable.
+    backgroundColor: c.fill ?? (c.color ? "#FFFFFF" : undefined),
     // A filled cell without a font colour is dark text in Excel, also under a dark pane theme.
     color: c.color ?? (c.fill ? tokens.colorNeutralForeground1Static : undefined),
     fontWeight: c.bold ? tokens.fontWeightBold : undefined,
@@ -56,6 +69,27 @@ export const DemoGrid = memo(function DemoGrid(props: { demo: DemoWorkbook }) {
   const [, refresh] = useReducer((n: number) => n + 1, 0);
   const [chosen, setChosen] = useState<string | null>(null);
   useEffect(() => demo.subscribe(refresh), [demo]);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // A link in the pane selected a range: show its sheet, as Excel would, and outline the cells.
+  const selection = demo.selection?.();
+  const selected = selection ? `${selection.sheet}!${selection.address}` : "";
+  const [seen, setSeen] = useState(selected);
+  if (selected !== seen) {
+    setSeen(selected);
+    if (selection) setChosen(selection.sheet);
+  }
+  const rect = selection ? parseRef(`X!${selection.address}`)?.rect : undefined;
+  // Scrolls the grid alone (not the pane) to bring the selection to the middle of its view.
+  useEffect(() => {
+    const box = scroller.current;
+    const cell = box?.querySelector<HTMLElement>("[data-selected]");
+    if (!box || !cell) return;
+    const c = cell.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    box.scrollTop += c.top - b.top - b.height / 2;
+    box.scrollLeft += c.left - b.left - b.width / 2;
+  }, [seen]);
 
   const sheets = demo.sheets();
   // The chosen sheet may have been deleted (say, by an undo): fall back to the first.
@@ -72,7 +106,7 @@ export const DemoGrid = memo(function DemoGrid(props: { demo: DemoWorkbook }) {
         <p className={styles.note}>{MESSAGES.demoNoSheets()}</p>
       ) : (
         <>
-          <TabList selectedValue={sheet.name} onTabSelect={(_, data) => setChosen(String(data.value))} aria-label="Sheets">
+          <TabList className={styles.tabs} selectedValue={sheet.name} onTabSelect={(_, data) => setChosen(String(data.value))} aria-label="Sheets">
             {sheets.map((s) => (
               <Tab key={s.name} value={s.name}>
                 {s.name}
@@ -80,7 +114,7 @@ export const DemoGrid = memo(function DemoGrid(props: { demo: DemoWorkbook }) {
             ))}
           </TabList>
           {/* Focusable so keyboard users can scroll a wide sheet. */}
-          <div className={styles.scroller} tabIndex={0} role="region" aria-label={`Sheet ${sheet.name}`}>
+          <div ref={scroller} className={styles.scroller} tabIndex={0} role="region" aria-label={`Sheet ${sheet.name}`}>
             <table className={styles.table}>
               <thead>
                 <tr>
@@ -100,8 +134,15 @@ export const DemoGrid = memo(function DemoGrid(props: { demo: DemoWorkbook }) {
                     </th>
                     {Array.from({ length: width }, (_, c) => {
                       const cell = row[c];
+                      const isSelected = rect !== undefined && selection?.sheet === sheet.name && pointInRect(r, c, rect);
                       return (
-                        <td key={c} className={styles.cell} style={cellStyle(cell)} title={cell?.text || undefined}>
+                        <td
+                          key={c}
+                          className={mergeClasses(styles.cell, isSelected && styles.selected)}
+                          data-selected={isSelected || undefined}
+                          style={cellStyle(cell)}
+                          title={cell?.text || undefined}
+                        >
                           {cell?.text}
                         </td>
                       );

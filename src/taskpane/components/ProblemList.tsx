@@ -14,6 +14,8 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteMarigoldForeground1, fontWeight: tokens.fontWeightSemibold },
   text: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   none: { color: tokens.colorNeutralForeground2 },
+  // Windows high contrast: a button styled as a link would otherwise show as plain text.
+  link: { alignSelf: "flex-start", "@media (forced-colors: active)": { color: "LinkText", textDecorationLine: "underline" } },
 });
 
 export function ProblemList(props: { problems: readonly ProblemView[]; onSelect: (sheet: string, cell: string) => void }) {
@@ -33,7 +35,7 @@ export function ProblemList(props: { problems: readonly ProblemView[]; onSelect:
             </span>
             <span className={styles.text}>
               <span>{p.message}</span>
-              <Link as="button" aria-label={`Go to ${p.sheet}!${p.cell}`} onClick={() => onSelect(p.sheet, p.cell)}>
+              <Link as="button" className={styles.link} aria-label={`Go to ${p.sheet}!${p.cell}`} onClick={() => onSelect(p.sheet, p.cell)}>
                 {`${p.sheet}!${p.cell}`}
               </Link>
             </span>

@@ -1,6 +1,6 @@
 // "Record a measurement": one dated value for a KPI, appended to the workbook's "KPA Data" log, where the next
 // evaluation reads it for statuses and trends. The KPI can be picked from the tables or typed anew.
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { Button, Combobox, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
 import { MESSAGES } from "../../app/messages";
 import type { MeasurementEntry } from "../../app/port";
@@ -51,6 +51,17 @@ export function RecordPanel(props: {
   const [enteredBy, setEnteredBy] = useState(rememberedEnteredBy);
   const [note, setNote] = useState("");
   const kpiInput = useRef<HTMLInputElement>(null);
+  const [pickerOpen, setPickerOpen] = useState(false);
+  // Whether the text in the picker was typed (true) or reached with the arrow keys (false): Tab keeps typed text.
+  const typed = useRef(false);
+
+  // The picker points its input at the active option; once the list closes that option is gone, and a reference to
+  // a missing element is an error for assistive technology. Checked after every render, the list's closing included.
+  useEffect(() => {
+    const input = kpiInput.current;
+    const active = input?.getAttribute("aria-activedescendant");
+    if (input && active && !document.getElementById(active)) input.removeAttribute("aria-activedescendant");
+  });
 
   const query = kpi.trim().toLowerCase();
   // Everything while the field is empty or holds a name from the list; otherwise the names containing what was typed.
@@ -74,6 +85,7 @@ export function RecordPanel(props: {
     // Ready for the next KPI of the same period, from the same source, by the same person. A field edited
     // while the row was being added keeps the edit.
     setKpi((k) => (k.trim() === sent.kpi ? "" : k));
+    typed.current = false;
     setValue((v) => (v.trim() === sent.value ? "" : v));
     setNote((n) => (n.trim() === sent.note ? "" : n));
     kpiInput.current?.focus();
@@ -92,8 +104,21 @@ export function RecordPanel(props: {
               ref={kpiInput}
               value={kpi}
               selectedOptions={kpis.includes(kpi) ? [kpi] : []}
-              onChange={(ev) => setKpi(ev.target.value)}
-              onOptionSelect={(_, data) => setKpi(data.optionText ?? "")}
+              open={pickerOpen}
+              onOpenChange={(_, data) => setPickerOpen(data.open)}
+              onChange={(ev) => {
+                typed.current = true;
+                setKpi(ev.target.value);
+              }}
+              onKeyDown={(ev: KeyboardEvent<HTMLInputElement>) => {
+                if (ev.key === "ArrowDown" || ev.key === "ArrowUp" || ev.key === "Home" || ev.key === "End") typed.current = false;
+              }}
+              onOptionSelect={(ev, data) => {
+                // The hint says a new name may be typed: Tab leaves the field with what was typed, not the first match.
+                if ((ev as KeyboardEvent).key === "Tab" && typed.current) return;
+                typed.current = false;
+                setKpi(data.optionText ?? "");
+              }}
             >
               {shown.map((k) => (
                 <Option key={k} value={k}>

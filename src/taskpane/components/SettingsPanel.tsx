@@ -1,4 +1,4 @@
-// The four settings an evaluation depends on. The inputs hold text drafts so a half-typed value can be shown
+// The four settings an evaluation depends on: the as-of date (in the command bar) and the options under it. The inputs hold text drafts so a half-typed value can be shown
 // with a hint instead of being thrown away; only a draft that parses becomes settings.
 import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { DEFAULT_DATE_ORDER, type DateOrder, MAX_MILESTONE_WINDOW_DAYS, MAX_TOLERANCE, isIsoDate, parseDateOrder } from "../../engine";
@@ -36,59 +36,80 @@ const useStyles = makeStyles({
     border: "none",
     margin: 0,
     padding: 0,
+    minWidth: 0,
   },
+  // Beside Evaluate, taking the rest of the line; the validation message wraps under it.
+  asOf: { flexGrow: 1, flexBasis: "150px", minWidth: 0 },
+  dateInput: { minWidth: 0 },
 });
 
-export function SettingsPanel(props: { draft: SettingsDraft; disabled: boolean; onChange: (next: SettingsDraft) => void }) {
+/** The as-of date, in the command bar beside Evaluate. */
+export function AsOfField(props: { draft: SettingsDraft; disabled: boolean; onChange: (next: SettingsDraft) => void }) {
   const { draft, disabled, onChange } = props;
   const styles = useStyles();
   const dateOk = isIsoDate(draft.asOf);
+  return (
+    <Field
+      label="As-of date"
+      className={styles.asOf}
+      validationMessage={dateOk ? undefined : MESSAGES.asOfInvalid()}
+    >
+      <Input
+        type="date"
+        className={styles.dateInput}
+        title={MESSAGES.asOfHint()}
+        disabled={disabled}
+        value={draft.asOf}
+        onChange={(_, data) => onChange({ ...draft, asOf: data.value })}
+      />
+    </Field>
+  );
+}
+
+/** The settings that are set once and rarely changed: tolerance, date order and the milestone warning. */
+export function OptionsPanel(props: { draft: SettingsDraft; disabled: boolean; onChange: (next: SettingsDraft) => void }) {
+  const { draft, disabled, onChange } = props;
+  const styles = useStyles();
   const toleranceOk = toleranceOfPercent(draft.tolerance) !== undefined;
   const windowOk = milestoneWindowOfText(draft.milestoneWindowDays) !== undefined;
   return (
-    <section aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
-      {/* A fieldset so one `disabled` stops edits while the workbook is being changed. */}
-      <fieldset className={styles.fields} disabled={disabled}>
-        <Field label="As-of date" hint={MESSAGES.asOfHint()} validationMessage={dateOk ? undefined : MESSAGES.asOfInvalid()}>
-          <Input type="date" value={draft.asOf} onChange={(_, data) => onChange({ ...draft, asOf: data.value })} />
-        </Field>
-        <Field label="Tolerance" hint={MESSAGES.toleranceHint()} validationMessage={toleranceOk ? undefined : MESSAGES.toleranceInvalid()}>
-          <Input
-            type="number"
-            min={0}
-            max={MAX_TOLERANCE * 100}
-            step={1}
-            contentAfter="%"
-            value={draft.tolerance}
-            onChange={(_, data) => onChange({ ...draft, tolerance: data.value })}
-          />
-        </Field>
-        <Field label="Date order" hint={MESSAGES.dateOrderHint()}>
-          <Select
-            value={draft.dateOrder}
-            onChange={(_, data) => onChange({ ...draft, dateOrder: parseDateOrder(data.value) ?? DEFAULT_DATE_ORDER })}
-          >
-            <option value="mdy">Month first (03/04 = Mar 4)</option>
-            <option value="dmy">Day first (03/04 = 3 Apr)</option>
-          </Select>
-        </Field>
-        <Field
-          label="Milestone warning"
-          hint={MESSAGES.milestoneWindowHint()}
-          validationMessage={windowOk ? undefined : MESSAGES.milestoneWindowInvalid()}
+    // A fieldset so one `disabled` stops edits while the workbook is being changed.
+    <fieldset className={styles.fields} disabled={disabled}>
+      <Field label="Tolerance" hint={MESSAGES.toleranceHint()} validationMessage={toleranceOk ? undefined : MESSAGES.toleranceInvalid()}>
+        <Input
+          type="number"
+          min={0}
+          max={MAX_TOLERANCE * 100}
+          step={1}
+          contentAfter="%"
+          value={draft.tolerance}
+          onChange={(_, data) => onChange({ ...draft, tolerance: data.value })}
+        />
+      </Field>
+      <Field label="Date order" hint={MESSAGES.dateOrderHint()}>
+        <Select
+          value={draft.dateOrder}
+          onChange={(_, data) => onChange({ ...draft, dateOrder: parseDateOrder(data.value) ?? DEFAULT_DATE_ORDER })}
         >
-          <Input
-            type="number"
-            min={0}
-            max={MAX_MILESTONE_WINDOW_DAYS}
-            step={1}
-            contentAfter="days"
-            value={draft.milestoneWindowDays}
-            onChange={(_, data) => onChange({ ...draft, milestoneWindowDays: data.value })}
-          />
-        </Field>
-      </fieldset>
-    </section>
+          <option value="mdy">Month first (03/04 = Mar 4)</option>
+          <option value="dmy">Day first (03/04 = 3 Apr)</option>
+        </Select>
+      </Field>
+      <Field
+        label="Milestone warning"
+        hint={MESSAGES.milestoneWindowHint()}
+        validationMessage={windowOk ? undefined : MESSAGES.milestoneWindowInvalid()}
+      >
+        <Input
+          type="number"
+          min={0}
+          max={MAX_MILESTONE_WINDOW_DAYS}
+          step={1}
+          contentAfter="days"
+          value={draft.milestoneWindowDays}
+          onChange={(_, data) => onChange({ ...draft, milestoneWindowDays: data.value })}
+        />
+      </Field>
+    </fieldset>
   );
 }

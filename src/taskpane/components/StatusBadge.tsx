@@ -12,6 +12,8 @@ const useStyles = makeStyles({
     paddingInline: tokens.spacingHorizontalS,
     borderRadius: tokens.borderRadiusMedium,
     whiteSpace: "nowrap",
+    // Windows high contrast drops the fill: a border keeps the badge a shape (transparent shows as the text colour).
+    border: `${tokens.strokeWidthThin} solid transparent`,
   },
 });
 

@@ -1,4 +1,5 @@
-// How many rows ended in each status, worst first, zeros included so the list always reads the same.
+// How many rows ended in each status, worst first, as compact chips: only the statuses that have rows, each with
+// its name and count beside the colour, so colour is never the only signal.
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { SEVERITY_ORDER, type StatusCounts as Counts } from "../../engine";
 import { StatusBadge } from "./StatusBadge";
@@ -10,12 +11,14 @@ const useStyles = makeStyles({
 
 export function StatusCounts(props: { counts: Counts }) {
   const styles = useStyles();
+  const shown = SEVERITY_ORDER.filter((status) => (props.counts[status] ?? 0) > 0);
+  if (shown.length === 0) return null;
   return (
     <ul className={styles.list} aria-label="Rows by status">
-      {SEVERITY_ORDER.map((status) => (
+      {shown.map((status) => (
         <li key={status} data-status={status}>
           <StatusBadge status={status}>
-            <span className={styles.count}>{props.counts[status] ?? 0}</span>
+            <span className={styles.count}>{props.counts[status]}</span>
           </StatusBadge>
         </li>
       ))}
