@@ -103,7 +103,8 @@ module.exports = async (env = {}, options = {}) => {
   const config = {
     mode: dev ? "development" : "production",
     context: __dirname,
-    devtool: "source-map",
+    // Source maps help while developing; a production dist/ ships without them (they would publish our sources).
+    devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/index.ts",
       commands: "./src/commands/commands.ts",

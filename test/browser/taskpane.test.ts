@@ -158,6 +158,13 @@ describe("production build", () => {
     expect(fs.readdirSync(out).some((f) => /^demo\.[0-9a-f]+\.js$/.test(f))).toBe(true);
   });
 
+  test("ships no source maps", () => {
+    const files = fs.readdirSync(out);
+    expect(files.filter((f) => f.endsWith(".js")).length).toBeGreaterThan(0);
+    expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+    expect(fs.readFileSync(path.join(out, "taskpane.js"), "utf8")).not.toContain("sourceMappingURL");
+  });
+
   test("the manifest points at the production host", () => {
     const manifest = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
     expect(manifest).not.toContain("localhost");
