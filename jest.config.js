@@ -4,6 +4,8 @@
 //   e2e   tests that start other programs: the real `kpa` process after `npm run build:cli`, LibreOffice, and the
 //         production build opened in chromium.
 // Run one with `npx jest --selectProjects unit` (npm run test:unit) or `--selectProjects e2e` (npm run test:e2e).
+// A third project, fuzz (test/fuzz/fuzz.test.ts, 100,000 generated workbooks), exists only when FUZZ_CASES is set,
+// so a plain `jest` never runs it: `npm run fuzz` (scripts/fuzz.js) sets it and selects the project.
 // Jest 29 only has a global testTimeout, so each project sets its own default in a setup file; heavy tests
 // (builds, LibreOffice, chromium, 20k–100k-row workbooks, property tests) set an explicit, generous timeout.
 
@@ -14,7 +16,12 @@ const E2E_TESTS = [
   "<rootDir>/test/cli/libreoffice.test.ts",
   "<rootDir>/test/xlsx/insert-columns.libreoffice.test.ts",
 ];
-const E2E_PATHS = ["/test/browser/", "/test/cli/bin\\.test\\.ts$", "/test/cli/libreoffice\\.test\\.ts$", "/test/xlsx/insert-columns\\.libreoffice\\.test\\.ts$"];
+const E2E_PATHS = [
+  "/test/browser/",
+  "/test/cli/bin\\.test\\.ts$",
+  "/test/cli/libreoffice\\.test\\.ts$",
+  "/test/xlsx/insert-columns\\.libreoffice\\.test\\.ts$",
+];
 
 const shared = {
   preset: "ts-jest",
@@ -33,7 +40,7 @@ module.exports = {
       ...shared,
       displayName: "unit",
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-      testPathIgnorePatterns: ["/node_modules/", ...E2E_PATHS],
+      testPathIgnorePatterns: ["/node_modules/", "/test/fuzz/", ...E2E_PATHS],
       setupFilesAfterEnv: ["<rootDir>/test/support/jest-timeout-unit.ts"],
     },
     {
@@ -42,5 +49,15 @@ module.exports = {
       testMatch: E2E_TESTS,
       setupFilesAfterEnv: ["<rootDir>/test/support/jest-timeout-e2e.ts"],
     },
+    ...(process.env.FUZZ_CASES
+      ? [
+          {
+            ...shared,
+            displayName: "fuzz",
+            testMatch: ["<rootDir>/test/fuzz/**/*.test.ts"],
+            setupFilesAfterEnv: ["<rootDir>/test/support/jest-timeout-unit.ts"],
+          },
+        ]
+      : []),
   ],
 };

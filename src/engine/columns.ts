@@ -110,8 +110,15 @@ function placeColumns(view: SheetView, table: Table, ev: Evaluation): Record<key
   if (missing.length > 0) {
     // Room for the new columns plus one empty column, so the table stays apart from its neighbours.
     const needed = missing.length + 1;
+    // Another table's cells are never free, empty ones included; our old cells elsewhere are free to write over.
+    const others = ev.tables.filter((t) => t.sheet === table.sheet && t.id !== table.id);
+    const otherAt = (r: number, c: number) =>
+      others.find((t) => r >= t.headerRow && r <= Math.max(t.headerRow, t.lastRow) && c >= t.left && c <= t.right);
     for (let c = table.right + 1; c <= table.right + needed; c++) {
       for (let r = table.headerRow; r <= table.lastRow; r++) {
+        const other = otherAt(r, c);
+        // The blocker named is a cell with something in it: the other table's header in that column.
+        if (other) return { blocker: { row: view.isEmpty(r, c) ? other.headerRow : r, col: c }, needed };
         if (!view.isEmpty(r, c) && !ownsCell(ev.ownership, table.sheet, r, c)) return { blocker: { row: r, col: c }, needed };
       }
     }
@@ -149,8 +156,11 @@ const tableRange = (t: Table) => rangeAddress({ top: t.headerRow, left: t.left, 
 
 function isPlaceholderColumn(view: SheetView, table: Table, col: number): boolean {
   for (let r = table.firstRow; r <= table.lastRow; r++) {
+    if (view.isEmpty(r, col)) continue;
+    // An error is a formula's result, the user's: only typed text is a placeholder.
+    if (typeof view.value(r, col) !== "string") return false;
     const t = view.text(r, col);
-    if (t && !PLACEHOLDER_STATUS.test(t) && !isNoValueMarker(t)) return false;
+    if (!PLACEHOLDER_STATUS.test(t) && !isNoValueMarker(t)) return false;
   }
   return true;
 }

@@ -1,9 +1,10 @@
 // Finds KPA tables anywhere on a sheet by their header rows: stacked under section headings or side by side.
 import { cellAddress } from "./address";
-import { type SheetGrid, SheetView } from "./grid";
+import { type CellValue, type SheetGrid, SheetView } from "./grid";
 import { resolveActual } from "./columns-by-content";
-import { type Field, isOurHeader, matchHeaderDetail } from "./headers";
+import { type Field, isOurHeader, isOurOutput, matchHeaderDetail } from "./headers";
 import type { Column, Table, TableKind } from "./table";
+import { isNoValueMarker } from "./values";
 
 interface HeaderCandidate {
   row: number;
@@ -63,7 +64,8 @@ function headerAt(view: SheetView, row: number, left: number, right: number): He
     const v = view.value(row, c);
     if (v !== null && typeof v !== "string") return undefined;
     const header = view.text(row, c);
-    const m = header ? matchHeaderDetail(header) : undefined;
+    // What we write beside a table (a status, an explanation ending "→ Needs Target") is never a header.
+    const m = header && !isOurOutput(header) ? matchHeaderDetail(header) : undefined;
     const field = m?.field;
     if (m && field !== undefined) {
       matched++;
@@ -127,6 +129,17 @@ function soleCell(view: SheetView, row: number, left: number, right: number): nu
   return found;
 }
 
+function soleCellOf(view: SheetView, row: number, cols: readonly number[]): number | undefined {
+  let found: number | undefined;
+  for (const c of cols) {
+    if (!view.isEmpty(row, c)) {
+      if (found !== undefined) return undefined;
+      found = c;
+    }
+  }
+  return found;
+}
+
 function rowIsBlank(view: SheetView, row: number, left: number, right: number): boolean {
   for (let c = left; c <= right; c++) if (!view.isEmpty(row, c)) return false;
   return true;
@@ -137,35 +150,77 @@ function groupWeight(text: string): number | undefined {
   return m ? Number(m[1] ?? m[2]) : undefined;
 }
 
+/** The header rows that start in row `r`, one per run of filled cells. */
+function headersIn(view: SheetView, r: number): HeaderCandidate[] {
+  const out: HeaderCandidate[] = [];
+  for (const [a, b] of segments(view, r, view.left, view.right)) {
+    const h = headerAt(view, r, a, b);
+    if (h) out.push(h);
+  }
+  return out;
+}
+
+/**
+ * A value under one of our headers that we write there or write over: a status, an explanation, a progress figure,
+ * or a no-value marker (TBD, N/A, -). The user's own words (a header below), dates and errors stay visible.
+ */
+function isOurValue(v: CellValue): boolean {
+  if (typeof v === "number") return true;
+  if (typeof v !== "string" || v.trim() === "") return false;
+  return isOurOutput(v) || isNoValueMarker(v);
+}
+
+/** A sheet in which our values (isOurValue) in some columns below a header row read as empty. */
+class MaskedView extends SheetView {
+  constructor(
+    grid: SheetGrid,
+    private readonly headerRow: number,
+    private readonly cols: readonly number[],
+  ) {
+    super(grid);
+  }
+
+  override value(row: number, col: number): CellValue {
+    const v = super.value(row, col);
+    return row > this.headerRow && this.cols.includes(col) && isOurValue(v) ? null : v;
+  }
+}
+
 /** Every table on a sheet, top to bottom, left to right. Never throws. */
 export function detectTables(grid: SheetGrid): Table[] {
   const view = new SheetView(grid);
   if (view.bottom < view.top || view.right < view.left) return [];
   const candidates = new Map<number, HeaderCandidate[]>();
   for (let r = view.top; r <= view.bottom; r++) {
-    for (const [a, b] of segments(view, r, view.left, view.right)) {
-      const h = headerAt(view, r, a, b);
-      if (h) {
-        const list = candidates.get(r) ?? [];
-        list.push(h);
-        candidates.set(r, list);
-      }
-    }
+    const list = headersIn(view, r);
+    if (list.length > 0) candidates.set(r, list);
   }
   const overlapsHeader = (row: number, left: number, right: number) =>
     (candidates.get(row) ?? []).some((h) => h.left <= right && h.right >= left);
 
   const tables: Table[] = [];
   const claimed: { top: number; bottom: number; left: number; right: number }[] = [];
-  for (const r of [...candidates.keys()].sort((x, y) => x - y)) {
+  // Rows in order; a table's rows may turn a row below into a header row (candidates.set below).
+  for (let r = view.top; r <= view.bottom; r++) {
     for (const h of candidates.get(r) ?? []) {
       if (claimed.some((t) => r >= t.top && r <= t.bottom && h.left <= t.right && h.right >= t.left)) continue;
       let last = r;
       // Our own columns do not keep a table going: a row is blank when the user's cells are.
       const userCols = h.columns.filter((c) => !isOurHeader(c.header)).map((c) => c.col);
+      // Cells under a header we write (KPA Status, Progress, Explanation) are our output: they neither make nor
+      // break a header row below, so a row reads the same before and after we write them.
+      const ours = h.columns.filter((c) => isOurHeader(c.header)).map((c) => c.col);
+      const withoutOurs = ours.length > 0 ? new MaskedView(grid, r, ours) : undefined;
       for (let x = r + 1; x <= view.bottom; x++) {
-        if (userCols.every((c) => view.isEmpty(x, c)) || overlapsHeader(x, h.left, h.right)) break;
-        const sole = soleCell(view, x, h.left, h.right);
+        if (userCols.every((c) => view.isEmpty(x, c))) break;
+        if (withoutOurs && ours.some((c) => isOurValue(view.value(x, c)))) {
+          const headers = headersIn(withoutOurs, x);
+          if (headers.length > 0) candidates.set(x, headers);
+          else candidates.delete(x);
+        }
+        if (overlapsHeader(x, h.left, h.right)) break;
+        // Only the user's cells count here too: our columns beside a heading do not make it a row.
+        const sole = soleCellOf(view, x, userCols);
         if (sole !== undefined) {
           const merge = view.merge(x, sole);
           const text = view.text(x, sole);

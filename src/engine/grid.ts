@@ -111,7 +111,8 @@ export class SheetView {
     const v = this.value(row, col);
     if (v === null) return "";
     if (typeof v === "string") return v.trim();
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    // An invalid Date (NaN time) reads as the value reader names it (values.ts), rather than throwing.
+    if (v instanceof Date) return Number.isNaN(v.getTime()) ? "invalid date" : v.toISOString().slice(0, 10);
     if (isCellError(v)) return v.error;
     return String(v);
   }

@@ -1,4 +1,5 @@
 // Header text → the field it names. Matching ignores case, spacing and punctuation.
+import { STATUSES } from "./status";
 
 export type Field =
   | "name"
@@ -315,4 +316,13 @@ const OUR_HEADER_SET: ReadonlySet<string> = new Set(Object.values(OUR_HEADERS));
 /** True for the header text of a column that KPA Tracker adds. */
 export function isOurHeader(text: string): boolean {
   return OUR_HEADER_SET.has(text.trim());
+}
+
+const STATUS_SET: ReadonlySet<string> = new Set(STATUSES);
+const EXPLANATION_END = new RegExp(`\\S → (?:${STATUSES.join("|")})$`);
+
+/** True for what KPA Tracker writes in its columns: a status word, or an explanation ending "→ Status". */
+export function isOurOutput(text: string): boolean {
+  const t = text.trim();
+  return STATUS_SET.has(t) || EXPLANATION_END.test(t);
 }

@@ -29,7 +29,8 @@ export function readOwnership(wb: WorkbookGrid): Ownership {
     if (!ref || !sheetNames.has(ref.sheet)) continue;
     if (n.name.startsWith(SHEET_NAME_PREFIX)) {
       const role = n.name.slice(SHEET_NAME_PREFIX.length).toLowerCase();
-      if (role in OUR_SHEETS) sheets[role as OurSheet] = ref.sheet;
+      // One sheet plays one role: a second name marking the same sheet (left by renames) is ignored.
+      if (role in OUR_SHEETS && !Object.values(sheets).includes(ref.sheet)) sheets[role as OurSheet] = ref.sheet;
     } else if (n.name.startsWith(COLUMNS_NAME_PREFIX)) {
       blocks.push({ name: n.name, sheet: ref.sheet, rect: ref.rect });
     }
@@ -38,7 +39,14 @@ export function readOwnership(wb: WorkbookGrid): Ownership {
     if (sheets[role]) continue;
     const s = wb.sheets.find((g) => g.name === OUR_SHEETS[role]);
     const a1 = s?.values[0]?.[0];
-    if (s && (s.origin?.row ?? 0) === 0 && (s.origin?.col ?? 0) === 0 && a1 === SHEET_TITLES[role]) sheets[role] = s.name;
+    if (
+      s &&
+      (s.origin?.row ?? 0) === 0 &&
+      (s.origin?.col ?? 0) === 0 &&
+      a1 === SHEET_TITLES[role] &&
+      !Object.values(sheets).includes(s.name)
+    )
+      sheets[role] = s.name;
   }
   return { sheets, blocks };
 }

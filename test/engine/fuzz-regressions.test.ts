@@ -1,0 +1,314 @@
+// Cases `npm run fuzz` found, shrunk to the grid that shows the bug, kept as plain tests. Each runs the fuzz's own
+// checks (test/fuzz/check.ts: no throw, known statuses, valid cells, user cells kept, applying twice = once) and
+// asserts what the bug broke. When the fuzz writes out/fuzz-failure.ts, its `it` goes here once the bug is fixed.
+import { applyPlanToGrid } from "../../src/engine/apply";
+import type { WorkbookGrid } from "../../src/engine/grid";
+import { run } from "../../src/engine/index";
+import { readOwnership } from "../../src/engine/ownership";
+import { type FuzzOptions, checkCase } from "../fuzz/check";
+
+const OPTS: FuzzOptions = { asOf: "2050-06-30", generatedAt: "2050-06-30T09:00:00Z", generator: "fuzz" };
+
+it("an invalid Date in a header row is read as text, not thrown on", () => {
+  const wb: WorkbookGrid = { sheets: [{ name: "Sheet1", values: [[new Date(Number.NaN), "Target", "Actual", "Owner", "Timeline"]] }] };
+  expect(() => run(wb, OPTS)).not.toThrow();
+  checkCase(wb, OPTS);
+});
+
+it("one sheet plays one of our roles: a second name marking it for another role is ignored", () => {
+  // Both the history and the summary names point at the same sheet: it was the summary that got replaced whole
+  // while the history was appended to it, and applying the plan threw.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "KPA History",
+        values: [
+          ["Owner", "TARGET", "Score", "Goal Description"],
+          ["Team Lead", "< 2 hours", "109 min", "Hire 12 engineers by June 2050"],
+        ],
+        origin: { row: 3, col: 0 },
+      },
+    ],
+    names: [
+      { name: "KPATracker_Sheet_History", ref: "'KPA History'!$A$1" },
+      { name: "KPATracker_Sheet_Summary", ref: "'KPA History'!$A$1" },
+    ],
+  };
+  expect(readOwnership(wb).sheets).toEqual({ history: "KPA History" });
+  const { plan } = run(wb, OPTS);
+  expect(() => applyPlanToGrid(wb, plan)).not.toThrow();
+  checkCase(wb, OPTS);
+
+  // Nor does a sheet's title give it a second role when a name has already given it one.
+  const titled: WorkbookGrid = {
+    sheets: [wb.sheets[0]!, { name: "KPA Gaps", values: [["KPA Gaps"], ["Goal", "Target", "Actual"]] }],
+    names: [{ name: "KPATracker_Sheet_Summary", ref: "'KPA Gaps'!$A$1" }],
+  };
+  expect(readOwnership(titled).sheets).toEqual({ summary: "KPA Gaps" });
+  checkCase(titled, OPTS);
+});
+
+it("a heading under a table ends it on every run, though a cell right of the table shares its row", () => {
+  // "I. Customer" ends the table; a stray cell in F3 is beyond the table's columns. Once our columns reached F,
+  // F3 counted as a second cell of the row, the heading stopped being one, and the second run judged it as a goal.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Sheet1",
+        values: [["Goal", "Target", "Actual"], ["Customer Satisfaction (CSAT)"], ["I. Customer", null, null, null, null, Number.NaN]],
+      },
+    ],
+  };
+  const first = run(wb, OPTS);
+  const second = run(applyPlanToGrid(wb, first.plan), OPTS);
+  expect(second.evaluation.rows.map((r) => r.name)).toEqual(first.evaluation.rows.map((r) => r.name));
+  expect(first.evaluation.rows.map((r) => r.name)).toEqual(["Customer Satisfaction (CSAT)"]);
+  checkCase(wb, OPTS);
+});
+
+it("what we write beside a table (a status, an explanation) never makes its row a header row", () => {
+  // Row 6 holds a goal and, right of it, a KPI header's words: 3 of 7 cells read as headers, not a header row.
+  // Our "Needs Target" and "… → Needs Target" beside it read as Target headers, made it 4 of 8 and a KPI table,
+  // which cut the goals table short on the second run.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Training",
+        values: [
+          [null, "Goal", "Target (2050)", "Current"],
+          ["Sales Manager", "Revenue", "Best-in-class", "1.5 hours", "Key Performance Indicator", "Q4 Target", "Result"],
+        ],
+        origin: { row: 4, col: 4 },
+        merges: [{ top: 4, left: 8, bottom: 4, right: 10 }],
+      },
+    ],
+  };
+  const first = run(wb, OPTS);
+  expect(first.evaluation.rows.map((r) => [r.name, r.status])).toEqual([["Revenue", "Needs Target"]]);
+  const second = run(applyPlanToGrid(wb, first.plan), OPTS);
+  expect(second.evaluation.tables.map((t) => t.id)).toEqual(["Training!F5"]);
+  expect(second.evaluation.rows.map((r) => [r.name, r.status])).toEqual([["Revenue", "Needs Target"]]);
+  checkCase(wb, OPTS);
+});
+
+it("our columns of one table are not room for another's: a table beside them waits for room on every run", () => {
+  // The KPI table at G reuses the "KPA Status" column typed at its left edge. The goals table at A–C has no room
+  // (G1 is in the way) on the first run; once G became ours, the second run took it for free room and wrote D–F.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Sheet1",
+        values: [
+          ["Goal", "Actual", "Timeline", null, null, null, "KPA Status", "Target", "Actual", "KPI"],
+          ["Achieve a CSAT score of 85% or higher.", null, null, null, null, null, null, "Complete"],
+        ],
+      },
+    ],
+  };
+  const first = run(wb, OPTS);
+  const second = run(applyPlanToGrid(wb, first.plan), OPTS);
+  expect(second.plan.writes.filter((w) => w.col < 6)).toEqual([]);
+  expect(second.plan.room).toEqual(first.plan.room);
+  checkCase(wb, OPTS);
+});
+
+it("a Status column is taken over only when its cells are empty or typed placeholders, not when one holds an error", () => {
+  // An error is a formula's result: "#N/A" read as a no-value marker, an error without a code as no text, and the
+  // plan wrote over the user's formula.
+  for (const error of ["", "#N/A"]) {
+    const wb: WorkbookGrid = {
+      sheets: [
+        {
+          name: "Sheet1",
+          values: [
+            [null, null, null, "Status", "Baseline", "Goal", "Owner"],
+            [null, null, null, { error }],
+          ],
+        },
+      ],
+    };
+    const { plan } = run(wb, OPTS);
+    expect(plan.writes.filter((w) => w.col === 3)).toEqual([]);
+    checkCase(wb, OPTS);
+  }
+  // Typed "#N/A" or "TBD" is still a placeholder the plan may write over.
+  const typed: WorkbookGrid = {
+    sheets: [
+      {
+        name: "G",
+        values: [
+          ["Goal", "Target", "Actual", "Status"],
+          ["A", "≥ 10", 12, "#N/A"],
+        ],
+      },
+    ],
+  };
+  expect(run(typed, OPTS).plan.writes[0]).toMatchObject({ row: 1, col: 3, values: [["Met"]] });
+});
+
+it("cells under a header we write neither make nor break a header row below it", () => {
+  // "TBD" under a typed "KPA Progress" joined row 2 into one run with the number in F2, so it was no header row on
+  // the first run; once our (empty) progress replaced it, "Goal | Target | Actual | -" read as one and cut the KPI
+  // table above short on the second run.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Sheet1",
+        values: [
+          [null, null, null, "Actual", "KPA Progress", "Timeline", "KPI", "Target"],
+          ["Goal", "Target", "Actual", "-", "TBD", 54969],
+        ],
+      },
+    ],
+  };
+  const first = run(wb, OPTS);
+  expect(first.evaluation.tables.map((t) => t.id)).toEqual(["Sheet1!D1", "Sheet1!A2"]);
+  const second = run(applyPlanToGrid(wb, first.plan), OPTS);
+  expect(second.evaluation.tables.map((t) => t.id)).toEqual(["Sheet1!D1", "Sheet1!A2"]);
+  checkCase(wb, OPTS);
+});
+
+it("a header row under a table still ends it once our columns sit beside the table", () => {
+  // Our columns E–G beside the goals table reach the header row "Goal | Actual | Timeline | Owner" in D3:G3; its
+  // cells under our headers must still count, or the table runs on into it on the second run.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Sheet1",
+        values: [
+          ["Goal", "Target", "Actual", "I. Customer", null, null, null, null, "KPI", "Target", "Actual"],
+          ["Customer Satisfaction (CSAT)", "0 incidents", 0],
+          [null, null, null, "Goal", "Actual", "Timeline", "Owner"],
+        ],
+      },
+    ],
+  };
+  const first = run(wb, OPTS);
+  const second = run(applyPlanToGrid(wb, first.plan), OPTS);
+  expect(second.evaluation.rows.map((r) => r.name)).toEqual(["Customer Satisfaction (CSAT)"]);
+  expect(second.evaluation.tables.map((t) => t.id)).toEqual(first.evaluation.tables.map((t) => t.id));
+  checkCase(wb, OPTS);
+});
+
+it("a table's columns never go into another table's rows, even into its empty cells", () => {
+  // The goals table at A2:B3 put its explanation column in E, whose E2 is an empty cell of the goals table at
+  // E1:G2; on the second run "KPA Explanation" in E2 made that table's row read differently.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Sheet1",
+        values: [[null, null, null, null, "Target", "Actual", "Goal"], ["Goal", "Actual", null, null, null, null, 0], [Number.NaN]],
+      },
+    ],
+  };
+  const { plan } = run(wb, OPTS);
+  expect(plan.writes.filter((w) => w.col <= 6).map((w) => `${w.row}:${w.col}`)).toEqual([]);
+  expect(plan.problems.find((p) => p.code === "noRoomForColumns")?.cell).toBe("E1");
+  checkCase(wb, OPTS);
+});
+
+it("our columns' cells are masked only within the table: a heading ends it before the next row is read", () => {
+  // Reading rows under our columns as empty ran on past the heading "I. Customer", so "Department" and the number
+  // in D4 vanished and "KPI | Description" became a KPA table on the second run.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Sheet1",
+        values: [
+          ["Goal", "Target"],
+          [Number.NaN],
+          ["I. Customer"],
+          ["KPI", "Description", "Department", Number.NaN],
+          ["Customer Satisfaction (CSAT)"],
+        ],
+      },
+    ],
+  };
+  const first = run(wb, OPTS);
+  const second = run(applyPlanToGrid(wb, first.plan), OPTS);
+  expect(second.evaluation.tables.map((t) => t.id)).toEqual(["Sheet1!A1"]);
+  expect(second.evaluation.rows.map((r) => r.key)).toEqual(first.evaluation.rows.map((r) => r.key));
+  checkCase(wb, OPTS);
+});
+
+it("only our values under our headers are read as empty, not the user's words beside a table's end", () => {
+  // "Role" in G3 and "Target" in F3 sat under columns that became ours on the first run; read as empty on the
+  // second, they no longer made row 3 a header row, and it was judged as a row of the table above.
+  const sheets: WorkbookGrid[] = [
+    {
+      sheets: [
+        {
+          name: "Goals 2050",
+          values: [
+            ["Benchmark", "Measure", "Actual", "By When", "KPA Progress", "مؤشرات الأداء"],
+            ["under 2h"],
+            [null, null, null, new Date("2050-11-28T00:00:00.000Z"), "Met", "Training Required", "Role"],
+          ],
+        },
+      ],
+    },
+    {
+      sheets: [
+        {
+          name: "Sheet1",
+          values: [
+            ["KPI", "Target", "Actual", "KPA Status", "Timeline"],
+            ["Customer Satisfaction (CSAT)"],
+            [Number.NaN, "Baseline", "Start Date", "Actual", "Goal", "Target"],
+          ],
+        },
+      ],
+    },
+  ];
+  for (const wb of sheets) {
+    const first = run(wb, OPTS);
+    const second = run(applyPlanToGrid(wb, first.plan), OPTS);
+    expect(second.evaluation.rows.map((r) => r.key)).toEqual(first.evaluation.rows.map((r) => r.key));
+    checkCase(wb, OPTS);
+  }
+});
+
+it("our status written beside another table's header row does not make that row overlap our table", () => {
+  // "KPI | Target | Actual | Baseline | Status" in A2:E2 ends before our KPA Status column F; once F2 held "No
+  // Data" the header ran on to G2 and cut the KPI table at F1 short on the second run.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Sheet1",
+        values: [
+          [null, null, null, null, null, "KPA Status", "Target", "Timeline", "KPI"],
+          ["KPI", "Target", "Actual", "Baseline", "Status", null, "≥ 66%"],
+        ],
+      },
+    ],
+  };
+  const first = run(wb, OPTS);
+  const second = run(applyPlanToGrid(wb, first.plan), OPTS);
+  expect(second.evaluation.rows.map((r) => r.key)).toEqual(first.evaluation.rows.map((r) => r.key));
+  expect(second.evaluation.tables.map((t) => t.id)).toEqual(first.evaluation.tables.map((t) => t.id));
+  checkCase(wb, OPTS);
+});
+
+it("a header row under our columns keeps its own Status column", () => {
+  // "Status" under our KPA Explanation column read as a placeholder we write over, so the goals table below lost
+  // its Status column on the second run.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Sheet1",
+        values: [
+          ["KPI", "Target"],
+          ["Customer Satisfaction (CSAT)"],
+          ["Goal", "Target", "Actual", "Start Date", "Status"],
+          ["Customer Satisfaction (CSAT)"],
+        ],
+      },
+    ],
+  };
+  const first = run(wb, OPTS);
+  const second = run(applyPlanToGrid(wb, first.plan), OPTS);
+  const below = (ev: typeof first.evaluation) => ev.tables.find((t) => t.id === "Sheet1!A3")?.fields.status;
+  expect(below(first.evaluation)).toBe(4);
+  expect(below(second.evaluation)).toBe(4);
+  checkCase(wb, OPTS);
+});
