@@ -54,6 +54,12 @@ function segments(view: SheetView, row: number, from: number, to: number): [numb
 
 function headerAt(view: SheetView, row: number, left: number, right: number): HeaderCandidate | undefined {
   if (right - left < 1) return undefined;
+  // A header row is text: a number or date anywhere rules the row out before any word is matched (most rows are
+  // data rows, and matching their words was a tenth of a run).
+  for (let c = left; c <= right; c++) {
+    const v = view.value(row, c);
+    if (v !== null && typeof v !== "string") return undefined;
+  }
   const columns: Column[] = [];
   const fields: Partial<Record<Field, number>> = {};
   const weakField = new Set<Field>();
@@ -61,8 +67,6 @@ function headerAt(view: SheetView, row: number, left: number, right: number): He
   // Loose words (Result, Plan, Score…) help read a table's columns, but alone they do not make a header row.
   let strong = 0;
   for (let c = left; c <= right; c++) {
-    const v = view.value(row, c);
-    if (v !== null && typeof v !== "string") return undefined;
     const header = view.text(row, c);
     // What we write beside a table (a status, an explanation ending "→ Needs Target") is never a header.
     const m = header && !isOurOutput(header) ? matchHeaderDetail(header) : undefined;
@@ -165,9 +169,13 @@ function headersIn(view: SheetView, r: number): HeaderCandidate[] {
  * or a no-value marker (TBD, N/A, -). The user's own words (a header below), dates and errors stay visible.
  */
 function isOurValue(v: CellValue): boolean {
+  return isOurWriting(v) || (typeof v === "string" && isNoValueMarker(v));
+}
+
+/** A value we write under our headers: a status, an explanation or a progress figure. Never a no-value marker. */
+function isOurWriting(v: CellValue): boolean {
   if (typeof v === "number") return true;
-  if (typeof v !== "string" || v.trim() === "") return false;
-  return isOurOutput(v) || isNoValueMarker(v);
+  return typeof v === "string" && v.trim() !== "" && isOurOutput(v);
 }
 
 /** A sheet in which our values (isOurValue) in some columns below a header row read as empty. */
@@ -214,7 +222,10 @@ export function detectTables(grid: SheetGrid): Table[] {
       for (let x = r + 1; x <= view.bottom; x++) {
         if (userCols.every((c) => view.isEmpty(x, c))) break;
         if (withoutOurs && ours.some((c) => isOurValue(view.value(x, c)))) {
-          const headers = headersIn(withoutOurs, x);
+          // We never write a no-value marker: one in a row that reads as a header as it stands is the user's
+          // (another table's header under ours), and stays; in a data row it is a cell we write over.
+          const asIs = ours.some((c) => isOurWriting(view.value(x, c))) ? [] : headersIn(view, x);
+          const headers = asIs.some((o) => o.left <= h.right && o.right >= h.left) ? asIs : headersIn(withoutOurs, x);
           if (headers.length > 0) candidates.set(x, headers);
           else candidates.delete(x);
         }

@@ -312,3 +312,26 @@ it("a header row under our columns keeps its own Status column", () => {
   expect(below(second.evaluation)).toBe(4);
   checkCase(wb, OPTS);
 });
+
+it("a header row under our columns stays a header when it holds a no-value marker", () => {
+  // "#N/A" typed as a header under our KPA Progress column read as a marker we write over, so on the second run
+  // the row below lost its header and became a data row of the table above.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Sheet1",
+        values: [
+          ["Goal", "Target"],
+          ["FOUNDATIONAL KPIs (40% weight)"],
+          ["Actual", "Priority", "Timeline", "#N/A", "Target"],
+        ],
+      },
+    ],
+  };
+  const first = run(wb, OPTS);
+  const second = run(applyPlanToGrid(wb, first.plan), OPTS);
+  const ids = (ev: typeof first.evaluation) => ev.tables.map((t) => `${t.id} ${t.lastRow}`);
+  expect(ids(first.evaluation)).toEqual(["Sheet1!A1 1", "Sheet1!A3 2"]);
+  expect(ids(second.evaluation)).toEqual(ids(first.evaluation));
+  checkCase(wb, OPTS);
+});
