@@ -29,9 +29,13 @@ export function planColumns(wb: WorkbookGrid, ev: Evaluation, problems: Problem[
   const conditionalFormats: CfPlan[] = [];
   const owned: { sheet: string; rect: Rect }[] = [];
   const room: RoomRequest[] = [];
-  // By table and row: side-by-side tables share rows.
-  const byRow = new Map<string, RowResult>();
-  for (const r of ev.rows) byRow.set(`${r.tableId}|${r.row}`, r);
+  // By table, then by sheet row (side-by-side tables share rows): no key string per row and column.
+  const byTable = new Map<string, Map<number, RowResult>>();
+  for (const r of ev.rows) {
+    let rows = byTable.get(r.tableId);
+    if (!rows) byTable.set(r.tableId, (rows = new Map()));
+    rows.set(r.row, r);
+  }
   const views = new Map(wb.sheets.map((s) => [s.name, new SheetView(s)]));
 
   const placements = ev.tables.flatMap((table) => {
@@ -52,27 +56,31 @@ export function planColumns(wb: WorkbookGrid, ev: Evaluation, problems: Problem[
       continue;
     }
     const userRight = Math.max(...table.columns.filter((c) => !isOurHeader(c.header)).map((c) => c.col));
-    for (const [role, col] of Object.entries(placed) as [keyof typeof OUR_HEADERS, Placement][]) {
+    const entries = (Object.entries(placed) as [Role, Placement][]).sort((a, b) => a[1].col - b[1].col);
+    const results = byTable.get(table.id);
+    // Side-by-side columns are one write: a row of three cells, not three one-cell rows (a third of the memory).
+    for (const run of adjacentRuns(entries)) {
+      const writeHeader = (run[0] as [Role, Placement])[1].writeHeader;
       const rows: PlanValue[][] = [];
-      const formats: (string | null)[][] = [];
-      if (col.writeHeader) {
-        rows.push([OUR_HEADERS[role]]);
-        formats.push([null]);
-      }
+      if (writeHeader) rows.push(run.map(([role]) => OUR_HEADERS[role]));
       for (let r = table.firstRow; r <= table.lastRow; r++) {
-        const res = byRow.get(`${table.id}|${r}`);
-        rows.push([res ? cellFor(role, res) : null]);
-        formats.push([role === "progress" ? "0%" : null]);
+        const res = results?.get(r);
+        rows.push(run.map(([role]) => (res ? cellFor(role, res) : null)));
       }
-      const top = col.writeHeader ? table.headerRow : table.firstRow;
+      // Only the progress column sets a format; every row shares one read-only row of formats.
+      const formats = formatRows(run, rows.length, writeHeader);
+      const top = writeHeader ? table.headerRow : table.firstRow;
       writes.push({
         sheet: table.sheet,
         row: top,
-        col: col.col,
+        col: (run[0] as [Role, Placement])[1].col,
         values: rows,
-        numberFormats: role === "progress" ? formats : undefined,
-        styleFrom: col.writeHeader ? { row: table.headerRow, col: userRight } : undefined,
+        numberFormats: formats,
+        styleFrom: writeHeader ? { row: table.headerRow, col: userRight } : undefined,
       });
+    }
+    for (const [role, col] of entries) {
+      const top = col.writeHeader ? table.headerRow : table.firstRow;
       owned.push({ sheet: table.sheet, rect: { top, left: col.col, bottom: table.lastRow, right: col.col } });
       const data: Rect = { top: table.firstRow, left: col.col, bottom: table.lastRow, right: col.col };
       if (role === "status") conditionalFormats.push({ sheet: table.sheet, range: data, rules: STATUS_RULES });
@@ -81,6 +89,29 @@ export function planColumns(wb: WorkbookGrid, ev: Evaluation, problems: Problem[
   }
 
   return { writes, conditionalFormats, owned, room };
+}
+
+type Role = keyof typeof OUR_HEADERS;
+
+/** Placed columns in runs of adjacent ones that all write their header or all leave it. */
+function adjacentRuns(entries: readonly [Role, Placement][]): [Role, Placement][][] {
+  const runs: [Role, Placement][][] = [];
+  for (const e of entries) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && last[1].col + 1 === e[1].col && last[1].writeHeader === e[1].writeHeader) run.push(e);
+    else runs.push([e]);
+  }
+  return runs;
+}
+
+/** The number formats of a run's rows: "0%" under Progress, shared by every data row; none without Progress. */
+function formatRows(run: readonly [Role, Placement][], count: number, header: boolean): (readonly (string | null)[])[] | undefined {
+  const at = run.findIndex(([role]) => role === "progress");
+  if (at < 0) return undefined;
+  const data = run.map((_, i) => (i === at ? "0%" : null));
+  const none = run.map(() => null);
+  return Array.from({ length: count }, (_, i) => (i === 0 && header ? none : data));
 }
 
 interface Placement {

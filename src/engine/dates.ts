@@ -1,5 +1,7 @@
 // Calendar dates as whole days since 1970-01-01, free of time zones.
 
+import { memoize } from "./memo";
+
 export type Day = number;
 export type DateOrder = "mdy" | "dmy";
 
@@ -52,13 +54,17 @@ export function serialFromDay(day: Day): number {
   return serial > 60 ? serial : serial - 1;
 }
 
-export function isoDate(day: Day): string {
+export const isoDate: (day: Day) => string = memoize(isoDateOf);
+
+function isoDateOf(day: Day): string {
   const { y, m, d } = ymd(day);
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
 /** "Dec 15, 2050": unambiguous in every locale. */
-export function longDate(day: Day): string {
+export const longDate: (day: Day) => string = memoize(longDateOf);
+
+function longDateOf(day: Day): string {
   const { y, m, d } = ymd(day);
   return `${MONTH_NAMES[m - 1]} ${d}, ${y}`;
 }
@@ -71,7 +77,9 @@ export function parseIsoDate(text: string): Day | undefined {
 }
 
 /** True when a number format shows a date (d, m, y codes outside quotes and brackets, and no time-only format). */
-export function isDateFormat(format: string): boolean {
+export const isDateFormat: (format: string) => boolean = memoize(dateFormat);
+
+function dateFormat(format: string): boolean {
   if (!format || format === "General" || format === "@") return false;
   const stripped = format
     .replace(/"[^"]*"/g, "")
@@ -82,7 +90,9 @@ export function isDateFormat(format: string): boolean {
 }
 
 /** True for a duration or time-of-day format such as "h:mm" or "[h]:mm:ss" (a fraction of a day). */
-export function isTimeFormat(format: string): boolean {
+export const isTimeFormat: (format: string) => boolean = memoize(timeFormat);
+
+function timeFormat(format: string): boolean {
   const f = (format.split(";")[0] as string).replace(/"[^"]*"/g, "").replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, "");
   return /h/i.test(f) && /:/.test(f) && !/[dy]/i.test(f);
 }

@@ -8,15 +8,16 @@ import { type Status, worst } from "./status";
 
 export function linkElements(rows: readonly RowResult[], problems: Problem[]): RowResult[] {
   const goals = rows.filter((r) => r.kind === "goals" || r.kind === "kpi");
+  // Each goal's acronyms and words once, not once per element: elements × goals grew with the square of the sheet.
+  let features: { acr: Set<string>; words: Set<string> }[] | undefined;
   return rows.map((r) => {
     if (r.kind !== "kpa") return r;
-    const acr = acronyms(r.name);
-    const words = significantWords(r.name);
-    const linked = goals.filter((g) => {
-      const gAcr = acronyms(g.name);
-      if ([...acr].some((a) => gAcr.has(a))) return true;
-      const gWords = significantWords(g.name);
-      return [...words].some((w) => gWords.has(w));
+    features ??= goals.map((g) => ({ acr: acronyms(g.name), words: significantWords(g.name) }));
+    const acr = [...acronyms(r.name)];
+    const words = [...significantWords(r.name)];
+    const linked = goals.filter((_, i) => {
+      const f = features?.[i];
+      return f !== undefined && (acr.some((a) => f.acr.has(a)) || words.some((w) => f.words.has(w)));
     });
     if (linked.length === 0) {
       problems.push(problem("elementUnlinked", "warning", r.sheet, r.cell, { element: r.name }));

@@ -12,7 +12,8 @@ import type { Field } from "./headers";
 import { judgeTarget } from "./judge/numeric";
 import { judgeTraining } from "./judge/training";
 import { LogIndex, readLog } from "./log";
-import type { Evaluation, RowResult } from "./model";
+import { flat, intern } from "./memo";
+import type { Evaluation, Judgement, RowResult } from "./model";
 import { isOurSheet, readOwnership } from "./ownership";
 import { reviewSchedule } from "./review";
 import { type JudgeContext, RowReader, readDate, readWeight } from "./row-reader";
@@ -38,14 +39,16 @@ export function evaluateGrid(wb: WorkbookGrid, options: EvaluateOptions): Evalua
       if (logHeaders.has(`${table.sheet}|${table.headerRow}`)) continue;
       tables.push(table);
       if (table.kind === "roles") continue;
+      const prefix = `${sheet.name}|${table.kind}|`;
       for (let r = table.firstRow; r <= table.lastRow; r++) {
         const row = new RowReader(view, table, r, ownership);
         if (row.isEmptyRecord()) continue;
-        const res = evaluateRow(row, ctx);
-        const base = `${sheet.name}|${table.kind}|${res.name.toLowerCase()}`;
-        const n = (keys.get(base) ?? 0) + 1;
-        keys.set(base, n);
-        rows.push({ ...res, key: n === 1 ? base : `${base}#${n}` });
+        rows.push(evaluateRow(row, ctx, (name) => {
+          const base = flat(prefix + name.toLowerCase());
+          const n = (keys.get(base) ?? 0) + 1;
+          keys.set(base, n);
+          return n === 1 ? base : `${base}#${n}`;
+        }));
       }
       // How the table's actual column was found, or one problem when it has none (columns-by-content.ts).
       ctx.problems.push(...tableProblems(table, rows));
@@ -57,14 +60,26 @@ export function evaluateGrid(wb: WorkbookGrid, options: EvaluateOptions): Evalua
   return { asOf: options.asOf, tolerance, tables, rows: linked, problems: ctx.problems, ownership, log, roleGaps };
 }
 
-function evaluateRow(row: RowReader, ctx: JudgeContext): Omit<RowResult, "key"> {
+function evaluateRow(row: RowReader, ctx: JudgeContext, keyFor: (name: string) => string): RowResult {
   const t = row.table;
   const nameField: Field = t.kind === "goals" ? "goal" : t.kind === "training" ? (row.has("role") ? "role" : "trainingNeeds") : "name";
   let name = row.text(nameField);
   if (t.kind === "training" && row.has("trainingNeeds") && nameField === "role" && name)
     name = `${name}: ${row.text("trainingNeeds")}`.replace(/[.:\s]+$/, "");
   if (!name) name = `Row ${row.row + 1}`;
-  const common = {
+  const weight = readWeight(row, ctx); // before the judge: its problems come first, as they always have
+  const timeline = readDate(row, "timeline", "Timeline", ctx);
+  const nextReview = reviewSchedule(row, name, ctx);
+  const j: Judgement =
+    t.kind === "training"
+      ? judgeTraining(row, name, timeline, ctx)
+      : t.kind === "kpa"
+        ? { status: "Needs Target", explanation: EXPLAIN.elementWithoutGoal() }
+        : judgeTarget(row, name, timeline, ctx);
+  // One object of one shape, written out: spreading the parts made each row a fresh shape, and the copies were a
+  // quarter of the run's time (issue 13).
+  return {
+    key: keyFor(name),
     sheet: t.sheet,
     row: row.row,
     cell: row.address(nameField),
@@ -75,13 +90,20 @@ function evaluateRow(row: RowReader, ctx: JudgeContext): Omit<RowResult, "key"> 
     owner: row.text("owner") || undefined,
     priority: row.text("priority") || undefined,
     department: row.text("department") || t.group || undefined,
-    weight: readWeight(row, ctx),
+    status: j.status,
+    explanation: flat(j.explanation),
+    progress: j.progress,
+    actual: j.actual === undefined ? undefined : intern(j.actual),
+    target: j.target === undefined ? undefined : intern(j.target),
+    gap: j.gap === undefined ? undefined : intern(j.gap),
+    shortfall: j.shortfall,
+    // A judge that read the deadline from the target's words says so; otherwise the Timeline cell's date.
+    timeline: j.timeline ?? (timeline !== undefined ? isoDate(timeline) : undefined),
+    nextReview,
+    weight,
     groupWeight: t.groupWeight,
+    linked: undefined,
+    actualFrom: j.actualFrom,
+    trend: j.trend,
   };
-  const timeline = readDate(row, "timeline", "Timeline", ctx);
-  const review = reviewSchedule(row, name, ctx);
-  const extra = { timeline: timeline !== undefined ? isoDate(timeline) : undefined, nextReview: review };
-  if (t.kind === "training") return { ...common, ...extra, ...judgeTraining(row, name, timeline, ctx) };
-  if (t.kind === "kpa") return { ...common, ...extra, status: "Needs Target", explanation: EXPLAIN.elementWithoutGoal() };
-  return { ...common, ...extra, ...judgeTarget(row, name, timeline, ctx) };
 }

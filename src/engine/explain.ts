@@ -3,6 +3,7 @@
 import type { RowResult } from "./model";
 import { departmentOf } from "./library";
 import type { Status } from "./status";
+import { intern } from "./memo";
 
 const q = (s: string) => `"${s}"`;
 
@@ -100,7 +101,7 @@ export function suggestedAction(r: RowResult): string {
   const base = dept
     ? dept.correctiveAction
     : "Review the cause (process, resources or strategy) and agree a corrective action with the owner.";
-  return r.status === "Overdue" ? `Agree a new date with the owner. ${base}` : base;
+  return r.status === "Overdue" ? intern(`Agree a new date with the owner. ${base}`) : base;
 }
 
 /** 0.025 → "2.5%", 0.25 → "25%"; an infinite share (a zero target missed) → "100%+". */

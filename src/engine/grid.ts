@@ -64,7 +64,8 @@ export class SheetView {
   readonly bottom: number;
   readonly right: number;
   private readonly grid: SheetGrid;
-  private readonly mergeAt = new Map<string, Rect>();
+  // By row × 16384 + col (Excel's column count): a number key, no string built per lookup.
+  private readonly mergeAt = new Map<number, Rect>();
 
   constructor(grid: SheetGrid) {
     this.grid = grid;
@@ -77,7 +78,7 @@ export class SheetView {
     this.right = this.left + width - 1;
     for (const m of grid.merges ?? []) {
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeAt.set(`${r},${c}`, m);
+        for (let c = m.left; c <= m.right; c++) this.mergeAt.set(r * 16384 + c, m);
       }
     }
   }
@@ -95,7 +96,7 @@ export class SheetView {
   }
 
   merge(row: number, col: number): Rect | undefined {
-    return this.mergeAt.get(`${row},${col}`);
+    return this.mergeAt.size === 0 ? undefined : this.mergeAt.get(row * 16384 + col);
   }
 
   isEmpty(row: number, col: number): boolean {

@@ -290,12 +290,15 @@ export function findDepartment(id: string): Department | undefined {
 }
 
 /** The department a row belongs to, from its department/section text first, then its name. */
+// Each department's keywords as one pattern of plain substrings: one search per department instead of one per word.
+const KEYWORDS = DEPARTMENTS.map((d) => new RegExp(d.keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")));
+
 export function departmentOf(...texts: (string | undefined)[]): Department | undefined {
   for (const text of texts) {
     if (!text) continue;
     const t = text.toLowerCase();
-    const hit = DEPARTMENTS.find((d) => d.keywords.some((k) => t.includes(k)));
-    if (hit) return hit;
+    const at = KEYWORDS.findIndex((re) => re.test(t));
+    if (at >= 0) return DEPARTMENTS[at];
   }
   return undefined;
 }

@@ -187,6 +187,7 @@ export class LogIndex {
    * whose meaningful words are all among the row's (or the other way round).
    */
   for(name: string): readonly LogEntry[] {
+    if (this.byKpi.size === 0) return []; // most workbooks keep no log: no name to match, row after row
     const n = normKpi(name);
     let key: string | undefined = this.byKpi.has(n) ? n : undefined;
     if (!key) {

@@ -59,8 +59,17 @@ function breakdown(rows: readonly RowResult[], keyOf: (r: RowResult) => string |
   return [...map.values()];
 }
 
+const SECTION_NAMES = new Map<string, Map<string, string>>();
+
 export function sectionOf(r: RowResult): string {
-  return r.group ?? `${r.sheet} (${r.kind})`;
+  if (r.group !== undefined) return r.group;
+  // Asked several times per row by the summary and the gaps: one string per sheet and kind, not one per call.
+  let kinds = SECTION_NAMES.get(r.sheet);
+  if (!kinds) SECTION_NAMES.set(r.sheet, (kinds = new Map()));
+  let name = kinds.get(r.kind);
+  if (name === undefined) kinds.set(r.kind, (name = `${r.sheet} (${r.kind})`));
+  if (SECTION_NAMES.size > 1024) SECTION_NAMES.clear();
+  return name;
 }
 
 /** Σ weight × progress / Σ weight over the rows that have both. */
@@ -82,8 +91,16 @@ export function summarize(ev: Evaluation): Summary {
   const measures = ev.rows.filter((r) => !isRollup(r));
   const byStatus = emptyCounts();
   for (const r of measures) byStatus[r.status]++;
+  // Each section's rows in one pass (a filter per section grew with sections × rows).
+  const bySectionId = new Map<string, RowResult[]>();
+  for (const r of measures) {
+    const id = sectionOf(r).toLowerCase();
+    const list = bySectionId.get(id);
+    if (list) list.push(r);
+    else bySectionId.set(id, [r]);
+  }
   const sections = breakdown(measures, sectionOf, "(none)").map((b) => {
-    const rows = measures.filter((r) => sectionOf(r).toLowerCase() === b.key.toLowerCase());
+    const rows = bySectionId.get(b.key.toLowerCase()) ?? [];
     const hasRowWeights = rows.some((r) => r.weight !== undefined);
     // A weighted section heading with no Weight column counts its rows equally.
     const score = weighted(rows, (r) => (hasRowWeights ? r.weight : r.groupWeight !== undefined ? 1 : undefined)).score;
@@ -117,17 +134,20 @@ export function summarize(ev: Evaluation): Summary {
  * through their goals are their goals' gaps. */
 export function gapsWorstFirst(rows: readonly RowResult[]): RowResult[] {
   const prio = (p?: string) => (p ? (/high|critical|urgent|^1$|^p1$/i.test(p) ? 0 : /medium|normal|^2$|^p2$/i.test(p) ? 1 : 2) : 3);
+  // Each row's sort keys once, not in the comparator: the sort compares n log n times.
   return rows
     .filter((r) => r.status !== "Met" && !isRollup(r))
-    .map((r, i) => ({ r, i }))
-    .sort(
-      (x, y) =>
-        severity(x.r.status) - severity(y.r.status) ||
-        (y.r.shortfall ?? 0) - (x.r.shortfall ?? 0) ||
-        prio(x.r.priority) - prio(y.r.priority) ||
-        x.i - y.i,
-    )
+    .map((r, i) => ({ r, i, sev: severity(r.status), short: r.shortfall ?? 0, prio: prio(r.priority) }))
+    .sort((x, y) => x.sev - y.sev || y.short - x.short || x.prio - y.prio || x.i - y.i)
     .map((x) => x.r);
+}
+
+/** The evaluation's rows by key, built once per evaluation for every sheet that looks rows up by key. */
+const byKey = new WeakMap<Evaluation, ReadonlyMap<string, RowResult>>();
+export function rowsByKey(ev: Evaluation): ReadonlyMap<string, RowResult> {
+  let map = byKey.get(ev);
+  if (!map) byKey.set(ev, (map = new Map(ev.rows.map((r) => [r.key, r]))));
+  return map;
 }
 
 /** The line that says how many KPA elements were judged through their goals and left out of the counts, if any. */

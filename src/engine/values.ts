@@ -1,5 +1,6 @@
 // Reading cell values: numbers, percentages, money, durations, ratios, scores, dates and "no value" markers.
 import { type CellValue, isCellError } from "./grid";
+import { memoize } from "./memo";
 import { type DateOrder, type Day, dayFromDate, dayFromSerial, isDateFormat, isTimeFormat, parseDateText } from "./dates";
 
 export type Unit = "number" | "percent" | "currency" | "hours" | "ratio" | "score";
@@ -392,7 +393,16 @@ function agrees(main: Quantity, other: Quantity): boolean {
   return Math.abs(main.value - other.value) <= 1e-9 * Math.max(1, Math.abs(main.value));
 }
 
-function currencyOfFormat(format: string): string | undefined {
+/** What a number format shows a number as, worked out once per format (a column shares a handful). */
+const numberFormatShows = memoize((format: string): "time" | "date" | "percent" | "number" | { readonly currency: string } => {
+  if (isTimeFormat(format)) return "time";
+  if (isDateFormat(format)) return "date";
+  if (isPercentFormat(format)) return "percent";
+  const currency = currencyOf(format);
+  return currency ? { currency } : "number";
+});
+
+function currencyOf(format: string): string | undefined {
   const f = format.split(";")[0] as string;
   const bracket = /\[\$([^-\]]+)/.exec(f);
   if (bracket) return CURRENCY_SYMBOLS[bracket[1]?.trim().toLowerCase() ?? ""] ?? bracket[1];
@@ -422,12 +432,12 @@ export function readCell(value: CellValue, format: string, order: DateOrder): Re
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "none", why: "error", raw: String(value) };
     const raw = String(value);
-    if (isTimeFormat(format)) return { kind: "quantity", q: { value: value * 24, unit: "hours", display: "h" }, evidence: "none", raw };
-    if (isDateFormat(format)) return { kind: "date", day: dayFromSerial(value), raw };
-    if (isPercentFormat(format)) return { kind: "quantity", q: { value: value * 100, unit: "percent" }, evidence: "format", raw };
-    const cur = currencyOfFormat(format);
-    if (cur) return { kind: "quantity", q: { value, unit: "currency", currency: cur }, evidence: "none", raw };
-    return { kind: "quantity", q: { value, unit: "number" }, evidence: "none", raw };
+    const shows = numberFormatShows(format);
+    if (shows === "time") return { kind: "quantity", q: { value: value * 24, unit: "hours", display: "h" }, evidence: "none", raw };
+    if (shows === "date") return { kind: "date", day: dayFromSerial(value), raw };
+    if (shows === "percent") return { kind: "quantity", q: { value: value * 100, unit: "percent" }, evidence: "format", raw };
+    if (shows === "number") return { kind: "quantity", q: { value, unit: "number" }, evidence: "none", raw };
+    return { kind: "quantity", q: { value, unit: "currency", currency: shows.currency }, evidence: "none", raw };
   }
   const text = value.trim();
   if (text === "") return { kind: "none", why: "blank" };
@@ -450,7 +460,13 @@ export function readCell(value: CellValue, format: string, order: DateOrder): Re
 
 function trimNumber(n: number, digits: number): string {
   const fixed = n.toFixed(digits);
-  return digits > 0 ? fixed.replace(/\.?0+$/, "") : fixed;
+  // toFixed writes 1e21 and up in exponent form ("1e+30"), whose zeros are not decimals to trim.
+  if (digits <= 0 || fixed.includes("e")) return fixed;
+  // Trailing zeros after the point, then the point: "12.50" → "12.5", "3.00" → "3" (a loop, not a regex per cell).
+  let end = fixed.length;
+  while (fixed.charCodeAt(end - 1) === 48) end--;
+  if (fixed.charCodeAt(end - 1) === 46) end--;
+  return end === fixed.length ? fixed : fixed.slice(0, end);
 }
 
 function withSeparators(n: number, digits: number): string {

@@ -235,27 +235,32 @@ async function queueFormats(b: Batcher, ws: Excel.Worksheet, r: Rect, formats: s
   }
 }
 
-/** Joins rects of one sheet and column span that touch vertically, keeping the order of first appearance. */
+/**
+ * The cells to copy, as few rects as cover them: column by column, pieces that touch vertically become one (a write
+ * of three columns over rows 2-8 and a clear of each column's rows 9-11 make F2:H11), then columns side by side
+ * with the same rows join. A rule over a whole column then comes back whole on undo, not in two pieces.
+ */
 export function mergeStacked(parts: readonly { sheet: string; rect: Rect }[]): { sheet: string; rect: Rect }[] {
+  const columns: { sheet: string; rect: Rect }[] = [];
+  for (const p of parts)
+    for (let c = p.rect.left; c <= p.rect.right; c++) columns.push({ sheet: p.sheet, rect: { ...p.rect, left: c, right: c } });
+  const order = (a: { sheet: string; rect: Rect }, b: { sheet: string; rect: Rect }) =>
+    a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0;
+  columns.sort((a, b) => order(a, b) || a.rect.left - b.rect.left || a.rect.top - b.rect.top);
+  const stacked: { sheet: string; rect: Rect }[] = [];
+  for (const p of columns) {
+    const last = stacked[stacked.length - 1];
+    if (last && last.sheet === p.sheet && last.rect.left === p.rect.left && p.rect.top <= last.rect.bottom + 1)
+      last.rect = { ...last.rect, bottom: Math.max(last.rect.bottom, p.rect.bottom) };
+    else stacked.push({ sheet: p.sheet, rect: { ...p.rect } });
+  }
+  stacked.sort((a, b) => order(a, b) || a.rect.top - b.rect.top || a.rect.bottom - b.rect.bottom || a.rect.left - b.rect.left);
   const out: { sheet: string; rect: Rect }[] = [];
-  for (const p of parts) {
-    const touching = out.find(
-      (o) =>
-        o.sheet === p.sheet &&
-        o.rect.left === p.rect.left &&
-        o.rect.right === p.rect.right &&
-        p.rect.top <= o.rect.bottom + 1 &&
-        o.rect.top <= p.rect.bottom + 1,
-    );
-    if (touching) {
-      touching.rect = {
-        ...touching.rect,
-        top: Math.min(touching.rect.top, p.rect.top),
-        bottom: Math.max(touching.rect.bottom, p.rect.bottom),
-      };
-    } else {
-      out.push({ sheet: p.sheet, rect: { ...p.rect } });
-    }
+  for (const p of stacked) {
+    const last = out[out.length - 1];
+    if (last && last.sheet === p.sheet && last.rect.top === p.rect.top && last.rect.bottom === p.rect.bottom && last.rect.right + 1 === p.rect.left)
+      last.rect = { ...last.rect, right: p.rect.right };
+    else out.push(p);
   }
   return out;
 }

@@ -8,6 +8,17 @@ import { seedTemplate } from "../fixtures/template";
 
 const OPTS = { asOf: "2050-10-15", generatedAt: "2050-10-15T09:00:00Z", generator: "KPA Tracker test" };
 
+/** Each written column of the plan as [sheet!row:col of its top cell, its top value]: adjacent columns share a write. */
+function columnsWritten(plan: WritePlan): [string, unknown][] {
+  return plan.writes.flatMap((w) => (w.values[0] ?? []).map((v, j): [string, unknown] => [`${w.sheet}!${w.row + 1}:${w.col + j}`, v]));
+}
+
+/** The values the plan writes down one column of a sheet from a (0-based) top row, top to bottom. */
+function columnValues(plan: WritePlan, sheetName: string, col: number, top: number): unknown[] {
+  const w = plan.writes.find((x) => x.sheet === sheetName && x.row === top && col >= x.col && col < x.col + (x.values[0]?.length ?? 0));
+  return w ? w.values.map((r) => r[col - w.col]) : [];
+}
+
 function tracked(): WorkbookGrid {
   return workbook(
     seedTemplate("KPA", {
@@ -44,7 +55,7 @@ describe("write plan", () => {
   it("adds status, progress and explanation at each table's right edge, with range-level rules", () => {
     const wb = tracked();
     const { plan } = run(wb, OPTS);
-    expect(plan.writes.map((w) => `${w.sheet}!${w.row + 1}:${w.col}`)).toEqual([
+    expect(columnsWritten(plan).map(([at]) => at)).toEqual([
       "KPA!7:5",
       "KPA!7:6",
       "KPA!7:7", // KPA elements: F, G, H from the header row
@@ -55,7 +66,9 @@ describe("write plan", () => {
       "KPA!34:7",
       "KPA!34:8", // training with Completed: G, H, I
     ]);
-    expect(plan.writes[3]?.values.map((r) => r[0])).toEqual(["KPA Status", "Met", "Overdue", "At Risk", "Off Track", "No Data"]);
+    expect(columnValues(plan, "KPA", 7, 15)).toEqual(["KPA Status", "Met", "Overdue", "At Risk", "Off Track", "No Data"]);
+    // Adjacent columns go as one write per table, each row one array of three cells.
+    expect(plan.writes.map((w) => w.values[0]?.length)).toEqual([3, 3, 3]);
     const rules = plan.conditionalFormats.filter((c) => c.rules.some((r) => r.kind === "equals"));
     expect(rules).toHaveLength(3);
     expect(rules[1]?.range).toEqual({ top: 16, left: 7, bottom: 20, right: 7 });
@@ -101,10 +114,11 @@ describe("write plan", () => {
       ]),
     );
     const { plan } = run(wb, OPTS);
+    // The reused column keeps the user's header, so it is written apart from ours beside it, which carry theirs.
     expect(plan.writes[0]).toMatchObject({ row: 1, col: 3, values: [["Met"], ["Off Track"]] });
-    expect(plan.writes.slice(1).map((w) => [w.col, w.values[0]?.[0]])).toEqual([
-      [4, "KPA Progress"],
-      [5, "KPA Explanation"],
+    expect(columnsWritten(plan).slice(1)).toEqual([
+      ["G!1:4", "KPA Progress"],
+      ["G!1:5", "KPA Explanation"],
     ]);
     // The reused column is ours from now on, so the next run writes it again rather than adding a column.
     const again = run(applyPlanToGrid(wb, plan), OPTS);
@@ -119,10 +133,10 @@ describe("write plan", () => {
       ]),
     );
     const { plan } = run(wb, OPTS);
-    expect(plan.writes.map((w) => [w.col, w.values[0]?.[0]])).toEqual([
-      [4, "KPA Status"],
-      [5, "KPA Progress"],
-      [6, "KPA Explanation"],
+    expect(columnsWritten(plan)).toEqual([
+      ["G!1:4", "KPA Status"],
+      ["G!1:5", "KPA Progress"],
+      ["G!1:6", "KPA Explanation"],
     ]);
   });
 
@@ -167,12 +181,12 @@ describe("write plan", () => {
     it("writes the statuses once the columns are inserted", () => {
       const { plan } = run(workbook(sheet("G", inserted(sideBySide, 3, 3))), OPTS);
       expect(plan.room).toEqual([]);
-      expect(plan.writes.map((w) => [w.col, w.values[0]?.[0]])).toEqual([
-        [3, "KPA Status"],
-        [4, "KPA Progress"],
-        [5, "KPA Explanation"],
+      expect(columnsWritten(plan)).toEqual([
+        ["G!1:3", "KPA Status"],
+        ["G!1:4", "KPA Progress"],
+        ["G!1:5", "KPA Explanation"],
       ]);
-      expect(plan.writes[0]?.values.slice(1)).toEqual([["Met"], ["Off Track"]]);
+      expect(columnValues(plan, "G", 3, 0).slice(1)).toEqual(["Met", "Off Track"]);
     });
 
     it("never cuts through another table: it inserts further right in the gap, or not at all", () => {

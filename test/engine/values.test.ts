@@ -2,7 +2,7 @@
 // scores, dates and "no value" markers. Expectations come from the product requirements.
 import type { CellValue } from "../../src/engine/grid";
 import { isoDate } from "../../src/engine/dates";
-import { type PercentEvidence, type Quantity, type Reading, parseQuantity, readCell } from "../../src/engine/values";
+import { type PercentEvidence, type Quantity, type Reading, formatQuantity, parseQuantity, readCell } from "../../src/engine/values";
 
 const num = (value: number): Quantity => ({ value, unit: "number" });
 const pct = (value: number): Quantity => ({ value, unit: "percent" });
@@ -206,5 +206,31 @@ describe("parseQuantity", () => {
 
   it.each<[string]>([["5 calls and 3 emails"], ["about"], ["Q4 2050"], ["85% of target"], [""]])("%p is not a single quantity", (text) => {
     expect(parseQuantity(text)).toBeUndefined();
+  });
+});
+
+describe("formatQuantity", () => {
+  it.each<[Quantity, string]>([
+    [pct(87.5), "87.5%"],
+    [pct(99.95), "99.95%"],
+    [pct(90), "90%"],
+    [hrs(3.5), "3.5 h"],
+    [ratio(2), "2:1"],
+    [score(4, 5), "4/5"],
+    // 1e21 and up print in exponent form: its trailing zero is no decimal to trim ("1e+3" would be a thousand).
+    [pct(1e30), "1e+30%"],
+    [hrs(1e22), "1e+22 h"],
+  ])("%j reads %s", (q, text) => {
+    expect(formatQuantity(q)).toBe(text);
+  });
+});
+
+describe("number formats are read once per format", () => {
+  it("reads the same cell the same way however often its format is asked about", () => {
+    const formats = ["0%", "h:mm", "yyyy-mm-dd", "[$€-2] #,##0", "General", "0%"];
+    const first = formats.map((f) => readCell(0.5, f, "mdy"));
+    const again = formats.map((f) => readCell(0.5, f, "mdy"));
+    expect(first.map((r) => r.kind)).toEqual(["quantity", "quantity", "date", "quantity", "quantity", "quantity"]);
+    expect(again).toEqual(first);
   });
 });

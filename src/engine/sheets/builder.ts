@@ -4,6 +4,7 @@ import { type CellValue, type Rect, isCellError } from "../grid";
 import type { OurSheet } from "../ownership";
 import type { CellStyle, CfPlan, ChartPlan, PlanLink, PlanValue, SheetPlan, ValidationPlan } from "../write-plan";
 import { PROGRESS_BAR, STATUS_RULES } from "./styles";
+import { flat } from "../memo";
 
 export class SheetBuilder {
   readonly values: PlanValue[][] = [];
@@ -66,7 +67,7 @@ export class SheetBuilder {
 }
 
 export function link(r: { sheet: string; cell: string }, text = `${r.sheet}!${r.cell}`): PlanLink {
-  return { text, sheet: r.sheet, cell: r.cell };
+  return { text: flat(text), sheet: r.sheet, cell: r.cell };
 }
 
 /** An ISO date as a date cell; anything else as the text it is. */

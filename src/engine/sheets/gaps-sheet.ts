@@ -4,7 +4,7 @@ import { EXPLAIN, suggestedAction } from "../explain";
 import { SheetView, type WorkbookGrid } from "../grid";
 import type { Evaluation, RowResult } from "../model";
 import { SHEET_TITLES } from "../ownership";
-import { type Summary, sectionOf } from "../stats";
+import { type Summary, rowsByKey, sectionOf } from "../stats";
 import { projectionText } from "../trend";
 import type { PlanValue, SheetPlan } from "../write-plan";
 import { SheetBuilder, cellToPlanValue, link } from "./builder";
@@ -36,7 +36,7 @@ type Kept = Record<(typeof KEPT_COLUMNS)[number], PlanValue> & { name: PlanValue
 
 export function gapsSheet(name: string, wb: WorkbookGrid, ev: Evaluation, s: Summary): SheetPlan {
   const kept = previousInputs(wb, ev);
-  const rowsByKey = new Map(ev.rows.map((r) => [r.key, r]));
+  const byKey = rowsByKey(ev);
   const b = new SheetBuilder(name);
   b.add([SHEET_TITLES.gaps], STYLES.title);
   b.add(
@@ -49,7 +49,7 @@ export function gapsSheet(name: string, wb: WorkbookGrid, ev: Evaluation, s: Sum
   const headerRow = b.add([...GAP_HEADERS], STYLES.header);
   const listed = new Set<string>();
   const line = (r: RowResult) => {
-    listed.add(r.key);
+    if (kept.size > 0) listed.add(r.key); // only the kept inputs below ask which rows are listed
     const k = kept.get(r.key);
     b.add([
       r.status,
@@ -69,11 +69,11 @@ export function gapsSheet(name: string, wb: WorkbookGrid, ev: Evaluation, s: Sum
       r.key,
     ]);
   };
-  for (const key of s.gaps) line(rowsByKey.get(key) as RowResult);
+  for (const key of s.gaps) line(byKey.get(key) as RowResult);
   // Rows that recovered keep their team response rather than lose it.
-  for (const r of ev.rows) if (!listed.has(r.key) && kept.has(r.key)) line(r);
+  if (kept.size > 0) for (const r of ev.rows) if (!listed.has(r.key) && kept.has(r.key)) line(r);
   for (const [key, k] of kept) {
-    if (listed.has(key) || rowsByKey.has(key)) continue;
+    if (listed.has(key) || byKey.has(key)) continue;
     const row: PlanValue[] = GAP_HEADERS.map(() => null);
     row[GAP_HEADERS.indexOf("Name")] = k.name;
     row[GAP_HEADERS.indexOf("Explanation")] = EXPLAIN.rowGone();

@@ -104,9 +104,10 @@ export function planHistory(wb: WorkbookGrid, ev: Evaluation, sheet: string, exi
   const previous = unchanged ? snapshots[snapshots.length - 2] : latest;
   const changes = previous ? changesBetween(previous, ev.rows) : [];
   if (unchanged) return { since: previous?.asOf, changes };
+  const asOf = { date: ev.asOf };
   const values: PlanValue[][] = ev.rows.map((r) => [
     evaluatedAt,
-    { date: ev.asOf },
+    asOf,
     r.key,
     r.sheet,
     r.name,
@@ -114,7 +115,9 @@ export function planHistory(wb: WorkbookGrid, ev: Evaluation, sheet: string, exi
     r.actual ?? null,
     r.progress === undefined ? null : Math.round(r.progress * 10000) / 10000,
   ]);
-  const formats = ev.rows.map(() => [null, "yyyy-mm-dd", null, null, null, null, null, "0%"]);
+  // One read-only row of formats for every row: a copy per row was megabytes on a big workbook.
+  const formatRow: readonly (string | null)[] = [null, "yyyy-mm-dd", null, null, null, null, null, "0%"];
+  const formats = ev.rows.map(() => formatRow);
   return {
     since: previous?.asOf,
     changes,

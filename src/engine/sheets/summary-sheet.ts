@@ -4,7 +4,7 @@ import type { Rect } from "../grid";
 import type { Evaluation, RowResult } from "../model";
 import { SHEET_TITLES } from "../ownership";
 import type { Problem } from "../problems";
-import { type Summary, rollupNote, sectionOf } from "../stats";
+import { type Summary, rollupNote, rowsByKey, sectionOf } from "../stats";
 import { STATUSES, STATUS_STYLE } from "../status";
 import { describeTrend, directionScore } from "../trend";
 import type { Unit } from "../values";
@@ -28,7 +28,16 @@ export function summarySheet(
   opts: PlanOptions,
 ): SheetPlan {
   const b = new SheetBuilder(name);
-  const rowsByKey = new Map(ev.rows.map((r) => [r.key, r]));
+  const byKey = rowsByKey(ev);
+  // The three worst gaps of each section, in one pass over the gaps (worst first) rather than one per section.
+  const worstOf = new Map<string, RowResult[]>();
+  for (const k of s.gaps) {
+    const r = byKey.get(k) as RowResult;
+    const id = sectionOf(r).toLowerCase();
+    const list = worstOf.get(id);
+    if (!list) worstOf.set(id, [r]);
+    else if (list.length < 3) list.push(r);
+  }
   b.add([SHEET_TITLES.summary], STYLES.title);
   b.add(["As of", dateValue(ev.asOf)]);
   b.format({ top: 1, left: 1, bottom: 1, right: 1 }, "yyyy-mm-dd");
@@ -110,10 +119,7 @@ export function summarySheet(
       const line = b.add(["Weighted score", round4(sec.score)]);
       b.format({ top: line, left: 1, bottom: line, right: 1 }, "0%");
     }
-    const worst = s.gaps
-      .map((k) => rowsByKey.get(k) as RowResult)
-      .filter((r) => sectionOf(r).toLowerCase() === sec.key.toLowerCase())
-      .slice(0, 3);
+    const worst = worstOf.get(sec.key.toLowerCase()) ?? [];
     if (worst.length === 0) b.add(["Every row is Met."], STYLES.subtle);
     else {
       const top = b.add(["Worst gaps", "Status", "Gap", "Trend", "Where"], { bold: true });
