@@ -178,19 +178,25 @@ function isOurWriting(v: CellValue): boolean {
   return typeof v === "string" && v.trim() !== "" && isOurOutput(v);
 }
 
-/** A sheet in which our values (isOurValue) in some columns below a header row read as empty. */
+/** Our columns under one table's header row, down to its last row (Infinity while the table is being read). */
+interface OurColumns {
+  readonly headerRow: number;
+  bottom: number;
+  readonly cols: readonly number[];
+}
+
+/**
+ * A sheet in which our values (isOurValue) under our headers read as empty: the columns of every table found so
+ * far, so two tables side by side mask both their columns in a row below them, not each only its own.
+ */
 class MaskedView extends SheetView {
-  constructor(
-    grid: SheetGrid,
-    private readonly headerRow: number,
-    private readonly cols: readonly number[],
-  ) {
-    super(grid);
-  }
+  readonly masks: OurColumns[] = [];
 
   override value(row: number, col: number): CellValue {
     const v = super.value(row, col);
-    return row > this.headerRow && this.cols.includes(col) && isOurValue(v) ? null : v;
+    if (v === null) return v;
+    for (const m of this.masks) if (row > m.headerRow && row <= m.bottom && m.cols.includes(col) && isOurValue(v)) return null;
+    return v;
   }
 }
 
@@ -207,6 +213,7 @@ export function detectTables(grid: SheetGrid): Table[] {
     (candidates.get(row) ?? []).some((h) => h.left <= right && h.right >= left);
 
   const tables: Table[] = [];
+  const withoutOurs = new MaskedView(grid);
   const claimed: { top: number; bottom: number; left: number; right: number }[] = [];
   // Rows in order; a table's rows may turn a row below into a header row (candidates.set below).
   for (let r = view.top; r <= view.bottom; r++) {
@@ -218,10 +225,11 @@ export function detectTables(grid: SheetGrid): Table[] {
       // Cells under a header we write (KPA Status, Progress, Explanation) are our output: they neither make nor
       // break a header row below, so a row reads the same before and after we write them.
       const ours = h.columns.filter((c) => isOurHeader(c.header)).map((c) => c.col);
-      const withoutOurs = ours.length > 0 ? new MaskedView(grid, r, ours) : undefined;
+      const mask: OurColumns | undefined = ours.length > 0 ? { headerRow: r, bottom: Infinity, cols: ours } : undefined;
+      if (mask) withoutOurs.masks.push(mask);
       for (let x = r + 1; x <= view.bottom; x++) {
         if (userCols.every((c) => view.isEmpty(x, c))) break;
-        if (withoutOurs && ours.some((c) => isOurValue(view.value(x, c)))) {
+        if (mask && ours.some((c) => isOurValue(view.value(x, c)))) {
           // We never write a no-value marker: one in a row that reads as a header as it stands is the user's
           // (another table's header under ours), and stays; in a data row it is a cell we write over.
           const asIs = ours.some((c) => isOurWriting(view.value(x, c))) ? [] : headersIn(view, x);
@@ -244,6 +252,7 @@ export function detectTables(grid: SheetGrid): Table[] {
         }
         last = x;
       }
+      if (mask) mask.bottom = last;
       claimed.push({ top: r, bottom: last, left: h.left, right: h.right });
       const group = findGroup(view, r, h.left, h.right, claimed);
       const shape = {

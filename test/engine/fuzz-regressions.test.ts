@@ -335,3 +335,26 @@ it("a header row under our columns stays a header when it holds a no-value marke
   expect(ids(second.evaluation)).toEqual(ids(first.evaluation));
   checkCase(wb, OPTS);
 });
+
+it("two tables side by side mask both their columns when a row below them is read for a header", () => {
+  // The table at J1 read row 2 again masking only its own columns, so "Needs Target" written under C1's KPA Status
+  // joined "KPI | Description" to the number beside it, and the KPA elements table at A2 vanished on the second run.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Sheet1",
+        values: [
+          [null, null, "KPA Status", "Actual", "Target", "KPI", null, null, null, "KPI", "Target"],
+          ["KPI", "Description", null, 25, null, null, null, null, null, Number.NaN],
+          ["Customer Satisfaction (CSAT)"],
+        ],
+      },
+    ],
+  };
+  const first = run(wb, OPTS);
+  const second = run(applyPlanToGrid(wb, first.plan), OPTS);
+  const ids = (ev: typeof first.evaluation) => ev.tables.map((t) => `${t.id} ${t.kind}`);
+  expect(ids(first.evaluation)).toContain("Sheet1!A2 kpa");
+  expect(ids(second.evaluation)).toEqual(ids(first.evaluation));
+  checkCase(wb, OPTS);
+});
