@@ -2,14 +2,13 @@
 // (npm run dev-server), it loads the example workbook into the in-memory Excel so anyone can try it.
 /* global document, window */
 import { MESSAGES } from "../app/messages";
-import { officePort, officeTheme } from "../excel/office";
 import { type PaneTheme, type ThemeSubscription, mount } from "./mount";
 
 /**
  * Office's theme, followed while the pane is open where the host reports changes (the OfficeThemeChanged event;
  * hosts without it refuse the handler, and the theme read at start stays).
  */
-function officeThemeChanges(): ThemeSubscription {
+function officeThemeChanges(officeTheme: () => PaneTheme): ThemeSubscription {
   return (listener) => {
     const changed = () => listener(officeTheme());
     const document = Office.context.document;
@@ -46,7 +45,9 @@ async function start(root: HTMLElement): Promise<void> {
   // office.js comes from Microsoft's CDN; without it (offline, or outside Office) there is no Office global.
   const info = typeof Office === "undefined" ? undefined : await Office.onReady();
   if (info !== undefined && info.host === Office.HostType.Excel) {
-    mount(root, officePort(), { theme: officeTheme(), onThemeChange: officeThemeChanges() });
+    // The Excel port and the engine behind it load as their own chunk: the first script stays small (issue 14).
+    const { officePort, officeTheme } = await import(/* webpackChunkName: "excel" */ "../excel/office");
+    mount(root, officePort(), { theme: officeTheme(), onThemeChange: officeThemeChanges(officeTheme) });
     return;
   }
   const { startDemo } = await import(/* webpackChunkName: "demo" */ "../demo/demo");
