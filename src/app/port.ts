@@ -1,6 +1,6 @@
 // What the task pane may ask of a workbook. Components get one of these and never touch Excel.* themselves:
 // the Office host passes an Excel-backed port, the browser demo an in-memory one, tests a fake.
-import type { DateOrder, StatusChange, DepartmentId, Severity, Status, StatusCounts } from "../engine";
+import type { DateOrder, StatusChange, DepartmentId, KpiChoice, Severity, Status, StatusCounts } from "../engine";
 
 export interface EvaluateSettings {
   /** ISO date, YYYY-MM-DD. */
@@ -53,8 +53,8 @@ export type ChangeView = StatusChange;
 export interface ScanResult {
   readonly tables: readonly FoundTable[];
   readonly problems: readonly ProblemView[];
-  /** Names a measurement can be recorded against: goals and KPIs, then KPA elements; no repeats. */
-  readonly kpis: readonly string[];
+  /** Names a measurement can be recorded against, each with its group: goals, KPIs, KPA elements, the log's own. */
+  readonly kpis: readonly KpiChoice[];
 }
 
 /** One measurement typed in the pane, appended to the "KPA Data" log. */

@@ -104,7 +104,7 @@ export type { Report, ReportRow } from "./report";
 export { buildReport } from "./report";
 
 // The measurement log and what feeds it.
-export type { LogEntry, LogTable, MeasurementLog } from "./log";
+export type { KpiChoice, KpiGroup, LogEntry, LogTable, MeasurementLog } from "./log";
 export { LOG_HEADERS, LOG_SHEET, LOG_TAB_COLOR, LOG_WIDTHS, findLogTables, kpiChoices, readLog } from "./log";
 export type { MeasurementInput, MeasurementIssue, MeasurementPlan } from "./sheets/log-append";
 export { planMeasurements } from "./sheets/log-append";

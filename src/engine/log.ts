@@ -235,17 +235,30 @@ export function describeEntry(e: LogEntry): string {
   return `${e.source ? `${e.source}, ` : ""}${longDate(e.day)}`;
 }
 
-/** What a measurement can be recorded against: goal and KPI names first, then KPA elements; no repeats. */
-export function kpiChoices(rows: readonly { readonly kind: string; readonly name: string }[]): string[] {
+/** Where a name a measurement can be recorded against comes from: a goal, a KPI, a KPA element, or only the log. */
+export type KpiGroup = "goal" | "kpi" | "element" | "logged";
+
+export interface KpiChoice {
+  readonly name: string;
+  readonly group: KpiGroup;
+}
+
+const GROUP_OF_KIND: Readonly<Record<string, KpiGroup>> = { goals: "goal", kpi: "kpi", kpa: "element" };
+
+/**
+ * What a measurement can be recorded against, by group: goals, KPIs, KPA elements, then names found only in the
+ * log (a KPI measured before any table named it). Each name once, in its first group; "Row 7" placeholders left out.
+ */
+export function kpiChoices(rows: readonly { readonly kind: string; readonly name: string }[], logged: readonly LogEntry[] = []): KpiChoice[] {
   const seen = new Set<string>();
-  const out: string[] = [];
-  for (const pass of [(k: string) => k === "goals" || k === "kpi", (k: string) => k === "kpa"]) {
-    for (const r of rows) {
-      const key = normKpi(r.name);
-      if (!pass(r.kind) || !key || seen.has(key) || /^row \d+$/.test(key)) continue;
-      seen.add(key);
-      out.push(r.name);
-    }
-  }
+  const out: KpiChoice[] = [];
+  const add = (name: string, group: KpiGroup) => {
+    const key = normKpi(name);
+    if (!key || seen.has(key) || /^row \d+$/.test(key)) return;
+    seen.add(key);
+    out.push({ name, group });
+  };
+  for (const group of ["goal", "kpi", "element"] as const) for (const r of rows) if (GROUP_OF_KIND[r.kind] === group) add(r.name, group);
+  for (const e of logged) add(e.kpi, "logged");
   return out;
 }

@@ -100,7 +100,7 @@ function foundTable(t: Table): FoundTable {
 const problemView = ({ sheet, cell, severity, message }: Problem) => ({ sheet, cell, severity, message });
 
 function scanResult(ev: Evaluation, problems: readonly Problem[] = ev.problems): ScanResult {
-  return { tables: ev.tables.map(foundTable), problems: problems.map(problemView), kpis: kpiChoices(ev.rows) };
+  return { tables: ev.tables.map(foundTable), problems: problems.map(problemView), kpis: kpiChoices(ev.rows, ev.log.entries) };
 }
 
 function roomOffer(r: RoomRequest): RoomOffer {

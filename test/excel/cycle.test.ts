@@ -213,7 +213,11 @@ describe("trend arrows and trends in the result", () => {
     expect(others.map((g) => g.name)).toEqual(["Net Promoter Score"]);
     expect(others[0]?.trend).toMatch(/^improving, \S/);
     const scan = await port.scan(SETTINGS);
-    expect(scan.kpis).toEqual(["Customer Satisfaction (CSAT)", "First Response Time", "Net Promoter Score"]);
+    expect(scan.kpis.map((k) => `${k.group}: ${k.name}`)).toEqual([
+      "goal: Customer Satisfaction (CSAT)",
+      "goal: First Response Time",
+      "goal: Net Promoter Score",
+    ]);
     expect(result.kpis).toEqual(scan.kpis);
   });
 });

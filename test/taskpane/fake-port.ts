@@ -25,6 +25,8 @@ import { MESSAGES } from "../../src/app/messages";
 import {
   DEPARTMENTS,
   type DepartmentId,
+  type KpiChoice,
+  type KpiGroup,
   STATUSES,
   type StatusCounts,
   cellAddress,
@@ -125,6 +127,11 @@ export function change(over: Partial<ChangeView> = {}, kind: FoundTable["kind"] 
   };
 }
 
+/** Names for the KPI picker, all in one group unless told. */
+export function choices(names: readonly string[], group: KpiGroup = "goal"): KpiChoice[] {
+  return names.map((name) => ({ name, group }));
+}
+
 /** What a scan found; nothing unless told. */
 export function scan(over: Partial<ScanResult> = {}): ScanResult {
   return { tables: [], problems: [], kpis: [], ...over };
@@ -140,7 +147,7 @@ export function evaluation(over: Partial<EvaluationResult> = {}): EvaluationResu
   return {
     tables: [table()],
     problems: [],
-    kpis: ["Customer Satisfaction (CSAT)"],
+    kpis: choices(["Customer Satisfaction (CSAT)"]),
     asOf: "2050-06-30",
     total: Object.values(c).reduce((a, n) => a + n, 0),
     rollups: 0,

@@ -20,7 +20,7 @@ import { STATUSES, severity } from "../../src/engine/status";
 import { loggedWorkbook } from "../excel/fixtures";
 import { SETTINGS, setup } from "../excel/harness";
 import { sheet, table as rowsOf, workbook } from "../fixtures/builders";
-import { FakePort, change, counts, evaluation, gap, problem, scan, table } from "./fake-port";
+import { FakePort, change, choices, counts, evaluation, gap, problem, scan, table } from "./fake-port";
 
 /** A workbook the real port finds tables, problems, KPIs, gaps, trends and, evaluated later, changes in. */
 function realPort(): WorkbookPort {
@@ -50,7 +50,7 @@ function fakePort(): WorkbookPort {
     table({ sheet: "Plans", range: "A1:D3", canAddTracking: true }),
     table({ sheet: "Regional", range: "A1:C2", kind: "kpi" }),
   ];
-  const kpis = ["Customer Satisfaction (CSAT)", "First Response Time"];
+  const kpis = choices(["Customer Satisfaction (CSAT)", "First Response Time"]);
   port.scanResult = scan({ tables, problems: [problem()], kpis });
   port.evaluateResult = evaluation({
     tables,
@@ -143,8 +143,8 @@ function expectScan(found: ScanResult): void {
       message: expect.stringMatching(ONE_LINE),
     });
   expect(found.kpis.length).toBeGreaterThan(0);
-  for (const k of found.kpis) expect(k).toMatch(ONE_LINE);
-  expect(new Set(found.kpis).size).toBe(found.kpis.length);
+  for (const k of found.kpis) expect(k).toEqual({ name: expect.stringMatching(ONE_LINE), group: expect.stringMatching(/^(goal|kpi|element|logged)$/) });
+  expect(new Set(found.kpis.map((k) => k.name)).size).toBe(found.kpis.length);
 }
 
 function expectGap(g: GapView, tables: readonly FoundTable[]): void {

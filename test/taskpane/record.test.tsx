@@ -18,14 +18,14 @@ jest.mock("@fluentui/react-positioning", () => {
 
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { PortError } from "../../src/app/port";
-import { FakePort, evaluation, scan } from "./fake-port";
+import { FakePort, choices, evaluation, scan } from "./fake-port";
 import { TODAY, type User, announced, fill, isDisabled, renderApp, showView } from "./render-app";
 
 const KPIS = ["Customer Satisfaction (CSAT)", "Average Response Time", "Net Promoter Score (NPS)", "Customer Retention"];
 
 function withKpis(kpis: readonly string[] = KPIS): FakePort {
   const port = new FakePort();
-  port.scanResult = scan({ kpis });
+  port.scanResult = scan({ kpis: choices(kpis) });
   return port;
 }
 
@@ -105,6 +105,41 @@ describe("the form", () => {
     expect(kpiBox().value).toBe("Net Promoter Score (NPS)");
   });
 
+  it("groups the suggestions: goals, KPIs, KPA elements, then names only the log holds", async () => {
+    const port = new FakePort();
+    port.scanResult = scan({
+      kpis: [
+        { name: "Reduce Response Time", group: "goal" },
+        { name: "Net Promoter Score (NPS)", group: "kpi" },
+        { name: "Customer Service", group: "element" },
+        { name: "Escalation Rate", group: "logged" },
+        { name: "Resolve Tickets", group: "goal" },
+      ],
+    });
+    const { user } = await ready(port);
+    await user.click(section().getByRole("button", { name: /Open/ }));
+    const listbox = await screen.findByRole("listbox");
+    const groups = within(listbox).getAllByRole("group");
+    expect(groups.length).toBe(4);
+    const shown = groups.map((g) => [
+      g.getAttribute("aria-labelledby") ? document.getElementById(g.getAttribute("aria-labelledby") ?? "")?.textContent : null,
+      within(g)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ]);
+    expect(shown).toEqual([
+      ["Goals", ["Reduce Response Time", "Resolve Tickets"]],
+      ["KPIs", ["Net Promoter Score (NPS)"]],
+      ["KPA elements", ["Customer Service"]],
+      ["Only in the log", ["Escalation Rate"]],
+    ]);
+    // Typing narrows within the groups, and a group with nothing left is not shown.
+    await user.type(kpiBox(), "es");
+    const narrowed = within(await screen.findByRole("listbox")).getAllByRole("group");
+    expect(narrowed.length).toBe(2);
+    expect(await kpiOptions()).toEqual(["Reduce Response Time", "Resolve Tickets", "Escalation Rate"]);
+  });
+
   it("narrows the list to the names containing what is typed", async () => {
     const { user } = await ready(withKpis());
     await user.type(kpiBox(), "customer");
@@ -113,7 +148,7 @@ describe("the form", () => {
 
   it("offers the KPIs of the latest evaluation, which replace the scan's", async () => {
     const port = withKpis(["Old KPI"]);
-    port.evaluateResult = evaluation({ kpis: ["First Contact Resolution", "Escalation Rate"] });
+    port.evaluateResult = evaluation({ kpis: choices(["First Contact Resolution", "Escalation Rate"]) });
     const { user } = await ready(port);
     const evaluate = screen.getByRole("button", { name: "Evaluate" });
     await waitFor(() => expect(isDisabled(evaluate)).toBe(false));

@@ -1,9 +1,18 @@
 // "Record a measurement": one dated value for a KPI, appended to the workbook's "KPA Data" log, where the next
 // evaluation reads it for statuses and trends. The KPI can be picked from the tables or typed anew.
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
-import { Button, Combobox, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Combobox, Field, Input, Option, OptionGroup, makeStyles, tokens } from "@fluentui/react-components";
 import { MESSAGES } from "../../app/messages";
 import type { MeasurementEntry } from "../../app/port";
+import type { KpiChoice, KpiGroup } from "../../engine";
+
+/** The picker's groups, in the order they are listed. */
+const GROUP_LABELS: readonly (readonly [KpiGroup, string])[] = [
+  ["goal", "Goals"],
+  ["kpi", "KPIs"],
+  ["element", "KPA elements"],
+  ["logged", "Only in the log"],
+];
 
 const DEFAULT_SOURCE = "Manual entry";
 const ENTERED_BY_KEY = "kpa-tracker-entered-by";
@@ -33,8 +42,8 @@ const useStyles = makeStyles({
 });
 
 export function RecordPanel(props: {
-  /** Names from the latest scan: goals and KPIs, then KPA elements. */
-  kpis: readonly string[];
+  /** Names from the latest scan, each with its group: goals, KPIs, KPA elements, the log's own. */
+  kpis: readonly KpiChoice[];
   /** Today's local date, ISO: the default date. */
   today: string;
   /** Whether anything that changes the workbook is running, this included. */
@@ -64,8 +73,13 @@ export function RecordPanel(props: {
   });
 
   const query = kpi.trim().toLowerCase();
+  const names = kpis.map((k) => k.name);
   // Everything while the field is empty or holds a name from the list; otherwise the names containing what was typed.
-  const shown = query === "" || kpis.some((k) => k.toLowerCase() === query) ? kpis : kpis.filter((k) => k.toLowerCase().includes(query));
+  const everything = query === "" || names.some((k) => k.toLowerCase() === query);
+  const shown = everything ? kpis : kpis.filter((k) => k.name.toLowerCase().includes(query));
+  const groups = GROUP_LABELS.map(([group, label]) => ({ group, label, names: shown.filter((k) => k.group === group).map((k) => k.name) })).filter(
+    (g) => g.names.length > 0,
+  );
   const ready = kpi.trim() !== "" && value.trim() !== "" && date.trim() !== "";
 
   async function submit(e: FormEvent) {
@@ -103,7 +117,7 @@ export function RecordPanel(props: {
               freeform
               ref={kpiInput}
               value={kpi}
-              selectedOptions={kpis.includes(kpi) ? [kpi] : []}
+              selectedOptions={names.includes(kpi) ? [kpi] : []}
               open={pickerOpen}
               onOpenChange={(_, data) => setPickerOpen(data.open)}
               onChange={(ev) => {
@@ -120,10 +134,14 @@ export function RecordPanel(props: {
                 setKpi(data.optionText ?? "");
               }}
             >
-              {shown.map((k) => (
-                <Option key={k} value={k}>
-                  {k}
-                </Option>
+              {groups.map((g) => (
+                <OptionGroup key={g.group} label={g.label}>
+                  {g.names.map((k) => (
+                    <Option key={k} value={k}>
+                      {k}
+                    </Option>
+                  ))}
+                </OptionGroup>
               ))}
             </Combobox>
           </Field>
