@@ -27,9 +27,17 @@ export function formatDay(iso: string): string {
  * A sentence of the port's (which names days as ISO dates, as the command line does) with each real day in the
  * user's locale, for the pane: one date format there.
  */
-export function localDates(sentence: string): string {
-  return sentence.replace(/\b\d{4}-\d{2}-\d{2}\b/g, formatDay);
+export function localDates(sentence: string, format: (iso: string) => string = formatDay): string {
+  return sentence.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => format(iso)).replace(ENGINE_DAY, (all, mon: string, d: string, y: string) => {
+    // The engine's own way of writing a day in its sentences ("Jun 30, 2050", the same in every locale).
+    const iso = `${y}-${String(ENGINE_MONTHS.indexOf(mon) + 1).padStart(2, "0")}-${d.padStart(2, "0")}`;
+    const out = format(iso);
+    return out === iso ? all : out;
+  });
 }
+
+const ENGINE_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const ENGINE_DAY = new RegExp(`\\b(${ENGINE_MONTHS.join("|")}) (\\d{1,2}), (\\d{4})\\b`, "g");
 
 /** "4 Met, 2 Off Track": the statuses that have rows, in the workbook's order. */
 function statusList(counts: StatusCounts): string {

@@ -2,7 +2,7 @@
 // Each line opens for the trend, the owner and the engine's explanation.
 import { useId, useState } from "react";
 import { Button, Link, makeStyles, tokens } from "@fluentui/react-components";
-import { MESSAGES } from "../../app/messages";
+import { MESSAGES, localDates } from "../../app/messages";
 import type { GapView } from "../../app/port";
 import { StatusBadge } from "./StatusBadge";
 import { useListStyles } from "./listStyles";
@@ -62,9 +62,9 @@ function GapLine(props: { gap: GapView; onSelect: (sheet: string, cell: string) 
       {/* Always in the page (hidden when shut), so the toggle's aria-controls names an element that exists. */}
       <div id={detailsId} className={styles.details} hidden={!open}>
         {/* Worded by the engine ("improving, +3 pts since …"), so the direction is in the text, not a colour or an arrow. */}
-        {g.trend && <span>{`Trend: ${g.trend}`}</span>}
+        {g.trend && <span>{`Trend: ${localDates(g.trend)}`}</span>}
         {g.owner && <span>{`Owner: ${g.owner}`}</span>}
-        <span>{g.explanation}</span>
+        <span>{localDates(g.explanation)}</span>
       </div>
     </li>
   );

@@ -1,7 +1,7 @@
 // Problems found in the workbook, each with a button that selects its cell so it can be fixed there.
 import { useState } from "react";
 import { Button, Link, makeStyles, tokens } from "@fluentui/react-components";
-import { MESSAGES } from "../../app/messages";
+import { MESSAGES, localDates } from "../../app/messages";
 import type { ProblemView } from "../../app/port";
 
 /** Enough to act on; a workbook with hundreds of problems would otherwise push everything else off the pane. */
@@ -34,7 +34,7 @@ export function ProblemList(props: { problems: readonly ProblemView[]; onSelect:
               {p.severity === "error" ? "✖" : "⚠"}
             </span>
             <span className={styles.text}>
-              <span>{p.message}</span>
+              <span>{localDates(p.message)}</span>
               <Link as="button" className={styles.link} aria-label={`Go to ${p.sheet}!${p.cell}`} onClick={() => onSelect(p.sheet, p.cell)}>
                 {`${p.sheet}!${p.cell}`}
               </Link>
