@@ -430,7 +430,10 @@ describe("recording measurements", () => {
         { kind: "kpi", name: "raise csat" },
         { kind: "training", name: "Coaching" },
       ]),
-    ).toEqual(["Raise CSAT", "Customer Satisfaction (CSAT)"]);
+    ).toEqual([
+      { name: "Raise CSAT", group: "goal" },
+      { name: "Customer Satisfaction (CSAT)", group: "element" },
+    ]);
   });
 });
 
