@@ -28,12 +28,14 @@ export function formatDay(iso: string): string {
  * user's locale, for the pane: one date format there.
  */
 export function localDates(sentence: string, format: (iso: string) => string = formatDay): string {
-  return sentence.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => format(iso)).replace(ENGINE_DAY, (all, mon: string, d: string, y: string) => {
-    // The engine's own way of writing a day in its sentences ("Jun 30, 2050", the same in every locale).
-    const iso = `${y}-${String(ENGINE_MONTHS.indexOf(mon) + 1).padStart(2, "0")}-${d.padStart(2, "0")}`;
-    const out = format(iso);
-    return out === iso ? all : out;
-  });
+  return sentence
+    .replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => format(iso))
+    .replace(ENGINE_DAY, (all, mon: string, d: string, y: string) => {
+      // The engine's own way of writing a day in its sentences ("Jun 30, 2050", the same in every locale).
+      const iso = `${y}-${String(ENGINE_MONTHS.indexOf(mon) + 1).padStart(2, "0")}-${d.padStart(2, "0")}`;
+      const out = format(iso);
+      return out === iso ? all : out;
+    });
 }
 
 const ENGINE_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

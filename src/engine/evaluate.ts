@@ -43,12 +43,14 @@ export function evaluateGrid(wb: WorkbookGrid, options: EvaluateOptions): Evalua
       for (let r = table.firstRow; r <= table.lastRow; r++) {
         const row = new RowReader(view, table, r, ownership);
         if (row.isEmptyRecord()) continue;
-        rows.push(evaluateRow(row, ctx, (name) => {
-          const base = flat(prefix + name.toLowerCase());
-          const n = (keys.get(base) ?? 0) + 1;
-          keys.set(base, n);
-          return n === 1 ? base : `${base}#${n}`;
-        }));
+        rows.push(
+          evaluateRow(row, ctx, (name) => {
+            const base = flat(prefix + name.toLowerCase());
+            const n = (keys.get(base) ?? 0) + 1;
+            keys.set(base, n);
+            return n === 1 ? base : `${base}#${n}`;
+          }),
+        );
       }
       // How the table's actual column was found, or one problem when it has none (columns-by-content.ts).
       ctx.problems.push(...tableProblems(table, rows));

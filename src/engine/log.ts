@@ -249,7 +249,10 @@ const GROUP_OF_KIND: Readonly<Record<string, KpiGroup>> = { goals: "goal", kpi: 
  * What a measurement can be recorded against, by group: goals, KPIs, KPA elements, then names found only in the
  * log (a KPI measured before any table named it). Each name once, in its first group; "Row 7" placeholders left out.
  */
-export function kpiChoices(rows: readonly { readonly kind: string; readonly name: string }[], logged: readonly LogEntry[] = []): KpiChoice[] {
+export function kpiChoices(
+  rows: readonly { readonly kind: string; readonly name: string }[],
+  logged: readonly LogEntry[] = [],
+): KpiChoice[] {
   const seen = new Set<string>();
   const out: KpiChoice[] = [];
   const add = (name: string, group: KpiGroup) => {

@@ -184,7 +184,16 @@ function judgeAgainst(row: RowReader, name: string, timeline: Day | undefined, c
   // Written out rather than spread: per-row spreads were most of this function's time (issue 13).
   const actualQ: Quantity = anyAmount
     ? actual.q
-    : { value: a, unit: rv.unit, currency: rv.currency, outOf: rv.outOf, display: rv.display, label: rv.label, per: rv.per, growth: actual.q.growth };
+    : {
+        value: a,
+        unit: rv.unit,
+        currency: rv.currency,
+        outOf: rv.outOf,
+        display: rv.display,
+        label: rv.label,
+        per: rv.per,
+        growth: actual.q.growth,
+      };
   const actualDisplay = formatQuantity(actualQ);
   const shown = actual.note ? `${actualDisplay} ${EXPLAIN.noteSetAside({ note: actual.note })}` : actualDisplay;
   const head = EXPLAIN.head({ actual: shown, source, target: targetDisplay, note: resolved.note, fromGoal });
@@ -232,8 +241,7 @@ function judgeAgainst(row: RowReader, name: string, timeline: Day | undefined, c
   if (projection) {
     // A trend that reaches the target by the deadline is on track, whatever today's shortfall.
     const projected = projectionText(projection);
-    if (projection.reaches)
-      return verdict("On Track", EXPLAIN.projectedOnTrack({ head, short: shortText, projected }), shortText, short);
+    if (projection.reaches) return verdict("On Track", EXPLAIN.projectedOnTrack({ head, short: shortText, projected }), shortText, short);
     return verdict(band.status, EXPLAIN.projectedShort({ head, short: shortText, projected, ...band }), shortText, short);
   }
   const start = row.has("start") ? readDate(row, "start", "Start", ctx) : undefined;
