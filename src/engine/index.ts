@@ -30,6 +30,7 @@ export {
   dayFromSerial,
   dayFromYMD,
   isDateFormat,
+  isTimeFormat,
   isoDate,
   localDay,
   longDate,
