@@ -70,6 +70,7 @@ export function planColumns(wb: WorkbookGrid, ev: Evaluation, problems: Problem[
       // Only the progress column sets a format; every row shares one read-only row of formats.
       const formats = formatRows(run, rows.length, writeHeader);
       const top = writeHeader ? table.headerRow : table.firstRow;
+      const widths = run.map(([, p], j) => (p.fresh ? widthFor(rows, j) : null));
       writes.push({
         sheet: table.sheet,
         row: top,
@@ -77,6 +78,7 @@ export function planColumns(wb: WorkbookGrid, ev: Evaluation, problems: Problem[
         values: rows,
         numberFormats: formats,
         styleFrom: writeHeader ? { row: table.headerRow, col: userRight } : undefined,
+        ...(widths.some((w) => w !== null) ? { columnWidths: widths } : {}),
       });
     }
     for (const [role, col] of entries) {
@@ -88,10 +90,37 @@ export function planColumns(wb: WorkbookGrid, ev: Evaluation, problems: Problem[
     }
   }
 
-  return { writes, conditionalFormats, owned, room };
+  return { writes: widestPerColumn(writes), conditionalFormats, owned, room };
+}
+
+/**
+ * One width per sheet column: where tables stacked on a sheet put our columns in the same sheet column (one's
+ * explanation above another's status), the column takes the widest of them, so neither is cut off.
+ */
+function widestPerColumn(writes: readonly RangeWrite[]): RangeWrite[] {
+  const widest = new Map<string, number>();
+  const key = (w: RangeWrite, j: number) => `${w.sheet}\n${w.col + j}`;
+  for (const w of writes) w.columnWidths?.forEach((c, j) => c !== null && widest.set(key(w, j), Math.max(c, widest.get(key(w, j)) ?? 0)));
+  return writes.map((w) =>
+    w.columnWidths ? { ...w, columnWidths: w.columnWidths.map((c, j) => (c === null ? null : (widest.get(key(w, j)) ?? c))) } : w,
+  );
 }
 
 type Role = keyof typeof OUR_HEADERS;
+
+/** Widest column we size to its text: longer explanations run on into the empty columns beside, as text does. */
+const MAX_WIDTH = 60;
+
+/** A column's width in characters for what it holds: its longest text (a percent for progress), with a margin. */
+function widthFor(rows: readonly (readonly PlanValue[])[], j: number): number {
+  let longest = 0;
+  for (const r of rows) {
+    const v = r[j];
+    const length = typeof v === "string" ? v.length : typeof v === "number" ? 5 : 0;
+    if (length > longest) longest = length;
+  }
+  return Math.min(MAX_WIDTH, longest + 2);
+}
 
 /** Placed columns in runs of adjacent ones that all write their header or all leave it. */
 function adjacentRuns(entries: readonly [Role, Placement][]): [Role, Placement][][] {
@@ -118,6 +147,8 @@ interface Placement {
   col: number;
   /** False when we reuse the user's own (empty) Status column: its header stays theirs. */
   writeHeader: boolean;
+  /** A column we add now: it gets a width for what it holds. Later evaluations keep whatever width it has then. */
+  fresh?: boolean;
 }
 
 /** Where a table's columns would go, but `blocker` (0-based) is taken, `needed` columns from its right edge. */
@@ -153,7 +184,7 @@ function placeColumns(view: SheetView, table: Table, ev: Evaluation): Record<key
         if (!view.isEmpty(r, c) && !ownsCell(ev.ownership, table.sheet, r, c)) return { blocker: { row: r, col: c }, needed };
       }
     }
-    missing.forEach((k, i) => (found[k] = { col: table.right + 1 + i, writeHeader: true }));
+    missing.forEach((k, i) => (found[k] = { col: table.right + 1 + i, writeHeader: true, fresh: true }));
   }
   return found as Record<keyof typeof OUR_HEADERS, Placement>;
 }

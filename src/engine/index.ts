@@ -89,6 +89,7 @@ export type {
   RangeWrite,
   RoomRequest,
   SheetPlan,
+  PrintSetup,
   SheetSetup,
   ValidationPlan,
   WritePlan,

@@ -35,6 +35,8 @@ export interface RangeWrite {
   readonly numberFormats?: readonly (readonly (string | null)[])[];
   /** Copy the look (font, fill, borders) of this cell, e.g. the table's header. */
   readonly styleFrom?: { readonly row: number; readonly col: number };
+  /** Widths in characters for the columns written, one per column; null leaves a column's width as it is. */
+  readonly columnWidths?: readonly (number | null)[];
 }
 
 export type CfRule =
@@ -68,12 +70,25 @@ export interface ValidationPlan {
 }
 
 /** How to lay out a sheet we create to append rows to. */
+/**
+ * How one of our sheets prints: always one page wide (as tall as it needs), landscape when its columns are wider
+ * than a portrait page, the header rows on every page, and a footer naming the sheet and the page.
+ */
+export interface PrintSetup {
+  readonly orientation: "portrait" | "landscape";
+  /** 0-based rows repeated at the top of every printed page. */
+  readonly titleRows?: { readonly top: number; readonly bottom: number };
+  /** In Excel's header and footer codes: &A the sheet's name, &P the page, &N the pages ("&&" is an ampersand). */
+  readonly footer: string;
+}
+
 export interface SheetSetup {
   readonly header: readonly string[];
   readonly columnWidths: readonly number[];
   readonly tabColor: string;
   /** Rows frozen at the top: the header. */
   readonly freezeRows: number;
+  readonly print: PrintSetup;
   /** Marks the sheet as ours (KPATracker_Sheet_…) when set. */
   readonly role?: AppendRole;
 }
@@ -109,6 +124,7 @@ export interface SheetPlan {
   readonly hiddenColumns: readonly number[];
   readonly freezeRows: number;
   readonly tabColor: string;
+  readonly print: PrintSetup;
   readonly conditionalFormats: readonly CfPlan[];
   readonly validations: readonly ValidationPlan[];
   readonly charts: readonly ChartPlan[];

@@ -71,6 +71,8 @@ export interface ExcelPortOptions {
   readonly settings: SettingsStore;
   readonly read?: ReadOptions;
   readonly budgetBytes?: number;
+  /** Whether the host has ExcelApi 1.9, for our sheets' print setup (pageLayout); true unless told. */
+  readonly print?: boolean;
   /** For tests and the demo: the clock. */
   readonly now?: () => Date;
 }
@@ -249,7 +251,7 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
             ({ evaluation, plan } = judge(read.grid));
           }
           onProgress?.({ stage: "writing" });
-          const writeSyncs = await applyPlan(context, plan, read, { budgetBytes: options.budgetBytes, inserted });
+          const writeSyncs = await applyPlan(context, plan, read, { budgetBytes: options.budgetBytes, inserted, print: options.print });
           lastStats = { readSyncs: read.syncs, writeSyncs };
           const byKey = new Map(evaluation.rows.map((r) => [r.key, r]));
           // One line per distinct gap: a KPA element judged through its goals repeats their figures, so the pane
@@ -395,7 +397,7 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
           if (!append.create) checkSheetWritable(read, append.sheet, "add the measurement to it");
           else if (read.workbookProtected) throw new PortError(MESSAGES.sheetCannotBeAdded({ sheet: append.sheet }));
           const b = batcher(context);
-          await queueAppend(b, context.workbook.worksheets, append);
+          await queueAppend(b, context.workbook.worksheets, append, options.print ?? true);
           await b.flush();
           return { sheet: plan.at.sheet, cell: plan.at.cell, added: true };
         }),

@@ -27,6 +27,7 @@ export function officePort(): ExcelPort {
     kind: "excel",
     settings: documentSettings(),
     read: { merges: Office.context.requirements.isSetSupported("ExcelApi", "1.13") },
+    print: Office.context.requirements.isSetSupported("ExcelApi", "1.9"),
   });
 }
 

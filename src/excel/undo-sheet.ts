@@ -47,6 +47,8 @@ export type UndoEntry =
    * is where they are after the insert; the record keeps them as "I:K".
    */
   | { readonly kind: "inserted"; readonly sheet: string; readonly at: number; readonly count: number }
+  /** A column the evaluation added and sized: given back this width (points) on undo. */
+  | { readonly kind: "width"; readonly sheet: string; readonly col: number; readonly points: number }
   | { readonly kind: "asOf"; readonly asOf: string };
 
 const TITLE = "KPA Tracker undo data. Do not edit: Undo evaluation reads it.";
@@ -72,6 +74,8 @@ export function encodeUndo(entries: readonly UndoEntry[]): string[][] {
         return [e.kind, e.sheet, "-", JSON.stringify(e.validation)];
       case "inserted":
         return [e.kind, e.sheet, `${columnLetters(e.at)}:${columnLetters(e.at + e.count - 1)}`, ""];
+      case "width":
+        return [e.kind, e.sheet, `${columnLetters(e.col)}:${columnLetters(e.col)}`, String(e.points)];
       case "asOf":
         return [e.kind, e.asOf, "", ""];
     }
@@ -95,6 +99,8 @@ export function decodeUndo(values: readonly (readonly unknown[])[]): UndoEntry[]
     else if ((kind === "list" || kind === "madeList") && a && validationOf(c))
       out.push({ kind, sheet: a, validation: validationOf(c) as ValidationPlan });
     else if (kind === "inserted" && a && columnsOf(b)) out.push({ kind, sheet: a, ...(columnsOf(b) as { at: number; count: number }) });
+    else if (kind === "width" && a && columnsOf(b)?.count === 1 && c !== "" && Number.isFinite(Number(c)))
+      out.push({ kind, sheet: a, col: (columnsOf(b) as { at: number }).at, points: Number(c) });
     else if (kind === "asOf" && a) out.push({ kind, asOf: a });
     else return undefined;
   }

@@ -132,6 +132,11 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
     await b.room(120);
     wb.names.add(e.name, e.formula);
   }
+  // Widths the evaluation gave the columns it added, set back (after an insert is undone below, nothing is left to set).
+  for (const e of ofKind("width")) {
+    await b.room(60);
+    wb.worksheets.getItem(e.sheet).getRangeByIndexes(0, e.col, 1, 1).getEntireColumn().format.columnWidth = e.points;
+  }
   // Columns inserted to make room go last, once every cell, name and rule is back as it was after the insert: the
   // delete then moves them all back. Highest first, so the other entries' columns stay where the record says.
   const inserted = ofKind("inserted").sort((x, y) => y.at - x.at);

@@ -13,6 +13,7 @@ import {
   type CfPlan,
   type ChartPlan,
   type PlanValue,
+  type PrintSetup,
   type RoomRequest,
   type SheetPlan,
   type ValidationPlan,
@@ -65,7 +66,12 @@ export interface SheetContent {
   readonly freezeRows?: number;
   readonly tabColor?: string;
   readonly conditionalFormats?: readonly CfPlan[];
+  /** Set only where the host has ExcelApi 1.9 (pageLayout). */
+  readonly print?: PrintSetup;
 }
+
+/** Excel's standard column width (8.43 characters, 64 px) in points. */
+export const STANDARD_WIDTH_POINTS = 48;
 
 /** Excel measures column width in points: a character is about 7 px, plus 5 px of padding. */
 export function widthInPoints(chars: number): number {
@@ -224,6 +230,18 @@ export async function queueSheetContent(b: Batcher, ws: Excel.Worksheet, p: Shee
   }
   if (p.freezeRows) ws.freezePanes.freezeRows(p.freezeRows);
   for (const cf of p.conditionalFormats ?? []) await queueRules(b, ws, cf);
+  if (p.print) await queuePrint(b, ws, p.print);
+}
+
+/** One page wide, as many tall as it takes; the title rows on every page; our footer in the middle. */
+async function queuePrint(b: Batcher, ws: Excel.Worksheet, print: PrintSetup): Promise<void> {
+  await b.room(200 + print.footer.length);
+  const layout = ws.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  // Only the width: the pages run as long as the sheet does (office-js#1860 sets it the same way).
+  layout.zoom = { horizontalFitToPages: 1 };
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.top + 1}:$${print.titleRows.bottom + 1}`);
+  layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
 }
 
 async function queueFormats(b: Batcher, ws: Excel.Worksheet, r: Rect, formats: string[][]): Promise<void> {
@@ -258,7 +276,13 @@ export function mergeStacked(parts: readonly { sheet: string; rect: Rect }[]): {
   const out: { sheet: string; rect: Rect }[] = [];
   for (const p of stacked) {
     const last = out[out.length - 1];
-    if (last && last.sheet === p.sheet && last.rect.top === p.rect.top && last.rect.bottom === p.rect.bottom && last.rect.right + 1 === p.rect.left)
+    if (
+      last &&
+      last.sheet === p.sheet &&
+      last.rect.top === p.rect.top &&
+      last.rect.bottom === p.rect.bottom &&
+      last.rect.right + 1 === p.rect.left
+    )
       last.rect = { ...last.rect, right: p.rect.right };
     else out.push(p);
   }
@@ -288,6 +312,8 @@ export function checkWritable(plan: WritePlan, read: ReadResult): void {
 
 export interface ApplyOptions {
   readonly budgetBytes?: number;
+  /** Whether the host has ExcelApi 1.9 (pageLayout) for our sheets' print setup; true unless told. */
+  readonly print?: boolean;
   /**
    * Columns inserted to make room before this plan was read (as given to queueInsertColumns, in the coordinates
    * before the insert): the undo record lists them, so Undo evaluation deletes them again.
@@ -310,6 +336,13 @@ export async function applyPlan(
   const b = new Batcher(context, options.budgetBytes ?? DEFAULT_BUDGET_BYTES);
   const sheets = context.workbook.worksheets;
   const entries: UndoEntry[] = [{ kind: "asOf", asOf: plan.asOf }];
+
+  // The columns this plan adds were empty: undo gives them back the standard width. (Reading their widths first
+  // would cost a round trip; a custom width on an empty column is all that could be lost.)
+  for (const w of plan.writes)
+    (w.columnWidths ?? []).forEach((chars, j) => {
+      if (chars !== null) entries.push({ kind: "width", sheet: w.sheet, col: w.col + j, points: STANDARD_WIDTH_POINTS });
+    });
 
   // 1. The undo copy, before anything changes.
   for (const name of read.internalSheets) {
@@ -417,6 +450,11 @@ export async function applyPlan(
         "Formats" as Excel.RangeCopyType,
       );
     }
+    for (const [j, chars] of (w.columnWidths ?? []).entries()) {
+      if (chars === null) continue;
+      await b.room(40);
+      ws.getRangeByIndexes(0, w.col + j, 1, 1).getEntireColumn().format.columnWidth = widthInPoints(chars);
+    }
     await queueValues(b, ws, w.row, w.col, w.values, w.numberFormats);
   }
   for (const cf of plan.conditionalFormats) await queueRules(b, sheets.getItem(cf.sheet), cf);
@@ -424,9 +462,9 @@ export async function applyPlan(
   // 4. Our sheets, refreshed in place so formulas that point at them keep working; then rows appended (history).
   for (const p of plan.sheets) {
     const old = existing.has(p.name) ? ourCharts(read, p.name).map((c) => c.chart) : undefined;
-    await queueOurSheet(b, sheets, p, old);
+    await queueOurSheet(b, sheets, p, old, options.print ?? true);
   }
-  for (const a of plan.appends) await queueAppend(b, sheets, a);
+  for (const a of plan.appends) await queueAppend(b, sheets, a, options.print ?? true);
 
   // 5. Names: ours from before go, the plan's come.
   for (const n of read.grid.names ?? []) {
@@ -457,6 +495,7 @@ async function queueOurSheet(
   sheets: Excel.WorksheetCollection,
   p: SheetPlan,
   oldCharts: readonly Excel.Chart[] | undefined,
+  print: boolean,
 ): Promise<void> {
   await b.room(120);
   let ws: Excel.Worksheet;
@@ -472,7 +511,7 @@ async function queueOurSheet(
   } else {
     ws = sheets.add(p.name);
   }
-  await queueSheetContent(b, ws, p);
+  await queueSheetContent(b, ws, { ...p, print: print ? p.print : undefined });
   for (const v of p.validations) await queueValidation(b, ws, v);
   for (const [i, chart] of p.charts.entries()) await queueChart(b, ws, chart, chartName(i));
 }
@@ -482,7 +521,7 @@ async function queueOurSheet(
  * our sheets' table headers, widths, frozen header, tab colour). Cells the rows leave null stay as they were. User
  * text stays text.
  */
-export async function queueAppend(b: Batcher, sheets: Excel.WorksheetCollection, a: AppendPlan): Promise<void> {
+export async function queueAppend(b: Batcher, sheets: Excel.WorksheetCollection, a: AppendPlan, print = true): Promise<void> {
   let ws: Excel.Worksheet;
   if (a.create) {
     await b.room(40 + a.sheet.length);
@@ -495,6 +534,7 @@ export async function queueAppend(b: Batcher, sheets: Excel.WorksheetCollection,
       columnWidths: a.create.columnWidths,
       freezeRows: a.create.freezeRows,
       tabColor: a.create.tabColor,
+      print: print ? a.create.print : undefined,
     });
   } else {
     ws = sheets.getItem(a.sheet);

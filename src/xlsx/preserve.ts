@@ -180,6 +180,8 @@ function sheetOrder(workbookXml: string): string[] {
   return [...workbookXml.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1] as string));
 }
 
+const PRINT_TITLES = "_xlnm.Print_Titles";
+
 function parseNames(workbookXml: string): SavedName[] {
   const sheets = sheetOrder(workbookXml);
   return [...workbookXml.matchAll(/<definedName\b([^>]*?)(?:\/>|>[\s\S]*?<\/definedName>)/g)].map((m) => {
@@ -448,21 +450,35 @@ export async function capture(data: Buffer): Promise<{ preserved: Preserved; for
 }
 
 /** Puts the kept parts back into a package ExcelJS wrote: the user's names (then ours) and their validations. */
-export async function restore(xlsx: Buffer, kept: Preserved, namesFromInput = true): Promise<Buffer> {
+export async function restore(
+  xlsx: Buffer,
+  kept: Preserved,
+  namesFromInput = true,
+  /** Our sheets this save wrote whole: their print titles are the ones ExcelJS just wrote, not the input's. */
+  generated: ReadonlySet<string> = new Set(),
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   const workbookXml = await (zip.file(WORKBOOK) as JSZip.JSZipObject).async("string");
   const sheets = sheetOrder(workbookXml);
   // A workbook made in memory has no input names: keep the ones ExcelJS wrote.
   const names = namesFromInput ? kept.names : parseNames(workbookXml).filter((n) => !n.name.startsWith(NAME_PREFIX));
+  const printTitles = (n: SavedName) => n.name === PRINT_TITLES && n.scope !== undefined && generated.has(n.scope);
   const theirs = names.flatMap((n) => {
+    if (printTitles(n)) return [];
     if (n.scope === undefined) return [n.xml];
     const at = sheets.indexOf(n.scope);
     return at < 0 ? [] : [n.xml.replace(/\blocalSheetId="\d+"/, `localSheetId="${at}"`)];
   });
   const ours = parseNames(workbookXml)
-    .filter((n) => n.name.startsWith(NAME_PREFIX))
+    .filter((n) => n.name.startsWith(NAME_PREFIX) || printTitles(n))
     .map((n) => n.xml);
-  const all = [...theirs, ...ours];
+  // Print titles last, by sheet, wherever they came from (the input, or ExcelJS for the sheets it wrote), so a
+  // second evaluation writes the same names in the same order. Excel gives the order of names no meaning.
+  const sheetOf = (xml: string) => Number(/\blocalSheetId="(\d+)"/.exec(xml)?.[1] ?? -1);
+  const titles = (xml: string) => xml.includes(`name="${PRINT_TITLES}"`);
+  const all = [...theirs, ...ours]
+    .filter((x) => !titles(x))
+    .concat([...theirs, ...ours].filter(titles).sort((x, y) => sheetOf(x) - sheetOf(y)));
   const rest = workbookXml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, "");
   zip.file(WORKBOOK, rest.replace("</sheets>", `</sheets>${all.length ? `<definedNames>${all.join("")}</definedNames>` : ""}`));
 

@@ -11,6 +11,7 @@ import {
   type CellStyle,
   type CfPlan,
   type PlanValue,
+  type PrintSetup,
   type SheetPlan,
   type ValidationPlan,
   type WritePlan,
@@ -25,6 +26,14 @@ const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
 // Our sheets' drop-down lists, by workbook and sheet, written as XML on save (see dataValidationsXml).
 const ourValidations = new WeakMap<ExcelJS.Workbook, Map<string, string>>();
+/** The sheets a plan wrote whole, created or appended to, by workbook: ExcelJS writes their print titles. */
+const ourSheets = new WeakMap<ExcelJS.Workbook, Set<string>>();
+
+function markOurs(wb: ExcelJS.Workbook, sheet: string): void {
+  const set = ourSheets.get(wb) ?? new Set<string>();
+  ourSheets.set(wb, set);
+  set.add(sheet);
+}
 
 /** Strings stay strings: ExcelJS only writes a formula for a {formula} object, so user text never becomes one. */
 function toExcel(v: PlanValue): ExcelJS.CellValue {
@@ -77,12 +86,28 @@ function styleCell(cell: ExcelJS.Cell, s: CellStyle): void {
   if (s.wrap) cell.alignment = { wrapText: true, vertical: "top" };
 }
 
+/** One page wide and as many tall as it takes, the title rows on every page, our footer. */
+function printOptions(print: PrintSetup): Pick<Partial<ExcelJS.AddWorksheetOptions>, "pageSetup" | "headerFooter"> {
+  const rows = print.titleRows;
+  return {
+    pageSetup: {
+      orientation: print.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(rows ? { printTitlesRow: `${rows.top + 1}:${rows.bottom + 1}` } : {}),
+    },
+    headerFooter: { oddFooter: print.footer, differentFirst: false, differentOddEven: false },
+  };
+}
+
 function writeOurSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
   const old = wb.getWorksheet(p.name);
   if (old) wb.removeWorksheet(old.id);
   const ws = wb.addWorksheet(p.name, {
     properties: { tabColor: { argb: argb(p.tabColor) } },
     views: p.freezeRows > 0 ? [{ state: "frozen", ySplit: p.freezeRows, xSplit: 0 }] : [],
+    ...printOptions(p.print),
   });
   // Keep the tab where it was, so the History sheet after it stays after it.
   // (orderNo is ExcelJS's tab position; its typings leave it out.)
@@ -94,6 +119,7 @@ function writeOurSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
   for (const s of p.styles) forEachCell(ws, s.range, (cell) => styleCell(cell, s.style));
   for (const cf of p.conditionalFormats) addRules(ws, cf);
   // Charts are left out: ExcelJS cannot write them, and the data bars and arrows carry the same reading.
+  markOurs(wb, p.name);
   const lists = ourValidations.get(wb) ?? new Map<string, string>();
   ourValidations.set(wb, lists);
   lists.set(p.name, dataValidationsXml(p.validations));
@@ -114,6 +140,8 @@ export function dataValidationsXml(list: readonly ValidationPlan[]): string {
 
 /** Adds rows below a sheet's content, creating and laying out the sheet first when it is new. */
 export function applyAppendToWorkbook(wb: ExcelJS.Workbook, a: AppendPlan): void {
+  // Its print titles are as ExcelJS read them, or as we set them now: either way, ExcelJS writes them.
+  markOurs(wb, a.sheet);
   let ws = wb.getWorksheet(a.sheet);
   if (!ws) {
     if (!a.create) throw new Error(`The plan appends to sheet "${a.sheet}", which the workbook does not have.`);
@@ -121,6 +149,7 @@ export function applyAppendToWorkbook(wb: ExcelJS.Workbook, a: AppendPlan): void
     ws = wb.addWorksheet(a.sheet, {
       properties: { tabColor: { argb: argb(setup.tabColor) } },
       views: setup.freezeRows > 0 ? [{ state: "frozen", ySplit: setup.freezeRows, xSplit: 0 }] : [],
+      ...printOptions(setup.print),
     });
     setup.columnWidths.forEach((w, i) => ((ws as ExcelJS.Worksheet).getColumn(i + 1).width = w));
     setup.header.forEach((h, c) => {
@@ -168,6 +197,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): void
   }
   for (const w of plan.writes) {
     const ws = wb.getWorksheet(w.sheet) as ExcelJS.Worksheet;
+    w.columnWidths?.forEach((chars, j) => chars !== null && (ws.getColumn(w.col + j + 1).width = chars));
     const source = w.styleFrom ? ws.getCell(w.styleFrom.row + 1, w.styleFrom.col + 1) : undefined;
     w.values.forEach((row, i) =>
       row.forEach((v, j) => {
@@ -202,7 +232,7 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   const ours = ourValidations.get(wb);
   const validations = new Map([...(kept?.validations ?? []), ...(ours ?? [])]);
   const needed = kept !== undefined || [...validations.values()].some(Boolean);
-  return needed ? restore(xlsx, { ...kept, names: kept?.names ?? [], validations }, kept !== undefined) : xlsx;
+  return needed ? restore(xlsx, { ...kept, names: kept?.names ?? [], validations }, kept !== undefined, ourSheets.get(wb)) : xlsx;
 }
 
 /** Writes next to the target and renames, so a crash never leaves a half-written workbook. */

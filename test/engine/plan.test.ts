@@ -13,6 +13,11 @@ function columnsWritten(plan: WritePlan): [string, unknown][] {
   return plan.writes.flatMap((w) => (w.values[0] ?? []).map((v, j): [string, unknown] => [`${w.sheet}!${w.row + 1}:${w.col + j}`, v]));
 }
 
+/** Writes as a later evaluation makes them: the columns exist, so their widths are left to the user. */
+function withoutWidths(writes: WritePlan["writes"]): WritePlan["writes"] {
+  return writes.map(({ columnWidths: _widths, ...w }) => w);
+}
+
 /** The values the plan writes down one column of a sheet from a (0-based) top row, top to bottom. */
 function columnValues(plan: WritePlan, sheetName: string, col: number, top: number): unknown[] {
   const w = plan.writes.find((x) => x.sheet === sheetName && x.row === top && col >= x.col && col < x.col + (x.values[0]?.length ?? 0));
@@ -84,6 +89,28 @@ describe("write plan", () => {
     expect(plan.conditionalFormats.filter((c) => c.rules.some((r) => r.kind === "dataBar"))).toHaveLength(3);
   });
 
+  it("sizes the columns it adds to what they hold, once: later evaluations keep the width people gave them", () => {
+    const wb = tracked();
+    const first = run(wb, OPTS).plan;
+    expect(first.writes.length).toBeGreaterThan(0);
+    // Each sheet column is as wide as the longest text any table puts in it (tables stacked on the sheet share
+    // columns: the elements' explanation sits above the goals' status in column H).
+    const longest = new Map<number, number>();
+    for (const w of first.writes)
+      w.values.forEach((r) => r.forEach((v, j) => longest.set(w.col + j, Math.max(longest.get(w.col + j) ?? 0, typeof v === "string" ? v.length : 5))));
+    for (const w of first.writes) {
+      const widths = w.columnWidths ?? [];
+      expect(widths.length).toBe(w.values[0]?.length);
+      widths.forEach((chars, j) => expect([w.col + j, chars]).toEqual([w.col + j, Math.min(60, (longest.get(w.col + j) ?? 0) + 2)]));
+    }
+    // "KPA Status" and "Needs Target" fit; an explanation is capped and runs on into the empty columns beside.
+    expect(first.writes[1]?.columnWidths?.[0]).toBeGreaterThanOrEqual("Needs Target".length);
+    expect(first.writes[1]?.columnWidths?.[2]).toBe(60);
+    const again = run(applyPlanToGrid(wb, first), OPTS).plan;
+    expect(again.writes.length).toBe(first.writes.length);
+    expect(again.writes.map((w) => w.columnWidths)).toEqual(again.writes.map(() => undefined));
+  });
+
   it("never touches a cell the user owns", () => {
     const wb = tracked();
     const { plan } = run(wb, OPTS);
@@ -97,7 +124,8 @@ describe("write plan", () => {
     const second = run(once, OPTS);
     const twice = applyPlanToGrid(once, second.plan);
     expect(twice).toEqual(once);
-    expect(second.plan.writes).toEqual(first.plan.writes);
+    // The same cells; only the widths of the columns added the first time are not set again.
+    expect(second.plan.writes).toEqual(withoutWidths(first.plan.writes));
     expect(second.plan.names).toEqual(first.plan.names);
     expect(second.plan.removeNames).toEqual([]);
     expect(second.plan.clears).toEqual([]);
@@ -122,7 +150,7 @@ describe("write plan", () => {
     ]);
     // The reused column is ours from now on, so the next run writes it again rather than adding a column.
     const again = run(applyPlanToGrid(wb, plan), OPTS);
-    expect(again.plan.writes).toEqual(plan.writes);
+    expect(again.plan.writes).toEqual(withoutWidths(plan.writes));
   });
 
   it("keeps a Status column the user filled, and adds its own next to the table", () => {

@@ -7,7 +7,7 @@ import { HISTORY_HEADERS, type ChartPlan } from "../../src/engine";
 import { OUR_SHEETS } from "../../src/engine/ownership";
 import { STATUSES, STATUS_STYLE } from "../../src/engine/status";
 import { type MemoryChart, MemoryExcel } from "../support/memory-excel";
-import { Batcher, DEFAULT_BUDGET_BYTES, queueChart } from "../../src/excel/write";
+import { Batcher, DEFAULT_BUDGET_BYTES, queueChart, widthInPoints } from "../../src/excel/write";
 import { sheet, workbook } from "../fixtures/builders";
 import { SETTINGS, setup } from "./harness";
 import { TRACKED, loggedWorkbook } from "./fixtures";
@@ -316,5 +316,46 @@ describe("queueChart on its own", () => {
         position: { from: "A5", to: "G21" },
       },
     ]);
+  });
+});
+
+describe("our columns beside a table", () => {
+  it("are sized to what they hold when added, and keep the width people give them afterwards", async () => {
+    const { excel, port } = setup(TRACKED());
+    const first = await port.evaluate(SETTINGS);
+    expect(first.total).toBeGreaterThan(0);
+    const ws = excel.sheet("KPA");
+    // The goals table's columns are H, I, J (7 to 9): KPA Status, KPA Progress and a capped KPA Explanation.
+    const widths = [7, 8, 9].map((c) => ws.columnWidths.get(c));
+    expect(widths.every((w) => w !== undefined)).toBe(true);
+    expect(widths[0]).toBeGreaterThanOrEqual(widthInPoints("Needs Target".length));
+    expect(widths[2]).toBe(widthInPoints(60));
+    // Someone narrows the explanation column; the next evaluation leaves it so.
+    ws.columnWidths.set(9, 100);
+    await port.evaluate({ ...SETTINGS, asOf: "2050-10-20" });
+    expect(ws.columnWidths.get(9)).toBe(100);
+  });
+});
+
+describe("printing our sheets", () => {
+  it("sets each to one page wide, its frozen rows on every page, our footer; not where the host lacks ExcelApi 1.9", async () => {
+    const { excel, port } = setup(TRACKED());
+    await port.evaluate(SETTINGS);
+    const sheets = [OUR_SHEETS.summary, OUR_SHEETS.gaps, OUR_SHEETS.history];
+    expect(sheets.length).toBe(3);
+    for (const name of sheets) {
+      const s = excel.sheet(name);
+      expect([name, s.print.zoom]).toEqual([name, { horizontalFitToPages: 1 }]);
+      expect([name, s.print.titleRows]).toEqual([name, `$1:$${s.freezeRows}`]);
+      expect([name, s.print.centerFooter]).toEqual([name, "&A · page &P of &N"]);
+    }
+    expect(excel.sheet(OUR_SHEETS.gaps).print.orientation).toBe("Landscape");
+    // The user's own sheet prints as they set it.
+    expect(excel.sheet("KPA").print).toEqual({ orientation: "Portrait", zoom: { scale: 100 }, titleRows: undefined, centerFooter: "" });
+
+    const older = setup(TRACKED(), { print: false });
+    await older.port.evaluate(SETTINGS);
+    expect(older.excel.sheet(OUR_SHEETS.summary).print.centerFooter).toBe("");
+    expect(older.excel.values(OUR_SHEETS.summary).length).toBeGreaterThan(3);
   });
 });

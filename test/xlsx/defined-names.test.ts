@@ -84,13 +84,20 @@ describe("defined names", () => {
     expect(await savedNames(input)).toEqual([]);
     const output = path.join(dir, "out.xlsx");
     await evaluateOk(input, "--out", output, "--as-of", AS_OF, "--quiet");
-    expect((await savedNames(output)).map((n) => n.name)).toEqual([
+    const names = await savedNames(output);
+    expect(names.filter((n) => n.name.startsWith("KPATracker_")).map((n) => n.name)).toEqual([
       "KPATracker_Cols_1",
       "KPATracker_Cols_2",
       "KPATracker_Cols_3",
       "KPATracker_Sheet_Summary",
       "KPATracker_Sheet_Gaps",
       "KPATracker_Sheet_History",
+    ]);
+    // And the print titles of our three sheets (issue 15), each scoped to its sheet.
+    expect(names.filter((n) => !n.name.startsWith("KPATracker_")).map((n) => `${n.name} ${n.text}`)).toEqual([
+      "_xlnm.Print_Titles 'KPA Summary'!$1:$2",
+      "_xlnm.Print_Titles 'KPA Gaps'!$1:$4",
+      "_xlnm.Print_Titles 'KPA History'!$1:$1",
     ]);
   });
 });

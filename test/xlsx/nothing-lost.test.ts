@@ -55,7 +55,9 @@ const sheet = (wb: ExcelJS.Workbook, name: string) => {
   return ws;
 };
 
-const userNames = (names: SavedName[]) => names.filter((n) => !n.name.startsWith("KPATracker_"));
+/** The names that are not ours: our blocks and sheets (KPATracker_…), and the print titles of our sheets. */
+const userNames = (names: SavedName[]) =>
+  names.filter((n) => !n.name.startsWith("KPATracker_") && !(n.name === "_xlnm.Print_Titles" && OUR_SHEETS.some((s) => n.text.startsWith(`'${s}'!`))));
 
 describe("the rich fixture", () => {
   it("really holds what the comparison below relies on", async () => {
@@ -114,7 +116,9 @@ describe("kpa evaluate keeps everything the user owns", () => {
         merges: [...(ws.model.merges ?? [])].sort(),
         columns: Array.from({ length: Math.max(14, a.columnCount) }, (_, i) => {
           const col = ws.getColumn(i + 1);
-          return plain({ width: col.width, hidden: col.hidden, outlineLevel: col.outlineLevel });
+          // The columns we add are sized for what they hold (issue 15): their width is ours, the rest stays.
+          const ours = blocks.some((k) => k.sheet === name && i >= k.rect.left && i <= k.rect.right);
+          return plain({ width: ours ? "ours" : col.width, hidden: col.hidden, outlineLevel: col.outlineLevel });
         }),
         rows: Array.from({ length: a.rowCount }, (_, i) => plain({ height: ws.getRow(i + 1).height, hidden: ws.getRow(i + 1).hidden })),
         views: plain(ws.views),

@@ -2,7 +2,7 @@
 import { dayFromDate, isoDate, parseIsoDate } from "../dates";
 import { type CellValue, type Rect, isCellError } from "../grid";
 import type { OurSheet } from "../ownership";
-import type { CellStyle, CfPlan, ChartPlan, PlanLink, PlanValue, SheetPlan, ValidationPlan } from "../write-plan";
+import type { CellStyle, CfPlan, ChartPlan, PlanLink, PlanValue, PrintSetup, SheetPlan, ValidationPlan } from "../write-plan";
 import { PROGRESS_BAR, STATUS_RULES } from "./styles";
 import { flat } from "../memo";
 
@@ -49,6 +49,7 @@ export class SheetBuilder {
   }
 
   finish(role: OurSheet, layout: { widths: number[]; tabColor: string; freezeRows: number; hiddenColumns?: number[] }): SheetPlan {
+    const hidden = layout.hiddenColumns ?? [];
     return {
       role,
       name: this.name,
@@ -56,14 +57,32 @@ export class SheetBuilder {
       numberFormats: this.numberFormats,
       styles: this.styles,
       columnWidths: layout.widths,
-      hiddenColumns: layout.hiddenColumns ?? [],
+      hiddenColumns: hidden,
       freezeRows: layout.freezeRows,
       tabColor: layout.tabColor,
+      // The frozen rows are the ones a reader needs on every page too.
+      print: printSetup(layout.widths, hidden, layout.freezeRows),
       conditionalFormats: this.cf,
       validations: this.validations,
       charts: this.charts,
     };
   }
+}
+
+/** Characters of the default font across a portrait page's printable width (Letter and A4 alike, 0.7" margins). */
+const PORTRAIT_CHARS = 100;
+
+/**
+ * How a sheet of these column widths prints: landscape when wider than a portrait page; the top rows repeated (on
+ * KPA Summary and KPA Gaps they say the as-of date, so every page does); the sheet's name and the page in the footer.
+ */
+export function printSetup(widths: readonly number[], hidden: readonly number[], titleRows: number): PrintSetup {
+  const wide = widths.reduce((sum, w, i) => sum + (hidden.includes(i) ? 0 : w), 0) > PORTRAIT_CHARS;
+  return {
+    orientation: wide ? "landscape" : "portrait",
+    titleRows: titleRows > 0 ? { top: 0, bottom: titleRows - 1 } : undefined,
+    footer: "&A · page &P of &N",
+  };
 }
 
 export function link(r: { sheet: string; cell: string }, text = `${r.sheet}!${r.cell}`): PlanLink {

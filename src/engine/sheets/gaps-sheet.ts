@@ -91,7 +91,12 @@ export function gapsSheet(name: string, wb: WorkbookGrid, ev: Evaluation, s: Sum
     prompt: "Why is this row short? Process, Resources or Strategy.",
   });
   const widths = [13, 36, 14, 28, 24, 16, 12, 12, 30, 28, 60, 12, 50, 40, 10];
-  return b.finish("gaps", { widths, tabColor: "#C00000", freezeRows: headerRow + 1, hiddenColumns: [GAP_HEADERS.indexOf("Key")] });
+  return b.finish("gaps", {
+    widths,
+    tabColor: "#C00000",
+    freezeRows: headerRow + 1,
+    hiddenColumns: [GAP_HEADERS.indexOf("Key")],
+  });
 }
 
 /** What people typed on our previous Gaps sheet (Response, Cause), by row key, with the row's name as shown. */

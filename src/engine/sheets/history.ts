@@ -4,6 +4,7 @@ import { type CellValue, SheetView, type WorkbookGrid } from "../grid";
 import type { Evaluation, RowResult, StatusChange } from "../model";
 import { STATUSES, type Status } from "../status";
 import type { AppendPlan, PlanValue } from "../write-plan";
+import { printSetup } from "./builder";
 
 export const HISTORY_HEADERS = ["Evaluated at", "As of", "Key", "Sheet", "Name", "Status", "Actual", "Progress"] as const;
 const WIDTHS = [22, 12, 40, 24, 40, 13, 14, 10];
@@ -125,7 +126,14 @@ export function planHistory(wb: WorkbookGrid, ev: Evaluation, sheet: string, exi
       sheet,
       create: exists
         ? undefined
-        : { header: [...HISTORY_HEADERS], columnWidths: WIDTHS, tabColor: TAB_COLOR, freezeRows: 1, role: "history" },
+        : {
+            header: [...HISTORY_HEADERS],
+            columnWidths: WIDTHS,
+            tabColor: TAB_COLOR,
+            freezeRows: 1,
+            print: printSetup(WIDTHS, [], 1),
+            role: "history",
+          },
       row: exists ? nextRow : 1,
       values,
       numberFormats: formats,

@@ -6,6 +6,7 @@ import { SheetView, type WorkbookGrid } from "../grid";
 import { LOG_HEADERS, LOG_SHEET, LOG_TAB_COLOR, LOG_WIDTHS, type LogField, isLogName, normKpi, readLog, readPeriod } from "../log";
 import { type Reading, parseQuantity } from "../values";
 import type { AppendPlan, PlanValue } from "../write-plan";
+import { printSetup } from "./builder";
 
 /** One measurement to add, as typed or imported: strings are read the way a cell's text would be. */
 export interface MeasurementInput {
@@ -154,7 +155,13 @@ export function planMeasurements(wb: WorkbookGrid, inputs: readonly MeasurementI
     formats.push(fmt);
   });
   if (rows.length === 0) return { added, duplicates, alreadyAt, issues };
-  const setup = { header: [...LOG_HEADERS], columnWidths: [...LOG_WIDTHS], tabColor: LOG_TAB_COLOR, freezeRows: 1 };
+  const setup = {
+    header: [...LOG_HEADERS],
+    columnWidths: [...LOG_WIDTHS],
+    tabColor: LOG_TAB_COLOR,
+    freezeRows: 1,
+    print: printSetup(LOG_WIDTHS, [], 1),
+  };
   if (table) return planned(table.sheet, table.nextRow, table.cols.kpi, rows, formats);
   if (existing) {
     // An empty "KPA Data" sheet someone made: give it the header, then the rows.

@@ -200,5 +200,6 @@ export function summarySheet(
     b.add(["Severity", "Where", "Message"], STYLES.header);
     for (const p of problems) b.add([p.severity, link(p), p.message]);
   }
-  return b.finish("summary", { widths: [34, 12, 14, 14, 12, 12, 12, 12, 12, 12], tabColor: "#1F3864", freezeRows: 0 });
+  // The title and the as-of line stay in view and head every printed page.
+  return b.finish("summary", { widths: [34, 12, 14, 14, 12, 12, 12, 12, 12, 12], tabColor: "#1F3864", freezeRows: 2 });
 }

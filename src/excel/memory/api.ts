@@ -14,6 +14,7 @@ import {
   type MemoryState,
   type MemoryValidation,
   type SheetRange,
+  DEFAULT_COLUMN_WIDTH,
   cellFor,
   coerceTyped,
   getCell,
@@ -57,6 +58,9 @@ type OfficeFakes =
   | [Excel.WorksheetProtection, ProtectionApi]
   | [Excel.WorksheetCollection, WorksheetCollectionApi]
   | [Excel.Worksheet, WorksheetApi]
+  | [Excel.PageLayout, PageLayoutApi]
+  | [Excel.HeaderFooterGroup, HeaderFooterGroupApi]
+  | [Excel.HeaderFooter, HeaderFooterApi]
   | [Excel.NamedItemCollection, NameCollectionApi]
   | [Excel.Range, RangeApi]
   | [Excel.RangeAreas, RangeAreasApi]
@@ -247,6 +251,103 @@ class ProtectionApi
   }
 }
 
+// ---------------------------------------------------------------- page layout (ExcelApi 1.9)
+
+class HeaderFooterApi extends ApiObject implements Imitates<Excel.HeaderFooter, HeaderFooterApi> {
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheet: () => MemorySheet,
+  ) {
+    super(ctx);
+  }
+  protected defaultProps() {
+    return ["centerFooter"];
+  }
+  protected readProps() {
+    return { centerFooter: this.sheet().print.centerFooter };
+  }
+  get centerFooter(): string {
+    return this.get("centerFooter");
+  }
+  set centerFooter(value: string) {
+    this.ctx.enqueue(value.length, () => {
+      // Excel keeps a header or footer section to 255 characters, codes included.
+      if (value.length > 255) throw new MemoryExcelError("InvalidArgument", "The footer is longer than 255 characters.");
+      this.sheet().print.centerFooter = value;
+    });
+  }
+}
+
+class HeaderFooterGroupApi extends ApiObject implements Imitates<Excel.HeaderFooterGroup, HeaderFooterGroupApi> {
+  readonly defaultForAllPages: HeaderFooterApi;
+  constructor(ctx: MemoryContext, sheet: () => MemorySheet) {
+    super(ctx);
+    this.defaultForAllPages = new HeaderFooterApi(ctx, sheet);
+  }
+  protected defaultProps() {
+    return [];
+  }
+  protected readProps() {
+    return {};
+  }
+}
+
+class PageLayoutApi extends ApiObject implements Imitates<Excel.PageLayout, PageLayoutApi> {
+  readonly headersFooters: HeaderFooterGroupApi;
+  constructor(
+    ctx: MemoryContext,
+    private readonly sheet: () => MemorySheet,
+  ) {
+    super(ctx);
+    this.headersFooters = new HeaderFooterGroupApi(ctx, sheet);
+  }
+  protected defaultProps() {
+    return ["orientation", "zoom"];
+  }
+  protected readProps(props: string[]) {
+    const p = this.sheet().print;
+    const out: Record<string, unknown> = {};
+    for (const name of props) {
+      if (name === "orientation") out.orientation = p.orientation;
+      else if (name === "zoom") out.zoom = { ...p.zoom };
+      else throw new MemoryExcelError("InvalidArgument", `PageLayout has no property "${name}" here.`);
+    }
+    return out;
+  }
+  get orientation(): Excel.PageOrientation | "Portrait" | "Landscape" {
+    return this.get("orientation");
+  }
+  set orientation(value: Excel.PageOrientation | "Portrait" | "Landscape") {
+    this.ctx.enqueue(value.length, () => {
+      if (value !== "Portrait" && value !== "Landscape")
+        throw new MemoryExcelError("InvalidArgument", `"${value}" is no page orientation.`);
+      this.sheet().print.orientation = value;
+    });
+  }
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this.get("zoom");
+  }
+  set zoom(value: Excel.PageLayoutZoomOptions) {
+    this.ctx.enqueue(JSON.stringify(value).length, () => {
+      const { horizontalFitToPages: h, verticalFitToPages: v, scale } = value;
+      const pages = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0 && n <= 32767);
+      if (!pages(h) || !pages(v) || (scale !== undefined && !(scale >= 10 && scale <= 400)))
+        throw new MemoryExcelError("InvalidArgument", "The page zoom is out of range.");
+      if (scale !== undefined && (h !== undefined || v !== undefined))
+        throw new MemoryExcelError("InvalidArgument", "A page zoom is a scale or a number of pages, not both.");
+      this.sheet().print.zoom = { ...value };
+    });
+  }
+  setPrintTitleRows(rows: RangeApi | string): void {
+    this.ctx.enqueue(typeof rows === "string" ? rows.length : 40, () => {
+      const text = typeof rows === "string" ? rows : undefined;
+      if (text === undefined || !/^\$?\d+:\$?\d+$/.test(text))
+        throw new MemoryExcelError("InvalidArgument", `"${String(text)}" is not a range of whole rows.`);
+      this.sheet().print.titleRows = text;
+    });
+  }
+}
+
 function checkStructure(ctx: MemoryContext): void {
   if (ctx.state.workbookProtected) throw new MemoryExcelError("AccessDenied", "The workbook's structure is protected.");
 }
@@ -309,6 +410,7 @@ export class WorksheetApi
   readonly protection: ProtectionApi;
   readonly freezePanes: { freezeRows(count: number): void };
   readonly charts: ChartCollectionApi;
+  readonly pageLayout: PageLayoutApi;
 
   constructor(
     ctx: MemoryContext,
@@ -321,6 +423,7 @@ export class WorksheetApi
       freezeRows: (count: number) => this.ctx.enqueue(8, () => void (this.sheet().freezeRows = count)),
     };
     this.charts = new ChartCollectionApi(ctx, this);
+    this.pageLayout = new PageLayoutApi(ctx, () => this.sheet());
   }
 
   /** The sheet this proxy stands for; bound on first use, so a rename in the same batch keeps it. */
@@ -522,7 +625,10 @@ function shapeOf(m: unknown): [number, number] | undefined {
   return m.every((r) => (r as unknown[]).length === w) ? [m.length, w] : undefined;
 }
 
-export class RangeApi extends ApiObject implements Imitates<Excel.Range, RangeApi, "rectOrNull" | "rect" | "absolute" | "writable"> {
+export class RangeApi
+  extends ApiObject
+  implements Imitates<Excel.Range, RangeApi, "rectOrNull" | "rect" | "absolute" | "readable" | "writable">
+{
   private boundRect: Rect | undefined;
   private resolved = false;
   readonly format: RangeFormatApi;
@@ -555,6 +661,10 @@ export class RangeApi extends ApiObject implements Imitates<Excel.Range, RangeAp
   }
   absolute(): string {
     return absoluteRef(this.worksheet.sheet().name, this.rect());
+  }
+  /** For reads: the sheet, protected or not. */
+  readable(): MemorySheet {
+    return this.worksheet.sheet();
   }
   /** For writes: the sheet, refusing when it is protected. */
   writable(): MemorySheet {
@@ -891,13 +1001,14 @@ export class RangeAreasApi extends ApiObject implements Imitates<Excel.RangeArea
 
 // ---------------------------------------------------------------- formats
 
-class RangeFormatApi implements Imitates<Excel.RangeFormat, RangeFormatApi> {
+class RangeFormatApi extends ApiObject implements Imitates<Excel.RangeFormat, RangeFormatApi> {
   readonly font: { bold: boolean; italic: boolean; size: number; color: string };
   readonly fill: { color: string; clear(): void };
   constructor(
-    private readonly ctx: MemoryContext,
+    ctx: MemoryContext,
     private readonly range: RangeApi,
   ) {
+    super(ctx);
     const setter = (key: keyof CellFormat) => (value: unknown) => this.apply((f) => ((f as Record<string, unknown>)[key] = value));
     const font = {} as RangeFormatApi["font"];
     for (const [prop, key] of [
@@ -916,6 +1027,21 @@ class RangeFormatApi implements Imitates<Excel.RangeFormat, RangeFormatApi> {
   private unreadable(prop: string): never {
     throw notLoaded(prop);
   }
+  protected defaultProps() {
+    return ["columnWidth"];
+  }
+  protected readProps(props: string[]) {
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      // Like Excel, the width of the range's first column (in points).
+      if (p === "columnWidth") out.columnWidth = this.range.readable().columnWidths.get(this.range.rect().left) ?? DEFAULT_COLUMN_WIDTH;
+      else throw new MemoryExcelError("InvalidArgument", `RangeFormat has no property "${p}" here.`);
+    }
+    return out;
+  }
+  get columnWidth(): number {
+    return this.get("columnWidth");
+  }
   private apply(fn: (f: CellFormat) => void): void {
     this.ctx.enqueue(24, () => {
       const r = this.range.rect();
@@ -933,7 +1059,11 @@ class RangeFormatApi implements Imitates<Excel.RangeFormat, RangeFormatApi> {
     this.ctx.enqueue(8, () => {
       const r = this.range.rect();
       const s = this.range.writable();
-      for (let c = r.left; c <= r.right; c++) s.columnWidths.set(c, points);
+      // A column set back to the standard width reads as one never sized: Excel tells the two apart nowhere.
+      for (let c = r.left; c <= r.right; c++) {
+        if (points === DEFAULT_COLUMN_WIDTH) s.columnWidths.delete(c);
+        else s.columnWidths.set(c, points);
+      }
     });
   }
 }

@@ -91,6 +91,8 @@ export interface MemorySheet {
   protected: boolean;
   tabColor: string;
   freezeRows: number;
+  /** Page layout (ExcelApi 1.9): what prints and how. */
+  readonly print: MemoryPrint;
   /** Row → column → cell. */
   readonly rows: Map<number, Map<number, MemoryCell>>;
   /** Column → width in points. */
@@ -102,6 +104,14 @@ export interface MemorySheet {
   charts: MemoryChart[];
   /** Data validation, one entry per rectangle. */
   validations: MemoryValidation[];
+}
+
+export interface MemoryPrint {
+  orientation: "Portrait" | "Landscape";
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** "$1:$2" when rows repeat at the top of each page. */
+  titleRows: string | undefined;
+  centerFooter: string;
 }
 
 export interface MemoryName {
@@ -129,6 +139,7 @@ export class MemoryState {
       protected: false,
       tabColor: "",
       freezeRows: 0,
+      print: { orientation: "Portrait", zoom: { scale: 100 }, titleRows: undefined, centerFooter: "" },
       rows: new Map(),
       columnWidths: new Map(),
       hiddenColumns: new Set(),
