@@ -625,3 +625,39 @@ describe("icon sets", () => {
     expect(excel.sheet("Data").conditionalFormats[1]?.rule).toEqual({ type: "IconSet", style: "ThreeTrafficLights1" });
   });
 });
+
+describe("column widths and page layout", () => {
+  it("reads a column's width as set, the standard width when never set, and forgets a width set back to it", async () => {
+    const excel = book();
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      ws.getRange("B:B").format.columnWidth = 90;
+      const b = ws.getRange("B1").format.load("columnWidth");
+      const c = ws.getRange("C1").format.load("columnWidth");
+      await ctx.sync();
+      expect([b.columnWidth, c.columnWidth]).toEqual([90, 48]);
+      ws.getRange("B:B").format.columnWidth = 48;
+      await ctx.sync();
+    });
+    expect(excel.sheet("Data").columnWidths.size).toBe(0);
+  });
+
+  it("refuses a page zoom that is both a scale and pages, and title rows that are not whole rows", async () => {
+    const excel = book();
+    const zoom = await failure(
+      excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Data").pageLayout.zoom = { scale: 50, horizontalFitToPages: 1 };
+        await ctx.sync();
+      }),
+    );
+    expect(zoom.code).toBe("InvalidArgument");
+    const rows = await failure(
+      excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Data").pageLayout.setPrintTitleRows("A1:B2");
+        await ctx.sync();
+      }),
+    );
+    expect(rows.code).toBe("InvalidArgument");
+    expect(excel.sheet("Data").print).toEqual({ orientation: "Portrait", zoom: { scale: 100 }, titleRows: undefined, centerFooter: "" });
+  });
+});
