@@ -76,8 +76,10 @@ export function readPackage(data: Uint8Array, file: string): StreamRead {
   try {
     // Only XML parts are decompressed: pictures, VBA and embedded files stay compressed and unread.
     zip = unzipSync(data, { filter: (f) => wanted(f.name) });
-  } catch {
-    throw new PackageReadError(`${file} is not an .xlsx workbook that can be read (it is not a zip package).`);
+  } catch (e) {
+    // "PK" starts every zip: past it, the package is a damaged one rather than something else.
+    const why = data[0] === 0x50 && data[1] === 0x4b ? `its zip data is damaged: ${(e as Error).message}` : "it is not a zip package";
+    throw new PackageReadError(`${file} is not an .xlsx workbook that can be read (${why}).`);
   }
   const part = (name: string): Uint8Array | undefined => zip[name];
   const workbookPart = officeDocument(part, file);
@@ -91,13 +93,14 @@ export function readPackage(data: Uint8Array, file: string): StreamRead {
   const grids: SheetGrid[] = [];
   for (const s of book.sheets) {
     const target = rels.get(s.rid);
-    // Chart sheets and dialog sheets hold no cells; a sheet whose part is missing cannot be read at all.
-    if (!target || target.type !== "worksheet") continue;
+    const missing = (what: string) =>
+      new PackageReadError(`${file} is damaged: the sheet "${s.name}" has no ${what}. Open it in Excel, save it, and try again.`);
+    // A sheet nothing points at would be skipped unread: its rows would go unjudged without a word.
+    if (!target) throw missing("relationship to its part");
+    // Chart sheets and dialog sheets hold no cells.
+    if (target.type !== "worksheet") continue;
     const data = part(target.path);
-    if (!data)
-      throw new PackageReadError(
-        `${file} is damaged: the sheet "${s.name}" has no ${target.path} part. Open it in Excel, save it, and try again.`,
-      );
+    if (!data) throw missing(`${target.path} part`);
     sheets.push({ name: s.name, part: target.path, state: s.state });
     grids.push(parseSheet(data, s.name, { strings, formats, date1904: book.date1904 }, `${file} (${target.path})`));
   }
@@ -377,7 +380,8 @@ function parseSheet(data: Uint8Array, name: string, ctx: SheetContext, where: st
   return {
     name,
     values,
-    numberFormats: numberFormats.map((f) => f ?? (EMPTY_ROW as readonly string[])),
+    // One entry per row (no holes): a row without a format of its own reads as General.
+    numberFormats: Array.from({ length: values.length }, (_, i) => numberFormats[i] ?? (EMPTY_ROW as readonly string[])),
     merges,
     protected: isProtected,
   };

@@ -179,6 +179,18 @@ describe("package shapes ExcelJS never writes", () => {
     expect(() => readPackage(new TextEncoder().encode("not a zip"), "notes.xlsx")).toThrow(
       new PackageReadError("notes.xlsx is not an .xlsx workbook that can be read (it is not a zip package)."),
     );
+    // A zip whose central directory is cut off: a damaged package, said as such.
+    const good = await handWritten(SHEET('<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>'));
+    expect(() => readPackage(good.subarray(0, good.length - 30), "cut.xlsx")).toThrow(
+      /^cut\.xlsx is not an \.xlsx workbook that can be read \(its zip data is damaged: .+\)\.$/,
+    );
+    // A sheet the workbook lists with no relationship to its part: refused, never skipped unread.
+    const zip = await JSZip.loadAsync(good);
+    zip.file("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>');
+    const orphan = await zip.generateAsync({ type: "uint8array" });
+    expect(() => readPackage(orphan, "orphan.xlsx")).toThrow(
+      new PackageReadError('orphan.xlsx is damaged: the sheet "Goals & KPIs" has no relationship to its part. Open it in Excel, save it, and try again.'),
+    );
     const broken = await handWritten('<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row>');
     expect(() => readPackage(broken, "broken.xlsx")).toThrow(/^broken\.xlsx \(xl\/worksheets\/sheet1\.xml\) is not well-formed XML \(.+\)\. Open it in Excel, save it, and try again\.$/);
   });
