@@ -40,17 +40,17 @@ export function evaluateGrid(wb: WorkbookGrid, options: EvaluateOptions): Evalua
       tables.push(table);
       if (table.kind === "roles") continue;
       const prefix = `${sheet.name}|${table.kind}|`;
+      // A row's key: sheet, kind and name, numbered from the second row of the same name.
+      const keyFor = (name: string) => {
+        const base = flat(prefix + name.toLowerCase());
+        const n = (keys.get(base) ?? 0) + 1;
+        keys.set(base, n);
+        return n === 1 ? base : `${base}#${n}`;
+      };
       for (let r = table.firstRow; r <= table.lastRow; r++) {
         const row = new RowReader(view, table, r, ownership);
         if (row.isEmptyRecord()) continue;
-        rows.push(
-          evaluateRow(row, ctx, (name) => {
-            const base = flat(prefix + name.toLowerCase());
-            const n = (keys.get(base) ?? 0) + 1;
-            keys.set(base, n);
-            return n === 1 ? base : `${base}#${n}`;
-          }),
-        );
+        rows.push(evaluateRow(row, ctx, keyFor));
       }
       // How the table's actual column was found, or one problem when it has none (columns-by-content.ts).
       ctx.problems.push(...tableProblems(table, rows));

@@ -10,6 +10,7 @@ import {
   type Rect,
   type SheetGrid,
   type WorkbookGrid,
+  columnIndex,
   isDateFormat,
   isTimeFormat,
   parseAreas,
@@ -102,7 +103,7 @@ export function readPackage(data: Uint8Array, file: string): StreamRead {
     const data = part(target.path);
     if (!data) throw missing(`${target.path} part`);
     sheets.push({ name: s.name, part: target.path, state: s.state });
-    grids.push(parseSheet(data, s.name, { strings, formats, date1904: book.date1904 }, `${file} (${target.path})`));
+    grids.push(parseSheet(data, s.name, { strings, formats, date1904: book.date1904 }, `${file}, sheet "${s.name}" (${target.path})`));
   }
   const names = book.names.filter((n) => isSingleArea(n.ref));
   return { grid: { sheets: grids, names }, sheets, date1904: book.date1904 };
@@ -204,16 +205,26 @@ function isSingleArea(ref: string): boolean {
   }
 }
 
-function sharedStrings(rels: Map<string, Relationship>, part: (name: string) => Uint8Array | undefined, file: string): string[] {
-  const target = [...rels.values()].find((r) => r.type === "sharedStrings");
+/** The part the workbook relates by this type (its shared strings, its styles), when the package has it. */
+function related(
+  rels: Map<string, Relationship>,
+  part: (name: string) => Uint8Array | undefined,
+  type: string,
+): { path: string; data: Uint8Array } | undefined {
+  const target = [...rels.values()].find((r) => r.type === type);
   const data = target ? part(target.path) : undefined;
+  return target && data ? { path: target.path, data } : undefined;
+}
+
+function sharedStrings(rels: Map<string, Relationship>, part: (name: string) => Uint8Array | undefined, file: string): string[] {
   const out: string[] = [];
-  if (!data || !target) return out;
+  const target = related(rels, part, "sharedStrings");
+  if (!target) return out;
   let text = "";
   let inText = false;
   // Phonetic guides (<rPh>) are reading aids shown above the text, not part of it.
   let phonetic = 0;
-  parse(data, `${file} (${target.path})`, {
+  parse(target.data, `${file} (${target.path})`, {
     open(name) {
       if (name === "si") text = "";
       else if (name === "rPh") phonetic++;
@@ -233,13 +244,12 @@ function sharedStrings(rels: Map<string, Relationship>, part: (name: string) => 
 
 /** The number format of each cell style (the `s` of a cell), by index. */
 function cellFormats(rels: Map<string, Relationship>, part: (name: string) => Uint8Array | undefined, file: string): string[] {
-  const target = [...rels.values()].find((r) => r.type === "styles");
-  const data = target ? part(target.path) : undefined;
   const out: string[] = [];
-  if (!data || !target) return out;
+  const target = related(rels, part, "styles");
+  if (!target) return out;
   const custom = new Map<number, string>();
   let inCellXfs = false;
-  parse(data, `${file} (${target.path})`, {
+  parse(target.data, `${file} (${target.path})`, {
     open(name, a) {
       if (name === "numFmt" && a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), a.formatCode);
       else if (name === "cellXfs") inCellXfs = true;
@@ -419,15 +429,8 @@ function cellValue(type: string, raw: string | undefined, inline: string, format
 
 /** "AB12" → 27 (0-based column); undefined when it is no reference. */
 function columnOf(ref: string): number | undefined {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code >= 65 && code <= 90) col = col * 26 + (code - 64);
-    else if (code >= 97 && code <= 122) col = col * 26 + (code - 96);
-    else break;
-  }
-  return i === 0 ? undefined : col - 1;
+  const letters = /^[A-Za-z]{1,3}/.exec(ref)?.[0];
+  return letters === undefined ? undefined : columnIndex(letters);
 }
 
 function safeAreas(ref: string): Rect[] {

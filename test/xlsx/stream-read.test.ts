@@ -192,6 +192,6 @@ describe("package shapes ExcelJS never writes", () => {
       new PackageReadError('orphan.xlsx is damaged: the sheet "Goals & KPIs" has no relationship to its part. Open it in Excel, save it, and try again.'),
     );
     const broken = await handWritten('<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row>');
-    expect(() => readPackage(broken, "broken.xlsx")).toThrow(/^broken\.xlsx \(xl\/worksheets\/sheet1\.xml\) is not well-formed XML \(.+\)\. Open it in Excel, save it, and try again\.$/);
+    expect(() => readPackage(broken, "broken.xlsx")).toThrow(/^broken\.xlsx, sheet "Goals & KPIs" \(xl\/worksheets\/sheet1\.xml\) is not well-formed XML \(.+\)\. Open it in Excel, save it, and try again\.$/);
   });
 });
