@@ -166,10 +166,12 @@ function headersIn(view: SheetView, r: number): HeaderCandidate[] {
 
 /**
  * A value under one of our headers that we write there or write over: a status, an explanation, a progress figure,
- * or a no-value marker (TBD, N/A, -). The user's own words (a header below), dates and errors stay visible.
+ * a no-value marker (TBD, N/A, -), or anything that is not text (a stray TRUE, a date, an error), which can never
+ * be a header's word. The user's own words (a header below) stay visible.
  */
 function isOurValue(v: CellValue): boolean {
-  return isOurWriting(v) || (typeof v === "string" && isNoValueMarker(v));
+  if (v === null) return false;
+  return typeof v !== "string" || isOurWriting(v) || isNoValueMarker(v);
 }
 
 /** A value we write under our headers: a status, an explanation or a progress figure. Never a no-value marker. */

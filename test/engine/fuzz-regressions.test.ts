@@ -358,3 +358,37 @@ it("two tables side by side mask both their columns when a row below them is rea
   expect(ids(second.evaluation)).toEqual(ids(first.evaluation));
   checkCase(wb, OPTS);
 });
+
+it("a stray value under our status column does not decide whether the row below our header is a header", () => {
+  // FALSE in C2 under KPA Status kept row 2 from reading as a header; we wrote "No Data" over it, the second run
+  // masked that, and row 2 became a header. Whatever sits in our columns is ours to write over, so it is masked
+  // on every run.
+  const wb: WorkbookGrid = {
+    sheets: [{ name: "Sheet1", values: [[null, "Goal", "KPA Status", "Training Needs"], ["Goal", "Training Needs", false]] }],
+  };
+  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
+  const first = run(wb, fuzzOpts);
+  const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
+  const ids = (ev: typeof first.evaluation) => ev.tables.map((t) => `${t.id} ${t.lastRow}`);
+  expect(ids(first.evaluation).length).toBeGreaterThan(0);
+  expect(ids(second.evaluation)).toEqual(ids(first.evaluation));
+  checkCase(wb, fuzzOpts);
+});
+
+it("a history sheet whose header row someone overwrote still reads our snapshots, so a second run appends nothing", () => {
+  // Row 1 of KPA History said only "Status" in C1: snapshots were looked up by row 1's words, none was found,
+  // and every run appended the same snapshot again.
+  const wb: WorkbookGrid = {
+    sheets: [
+      { name: "KPA History", values: [[null, null, "Status"]] },
+      { name: "📊 Metrics", values: [["Indicator", "Target "], ["Defect rate"]] },
+    ],
+    names: [{ name: "KPATracker_Sheet_History", ref: "'KPA History'!$A$1" }],
+  };
+  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
+  const first = run(wb, fuzzOpts);
+  expect(first.plan.history.appended).toBeGreaterThan(0);
+  const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
+  expect(second.plan.history.appended).toBe(0);
+  checkCase(wb, fuzzOpts);
+});

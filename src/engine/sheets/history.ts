@@ -45,16 +45,16 @@ export function readHistory(wb: WorkbookGrid, sheet: string | undefined): { snap
   const grid = sheet ? wb.sheets.find((s) => s.name === sheet) : undefined;
   if (!grid) return { snapshots: [], nextRow: 1 };
   const view = new SheetView(grid);
-  const col: Record<string, number> = {};
-  for (let c = view.left; c <= view.right; c++) col[view.text(0, c)] = c;
-  const at = (name: (typeof HISTORY_HEADERS)[number]) => col[name];
+  // Read where we append (HISTORY_HEADERS from column A), not where row 1's words say: a header someone typed over
+  // ours would otherwise hide every snapshot, and each run would append another.
+  const at = (name: (typeof HISTORY_HEADERS)[number]) => HISTORY_HEADERS.indexOf(name);
   const snapshots: Snapshot[] = [];
   let current: { evaluatedAt: string; asOf: string; rows: Map<string, SnapshotRow> } | undefined;
   let last = 0;
   for (let r = 1; r <= view.bottom; r++) {
     const get = (name: (typeof HISTORY_HEADERS)[number]) => {
       const c = at(name);
-      return c === undefined ? "" : cellText(view.value(r, c), view.format(r, c));
+      return cellText(view.value(r, c), view.format(r, c));
     };
     const key = get("Key");
     const status = get("Status");
