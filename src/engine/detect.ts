@@ -234,8 +234,13 @@ export function detectTables(grid: SheetGrid): Table[] {
         if (mask && ours.some((c) => isOurValue(view.value(x, c)))) {
           // We never write a no-value marker: one in a row that reads as a header as it stands is the user's
           // (another table's header under ours), and stays; in a data row it is a cell we write over.
-          const asIs = ours.some((c) => isOurWriting(view.value(x, c))) ? [] : headersIn(view, x);
-          const headers = asIs.some((o) => o.left <= h.right && o.right >= h.left) ? asIs : headersIn(withoutOurs, x);
+          // A header made of the user's cells alone (spanning none of our columns that hold something) ended the
+          // table before our columns existed too: we never wrote into the row, so it reads as it stands.
+          const asIs = headersIn(view, x);
+          const overlaps = (o: HeaderCandidate) => o.left <= h.right && o.right >= h.left;
+          const writing = ours.some((c) => isOurWriting(view.value(x, c)));
+          const usersAlone = asIs.filter((o) => !ours.some((c) => c >= o.left && c <= o.right && !view.isEmpty(x, c)));
+          const headers = (!writing && asIs.some(overlaps)) || usersAlone.some(overlaps) ? asIs : headersIn(withoutOurs, x);
           if (headers.length > 0) candidates.set(x, headers);
           else candidates.delete(x);
         }

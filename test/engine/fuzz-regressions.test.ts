@@ -392,3 +392,28 @@ it("a history sheet whose header row someone overwrote still reads our snapshots
   expect(second.plan.history.appended).toBe(0);
   checkCase(wb, fuzzOpts);
 });
+
+it("a header row of the user's cells ends a table the same way before and after our columns stand beside it", () => {
+  // Row 3 is a header ("Description | KPI") under a training table; NaN in F3 kept "Goal | Target" in D3:E3 from
+  // reading as a header. Once our columns reached F, F3 was masked and a goals table appeared on the second run.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Sheet1",
+        values: [
+          [null, "Training Needs", "Timeline"],
+          [null, "Excel advanced"],
+          ["Description", "KPI", null, "Goal", "Target", Number.NaN],
+          [null, null, null, Number.NaN],
+        ],
+      },
+    ],
+  };
+  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
+  const first = run(wb, fuzzOpts);
+  const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
+  const ids = (ev: typeof first.evaluation) => ev.tables.map((t) => `${t.id} ${t.kind}`);
+  expect(ids(first.evaluation)).toEqual(["Sheet1!B1 training", "Sheet1!A3 kpa"]);
+  expect(ids(second.evaluation)).toEqual(ids(first.evaluation));
+  checkCase(wb, fuzzOpts);
+});
