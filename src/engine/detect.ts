@@ -1,6 +1,6 @@
 // Finds KPA tables anywhere on a sheet by their header rows: stacked under section headings or side by side.
 import { cellAddress } from "./address";
-import { type CellValue, type SheetGrid, SheetView } from "./grid";
+import { type CellValue, type Rect, type SheetGrid, SheetView } from "./grid";
 import { resolveActual } from "./columns-by-content";
 import { type Field, isOurHeader, isOurOutput, matchHeaderDetail } from "./headers";
 import type { Column, Table, TableKind } from "./table";
@@ -83,7 +83,10 @@ function headerAt(view: SheetView, row: number, left: number, right: number): He
     }
     columns.push({ col: c, header, field, ...(m?.weak ? { weak: true } : {}), ...(m?.period ? { period: true } : {}) });
   }
-  if (matched * 2 < columns.filter((c) => c.header !== "").length) return undefined;
+  // Our own headers (KPA Status…), written beside a table's header, neither make nor break a header row: a row
+  // reads the same before and after we add them.
+  const ourHeaders = columns.filter((c) => c.field !== undefined && isOurHeader(c.header)).length;
+  if ((matched - ourHeaders) * 2 < columns.filter((c) => c.header !== "").length - ourHeaders) return undefined;
   // "Service | Target | Current": plainly headed target and actual columns; the first other column names the rows.
   if (fields.name === undefined && fields.goal === undefined && fields.target !== undefined && fields.actual !== undefined) {
     const target = fields.target;
@@ -202,8 +205,11 @@ class MaskedView extends SheetView {
   }
 }
 
-/** Every table on a sheet, top to bottom, left to right. Never throws. */
-export function detectTables(grid: SheetGrid): Table[] {
+/**
+ * Every table on a sheet, top to bottom, left to right. Never throws. `written`: the blocks our defined names say we
+ * wrote on this sheet (a table's header row down to its last row, in our columns).
+ */
+export function detectTables(grid: SheetGrid, written: readonly Rect[] = []): Table[] {
   const view = new SheetView(grid);
   if (view.bottom < view.top || view.right < view.left) return [];
   const candidates = new Map<number, HeaderCandidate[]>();
@@ -233,14 +239,21 @@ export function detectTables(grid: SheetGrid): Table[] {
         if (userCols.every((c) => view.isEmpty(x, c))) break;
         if (mask && ours.some((c) => isOurValue(view.value(x, c)))) {
           // We never write a no-value marker: one in a row that reads as a header as it stands is the user's
-          // (another table's header under ours), and stays; in a data row it is a cell we write over.
-          // A header made of the user's cells alone (spanning none of our columns that hold something) ended the
+          // (another table's header under ours), and stays; in a data row it is a cell we write over. A header made of the user's cells alone (spanning none of our columns that hold something) ended the
           // table before our columns existed too: we never wrote into the row, so it reads as it stands.
           const asIs = headersIn(view, x);
           const overlaps = (o: HeaderCandidate) => o.left <= h.right && o.right >= h.left;
           const writing = ours.some((c) => isOurWriting(view.value(x, c)));
           const usersAlone = asIs.filter((o) => !ours.some((c) => c >= o.left && c <= o.right && !view.isEmpty(x, c)));
-          const headers = (!writing && asIs.some(overlaps)) || usersAlone.some(overlaps) ? asIs : headersIn(withoutOurs, x);
+          // A row inside a block we wrote (our defined name) was one of the table's rows when we wrote it: it stays
+          // one, whatever our cells in it now hold, unless the user's cells alone make a header (a row inserted).
+          const wroteHere = written.some((b) => b.top === r && x <= b.bottom && ours.some((c) => c >= b.left && c <= b.right));
+          const headers =
+            (!writing && !wroteHere && asIs.some(overlaps)) || usersAlone.some(overlaps)
+              ? asIs
+              : wroteHere
+                ? headersIn(withoutOurs, x).filter((o) => !overlaps(o))
+                : headersIn(withoutOurs, x);
           if (headers.length > 0) candidates.set(x, headers);
           else candidates.delete(x);
         }

@@ -34,7 +34,8 @@ export function evaluateGrid(wb: WorkbookGrid, options: EvaluateOptions): Evalua
   for (const sheet of wb.sheets) {
     if (isOurSheet(ownership, sheet.name)) continue;
     const view = new SheetView(sheet);
-    for (const table of detectTables(sheet)) {
+    const written = ownership.blocks.filter((b) => b.sheet === sheet.name).map((b) => b.rect);
+    for (const table of detectTables(sheet, written)) {
       // The log's header (KPI, Source, Note…) also reads like a KPA table; it is data, not a table to judge.
       if (logHeaders.has(`${table.sheet}|${table.headerRow}`)) continue;
       tables.push(table);

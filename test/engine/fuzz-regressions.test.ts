@@ -417,3 +417,33 @@ it("a header row of the user's cells ends a table the same way before and after 
   expect(ids(second.evaluation)).toEqual(ids(first.evaluation));
   checkCase(wb, fuzzOpts);
 });
+
+it("rows we wrote stay the table's rows on the next run, whatever our cells in them now hold", () => {
+  // "Q3" under KPA Status kept row 2 a data row; once we wrote a status there, the row read as "KPI | Target | Q1"
+  // with our cell masked, a header, and the row vanished. And "TBD" under KPA Status, with a KPI header beside it:
+  // once our status stood there, the row became a header and the KPI table below lost its row.
+  const cases: WorkbookGrid[] = [
+    { sheets: [{ name: "Sheet1", values: [["KPI", "Target", "Actual", "KPA Status", "Timeline"], ["KPI", "Target", "Q1", "Q3", Number.NaN]] }] },
+    {
+      sheets: [
+        {
+          name: "Sheet1",
+          values: [
+            ["KPI", "Target", "Actual", "KPA Status"],
+            [null, "≥ 3 tickets", "3 tickets", "TBD", "KPI", "Target"],
+            [null, null, null, null, "Customer Satisfaction (CSAT)"],
+          ],
+        },
+      ],
+    },
+  ];
+  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
+  for (const wb of cases) {
+    const first = run(wb, fuzzOpts);
+    const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
+    const keys = (ev: typeof first.evaluation) => ev.rows.map((r) => `${r.key} ${r.status}`);
+    expect(keys(first.evaluation).length).toBeGreaterThan(0);
+    expect(keys(second.evaluation)).toEqual(keys(first.evaluation));
+    checkCase(wb, fuzzOpts);
+  }
+});
