@@ -42,9 +42,11 @@ import {
   planMeasurements,
 } from "../engine";
 import { insertColumns } from "../xlsx/insert-columns";
-import { loadWorkbook, loadWorkbookData, preserved, UnusableInputError, workbookToGrid } from "../xlsx/read";
-import { checkOutput, refuseToReplace, writeFilesTogether } from "../xlsx/output";
-import { applyAppendToWorkbook, applyPlanToWorkbook, saveAtomically, workbookBytes, writeTemplateSheet } from "../xlsx/write";
+import { UnusableInputError, refusedFormat } from "../xlsx/read";
+import { readPackage } from "../xlsx/stream-read";
+import { hasMacros, patchPackage } from "../xlsx/patch";
+import { checkOutput, refuseToReplace, writeFileAtomically, writeFilesTogether } from "../xlsx/output";
+import { saveAtomically, writeTemplateSheet } from "../xlsx/write";
 
 const VERSION: string = (require("../../package.json") as { version: string }).version;
 
@@ -133,12 +135,12 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   const progress = quiet ? () => undefined : io.progress;
 
   progress(`Reading ${input}…`);
-  let wb = await loadWorkbook(input);
+  let data = await readWorkbookFile(input);
+  let grid = readPackage(data, input).grid;
   // Before the work, so a missing folder, a read-only file or a wrong extension is said at once.
   checkOutput(output);
-  checkExtension(input, output, wb);
+  checkExtension(input, output, data);
   if (values.json) checkOutput(values.json);
-  let grid = workbookToGrid(wb);
   progress(`Evaluating ${grid.sheets.length} sheet(s)…`);
   const generatedAt = timestamp();
   const generator = `${ENGINE_NAME} ${VERSION} (kpa CLI)`;
@@ -148,17 +150,15 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   if (room.length > 0) {
     // Insert the columns into the saved package (so every part moves as Excel would move it), then start again.
     progress(`Inserting columns beside ${room.length} table(s)…`);
-    let patched: Buffer;
     try {
-      patched = await insertColumns(fs.readFileSync(input), room);
+      data = await insertColumns(data, room);
     } catch (e) {
       // Something the grid does not show is in the way (an Excel table or pivot table across the insert): say so, write nothing.
       throw new UnusableInputError(
         `${input}: columns could not be inserted on ${room.map((r) => r.sheet).join(", ")} (${(e as Error).message}). Move what is in the way, or evaluate without --make-room.`,
       );
     }
-    wb = await loadWorkbookData(patched, input);
-    grid = workbookToGrid(wb);
+    grid = readPackage(data, input).grid;
     ({ evaluation, plan } = run(grid, options));
   }
   if (evaluation.tables.length === 0) {
@@ -167,11 +167,11 @@ async function evaluate(args: string[], io: Io): Promise<void> {
     );
   }
   progress(`Writing ${output}…`);
-  applyPlanToWorkbook(wb, plan);
+  const patched = patchPackage(data, input, plan);
   // The workbook and its report succeed or fail together.
   const report = values.json && `${JSON.stringify(buildReport(evaluation, plan, { generatedAt, generator }), null, 2)}\n`;
   writeFilesTogether([
-    { file: output, data: await workbookBytes(wb) },
+    { file: output, data: Buffer.from(patched.buffer, patched.byteOffset, patched.byteLength) },
     ...(values.json && report ? [{ file: values.json, data: report }] : []),
   ]);
   if (quiet) return;
@@ -236,8 +236,8 @@ function outputFile(input: string, values: { out?: string; "in-place"?: boolean 
 }
 
 /** Excel refuses a package whose extension disagrees with its kind: macros need .xlsm, and .xlsm needs macros. */
-function checkExtension(input: string, output: string, wb: ExcelJS.Workbook): void {
-  const macros = preserved(wb)?.macros !== undefined;
+function checkExtension(input: string, output: string, data: Buffer): void {
+  const macros = hasMacros(data, input);
   const ext = path.extname(output).toLowerCase();
   if (macros && ext !== ".xlsm")
     throw new UnusableInputError(
@@ -247,6 +247,16 @@ function checkExtension(input: string, output: string, wb: ExcelJS.Workbook): vo
     throw new UnusableInputError(
       `${input} holds no macros, so what is written must be an .xlsx file (Excel refuses it as .xlsm): use --out NAME.xlsx.`,
     );
+}
+
+/** The file's bytes, once it is known to be a workbook `kpa` can read (else one sentence saying what to do). */
+async function readWorkbookFile(file: string): Promise<Buffer> {
+  if (!fs.existsSync(file)) throw new UnusableInputError(`No file at ${file}.`);
+  if (fs.statSync(file).isDirectory()) throw new UnusableInputError(`${file} is a folder, not an .xlsx workbook.`);
+  const data = fs.readFileSync(file);
+  const refused = refusedFormat(data, file);
+  if (refused) throw new UnusableInputError(refused);
+  return data;
 }
 
 /** A CSV's text: UTF-8, UTF-16 (Excel's "Unicode text") or, when not valid UTF-8, Windows-1252 (Excel's "CSV"). */
@@ -314,10 +324,10 @@ async function importCsv(args: string[], io: Io): Promise<void> {
   }
 
   progress(`Reading ${input}…`);
-  const wb = await loadWorkbook(input);
+  const data = await readWorkbookFile(input);
+  const grid = readPackage(data, input).grid;
   checkOutput(output);
-  checkExtension(input, output, wb);
-  const grid = workbookToGrid(wb);
+  checkExtension(input, output, data);
   const plan = planMeasurements(grid, rows.inputs, dateOrder);
   const issues = [
     ...rows.issues,
@@ -338,8 +348,8 @@ async function importCsv(args: string[], io: Io): Promise<void> {
   }
 
   progress(`Writing ${output}…`);
-  applyAppendToWorkbook(wb, plan.append);
-  await saveAtomically(wb, output);
+  const patched = patchPackage(data, input, { appends: [plan.append] });
+  writeFileAtomically(output, Buffer.from(patched.buffer, patched.byteOffset, patched.byteLength));
   const added = plan.added.length;
   const already = plan.duplicates.length > 0 ? ` (${plan.duplicates.length} already there)` : "";
   say(`Imported ${added} ${added === 1 ? "measurement" : "measurements"} into "${plan.append.sheet}"${already} → ${output}`);

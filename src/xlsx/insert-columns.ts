@@ -28,7 +28,8 @@
 //   - references in macro sheets, dialog sheets, external link parts and chart user shapes are not read, nor
 //     a pivot selection's activeCol or the workbook's <oleSize>;
 //   - a reference pushed past XFD stops at XFD (Excel would write #REF!).
-import JSZip from "jszip";
+import { Package } from "./package";
+import { ATTRS, addAttr, attr, editAttr, editTags, editText, escapeText, hasRelId, relIdOf, unescapeXml } from "./xml";
 import {
   LAST_COLUMN,
   columnIndex,
@@ -39,98 +40,6 @@ import {
   translateFormula,
   type ColumnInsert,
 } from "../engine";
-
-// --- XML text helpers ----------------------------------------------------------------------------------------
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-function unescapeXml(s: string): string {
-  if (!s.includes("&")) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) =>
-    e.startsWith("#x")
-      ? String.fromCodePoint(parseInt(e.slice(2), 16))
-      : e.startsWith("#")
-        ? String.fromCodePoint(Number(e.slice(1)))
-        : (ENTITIES[e] as string),
-  );
-}
-
-const escapeText = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-function escapeAttr(s: string, quote: string): string {
-  return escapeText(s)
-    .replace(quote === '"' ? /"/g : /'/g, quote === '"' ? "&quot;" : "&apos;")
-    .replace(/\n/g, "&#10;")
-    .replace(/\r/g, "&#13;")
-    .replace(/\t/g, "&#9;");
-}
-
-const regexSafe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** Attributes inside a start tag, where a quoted value may hold ">". */
-const ATTRS = String.raw`(?:[^>"']|"[^"]*"|'[^']*')*`;
-const tagCache = new Map<string, RegExp>();
-const textCache = new Map<string, RegExp>();
-const attrCache = new Map<string, RegExp>();
-
-/** Rewrites each start (or empty) tag of the element `name` (with its prefix, if any: "xm:sqref"). */
-function editTags(xml: string, name: string, fn: (tag: string) => string): string {
-  let re = tagCache.get(name);
-  if (!re) tagCache.set(name, (re = new RegExp(`<${regexSafe(name)}(?=[\\s/>])${ATTRS}>`, "g")));
-  return xml.includes(`<${name}`) ? xml.replace(re, fn) : xml;
-}
-
-/** Rewrites the (unescaped) text of each element `name` that holds text only. */
-function editText(xml: string, name: string, fn: (text: string) => string): string {
-  if (!xml.includes(`<${name}`)) return xml;
-  let re = textCache.get(name);
-  if (!re) textCache.set(name, (re = new RegExp(`(<${regexSafe(name)}(?:\\s${ATTRS})?>)([^<]*)(</${regexSafe(name)}>)`, "g")));
-  return xml.replace(re, (all, open: string, text: string, close: string) => {
-    const before = unescapeXml(text);
-    const after = fn(before);
-    return after === before ? all : `${open}${escapeText(after)}${close}`;
-  });
-}
-
-function attrRegex(name: string): RegExp {
-  let re = attrCache.get(name);
-  if (!re) attrCache.set(name, (re = new RegExp(`(\\s${regexSafe(name)}\\s*=\\s*)(?:"([^"]*)"|'([^']*)')`)));
-  return re;
-}
-
-/** An attribute's unescaped value in a start tag. */
-function attr(tag: string, name: string): string | undefined {
-  const m = attrRegex(name).exec(tag);
-  if (!m) return undefined;
-  return unescapeXml(m[2] ?? m[3] ?? "");
-}
-
-/** A start tag with one attribute's value rewritten (given and returned unescaped), or removed when fn gives undefined. */
-function editAttr(tag: string, name: string, fn: (value: string) => string | undefined): string {
-  const m = attrRegex(name).exec(tag);
-  if (!m) return tag;
-  const quote = m[2] !== undefined ? '"' : "'";
-  const before = unescapeXml(m[2] ?? m[3] ?? "");
-  const after = fn(before);
-  if (after === before) return tag;
-  const start = m.index;
-  const end = start + m[0].length;
-  return after === undefined
-    ? tag.slice(0, start) + tag.slice(end)
-    : `${tag.slice(0, start)}${m[1]}${quote}${escapeAttr(after, quote)}${quote}${tag.slice(end)}`;
-}
-
-/** Adds an attribute before the end of a start tag. */
-function addAttr(tag: string, name: string, value: string): string {
-  const at = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
-  return `${tag.slice(0, at)} ${name}="${escapeAttr(value, '"')}"${tag.slice(at)}`;
-}
-
-/** A relationship id attribute (r:id, or another prefix bound to the relationships namespace). */
-const hasRelId = (tag: string): boolean => /\s[\w.-]+:id\s*=/.test(tag);
-const relIdOf = (tag: string): string | undefined => {
-  const m = /\s[\w.-]+:id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag);
-  return m ? unescapeXml(m[1] ?? m[2] ?? "") : undefined;
-};
 
 // --- Cells and columns ---------------------------------------------------------------------------------------
 
@@ -623,12 +532,11 @@ const RELATED = new Set(["table", "drawing", "vmlDrawing", "ctrlProp", "comments
 
 /** The package with the columns inserted; every part it does not need to change is kept as it was. */
 export async function insertColumns(xlsx: Buffer, inserts: readonly ColumnInsert[]): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(xlsx);
+  const pkg = new Package(xlsx, "the workbook");
   const texts = new Map<string, string>();
   const read = async (path: string): Promise<string | undefined> => {
     if (texts.has(path)) return texts.get(path);
-    const entry = zip.file(path);
-    const text = entry ? await entry.async("string") : undefined;
+    const text = pkg.text(path);
     if (text !== undefined) texts.set(path, text);
     return text;
   };
@@ -643,7 +551,7 @@ export async function insertColumns(xlsx: Buffer, inserts: readonly ColumnInsert
     const name = attr(m[0], "name");
     const rid = /\s[\w.-]+:id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(m[0]);
     const rel = workbookRels.find((r) => !r.external && r.id === (rid?.[1] ?? rid?.[2]));
-    if (name === undefined || !rel || !zip.file(rel.target)) continue;
+    if (name === undefined || !rel || !pkg.has(rel.target)) continue;
     const relsXml = await read(relsPathOf(rel.target));
     const all = relsXml === undefined ? [] : parseRels(relsXml, rel.target);
     sheets.push({
@@ -675,10 +583,10 @@ export async function insertColumns(xlsx: Buffer, inserts: readonly ColumnInsert
   const worksheets = sheets.filter((s) => s.kind === "worksheet");
   for (const s of worksheets) {
     await read(s.part);
-    for (const r of s.related) if (RELATED.has(r.type) && zip.file(r.target)) await read(r.target);
+    for (const r of s.related) if (RELATED.has(r.type) && pkg.has(r.target)) await read(r.target);
   }
-  const charts = Object.keys(zip.files).filter((p) => /^xl\/charts\/[^/]+\.xml$/i.test(p) && !zip.files[p]?.dir);
-  const pivotCaches = Object.keys(zip.files).filter((p) => /^xl\/pivotCache\/pivotCacheDefinition[^/]*\.xml$/i.test(p));
+  const charts = pkg.names().filter((p) => /^xl\/charts\/[^/]+\.xml$/i.test(p));
+  const pivotCaches = pkg.names().filter((p) => /^xl\/pivotCache\/pivotCacheDefinition[^/]*\.xml$/i.test(p));
   for (const p of [...charts, ...pivotCaches]) await read(p);
   const originals = new Map(texts);
   const edit = (path: string, fn: (xml: string) => string) => {
@@ -738,8 +646,8 @@ export async function insertColumns(xlsx: Buffer, inserts: readonly ColumnInsert
 
   // The calculation chain lists formula cells by address; Excel rebuilds it when it is missing.
   const chain = workbookRels.filter((r) => r.type === "calcChain");
-  for (const r of chain) zip.remove(r.target);
-  if (zip.file("xl/calcChain.xml")) zip.remove("xl/calcChain.xml");
+  for (const r of chain) pkg.remove(r.target);
+  pkg.remove("xl/calcChain.xml");
   if (chain.length > 0) {
     const rels = (await read(workbookRelsPath)) as string;
     texts.set(
@@ -761,6 +669,7 @@ export async function insertColumns(xlsx: Buffer, inserts: readonly ColumnInsert
     );
   }
 
-  for (const [path, text] of texts) if (text !== originals.get(path)) zip.file(path, text);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  for (const [path, text] of texts) if (text !== originals.get(path)) pkg.set(path, text);
+  const out = pkg.bytes();
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }

@@ -3,7 +3,7 @@
 // existing file keeps its mode and owner; a missing folder, a read-only file or a full disk is one sentence.
 import * as fs from "fs";
 import * as path from "path";
-import { UnusableInputError } from "./read";
+import { UnusableInputError } from "./errors";
 
 /** A file written in full beside its target, waiting for commit (rename) or abort (removal). */
 export interface StagedFile {

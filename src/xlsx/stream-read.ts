@@ -15,9 +15,10 @@ import {
   isTimeFormat,
   parseAreas,
 } from "../engine";
+import { UnusableInputError } from "./errors";
 
 /** Why a package cannot be read, in one sentence naming the file and the part. */
-export class PackageReadError extends Error {}
+export class PackageReadError extends UnusableInputError {}
 
 export interface StreamSheet {
   readonly name: string;

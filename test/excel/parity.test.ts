@@ -12,8 +12,8 @@ import { ENGINE_NAME, run } from "../../src/engine/index";
 import { NAME_PREFIX, OUR_SHEETS } from "../../src/engine/ownership";
 import { MemoryExcel } from "../support/memory-excel";
 import { readWorkbook } from "../../src/excel/read";
-import { workbookToGrid } from "../../src/xlsx/read";
-import { applyPlanToWorkbook } from "../../src/xlsx/write";
+import { patchPackage } from "../../src/xlsx/patch";
+import { readPackage } from "../../src/xlsx/stream-read";
 import type { EvaluateSettings, EvaluationResult } from "../../src/app/port";
 import { pct, workbook } from "../fixtures/builders";
 import { type JsonCase, gridFromJson } from "../fixtures/json";
@@ -100,6 +100,11 @@ function xlsxRules(ws: ExcelJS.Worksheet): string[] {
     .sort();
 }
 
+/** The grid saved as an .xlsx package. */
+async function packageOf(grid: WorkbookGrid): Promise<Buffer> {
+  return Buffer.from(await xlsxFromGrid(grid).xlsx.writeBuffer());
+}
+
 interface Both {
   readonly excel: MemoryExcel;
   readonly result: EvaluationResult;
@@ -112,9 +117,11 @@ async function evaluateBoth(grid: WorkbookGrid, settings: EvaluateSettings): Pro
   const { excel, port } = setup(grid);
   const result = await port.evaluate(settings);
 
-  const xlsx = xlsxFromGrid(grid);
-  const { evaluation, plan } = run(workbookToGrid(xlsx), { ...settings, generatedAt: GENERATED_AT, generator: GENERATOR });
-  applyPlanToWorkbook(xlsx, plan);
+  // The file path as kpa runs it: the package read by the stream reader, the plan patched into it, read back.
+  const data = await packageOf(grid);
+  const { evaluation, plan } = run(readPackage(data, "parity.xlsx").grid, { ...settings, generatedAt: GENERATED_AT, generator: GENERATOR });
+  const xlsx = new ExcelJS.Workbook();
+  await xlsx.xlsx.load(Buffer.from(patchPackage(data, "parity.xlsx", plan)) as unknown as ExcelJS.Buffer);
   return { excel, result, xlsx, evaluation, userSheets: grid.sheets.map((s) => s.name) };
 }
 
@@ -278,7 +285,7 @@ it("reads the same grid through both paths, so the comparison starts from the sa
   for (const [, grid] of CASES) {
     const excel = MemoryExcel.fromGrid(grid);
     const read = await excel.run((ctx) => readWorkbook(ctx));
-    const viaXlsx = workbookToGrid(xlsxFromGrid(grid));
+    const viaXlsx = readPackage(await packageOf(grid), "parity.xlsx").grid;
     const asShown = (vals: readonly (readonly CellValue[])[], origin = { row: 0, col: 0 }): Shown[][] => {
       const rows: Shown[][] = Array.from({ length: origin.row }, () => []);
       for (const r of vals)

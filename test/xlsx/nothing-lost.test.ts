@@ -192,7 +192,7 @@ describe("kpa evaluate keeps everything the user owns", () => {
 
   it("saves every sheet's parts in schema order, notes and our data bars included", async () => {
     const scorecard = worksheetChildren(await sheetXml(output, "Scorecard"));
-    expect(scorecard).toEqual(expect.arrayContaining(["dataValidations", "legacyDrawing", "extLst"]));
+    expect(scorecard).toEqual(expect.arrayContaining(["dataValidations", "legacyDrawing", "conditionalFormatting"]));
     for (const name of [...USER_SHEETS, ...OUR_SHEETS]) {
       const order = worksheetChildren(await sheetXml(output, name));
       expect([name, order.length > 0]).toEqual([name, true]);

@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { type CellValue, type SheetGrid, type WorkbookGrid, run } from "../../src/engine";
 import { readCell } from "../../src/engine/values";
 import { PackageReadError, readPackage } from "../../src/xlsx/stream-read";
-import { loadWorkbookData, workbookToGrid } from "../../src/xlsx/read";
+import { exceljsGrid } from "../support/exceljs-reader";
 import { writeLayout } from "../corpus/build";
 import { LAYOUTS } from "../corpus/layouts";
 import { evaluateOk, removeDir, richWorkbook, tempDir } from "../fixtures/xlsx";
@@ -57,7 +57,7 @@ function expectSameGrids(ours: WorkbookGrid, theirs: WorkbookGrid, file: string)
 async function both(file: string): Promise<{ ours: WorkbookGrid; theirs: WorkbookGrid }> {
   const data = fs.readFileSync(file);
   const ours = readPackage(data, file).grid;
-  const theirs = workbookToGrid(await loadWorkbookData(data, file));
+  const theirs = await exceljsGrid(data);
   return { ours, theirs };
 }
 

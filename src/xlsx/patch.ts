@@ -1,0 +1,397 @@
+// Applies the engine's write plan to an .xlsx package by patching it (issue 12): our cells go into the user's rows,
+// our conditional formats beside the user's, our sheets are parts written whole, and styles.xml, workbook.xml, its
+// relationships and [Content_Types].xml get only what we add. Every other part is copied through byte for byte.
+import {
+  type AppendPlan,
+  type CellStyle,
+  type CfPlan,
+  type DefinedName,
+  NAME_PREFIX,
+  type PlanValue,
+  type RangeWrite,
+  type Rect,
+  type SheetPlan,
+  quoteSheet,
+} from "../engine";
+import { UnusableInputError } from "./errors";
+import { Package, REL, closeWith, relsOf } from "./package";
+import { type CellEdit, type SheetEdits, type SheetSpec, patchWorksheet, sheetXml } from "./sheet-xml";
+import { EMPTY_STYLES, StyleBook } from "./styles";
+import { attr, escapeAttr, escapeText } from "./xml";
+
+/** What to change in a package: the parts of a WritePlan the file path applies. */
+export interface PackageEdits {
+  readonly writes?: readonly RangeWrite[];
+  readonly clears?: readonly { readonly sheet: string; readonly range: Rect }[];
+  readonly conditionalFormats?: readonly CfPlan[];
+  readonly ruleScope?: readonly { readonly sheet: string; readonly rect: Rect }[];
+  readonly sheets?: readonly SheetPlan[];
+  readonly appends?: readonly AppendPlan[];
+  /** Every defined name we own afterwards; undefined leaves the names as they are. */
+  readonly names?: readonly DefinedName[];
+}
+
+const WORKSHEET_TYPE = `${REL}/worksheet`;
+const STYLES_TYPE = `${REL}/styles`;
+const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const STYLES_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const HEADER_STYLE: CellStyle = { bold: true, fill: "#1F3864", font: "#FFFFFF" };
+
+interface BookSheet {
+  readonly name: string;
+  readonly sheetId: number;
+  readonly rid: string;
+  /** The worksheet part, or undefined for a chart sheet or a dangling entry. */
+  readonly part: string | undefined;
+}
+
+/** The workbook part the package's root relationships point at. */
+function workbookPart(pkg: Package, file: string): string {
+  const main = pkg.relationships("").find((r) => r.type.endsWith("/officeDocument"));
+  const part = main?.path ?? "xl/workbook.xml";
+  if (!pkg.has(part)) throw new UnusableInputError(`${file} is not an .xlsx workbook that can be read (it has no workbook part).`);
+  return part;
+}
+
+/** The package with the edits applied. Throws UnusableInputError, with nothing changed, for a protected sheet. */
+export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits): Uint8Array {
+  const pkg = new Package(data, file);
+  const book = workbookPart(pkg, file);
+  let wbXml = pkg.text(book) as string;
+  const p = /<([\w.-]+:)?workbook[\s>]/.exec(wbXml)?.[1] ?? "";
+  const rels = pkg.relationships(book);
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const sheets: BookSheet[] = [];
+  for (const m of wbXml.matchAll(/<(?:[\w.-]+:)?sheet\b(?:[^>"']|"[^"]*"|'[^']*')*>/g)) {
+    const tag = m[0];
+    const rid = /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1] ?? "";
+    const rel = byId.get(rid);
+    sheets.push({
+      name: attr(tag, "name") ?? "",
+      sheetId: Number(attr(tag, "sheetId") ?? 0),
+      rid,
+      part: rel && !rel.external && rel.type === WORKSHEET_TYPE ? rel.path : undefined,
+    });
+  }
+  const date1904 = /<(?:[\w.-]+:)?workbookPr\b[^>]*\sdate1904\s*=\s*"(1|true)"/.test(wbXml);
+  const sheetNamed = (name: string) => sheets.find((s) => s.name === name);
+
+  // Styles: the user's, appended to; a package without a styles part gets one.
+  const stylesRel = rels.find((r) => r.type === STYLES_TYPE && !r.external);
+  const stylesPart = stylesRel?.path ?? "xl/styles.xml";
+  const styles = new StyleBook(pkg.text(stylesPart) ?? EMPTY_STYLES);
+
+  // --- The user's sheets: cells, widths and rules ---
+  const perSheet = new Map<
+    string,
+    { cells: Map<number, Map<number, CellEdit>>; widths: Map<number, number>; ruleScope: Rect[]; formats: CfPlan[] }
+  >();
+  const editsOf = (sheet: string) => {
+    let e = perSheet.get(sheet);
+    if (!e) perSheet.set(sheet, (e = { cells: new Map(), widths: new Map(), ruleScope: [], formats: [] }));
+    return e;
+  };
+  const setCell = (e: SheetEdits, row: number, col: number, edit: CellEdit) => {
+    let r = e.cells.get(row);
+    if (!r) e.cells.set(row, (r = new Map()));
+    r.set(col, edit);
+  };
+  const writing = new Set<string>();
+  for (const c of edits.clears ?? []) {
+    const e = editsOf(c.sheet);
+    writing.add(c.sheet);
+    for (let r = c.range.top; r <= c.range.bottom; r++)
+      for (let col = c.range.left; col <= c.range.right; col++) setCell(e, r, col, { value: null });
+  }
+  for (const w of edits.writes ?? []) {
+    const e = editsOf(w.sheet);
+    writing.add(w.sheet);
+    w.values.forEach((row, i) =>
+      row.forEach((value, j) =>
+        setCell(e, w.row + i, w.col + j, {
+          value,
+          format: w.numberFormats?.[i]?.[j] ?? undefined,
+          styleFrom: i === 0 ? w.styleFrom : undefined,
+        }),
+      ),
+    );
+    w.columnWidths?.forEach((chars, j) => chars !== null && e.widths.set(w.col + j, chars));
+  }
+  for (const s of edits.ruleScope ?? []) if (sheetNamed(s.sheet)) editsOf(s.sheet).ruleScope.push(s.rect);
+  for (const cf of edits.conditionalFormats ?? []) editsOf(cf.sheet).formats.push(cf);
+
+  const ours = new Set((edits.sheets ?? []).map((s) => s.name));
+  const appendsTo = new Map<string, AppendPlan>();
+  for (const a of edits.appends ?? []) {
+    if (sheetNamed(a.sheet)) {
+      const e = editsOf(a.sheet);
+      a.values.forEach((row, i) =>
+        row.forEach((value, j) => value !== null && setCell(e, a.row + i, j, { value, format: a.numberFormats?.[i]?.[j] ?? undefined })),
+      );
+      appendsTo.set(a.sheet, a);
+    } else if (!a.create) throw new Error(`The plan appends to sheet "${a.sheet}", which the workbook does not have.`);
+  }
+
+  // Everything is read and checked before anything is changed.
+  const patched = new Map<string, string>();
+  let formulas = false;
+  for (const [name, e] of perSheet) {
+    if (ours.has(name)) continue;
+    const s = sheetNamed(name);
+    if (!s?.part) throw new Error(`The plan writes to sheet "${name}", which the workbook does not have.`);
+    const xml = pkg.text(s.part);
+    if (xml === undefined) throw new UnusableInputError(`${file} is damaged: the sheet "${name}" has no ${s.part} part.`);
+    if (isProtected(xml) && (writing.has(name) || appendsTo.has(name) || e.formats.length > 0))
+      throw new UnusableInputError(
+        appendsTo.has(name) && !writing.has(name)
+          ? `Sheet "${name}" is protected, so rows cannot be added to it. Unprotect it and try again.`
+          : `Sheet "${name}" is protected, so its status columns cannot be written. Unprotect it and evaluate again.`,
+      );
+    const r = patchWorksheet(xml, e, styles, date1904);
+    formulas ||= r.formulas;
+    patched.set(s.part, r.xml);
+  }
+  for (const [part, xml] of patched) pkg.set(part, xml);
+
+  // --- Our sheets, written whole ---
+  const printTitles = new Map<string, { top: number; bottom: number }>();
+  const specs: { name: string; spec: SheetSpec }[] = [];
+  for (const sp of edits.sheets ?? []) {
+    specs.push({ name: sp.name, spec: specOf(sp) });
+    if (sp.print.titleRows) printTitles.set(sp.name, sp.print.titleRows);
+  }
+  for (const a of edits.appends ?? []) {
+    if (sheetNamed(a.sheet) || !a.create) continue;
+    specs.push({ name: a.sheet, spec: appendSpec(a) });
+    if (a.create.print.titleRows) printTitles.set(a.sheet, a.create.print.titleRows);
+  }
+  const added: string[] = [];
+  for (const { name, spec } of specs) {
+    const xml = sheetXml(spec, styles, date1904);
+    const existing = sheetNamed(name);
+    if (existing?.part) {
+      dropRelated(pkg, existing.part);
+      pkg.set(existing.part, xml);
+      continue;
+    }
+    const part = freePart(pkg, "xl/worksheets/sheet", ".xml");
+    pkg.set(part, xml);
+    pkg.setContentType(part, WORKSHEET_CONTENT);
+    const rid = pkg.addRelationship(book, WORKSHEET_TYPE, part);
+    const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
+    sheets.push({ name, sheetId, rid, part });
+    added.push(`<${p}sheet name="${escapeAttr(name, '"')}" sheetId="${sheetId}" ${relPrefix(wbXml)}:id="${rid}"${relDeclaration(wbXml)}/>`);
+  }
+  if (added.length > 0) wbXml = closeWith(wbXml, `${p}sheets`, added.join(""));
+
+  if (styles.changed || !stylesRel) {
+    pkg.set(stylesPart, styles.xml());
+    if (!stylesRel) {
+      pkg.addRelationship(book, STYLES_TYPE, stylesPart);
+      pkg.setContentType(stylesPart, STYLES_CONTENT);
+    }
+  }
+
+  if (edits.names) wbXml = withNames(wbXml, p, edits.names, printTitles, sheets);
+  pkg.set(book, wbXml);
+
+  // A cell that held a formula no longer does: Excel's calculation chain would point at it, and it rebuilds one.
+  if (formulas) {
+    const chain = rels.find((r) => r.type.endsWith("/calcChain"));
+    if (chain) {
+      pkg.removeRelationships(book, (r) => r.id === chain.id);
+      pkg.remove(chain.path);
+      pkg.removeContentType(chain.path);
+    }
+  }
+  return pkg.bytes();
+}
+
+/** Whether a package holds macros: a VBA project, or a macro-enabled workbook content type. */
+export function hasMacros(data: Uint8Array, file: string): boolean {
+  const pkg = new Package(data, file);
+  if (pkg.names().some((n) => /vbaProject\.bin$/i.test(n))) return true;
+  return /macroEnabled\.main\+xml/.test(pkg.text("[Content_Types].xml") ?? "");
+}
+
+/** Protected as Excel and LibreOffice write it: <sheetProtection sheet="1"> or sheet="true". */
+function isProtected(xml: string): boolean {
+  const m = /<(?:[\w.-]+:)?sheetProtection\b[^>]*>/.exec(xml);
+  if (!m) return false;
+  const v = attr(m[0], "sheet");
+  return v === "1" || v === "true";
+}
+
+const relPrefix = (wbXml: string): string => {
+  const m = new RegExp(`xmlns:([\\w.-]+)="${REL.replace(/[./]/g, "\\$&")}"`).exec(wbXml);
+  return m?.[1] ?? "r";
+};
+/** Declares the relationships namespace on our <sheet> when the workbook does not declare it. */
+const relDeclaration = (wbXml: string): string =>
+  new RegExp(`xmlns:[\\w.-]+="${REL.replace(/[./]/g, "\\$&")}"`).test(wbXml) ? "" : ` xmlns:r="${REL}"`;
+
+/** A part name not yet in the package: xl/worksheets/sheet7.xml. */
+function freePart(pkg: Package, stem: string, ext: string): string {
+  let n = 1;
+  while (pkg.has(`${stem}${n}${ext}`)) n++;
+  return `${stem}${n}${ext}`;
+}
+
+/** Our sheet is written anew: the parts only its old version used (a drawing and its charts) go with it. */
+function dropRelated(pkg: Package, part: string): void {
+  const rels = pkg.relationships(part).filter((r) => !r.external);
+  pkg.remove(relsOf(part));
+  const usedElsewhere = (target: string) =>
+    pkg.names().some((n) => n.endsWith(".rels") && n !== relsOf(part) && pkg.relationships(sourceOf(n)).some((r) => r.path === target));
+  for (const r of rels) {
+    if (!/\/(drawing|chart|chartUserShapes|image)$/.test(r.type) || usedElsewhere(r.path)) continue;
+    dropRelated(pkg, r.path);
+    pkg.remove(r.path);
+    pkg.removeContentType(r.path);
+  }
+}
+
+/** The part a relationships part belongs to: xl/_rels/workbook.xml.rels → xl/workbook.xml. */
+function sourceOf(rels: string): string {
+  return rels.replace(/_rels\/([^/]*)\.rels$/, "$1");
+}
+
+/** A SheetPlan as a sheet spec: its per-range formats and styles read per cell. */
+function specOf(sp: SheetPlan): SheetSpec {
+  const formats = grid<string>(sp.values.length);
+  for (const f of sp.numberFormats) fill(formats, f.range, () => f.format);
+  const looks = grid<CellStyle>(sp.values.length);
+  // Later styles win for what they set, as applying them one after another would.
+  for (const s of sp.styles)
+    fill(looks, s.range, (old) => {
+      if (!old) return s.style;
+      const fontSet = s.style.bold || s.style.italic || s.style.size || s.style.font;
+      return {
+        ...(fontSet ? { bold: s.style.bold, italic: s.style.italic, size: s.style.size, font: s.style.font } : pick(old)),
+        fill: s.style.fill ?? old.fill,
+        wrap: s.style.wrap ?? old.wrap,
+      };
+    });
+  return {
+    values: sp.values,
+    formatAt: (r, c) => formats[r]?.[c],
+    styleAt: (r, c) => looks[r]?.[c],
+    columnWidths: sp.columnWidths,
+    hiddenColumns: sp.hiddenColumns,
+    freezeRows: sp.freezeRows,
+    tabColor: sp.tabColor,
+    print: sp.print,
+    conditionalFormats: sp.conditionalFormats,
+    validations: sp.validations,
+    height: Math.max(sp.values.length, ...sp.styles.map((s) => s.range.bottom + 1)),
+  };
+}
+
+const pick = (s: CellStyle): CellStyle => ({ bold: s.bold, italic: s.italic, size: s.size, font: s.font });
+
+function grid<T>(rows: number): (T | undefined)[][] {
+  return Array.from({ length: rows }, () => []);
+}
+
+function fill<T>(g: (T | undefined)[][], r: Rect, fn: (old: T | undefined) => T): void {
+  for (let row = r.top; row <= r.bottom; row++) {
+    const line = g[row] ?? (g[row] = []);
+    for (let c = r.left; c <= r.right; c++) line[c] = fn(line[c]);
+  }
+}
+
+/** A new sheet for appended rows: the header, then the rows. */
+function appendSpec(a: AppendPlan): SheetSpec {
+  const setup = a.create as NonNullable<AppendPlan["create"]>;
+  const values: PlanValue[][] = [[...setup.header]];
+  for (let r = 1; r < a.row; r++) values.push([]);
+  for (const row of a.values) values.push([...row]);
+  return {
+    values,
+    formatAt: (r, c) => (r >= a.row ? (a.numberFormats?.[r - a.row]?.[c] ?? undefined) : undefined),
+    styleAt: (r, c) => (r === 0 && c < setup.header.length ? HEADER_STYLE : undefined),
+    columnWidths: setup.columnWidths,
+    hiddenColumns: [],
+    freezeRows: setup.freezeRows,
+    tabColor: setup.tabColor,
+    print: setup.print,
+    conditionalFormats: [],
+    validations: [],
+  };
+}
+
+/** The sheet a reference such as 'KPA History'!$A$1 is on. */
+function sheetOfRef(ref: string): string {
+  const bang = ref.lastIndexOf("!");
+  const sheet = bang < 0 ? ref : ref.slice(0, bang);
+  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}
+
+/** workbook.xml's defined names: the user's as they were, ours replaced, and our sheets' print titles. */
+function withNames(
+  wbXml: string,
+  p: string,
+  names: readonly DefinedName[],
+  titles: ReadonlyMap<string, { top: number; bottom: number }>,
+  sheets: readonly BookSheet[],
+): string {
+  const indexOf = new Map(sheets.map((s, i) => [s.name, i]));
+  // Our sheets: those we write now, and those our names mark (History, appended to, keeps its titles as they are).
+  const marked = names.filter((n) => n.name.startsWith(`${NAME_PREFIX}Sheet_`)).map((n) => sheetOfRef(n.ref));
+  const oursAt = new Set([...titles.keys(), ...marked].map((n) => indexOf.get(n as string)).filter((i) => i !== undefined));
+  const kept = new Map<number, string>();
+  const nameRe = /<(?:[\w.-]+:)?definedName\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?definedName>)/g;
+  let xml = wbXml.replace(nameRe, (el) => {
+    const tag = el.slice(0, el.indexOf(">") + 1);
+    const name = attr(tag, "name") ?? "";
+    if (name.startsWith(NAME_PREFIX)) return "";
+    const scope = Number(attr(tag, "localSheetId"));
+    if (name === "_xlnm.Print_Titles" && oursAt.has(scope)) {
+      kept.set(scope, el);
+      return "";
+    }
+    return el;
+  });
+  // Our sheets' print titles after our names, by sheet, so a second evaluation lists the names as the first did.
+  for (const [sheet, t] of titles)
+    kept.set(
+      indexOf.get(sheet) as number,
+      `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${indexOf.get(sheet)}">${escapeText(`${quoteSheet(sheet)}!$${t.top + 1}:$${t.bottom + 1}`)}</${p}definedName>`,
+    );
+  const ourNames = [
+    ...names.map((n) => `<${p}definedName name="${escapeAttr(n.name, '"')}">${escapeText(n.ref)}</${p}definedName>`),
+    ...[...kept].sort((a, b) => a[0] - b[0]).map(([, el]) => el),
+  ].join("");
+  const list = new RegExp(`<${p}definedNames\\b[^>]*?(/?)>`).exec(xml);
+  if (list) {
+    if (list[1] === "/")
+      return (
+        xml.slice(0, list.index) +
+        (ourNames ? `<${p}definedNames>${ourNames}</${p}definedNames>` : "") +
+        xml.slice(list.index + list[0].length)
+      );
+    xml = closeWith(xml, `${p}definedNames`, ourNames);
+    // A list left empty is not allowed: remove it.
+    return xml.replace(new RegExp(`<${p}definedNames\\b[^>]*>\\s*</${p}definedNames>`), "");
+  }
+  if (!ourNames) return xml;
+  // CT_Workbook: definedNames come after sheets, functionGroups and externalReferences.
+  const after = [
+    "calcPr",
+    "oleSize",
+    "customWorkbookViews",
+    "pivotCaches",
+    "smartTagPr",
+    "smartTagTypes",
+    "webPublishing",
+    "fileRecoveryPr",
+    "webPublishObjects",
+    "extLst",
+  ];
+  let at = xml.lastIndexOf(`</${p}workbook>`);
+  for (const n of after) {
+    const m = new RegExp(`<${p}${n}(?=[\\s/>])`).exec(xml);
+    if (m && m.index < at) at = m.index;
+  }
+  return `${xml.slice(0, at)}<${p}definedNames>${ourNames}</${p}definedNames>${xml.slice(at)}`;
+}

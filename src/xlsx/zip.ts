@@ -1,0 +1,165 @@
+// A zip package read entry by entry and written back with the entries we do not change copied as they were: the
+// same compressed bytes, the same CRC, the same name (issue 12: "every part we do not own, byte for byte").
+// fflate inflates and deflates; the container is read and written here, because fflate has no raw-copy mode.
+import { deflateSync, inflateSync } from "fflate";
+
+/** One entry as the central directory describes it. */
+export interface ZipEntry {
+  readonly name: string;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly time: number;
+  readonly date: number;
+  /** The compressed bytes, a view into the package. */
+  readonly raw: Uint8Array;
+}
+
+/** Why a zip cannot be read, without the file name (the caller adds it). */
+export class ZipError extends Error {}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const UTF8_FLAG = 0x800;
+
+/** Every entry of a zip, in central-directory order. Throws ZipError for what is not a zip this can read. */
+export function readZip(data: Uint8Array): ZipEntry[] {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  // The end record is in the last 22 + 65,535 bytes (its comment is at most 65,535 bytes).
+  let end = -1;
+  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new ZipError("it is not a zip package");
+  const count = view.getUint16(end + 10, true);
+  const dirOffset = view.getUint32(end + 16, true);
+  if (count === 0xffff || dirOffset === 0xffffffff) throw new ZipError("it is a ZIP64 package, larger than KPA Tracker reads");
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder("utf-8");
+  let p = dirOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > data.length || view.getUint32(p, true) !== CENTRAL) throw new ZipError("its zip directory is damaged");
+    const method = view.getUint16(p + 10, true);
+    const time = view.getUint16(p + 12, true);
+    const date = view.getUint16(p + 14, true);
+    const crc = view.getUint32(p + 16, true);
+    const compressedSize = view.getUint32(p + 20, true);
+    const size = view.getUint32(p + 24, true);
+    const nameLength = view.getUint16(p + 28, true);
+    const extraLength = view.getUint16(p + 30, true);
+    const commentLength = view.getUint16(p + 32, true);
+    const local = view.getUint32(p + 42, true);
+    if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff)
+      throw new ZipError("it is a ZIP64 package, larger than KPA Tracker reads");
+    const name = decoder.decode(data.subarray(p + 46, p + 46 + nameLength));
+    if (local + 30 > data.length || view.getUint32(local, true) !== LOCAL) throw new ZipError(`its zip entry ${name} is damaged`);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (start + compressedSize > data.length) throw new ZipError(`its zip entry ${name} is cut short`);
+    if (method !== 0 && method !== 8) throw new ZipError(`its zip entry ${name} uses a compression method other than deflate`);
+    entries.push({ name, method, crc, compressedSize, size, time, date, raw: data.subarray(start, start + compressedSize) });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** An entry's content, decompressed. */
+export function inflateEntry(e: ZipEntry): Uint8Array {
+  if (e.method === 0) return e.raw;
+  return inflateSync(e.raw, { out: new Uint8Array(e.size) });
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/** A fresh entry holding `content`, deflated, stamped with `stamp` (an existing entry's DOS time and date). */
+export function newEntry(name: string, content: Uint8Array, stamp: { time: number; date: number }): ZipEntry {
+  const raw = deflateSync(content, { level: 6 });
+  return {
+    name,
+    method: 8,
+    crc: crc32(content),
+    compressedSize: raw.length,
+    size: content.length,
+    time: stamp.time,
+    date: stamp.date,
+    raw,
+  };
+}
+
+/** A DOS time and date for a new entry: 1980-01-01 00:00, so that the same input gives the same bytes. */
+export const FIXED_STAMP = { time: 0, date: (0 << 9) | (1 << 5) | 1 };
+
+/** The package: each entry's compressed bytes as they are, behind fresh headers. */
+export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const names = entries.map((e) => encoder.encode(e.name));
+  let size = 22;
+  entries.forEach((e, i) => (size += 30 + 46 + 2 * (names[i] as Uint8Array).length + e.compressedSize));
+  if (size > 0xffffffff || entries.length > 0xfffe) throw new ZipError("the package would need ZIP64, larger than KPA Tracker writes");
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  const offsets: number[] = [];
+  let p = 0;
+  entries.forEach((e, i) => {
+    const name = names[i] as Uint8Array;
+    offsets.push(p);
+    view.setUint32(p, LOCAL, true);
+    view.setUint16(p + 4, 20, true);
+    view.setUint16(p + 6, name.some((b) => b > 0x7f) ? UTF8_FLAG : 0, true);
+    view.setUint16(p + 8, e.method, true);
+    view.setUint16(p + 10, e.time, true);
+    view.setUint16(p + 12, e.date, true);
+    view.setUint32(p + 14, e.crc, true);
+    view.setUint32(p + 18, e.compressedSize, true);
+    view.setUint32(p + 22, e.size, true);
+    view.setUint16(p + 26, name.length, true);
+    view.setUint16(p + 28, 0, true);
+    out.set(name, p + 30);
+    out.set(e.raw, p + 30 + name.length);
+    p += 30 + name.length + e.compressedSize;
+  });
+  const dir = p;
+  entries.forEach((e, i) => {
+    const name = names[i] as Uint8Array;
+    view.setUint32(p, CENTRAL, true);
+    view.setUint16(p + 4, 20, true);
+    view.setUint16(p + 6, 20, true);
+    view.setUint16(p + 8, name.some((b) => b > 0x7f) ? UTF8_FLAG : 0, true);
+    view.setUint16(p + 10, e.method, true);
+    view.setUint16(p + 12, e.time, true);
+    view.setUint16(p + 14, e.date, true);
+    view.setUint32(p + 16, e.crc, true);
+    view.setUint32(p + 20, e.compressedSize, true);
+    view.setUint32(p + 24, e.size, true);
+    view.setUint16(p + 28, name.length, true);
+    // extra, comment, disk, internal and external attributes: zero.
+    view.setUint32(p + 42, offsets[i] as number, true);
+    out.set(name, p + 46);
+    p += 46 + name.length;
+  });
+  view.setUint32(p, EOCD, true);
+  view.setUint16(p + 8, entries.length, true);
+  view.setUint16(p + 10, entries.length, true);
+  view.setUint32(p + 12, p - dir, true);
+  view.setUint32(p + 16, dir, true);
+  return out;
+}
