@@ -2,7 +2,6 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import ExcelJS from "exceljs";
 import {
   DEFAULT_DATE_ORDER,
   DEPARTMENTS,
@@ -46,7 +45,6 @@ import { UnusableInputError, refusedFormat } from "../xlsx/read";
 import { readPackage } from "../xlsx/stream-read";
 import { hasMacros, patchPackage } from "../xlsx/patch";
 import { checkOutput, refuseToReplace, writeFileAtomically, writeFilesTogether } from "../xlsx/output";
-import { saveAtomically, writeTemplateSheet } from "../xlsx/write";
 
 const VERSION: string = (require("../../package.json") as { version: string }).version;
 
@@ -369,6 +367,9 @@ async function template(args: string[], io: Io): Promise<void> {
   if (!dept) throw new UsageError(`Unknown department "${id}". Choose one of: ${DEPARTMENTS.map((d) => d.id).join(", ")}.`);
   refuseToReplace(values.out, Boolean(values.force));
   const sheet = templateSheet(dept, localDay());
+  // ExcelJS only builds a new workbook here: loaded when asked for, so evaluate and import start without it.
+  const { default: ExcelJS } = await import("exceljs");
+  const { saveAtomically, writeTemplateSheet } = await import("../xlsx/write");
   const wb = new ExcelJS.Workbook();
   wb.creator = ENGINE_NAME;
   writeTemplateSheet(wb, sheet);

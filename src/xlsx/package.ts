@@ -1,6 +1,6 @@
 // An .xlsx package opened for patching: parts read as text on demand, changed, added or removed, and written
 // back with every entry nobody changed copied through as its original compressed bytes.
-import { FIXED_STAMP, type ZipEntry, ZipError, inflateEntry, newEntry, readZip, writeZip } from "./zip";
+import { type Deflated, FIXED_STAMP, type ZipEntry, ZipError, deflatedEntry, inflateEntry, newEntry, readZip, writeZip } from "./zip";
 import { attr, escapeAttr } from "./xml";
 import { UnusableInputError } from "./errors";
 
@@ -47,7 +47,8 @@ export function relativeTarget(source: string, part: string): string {
 
 export class Package {
   private readonly entries = new Map<string, ZipEntry>();
-  private readonly changed = new Map<string, string | Uint8Array>();
+  /** Changed parts: text, bytes, or (for big ones) an entry already compressed. */
+  private readonly changed = new Map<string, string | Uint8Array | ZipEntry>();
   private readonly removed = new Set<string>();
   private readonly lowerNames = new Map<string, string>();
 
@@ -80,7 +81,8 @@ export class Package {
     if (this.removed.has(name)) return undefined;
     const changed = this.changed.get(name);
     if (typeof changed === "string") return changed;
-    if (changed) return decoder.decode(changed);
+    if (changed instanceof Uint8Array) return decoder.decode(changed);
+    if (changed) return decoder.decode(inflateEntry(changed));
     const e = this.entries.get(name);
     if (!e) return undefined;
     const text = decoder.decode(inflateEntry(e));
@@ -88,11 +90,19 @@ export class Package {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
-  set(part: string, content: string | Uint8Array): void {
+  /** Replaces or adds a part: text, bytes, or content deflated already (a big sheet, compressed as it was written). */
+  set(part: string, content: string | Uint8Array | Deflated): void {
     const name = this.nameOf(part);
     this.removed.delete(name);
-    this.changed.set(name, content);
+    this.changed.set(
+      name,
+      typeof content === "string" || content instanceof Uint8Array ? content : deflatedEntry(name, content, this.stampOf(name)),
+    );
     if (!this.entries.has(name)) this.lowerNames.set(name.toLowerCase(), name);
+  }
+
+  private stampOf(name: string): { time: number; date: number } {
+    return this.entries.get(name) ?? FIXED_STAMP;
   }
 
   remove(part: string): void {
@@ -180,11 +190,15 @@ export class Package {
     for (const [name, e] of this.entries) {
       if (this.removed.has(name)) continue;
       const c = this.changed.get(name);
-      out.push(c === undefined ? e : newEntry(name, typeof c === "string" ? encoder.encode(c) : c, e));
+      out.push(c === undefined ? e : this.entryOf(name, c));
     }
-    for (const [name, c] of this.changed)
-      if (!this.entries.has(name)) out.push(newEntry(name, typeof c === "string" ? encoder.encode(c) : c, FIXED_STAMP));
+    for (const [name, c] of this.changed) if (!this.entries.has(name)) out.push(this.entryOf(name, c));
     return writeZip(out);
+  }
+
+  private entryOf(name: string, c: string | Uint8Array | ZipEntry): ZipEntry {
+    if (typeof c === "string") return newEntry(name, encoder.encode(c), this.stampOf(name));
+    return c instanceof Uint8Array ? newEntry(name, c, this.stampOf(name)) : c;
   }
 }
 

@@ -18,6 +18,7 @@ import { Package, REL, closeWith, relsOf } from "./package";
 import { type CellEdit, type SheetEdits, type SheetSpec, patchWorksheet, sheetXml } from "./sheet-xml";
 import { EMPTY_STYLES, StyleBook } from "./styles";
 import { attr, escapeAttr, escapeText } from "./xml";
+import type { Deflated } from "./zip";
 
 /** What to change in a package: the parts of a WritePlan the file path applies. */
 export interface PackageEdits {
@@ -133,7 +134,7 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
   }
 
   // Everything is read and checked before anything is changed.
-  const patched = new Map<string, string>();
+  const patched = new Map<string, Deflated>();
   let formulas = false;
   for (const [name, e] of perSheet) {
     if (ours.has(name)) continue;
@@ -149,7 +150,7 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
       );
     const r = patchWorksheet(xml, e, styles, date1904);
     formulas ||= r.formulas;
-    patched.set(s.part, r.xml);
+    patched.set(s.part, r.deflated);
   }
   for (const [part, xml] of patched) pkg.set(part, xml);
 

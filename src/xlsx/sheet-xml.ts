@@ -19,6 +19,7 @@ import {
 } from "../engine";
 import type { StyleBook } from "./styles";
 import { attr, escapeAttr, escapeText } from "./xml";
+import { type Deflated, StreamDeflater } from "./zip";
 
 /** What we write into one cell of a user's sheet. */
 export interface CellEdit {
@@ -55,15 +56,25 @@ const NOT_XML = new RegExp(
   "g",
 );
 
+const NEEDS_ESCAPE = new RegExp(
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  "[&<>_\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uD800-\\uDFFF\\uFFFE\\uFFFF]",
+);
+
 /** Text as a cell's string: characters XML cannot hold written as _xHHHH_, and a literal _xHHHH_ kept literal. */
 export function cellText(s: string): string {
+  // Most text needs nothing done: one scan says so.
+  if (!NEEDS_ESCAPE.test(s)) return s;
   const escaped = s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`);
   const safe = escaped.replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
   return escapeText(safe);
 }
 
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0;
+
 function inlineString(ref: string, style: string, text: string, p: string): string {
-  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
+  const space =
+    text.length > 0 && (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1))) ? ' xml:space="preserve"' : "";
   return `<${p}c r="${ref}"${style} t="inlineStr"><${p}is><${p}t${space}>${cellText(text)}</${p}t></${p}is></${p}c>`;
 }
 
@@ -89,6 +100,31 @@ function cellXml(ref: string, v: PlanValue, style: number | undefined, p: string
 /** A value's number format when the plan gives none: a date needs one to read as a date. */
 const formatFor = (v: PlanValue, format: string | undefined): string | undefined =>
   format ?? (v !== null && typeof v === "object" && "date" in v ? DEFAULT_DATE_FORMAT : undefined);
+
+/**
+ * XML written piece by piece into UTF-8 chunks of half a megabyte, each deflated as it is made: a 50k-row sheet never
+ * exists whole, as one JS string (a string holding "→" takes two bytes a character) or as bytes.
+ */
+class Chunks {
+  private readonly deflater = new StreamDeflater();
+  private pending: string[] = [];
+  private size = 0;
+  push(s: string): void {
+    this.pending.push(s);
+    this.size += s.length;
+    if (this.size >= 1 << 19) this.flush();
+  }
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.deflater.push(Buffer.from(this.pending.join(""), "utf8"));
+    this.pending = [];
+    this.size = 0;
+  }
+  deflated(): Deflated {
+    this.flush();
+    return this.deflater.finish();
+  }
+}
 
 // --- Reading a worksheet's top-level elements ------------------------------------------------------------------
 
@@ -169,19 +205,37 @@ function insertChild(xml: string, p: string, name: string, element: string): str
 
 // --- Patching a user's sheet -------------------------------------------------------------------------------------
 
-/** The sheet with our edits; `formulas` says whether a cell we replaced or emptied held a formula. */
-export function patchWorksheet(xml: string, edits: SheetEdits, styles: StyleBook, date1904: boolean): { xml: string; formulas: boolean } {
+/**
+ * The sheet with our edits, deflated; `formulas` says whether a cell we replaced or emptied held a formula.
+ * The elements around <sheetData> (dimension, columns, conditional formats) are edited first, on the sheet as it
+ * is; the rows are patched last, straight into chunks.
+ */
+export function patchWorksheet(
+  xml: string,
+  edits: SheetEdits,
+  styles: StyleBook,
+  date1904: boolean,
+): { deflated: Deflated; formulas: boolean } {
   const p = /<([\w.-]+:)?worksheet[\s>]/.exec(xml)?.[1] ?? "";
-  let formulas = false;
   let out = xml;
-  if (edits.cells.size > 0) {
-    const r = patchCells(out, p, edits.cells, styles, date1904);
-    out = r.xml;
-    formulas = r.formulas;
-  }
+  const bounds = boundsOf(edits.cells);
+  if (bounds) out = growDimension(out, p, bounds);
   if (edits.widths.size > 0) out = patchWidths(out, p, edits.widths);
   if (edits.ruleScope.length > 0 || edits.formats.length > 0) out = patchRules(out, p, edits.ruleScope, edits.formats, styles);
-  return { xml: out, formulas };
+  return patchCells(out, p, edits.cells, styles, date1904);
+}
+
+/** The cells the edits fill (not those they empty): what the sheet's dimension must cover. */
+function boundsOf(cells: Map<number, Map<number, CellEdit>>): Rect | undefined {
+  let r: Rect | undefined;
+  for (const [row, cols] of cells)
+    for (const [col, e] of cols) {
+      if (e.value === null) continue;
+      r = r
+        ? { top: Math.min(r.top, row), bottom: Math.max(r.bottom, row), left: Math.min(r.left, col), right: Math.max(r.right, col) }
+        : { top: row, bottom: row, left: col, right: col };
+    }
+  return r;
 }
 
 interface RowCell {
@@ -195,7 +249,7 @@ function patchCells(
   cells: Map<number, Map<number, CellEdit>>,
   styles: StyleBook,
   date1904: boolean,
-): { xml: string; formulas: boolean } {
+): { deflated: Deflated; formulas: boolean } {
   const open = new RegExp(`<${p}sheetData(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?(/?)>`).exec(xml);
   if (!open) throw new Error("The worksheet has no <sheetData>.");
   const selfClosed = open[1] === "/";
@@ -212,21 +266,10 @@ function patchCells(
         sources.set(`${e.styleFrom.row}:${e.styleFrom.col}`, undefined);
         sourceRows.add(e.styleFrom.row);
       }
-  const parts: string[] = [xml.slice(0, contentStart)];
-  if (selfClosed) parts[0] = `${xml.slice(0, open.index)}<${p}sheetData>`;
+  const parts = new Chunks();
+  parts.push(selfClosed ? `${xml.slice(0, open.index)}<${p}sheetData>` : xml.slice(0, contentStart));
   let formulas = false;
   let next = 0; // index into rows
-  let bounds: Rect | undefined;
-  const grow = (row: number, col: number) => {
-    bounds = bounds
-      ? {
-          top: Math.min(bounds.top, row),
-          bottom: Math.max(bounds.bottom, row),
-          left: Math.min(bounds.left, col),
-          right: Math.max(bounds.right, col),
-        }
-      : { top: row, bottom: row, left: col, right: col };
-  };
 
   const writeRow = (row: number, startTag: string | undefined, existing: RowCell[], rowStyle: number | undefined): string => {
     const edits = cells.get(row);
@@ -241,14 +284,12 @@ function patchCells(
         const format = formatFor(e.value, e.format);
         if (format) style = styles.withFormat(style ?? 0, format);
         const x = cellXml(cellAddress(row, col), e.value, style, p, date1904);
-        if (x) {
-          byCol.set(col, { col, xml: x });
-          grow(row, col);
-        } else byCol.delete(col);
+        if (x) byCol.set(col, { col, xml: x });
+        else byCol.delete(col);
       }
     }
     const all = [...byCol.values()].sort((a, b) => a.col - b.col);
-    const tag = startTag ? startTag.replace(/\s(spans)\s*=\s*("[^"]*"|'[^']*')/, "") : `<${p}row r="${row + 1}">`;
+    const tag = startTag ? startTag.replace(SPANS, "") : `<${p}row r="${row + 1}">`;
     const withR = attr(tag, "r") === undefined ? tag.replace(new RegExp(`^<${p}row`), `<${p}row r="${row + 1}"`) : tag;
     if (all.length === 0) return withR.endsWith("/>") ? withR : `${withR.slice(0, -1)}/>`;
     const openTag = withR.endsWith("/>") ? `${withR.slice(0, -2).trimEnd()}>` : withR;
@@ -284,7 +325,21 @@ function patchCells(
     last = row;
     parts.push(xml.slice(pos, at));
     flushBefore(row);
-    if (cells.has(row) || sourceRows.has(row)) {
+    const appended = !selfRow && !sourceRows.has(row) ? appendOnly(xml, tagEnd, end - `</${p}row>`.length, p, cells.get(row)) : undefined;
+    if (appended !== undefined) {
+      // Our cells all lie right of the row's last cell: they go before </row>, and the row is not read cell by cell.
+      if (next < rows.length && rows[next] === row) next++;
+      const customFormat = attr(startTag, "customFormat");
+      const rowStyle = customFormat === "1" || customFormat === "true" ? Number(attr(startTag, "s") ?? 0) : undefined;
+      parts.push(startTag.replace(SPANS, ""));
+      parts.push(xml.slice(tagEnd, end - `</${p}row>`.length));
+      for (const [col, e] of appended) {
+        const format = formatFor(e.value, e.format);
+        const style = format ? styles.withFormat(rowStyle ?? 0, format) : rowStyle;
+        parts.push(cellXml(`${letters(col)}${row + 1}`, e.value, style, p, date1904));
+      }
+      parts.push(`</${p}row>`);
+    } else if (cells.has(row) || sourceRows.has(row)) {
       const existing = readCells(xml.slice(tagEnd, selfRow ? tagEnd : end - `</${p}row>`.length), p);
       for (const c of existing) {
         const key = `${row}:${c.col}`;
@@ -302,9 +357,38 @@ function patchCells(
   parts.push(xml.slice(pos, contentEnd));
   flushBefore(Number.POSITIVE_INFINITY);
   parts.push(selfClosed ? `${closeTag}${xml.slice(contentStart)}` : xml.slice(contentEnd));
-  let out = parts.join("");
-  if (bounds) out = growDimension(out, p, bounds);
-  return { xml: out, formulas };
+  return { deflated: parts.deflated(), formulas };
+}
+
+const SPANS = /\sspans\s*=\s*("[^"]*"|'[^']*')/;
+
+/**
+ * The edits of a row, in column order, when they all lie right of its last cell (and copy no cell's look): the
+ * common case of our columns beside a table. Undefined when the row must be read cell by cell.
+ */
+function appendOnly(
+  xml: string,
+  from: number,
+  to: number,
+  p: string,
+  edits: Map<number, CellEdit> | undefined,
+): [number, CellEdit][] | undefined {
+  if (!edits) return undefined;
+  let min = Number.POSITIVE_INFINITY;
+  for (const [col, e] of edits) {
+    if (e.styleFrom) return undefined;
+    if (col < min) min = col;
+  }
+  const open = `<${p}c`;
+  let last = xml.lastIndexOf(open, to);
+  while (last >= from && !/[\s/>]/.test(xml.charAt(last + open.length))) last = xml.lastIndexOf(open, last - 1);
+  if (last >= from) {
+    const tag = xml.slice(last, xml.indexOf(">", last) + 1);
+    const r = attr(tag, "r");
+    // A cell without its reference: its column depends on the cells before it.
+    if (r === undefined || columnIndex(r.replace(/\d+$/, "")) >= min) return undefined;
+  } else if (xml.indexOf("<", from) >= 0 && xml.indexOf("<", from) < to) return undefined; // something else in the row
+  return [...edits].sort((a, b) => a[0] - b[0]);
 }
 
 /** The cells of a row's content, each with its column (an implied one written into its r). */
@@ -460,32 +544,18 @@ export interface SheetSpec {
   readonly height?: number;
 }
 
+const LETTERS: string[] = [];
+/** A column's letters, computed once per column. */
+const letters = (c: number): string => LETTERS[c] ?? (LETTERS[c] = columnLetters(c));
+
 /** One of our sheets as a whole worksheet part. */
-export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean): string {
-  const rows: string[] = [];
-  const links: string[] = [];
-  let right = 0;
+export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean): Deflated {
   const height = Math.max(spec.values.length, spec.height ?? 0);
-  for (let r = 0; r < height; r++) {
-    const row = spec.values[r] ?? [];
-    const cells: string[] = [];
-    const width = row.length;
-    for (let c = 0; c < width; c++) {
-      const v = row[c] ?? null;
-      const style = spec.styleAt(r, c);
-      const format = formatFor(v, spec.formatAt(r, c));
-      if (v === null && !style) continue;
-      const ref = cellAddress(r, c);
-      const id = style || format ? styles.ours(style, format) : undefined;
-      cells.push(cellXml(ref, v, id, "", date1904));
-      if (v !== null && typeof v === "object" && "sheet" in v)
-        links.push(
-          `<hyperlink ref="${ref}" location="${escapeAttr(`${quoteSheet(v.sheet)}!${v.cell}`, '"')}" display="${escapeAttr(v.text, '"')}"/>`,
-        );
-      right = Math.max(right, c);
-    }
-    if (cells.length > 0) rows.push(`<row r="${r + 1}">${cells.join("")}</row>`);
-  }
+  // The dimension first (it comes before the rows): the widest row's last cell.
+  let right = 0;
+  spec.values.forEach((row, r) => {
+    for (let c = row.length - 1; c > right; c--) if ((row[c] ?? null) !== null || spec.styleAt(r, c)) right = c;
+  });
   const dim = height > 0 ? `A1:${columnLetters(right)}${height}` : "A1";
   const freeze =
     spec.freezeRows > 0
@@ -501,23 +571,52 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
       `<col min="${c + 1}" max="${c + 1}"${w !== undefined ? ` width="${w}" customWidth="1"` : ""}${hidden.has(c) ? ' hidden="1"' : ""}/>`,
     );
   }
+  const out = new Chunks();
+  out.push(
+    [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+      `<worksheet xmlns="${WORKSHEET_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`,
+      `<sheetPr><tabColor rgb="${argb(spec.tabColor)}"/><pageSetUpPr fitToPage="1"/></sheetPr>`,
+      `<dimension ref="${dim}"/>`,
+      `<sheetViews><sheetView workbookViewId="0">${freeze}</sheetView></sheetViews>`,
+      '<sheetFormatPr defaultRowHeight="15"/>',
+      cols.length > 0 ? `<cols>${cols.join("")}</cols>` : "",
+      "<sheetData>",
+    ].join(""),
+  );
+  const links: string[] = [];
+  for (let r = 0; r < height; r++) {
+    const row = spec.values[r] ?? [];
+    const cells: string[] = [];
+    const width = row.length;
+    for (let c = 0; c < width; c++) {
+      const v = row[c] ?? null;
+      const style = spec.styleAt(r, c);
+      const format = formatFor(v, spec.formatAt(r, c));
+      if (v === null && !style) continue;
+      const ref = `${letters(c)}${r + 1}`;
+      const id = style || format ? styles.ours(style, format) : undefined;
+      cells.push(cellXml(ref, v, id, "", date1904));
+      if (v !== null && typeof v === "object" && "sheet" in v)
+        links.push(
+          `<hyperlink ref="${ref}" location="${escapeAttr(`${quoteSheet(v.sheet)}!${v.cell}`, '"')}" display="${escapeAttr(v.text, '"')}"/>`,
+        );
+    }
+    if (cells.length > 0) out.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+  }
   let priority = 0;
   const rules = spec.conditionalFormats.map((f) => conditionalFormattingXml(f, "", styles, () => ++priority)).join("");
-  return [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    `<worksheet xmlns="${WORKSHEET_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`,
-    `<sheetPr><tabColor rgb="${argb(spec.tabColor)}"/><pageSetUpPr fitToPage="1"/></sheetPr>`,
-    `<dimension ref="${dim}"/>`,
-    `<sheetViews><sheetView workbookViewId="0">${freeze}</sheetView></sheetViews>`,
-    '<sheetFormatPr defaultRowHeight="15"/>',
-    cols.length > 0 ? `<cols>${cols.join("")}</cols>` : "",
-    rows.length > 0 ? `<sheetData>${rows.join("")}</sheetData>` : "<sheetData/>",
-    rules,
-    dataValidationsXml(spec.validations),
-    links.length > 0 ? `<hyperlinks>${links.join("")}</hyperlinks>` : "",
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
-    `<pageSetup orientation="${spec.print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
-    `<headerFooter><oddFooter>${escapeText(spec.print.footer)}</oddFooter></headerFooter>`,
-    "</worksheet>",
-  ].join("");
+  out.push(
+    [
+      "</sheetData>",
+      rules,
+      dataValidationsXml(spec.validations),
+      links.length > 0 ? `<hyperlinks>${links.join("")}</hyperlinks>` : "",
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+      `<pageSetup orientation="${spec.print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
+      `<headerFooter><oddFooter>${escapeText(spec.print.footer)}</oddFooter></headerFooter>`,
+      "</worksheet>",
+    ].join(""),
+  );
+  return out.deflated();
 }

@@ -1,8 +1,7 @@
-// .xlsx → the engine's grids, read straight from the package (issue 12): fflate opens the zip and decompresses only
+// .xlsx → the engine's grids, read straight from the package (issue 12): zip.ts opens the zip and decompresses only
 // the parts the engine reads, saxes parses them as a stream of events, and each cell goes into the grid as it is
 // met. No second object model: memory follows the cells. Values come as Office.js gives them to the add-in:
 // numbers with their number format (a date is a serial with a date format), formulas by their cached result.
-import { type Unzipped, unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import {
   type CellValue,
@@ -16,6 +15,7 @@ import {
   parseAreas,
 } from "../engine";
 import { UnusableInputError } from "./errors";
+import { type ZipEntry, ZipError, inflateEntry, readZip } from "./zip";
 
 /** Why a package cannot be read, in one sentence naming the file and the part. */
 export class PackageReadError extends UnusableInputError {}
@@ -73,17 +73,28 @@ const CHUNK = 1 << 20;
 
 /** Reads the grids of a package in memory; `file` names it in messages. */
 export function readPackage(data: Uint8Array, file: string): StreamRead {
-  let zip: Unzipped;
-  const wanted = (name: string) => name.endsWith(".xml") || name.endsWith(".rels");
+  let entries: Map<string, ZipEntry>;
   try {
-    // Only XML parts are decompressed: pictures, VBA and embedded files stay compressed and unread.
-    zip = unzipSync(data, { filter: (f) => wanted(f.name) });
+    entries = new Map(readZip(data).map((e) => [e.name, e]));
   } catch (e) {
+    if (!(e instanceof ZipError)) throw e;
     // "PK" starts every zip: past it, the package is a damaged one rather than something else.
-    const why = data[0] === 0x50 && data[1] === 0x4b ? `its zip data is damaged: ${(e as Error).message}` : "it is not a zip package";
+    const cut = data[0] === 0x50 && data[1] === 0x4b && e.message === "it is not a zip package";
+    const why = cut ? "its zip data is damaged: it ends before its zip directory, so it may be cut short" : e.message;
     throw new PackageReadError(`${file} is not an .xlsx workbook that can be read (${why}).`);
   }
-  const part = (name: string): Uint8Array | undefined => zip[name];
+  // Parts are inflated when read, and only those read: pictures, VBA, pivot caches and drawings stay compressed.
+  const part = (name: string): Uint8Array | undefined => {
+    const e = entries.get(name);
+    if (!e) return undefined;
+    try {
+      return inflateEntry(e);
+    } catch (err) {
+      throw new PackageReadError(
+        `${file} is not an .xlsx workbook that can be read (its zip data is damaged: ${name}: ${(err as Error).message}).`,
+      );
+    }
+  };
   const workbookPart = officeDocument(part, file);
   const base = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
   const rels = relationships(part(relsOf(workbookPart)), base, file);

@@ -145,6 +145,24 @@ export class StyleBook {
 
   /** A cell format for our own sheets: the workbook's default font, made bold, coloured or sized as asked. */
   ours(style: CellStyle | undefined, code: string | undefined): number {
+    // By the style object first: a sheet's cells share a few of them, and a key built per cell costs.
+    const byObject = style ? this.byStyle.get(style) : this.noStyle;
+    const known = byObject?.get(code ?? "");
+    if (known !== undefined) return known;
+    const id = this.oursByValue(style, code);
+    let map = byObject;
+    if (!map) {
+      map = new Map();
+      if (style) this.byStyle.set(style, map);
+    }
+    map.set(code ?? "", id);
+    return id;
+  }
+
+  private readonly byStyle = new WeakMap<CellStyle, Map<string, number>>();
+  private readonly noStyle = new Map<string, number>();
+
+  private oursByValue(style: CellStyle | undefined, code: string | undefined): number {
     const key = `o|${JSON.stringify(style ?? {})}|${code ?? ""}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
