@@ -5,6 +5,7 @@ import {
   type AppendPlan,
   type CellStyle,
   type CfPlan,
+  type ChartPlan,
   type DefinedName,
   NAME_PREFIX,
   type PlanValue,
@@ -13,6 +14,7 @@ import {
   type SheetPlan,
   quoteSheet,
 } from "../engine";
+import { CHART_CONTENT, CHART_TYPE, DRAWING_CONTENT, DRAWING_TYPE, chartXml, drawingXml } from "./charts";
 import { UnusableInputError } from "./errors";
 import { Package, REL, closeWith, relsOf } from "./package";
 import { type CellEdit, type SheetEdits, type SheetSpec, patchWorksheet, sheetXml } from "./sheet-xml";
@@ -156,9 +158,9 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
 
   // --- Our sheets, written whole ---
   const printTitles = new Map<string, { top: number; bottom: number }>();
-  const specs: { name: string; spec: SheetSpec }[] = [];
+  const specs: { name: string; spec: SheetSpec; charts?: readonly ChartPlan[] }[] = [];
   for (const sp of edits.sheets ?? []) {
-    specs.push({ name: sp.name, spec: specOf(sp) });
+    specs.push({ name: sp.name, spec: specOf(sp), charts: sp.charts });
     if (sp.print.titleRows) printTitles.set(sp.name, sp.print.titleRows);
   }
   for (const a of edits.appends ?? []) {
@@ -167,16 +169,18 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
     if (a.create.print.titleRows) printTitles.set(a.sheet, a.create.print.titleRows);
   }
   const added: string[] = [];
-  for (const { name, spec } of specs) {
-    const xml = sheetXml(spec, styles, date1904);
+  for (const { name, spec, charts } of specs) {
+    const xml = sheetXml(charts?.length ? { ...spec, drawing: true } : spec, styles, date1904);
     const existing = sheetNamed(name);
     if (existing?.part) {
       dropRelated(pkg, existing.part);
       pkg.set(existing.part, xml);
+      if (charts?.length) addCharts(pkg, existing.part, name, charts);
       continue;
     }
     const part = freePart(pkg, "xl/worksheets/sheet", ".xml");
     pkg.set(part, xml);
+    if (charts?.length) addCharts(pkg, part, name, charts);
     pkg.setContentType(part, WORKSHEET_CONTENT);
     const rid = pkg.addRelationship(book, WORKSHEET_TYPE, part);
     const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
@@ -236,6 +240,21 @@ function freePart(pkg: Package, stem: string, ext: string): string {
   let n = 1;
   while (pkg.has(`${stem}${n}${ext}`)) n++;
   return `${stem}${n}${ext}`;
+}
+
+/** A sheet's charts: one drawing (related as the sheet's rId1, as sheetXml refers to it) and a part per chart. */
+function addCharts(pkg: Package, sheetPart: string, sheet: string, charts: readonly ChartPlan[]): void {
+  const drawing = freePart(pkg, "xl/drawings/drawing", ".xml");
+  pkg.set(drawing, drawingXml(charts));
+  pkg.setContentType(drawing, DRAWING_CONTENT);
+  const rid = pkg.addRelationship(sheetPart, DRAWING_TYPE, drawing);
+  if (rid !== "rId1") throw new Error(`The drawing of "${sheet}" was related as ${rid}, not rId1.`);
+  for (const c of charts) {
+    const part = freePart(pkg, "xl/charts/chart", ".xml");
+    pkg.set(part, chartXml(c, sheet));
+    pkg.setContentType(part, CHART_CONTENT);
+    pkg.addRelationship(drawing, CHART_TYPE, part);
+  }
 }
 
 /** Our sheet is written anew: the parts only its old version used (a drawing and its charts) go with it. */

@@ -542,6 +542,8 @@ export interface SheetSpec {
   readonly validations: readonly ValidationPlan[];
   /** The sheet's first row with nothing in it, so rows below the spec's values may follow (appends). */
   readonly height?: number;
+  /** Whether the sheet has a drawing (its charts), related as rId1. */
+  readonly drawing?: boolean;
 }
 
 const LETTERS: string[] = [];
@@ -615,6 +617,7 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
       '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
       `<pageSetup orientation="${spec.print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
       `<headerFooter><oddFooter>${escapeText(spec.print.footer)}</oddFooter></headerFooter>`,
+      spec.drawing ? '<drawing r:id="rId1"/>' : "",
       "</worksheet>",
     ].join(""),
   );
