@@ -254,7 +254,13 @@ export function detectTables(grid: SheetGrid, written: readonly Rect[] = []): Ta
               : wroteHere
                 ? headersIn(withoutOurs, x).filter((o) => !overlaps(o))
                 : headersIn(withoutOurs, x);
-          if (headers.length > 0) candidates.set(x, headers);
+          // This table decides the headers across its own columns; beside it, what an earlier table's reading
+          // found stays (it may have masked its own columns, which this reading no longer does).
+          const beside = (candidates.get(x) ?? []).filter(
+            (o) => !overlaps(o) && !headers.some((n) => n.left <= o.right && n.right >= o.left),
+          );
+          const merged = [...beside, ...headers].sort((a, b) => a.left - b.left);
+          if (merged.length > 0) candidates.set(x, merged);
           else candidates.delete(x);
         }
         if (overlapsHeader(x, h.left, h.right)) break;

@@ -447,3 +447,28 @@ it("rows we wrote stay the table's rows on the next run, whatever our cells in t
     checkCase(wb, fuzzOpts);
   }
 });
+
+it("a table reading a row below it keeps the headers an earlier table found beside it", () => {
+  // "TBD" under A1's KPA Status, masked, let "Customer Satisfaction (CSAT) | Goal | Target" in D2:F2 read as a
+  // header. Once our columns stood beside the table at J1, its reading of row 2 replaced every header of the row,
+  // without that mask, and the goals table at D2 vanished on the second run.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Sheet1",
+        values: [
+          ["Target", "Actual", "KPA Status", "KPI", null, null, null, null, null, "Goal", "Target"],
+          [null, true, "TBD", "Customer Satisfaction (CSAT)", "Goal", "Target", null, null, null, "Customer Satisfaction (CSAT)"],
+          [null, null, null, null, "Customer Satisfaction (CSAT)"],
+        ],
+      },
+    ],
+  };
+  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
+  const first = run(wb, fuzzOpts);
+  const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
+  const ids = (ev: typeof first.evaluation) => ev.tables.map((t) => `${t.id} ${t.lastRow}`);
+  expect(ids(first.evaluation)).toContain("Sheet1!D2 2");
+  expect(ids(second.evaluation)).toEqual(ids(first.evaluation));
+  checkCase(wb, fuzzOpts);
+});
