@@ -168,6 +168,12 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
     specs.push({ name: a.sheet, spec: appendSpec(a) });
     if (a.create.print.titleRows) printTitles.set(a.sheet, a.create.print.titleRows);
   }
+  // A workbook whose structure is locked gets no new sheet: refused before anything is written, as the add-in does.
+  const adding = specs.filter((x) => !sheetNamed(x.name)).map((x) => x.name);
+  if (adding.length > 0 && isLocked(wbXml))
+    throw new UnusableInputError(
+      `${file}: the workbook's structure is protected, so KPA Tracker cannot add its sheets (${adding.join(", ")}). Unprotect the workbook (in Excel, Review > Protect Workbook) and evaluate again.`,
+    );
   const added: string[] = [];
   for (const { name, spec, charts } of specs) {
     const xml = sheetXml(charts?.length ? { ...spec, drawing: true } : spec, styles, date1904);
@@ -217,6 +223,13 @@ export function hasMacros(data: Uint8Array, file: string): boolean {
   const pkg = new Package(data, file);
   if (pkg.names().some((n) => /vbaProject\.bin$/i.test(n))) return true;
   return /macroEnabled\.main\+xml/.test(pkg.text("[Content_Types].xml") ?? "");
+}
+
+/** A workbook whose structure is locked, as Excel ("1") and LibreOffice ("true") write it. */
+function isLocked(wbXml: string): boolean {
+  const m = /<(?:[\w.-]+:)?workbookProtection\b[^>]*>/.exec(wbXml);
+  const v = m ? attr(m[0], "lockStructure") : undefined;
+  return v === "1" || v === "true";
 }
 
 /** Protected as Excel and LibreOffice write it: <sheetProtection sheet="1"> or sheet="true". */

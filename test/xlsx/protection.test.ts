@@ -1,0 +1,58 @@
+// Guarantee: protection is respected as Excel and LibreOffice write it. A workbook whose structure is locked gets
+// no new sheet, and a protected sheet no new cells: one sentence, exit code 2, nothing written, the input as it was.
+import * as fs from "fs";
+import * as path from "path";
+import { Package } from "../../src/xlsx/package";
+import { AS_OF, removeDir, runKpa, tempDir } from "../fixtures/xlsx";
+
+const SOURCE = path.join(__dirname, "..", "fixtures", "lossless", "table.xlsx");
+
+let dir: string;
+beforeAll(() => (dir = tempDir()));
+afterAll(() => removeDir(dir));
+
+/** The corpus's table.xlsx with one part edited. */
+function edited(name: string, part: string, edit: (xml: string) => string): string {
+  const pkg = new Package(fs.readFileSync(SOURCE), SOURCE);
+  const xml = pkg.text(part) as string;
+  const after = edit(xml);
+  expect(after).not.toBe(xml);
+  pkg.set(part, after);
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, pkg.bytes());
+  return file;
+}
+
+const CASES: [string, string, (xml: string) => string, RegExp][] = [
+  [
+    "locked-structure.xlsx",
+    "xl/workbook.xml",
+    (xml) => xml.replace(/<sheets>/, '<workbookProtection lockStructure="1"/><sheets>'),
+    /^kpa: .*locked-structure\.xlsx: the workbook's structure is protected, so KPA Tracker cannot add its sheets \(KPA Summary, KPA Gaps, KPA History\)\. Unprotect the workbook/,
+  ],
+  [
+    "locked-structure-lo.xlsx",
+    "xl/workbook.xml",
+    (xml) => xml.replace(/<sheets>/, '<workbookProtection lockStructure="true"/><sheets>'),
+    /the workbook's structure is protected/,
+  ],
+  [
+    "protected-sheet-lo.xlsx",
+    "xl/worksheets/sheet1.xml",
+    (xml) => xml.replace(/<\/sheetData>/, '</sheetData><sheetProtection sheet="true" objects="true" scenarios="true"/>'),
+    /^kpa: Sheet "Goals" is protected, so its status columns cannot be written\. Unprotect it and evaluate again\.$/,
+  ],
+];
+
+it.each(CASES)("refuses %s in one sentence, writing nothing", async (name, part, edit, message) => {
+  const input = edited(name, part, edit);
+  const before = fs.readFileSync(input);
+  const out = path.join(dir, `out-${name}`);
+  const run = await runKpa("evaluate", input, "--out", out, "--as-of", AS_OF);
+  expect(run.code).toBe(2);
+  expect(run.err).toHaveLength(1);
+  expect(run.err[0]).toMatch(message);
+  expect(fs.existsSync(out)).toBe(false);
+  expect(fs.readFileSync(input).equals(before)).toBe(true);
+  expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+});
