@@ -414,6 +414,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
 /** Runs `kpa` with the process's arguments and streams; progress goes to stderr on a terminal only. */
 export function runCli(): void {
   const tty = Boolean(process.stderr.isTTY);
+  // Output piped into a reader that stopped early (kpa evaluate … | head): stop quietly, as other commands do. Every
+  // file is written before anything is printed, so nothing is left half done.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+      process.exit(process.exitCode ?? 0);
+    });
   main(process.argv.slice(2), {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),

@@ -179,3 +179,18 @@ describe("a write that fails half-way", () => {
     expect((await readXlsx(input)).worksheets.map((w) => w.name)).toEqual(["Customer Service KPA", "KPA Data"]);
   });
 });
+
+it("stops quietly when its reader closes the pipe early (kpa evaluate … | head -1), the workbook written whole", () => {
+  const out = path.join(dir, "piped.xlsx");
+  // `head -1` reads one line and exits; kpa's later lines meet a closed pipe (EPIPE).
+  const shell = spawnSync("sh", ["-c", `node "${BIN}" evaluate "${input}" --out "${out}" --as-of ${AS_OF} | head -1`], {
+    encoding: "utf8",
+    cwd: REPO_ROOT,
+    timeout: 60_000,
+  });
+  expect(shell.status).toBe(0);
+  expect(shell.stdout.split("\n")[0]).toMatch(/^Evaluated \d+ rows in \d+ tables as of /);
+  // No stack trace, no "Unhandled 'error' event".
+  expect(shell.stderr).toBe("");
+  expect(fs.statSync(out).size).toBeGreaterThan(0);
+});
