@@ -4,8 +4,8 @@ import {
   type CfPlan,
   type CellStyle,
   type PlanValue,
-  type PrintSetup,
   type Rect,
+  type SheetPlan,
   type ValidationPlan,
   cellAddress,
   columnIndex,
@@ -305,21 +305,13 @@ function patchCells(
     }
   };
 
-  const rowOpen = `<${p}row`;
   let pos = contentStart;
   let last = -1;
-  while (pos < contentEnd) {
-    const at = xml.indexOf(rowOpen, pos);
-    if (at < 0 || at >= contentEnd) break;
-    const ch = xml.charCodeAt(at + rowOpen.length);
-    if (ch !== 0x20 && ch !== 0x3e && ch !== 0x2f && ch !== 0x09 && ch !== 0x0a && ch !== 0x0d) {
-      pos = at + rowOpen.length;
-      continue;
-    }
-    const tagEnd = xml.indexOf(">", at) + 1;
-    const startTag = xml.slice(at, tagEnd);
+  for (;;) {
+    const el = nextElement(xml, `${p}row`, pos, contentEnd);
+    if (!el) break;
+    const { at, tagEnd, tag: startTag, end } = el;
     const selfRow = startTag.endsWith("/>");
-    const end = selfRow ? tagEnd : xml.indexOf(`</${p}row>`, tagEnd) + `</${p}row>`.length;
     const rAttr = attr(startTag, "r");
     const row = rAttr === undefined ? last + 1 : Number(rAttr) - 1;
     last = row;
@@ -360,6 +352,31 @@ function patchCells(
   return { deflated: parts.deflated(), formulas };
 }
 
+/** The next element `name` (prefix included) starting in [from, to): its start, its start tag and its end. */
+function nextElement(
+  xml: string,
+  name: string,
+  from: number,
+  to: number,
+): { at: number; tagEnd: number; tag: string; end: number } | undefined {
+  const open = `<${name}`;
+  let pos = from;
+  for (;;) {
+    const at = xml.indexOf(open, pos);
+    if (at < 0 || at >= to) return undefined;
+    const ch = xml.charCodeAt(at + open.length);
+    // <row …> but not <rowBreaks>: the name must end there.
+    if (ch !== 0x20 && ch !== 0x3e && ch !== 0x2f && ch !== 0x09 && ch !== 0x0a && ch !== 0x0d) {
+      pos = at + open.length;
+      continue;
+    }
+    const tagEnd = xml.indexOf(">", at) + 1;
+    const tag = xml.slice(at, tagEnd);
+    const end = tag.endsWith("/>") ? tagEnd : xml.indexOf(`</${name}>`, tagEnd) + `</${name}>`.length;
+    return { at, tagEnd, tag, end };
+  }
+}
+
 const SPANS = /\sspans\s*=\s*("[^"]*"|'[^']*')/;
 
 /**
@@ -398,16 +415,9 @@ function readCells(content: string, p: string): RowCell[] {
   let pos = 0;
   let col = -1;
   for (;;) {
-    const at = content.indexOf(open, pos);
-    if (at < 0) break;
-    const ch = content.charCodeAt(at + open.length);
-    if (ch !== 0x20 && ch !== 0x3e && ch !== 0x2f && ch !== 0x09 && ch !== 0x0a && ch !== 0x0d) {
-      pos = at + open.length;
-      continue;
-    }
-    const tagEnd = content.indexOf(">", at) + 1;
-    const tag = content.slice(at, tagEnd);
-    const end = tag.endsWith("/>") ? tagEnd : content.indexOf(`</${p}c>`, tagEnd) + `</${p}c>`.length;
+    const el = nextElement(content, `${p}c`, pos, content.length);
+    if (!el) break;
+    const { at, tag, end } = el;
     const r = attr(tag, "r");
     col = r === undefined ? col + 1 : columnIndex(r.replace(/\d+$/, ""));
     const whole = content.slice(at, end);
@@ -528,18 +538,14 @@ export function dataValidationsXml(list: readonly ValidationPlan[], p = ""): str
 
 // --- Our own sheets, written whole ------------------------------------------------------------------------------
 
-export interface SheetSpec {
-  readonly values: readonly (readonly PlanValue[])[];
+/** One of our sheets to write: a SheetPlan's layout, with its formats and styles read per cell. */
+export interface SheetSpec extends Pick<
+  SheetPlan,
+  "values" | "columnWidths" | "hiddenColumns" | "freezeRows" | "tabColor" | "print" | "conditionalFormats" | "validations"
+> {
   /** Number format and style of a cell, by 0-based row and column. */
   readonly formatAt: (row: number, col: number) => string | undefined;
   readonly styleAt: (row: number, col: number) => CellStyle | undefined;
-  readonly columnWidths: readonly number[];
-  readonly hiddenColumns: readonly number[];
-  readonly freezeRows: number;
-  readonly tabColor: string;
-  readonly print: PrintSetup;
-  readonly conditionalFormats: readonly CfPlan[];
-  readonly validations: readonly ValidationPlan[];
   /** The sheet's first row with nothing in it, so rows below the spec's values may follow (appends). */
   readonly height?: number;
   /** Whether the sheet has a drawing (its charts), related as rId1. */

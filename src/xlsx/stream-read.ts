@@ -15,6 +15,7 @@ import {
   parseAreas,
 } from "../engine";
 import { UnusableInputError } from "./errors";
+import { relsOf, resolvePart } from "./package";
 import { type ZipEntry, ZipError, inflateEntry, readZip } from "./zip";
 
 /** Why a package cannot be read, in one sentence naming the file and the part. */
@@ -127,11 +128,6 @@ function need(part: (name: string) => Uint8Array | undefined, name: string, file
   return data;
 }
 
-function relsOf(partName: string): string {
-  const slash = partName.lastIndexOf("/");
-  return `${partName.slice(0, slash + 1)}_rels/${partName.slice(slash + 1)}.rels`;
-}
-
 /** The workbook part the package's root relationships point at (xl/workbook.xml in every writer we know). */
 function officeDocument(part: (name: string) => Uint8Array | undefined, file: string): string {
   const root = relationships(part("_rels/.rels"), "", file);
@@ -159,17 +155,6 @@ function relationships(data: Uint8Array | undefined, base: string, file: string)
     },
   });
   return out;
-}
-
-/** A relationship target as a part name: absolute ("/xl/…") or relative to the source part's folder ("../…"). */
-function resolvePart(base: string, target: string): string {
-  const parts = (target.startsWith("/") ? target.slice(1) : base + target).split("/");
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === "..") out.pop();
-    else if (p !== "." && p !== "") out.push(p);
-  }
-  return out.join("/");
 }
 
 interface Book {

@@ -149,6 +149,22 @@ export function newEntry(name: string, content: Uint8Array, stamp: { time: numbe
 /** A DOS time and date for a new entry: 1980-01-01 00:00, so that the same input gives the same bytes. */
 export const FIXED_STAMP = { time: 0, date: (0 << 9) | (1 << 5) | 1 };
 
+/**
+ * The fields a local header and a central directory entry share, from the flags to the name's length: UTF-8 names
+ * flagged as such, no data descriptor, no extra field.
+ */
+function describe(view: DataView, at: number, e: ZipEntry, name: Uint8Array): void {
+  view.setUint16(at, name.some((b) => b > 0x7f) ? UTF8_FLAG : 0, true);
+  view.setUint16(at + 2, e.method, true);
+  view.setUint16(at + 4, e.time, true);
+  view.setUint16(at + 6, e.date, true);
+  view.setUint32(at + 8, e.crc, true);
+  view.setUint32(at + 12, e.compressedSize, true);
+  view.setUint32(at + 16, e.size, true);
+  view.setUint16(at + 20, name.length, true);
+  view.setUint16(at + 22, 0, true);
+}
+
 /** The package: each entry's compressed bytes as they are, behind fresh headers. */
 export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   const encoder = new TextEncoder();
@@ -165,15 +181,7 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     offsets.push(p);
     view.setUint32(p, LOCAL, true);
     view.setUint16(p + 4, 20, true);
-    view.setUint16(p + 6, name.some((b) => b > 0x7f) ? UTF8_FLAG : 0, true);
-    view.setUint16(p + 8, e.method, true);
-    view.setUint16(p + 10, e.time, true);
-    view.setUint16(p + 12, e.date, true);
-    view.setUint32(p + 14, e.crc, true);
-    view.setUint32(p + 18, e.compressedSize, true);
-    view.setUint32(p + 22, e.size, true);
-    view.setUint16(p + 26, name.length, true);
-    view.setUint16(p + 28, 0, true);
+    describe(view, p + 6, e, name);
     out.set(name, p + 30);
     out.set(e.raw, p + 30 + name.length);
     p += 30 + name.length + e.compressedSize;
@@ -184,14 +192,7 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
     view.setUint32(p, CENTRAL, true);
     view.setUint16(p + 4, 20, true);
     view.setUint16(p + 6, 20, true);
-    view.setUint16(p + 8, name.some((b) => b > 0x7f) ? UTF8_FLAG : 0, true);
-    view.setUint16(p + 10, e.method, true);
-    view.setUint16(p + 12, e.time, true);
-    view.setUint16(p + 14, e.date, true);
-    view.setUint32(p + 16, e.crc, true);
-    view.setUint32(p + 20, e.compressedSize, true);
-    view.setUint32(p + 24, e.size, true);
-    view.setUint16(p + 28, name.length, true);
+    describe(view, p + 8, e, name);
     // extra, comment, disk, internal and external attributes: zero.
     view.setUint32(p + 42, offsets[i] as number, true);
     out.set(name, p + 46);
