@@ -17,9 +17,9 @@ import {
 import { CHART_CONTENT, CHART_TYPE, DRAWING_CONTENT, DRAWING_TYPE, chartXml, drawingXml } from "./charts";
 import { UnusableInputError } from "./errors";
 import { Package, REL, closeWith, relsOf } from "./package";
-import { type CellEdit, type SheetEdits, type SheetSpec, patchWorksheet, sheetXml } from "./sheet-xml";
+import { type CellEdit, type SheetEdits, type SheetSpec, patchWorksheet, sheetXml, unselected } from "./sheet-xml";
 import { EMPTY_STYLES, StyleBook } from "./styles";
-import { attr, escapeAttr, escapeText } from "./xml";
+import { addAttr, attr, editAttr, escapeAttr, escapeText } from "./xml";
 import type { Deflated } from "./zip";
 
 /** What to change in a package: the parts of a WritePlan the file path applies. */
@@ -87,7 +87,7 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
   // --- The user's sheets: cells, widths and rules ---
   const perSheet = new Map<
     string,
-    { cells: Map<number, Map<number, CellEdit>>; widths: Map<number, number>; ruleScope: Rect[]; formats: CfPlan[] }
+    { cells: Map<number, Map<number, CellEdit>>; widths: Map<number, number>; ruleScope: Rect[]; formats: CfPlan[]; unselect?: boolean }
   >();
   const editsOf = (sheet: string) => {
     let e = perSheet.get(sheet);
@@ -135,6 +135,21 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
     } else if (!a.create) throw new Error(`The plan appends to sheet "${a.sheet}", which the workbook does not have.`);
   }
 
+  // The workbook opens on KPA Summary: the user's selected tab is selected no more.
+  const summary = edits.sheets?.find((sp) => sp.role === "summary")?.name;
+  if (summary) {
+    for (const s of sheets) {
+      if (!s.part || ours.has(s.name) || appendsTo.has(s.name)) continue;
+      const e = perSheet.get(s.name);
+      if (e) e.unselect = true;
+      else {
+        const xml = pkg.text(s.part);
+        const edited = xml === undefined ? undefined : unselected(xml);
+        if (edited !== undefined) pkg.set(s.part, edited);
+      }
+    }
+  }
+
   // Everything is read and checked before anything is changed.
   const patched = new Map<string, Deflated>();
   let formulas = false;
@@ -176,7 +191,7 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
     );
   const added: string[] = [];
   for (const { name, spec, charts } of specs) {
-    const xml = sheetXml(charts?.length ? { ...spec, drawing: true } : spec, styles, date1904);
+    const xml = sheetXml({ ...spec, drawing: Boolean(charts?.length), selected: name === summary }, styles, date1904);
     const existing = sheetNamed(name);
     if (existing?.part) {
       dropRelated(pkg, existing.part);
@@ -204,6 +219,12 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
   }
 
   if (edits.names) wbXml = withNames(wbXml, p, edits.names, printTitles, sheets);
+  if (summary)
+    wbXml = withActiveTab(
+      wbXml,
+      p,
+      sheets.findIndex((s) => s.name === summary),
+    );
   pkg.set(book, wbXml);
 
   // A cell that held a formula no longer does: Excel's calculation chain would point at it, and it rebuilds one.
@@ -223,6 +244,25 @@ export function hasMacros(data: Uint8Array, file: string): boolean {
   const pkg = new Package(data, file);
   if (pkg.names().some((n) => /vbaProject\.bin$/i.test(n))) return true;
   return /macroEnabled\.main\+xml/.test(pkg.text("[Content_Types].xml") ?? "");
+}
+
+/** workbook.xml opening on the sheet at `index`. */
+function withActiveTab(wbXml: string, p: string, index: number): string {
+  if (index < 0) return wbXml;
+  const view = /<(?:[\w.-]+:)?workbookView\b(?:[^>"']|"[^"]*"|'[^']*')*?\/?>/.exec(wbXml);
+  if (!view) {
+    const at = wbXml.search(new RegExp(`<${p}sheets[\\s>]`));
+    return at < 0
+      ? wbXml
+      : `${wbXml.slice(0, at)}<${p}bookViews><${p}workbookView activeTab="${index}"/></${p}bookViews>${wbXml.slice(at)}`;
+  }
+  let tag =
+    attr(view[0], "activeTab") === undefined
+      ? addAttr(view[0], "activeTab", String(index))
+      : editAttr(view[0], "activeTab", () => String(index));
+  // The first tab shown must not come after the active one.
+  if (Number(attr(tag, "firstSheet") ?? 0) > index) tag = editAttr(tag, "firstSheet", () => String(index));
+  return wbXml.slice(0, view.index) + tag + wbXml.slice(view.index + view[0].length);
 }
 
 /** A workbook whose structure is locked, as Excel ("1") and LibreOffice ("true") write it. */

@@ -39,6 +39,8 @@ export interface SheetEdits {
   /** Conditional formats lying wholly inside these are ours, and replaced by `formats`. */
   readonly ruleScope: readonly Rect[];
   readonly formats: readonly CfPlan[];
+  /** The sheet is no longer the selected tab (our summary is): its sheet views lose tabSelected. */
+  unselect?: boolean;
 }
 
 export const WORKSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -217,12 +219,23 @@ export function patchWorksheet(
   date1904: boolean,
 ): { deflated: Deflated; formulas: boolean } {
   const p = /<([\w.-]+:)?worksheet[\s>]/.exec(xml)?.[1] ?? "";
-  let out = xml;
+  let out = edits.unselect ? (unselected(xml) ?? xml) : xml;
   const bounds = boundsOf(edits.cells);
   if (bounds) out = growDimension(out, p, bounds);
   if (edits.widths.size > 0) out = patchWidths(out, p, edits.widths);
   if (edits.ruleScope.length > 0 || edits.formats.length > 0) out = patchRules(out, p, edits.ruleScope, edits.formats, styles);
   return patchCells(out, p, edits.cells, styles, date1904);
+}
+
+/**
+ * The sheet with its views no longer the selected tab, or undefined when none was: two selected tabs would open as a
+ * group, where every edit goes to both sheets.
+ */
+export function unselected(xml: string): string | undefined {
+  const data = xml.search(/<(?:[\w.-]+:)?sheetData[\s/>]/);
+  const head = data < 0 ? xml : xml.slice(0, data);
+  const edited = head.replace(/(<(?:[\w.-]+:)?sheetView\b[^>]*?)\s+tabSelected\s*=\s*(?:"(?:1|true)"|'(?:1|true)')/g, "$1");
+  return edited === head ? undefined : edited + xml.slice(head.length);
 }
 
 /** The cells the edits fill (not those they empty): what the sheet's dimension must cover. */
@@ -550,6 +563,8 @@ export interface SheetSpec extends Pick<
   readonly height?: number;
   /** Whether the sheet has a drawing (its charts), related as rId1. */
   readonly drawing?: boolean;
+  /** Whether the sheet is the selected tab, the one the workbook opens on. */
+  readonly selected?: boolean;
 }
 
 const LETTERS: string[] = [];
@@ -586,7 +601,7 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
       `<worksheet xmlns="${WORKSHEET_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`,
       `<sheetPr><tabColor rgb="${argb(spec.tabColor)}"/><pageSetUpPr fitToPage="1"/></sheetPr>`,
       `<dimension ref="${dim}"/>`,
-      `<sheetViews><sheetView workbookViewId="0">${freeze}</sheetView></sheetViews>`,
+      `<sheetViews><sheetView${spec.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${freeze}</sheetView></sheetViews>`,
       '<sheetFormatPr defaultRowHeight="15"/>',
       cols.length > 0 ? `<cols>${cols.join("")}</cols>` : "",
       "<sheetData>",

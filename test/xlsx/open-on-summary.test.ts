@@ -1,0 +1,49 @@
+// Guarantee (issue 15): after `kpa evaluate` the workbook opens where the story is, on KPA Summary: workbook.xml's
+// active tab is the Summary, and it is the only selected tab (two selected tabs would open grouped).
+import * as fs from "fs";
+import * as path from "path";
+import { inflateEntry, readZip } from "../../src/xlsx/zip";
+import { AS_OF, evaluateOk, removeDir, tempDir } from "../fixtures/xlsx";
+
+const SOURCE = path.join(__dirname, "..", "fixtures", "lossless", "everything.xlsx");
+
+let dir: string;
+beforeAll(() => (dir = tempDir()));
+afterAll(() => removeDir(dir));
+
+const texts = (file: string) => new Map(readZip(fs.readFileSync(file)).map((e) => [e.name, Buffer.from(inflateEntry(e)).toString("utf8")]));
+
+/** Each sheet's name, in tab order, with whether its view is the selected tab. */
+function tabs(file: string): { active: number; sheets: { name: string; selected: boolean }[] } {
+  const all = texts(file);
+  const book = all.get("xl/workbook.xml") as string;
+  const rels = all.get("xl/_rels/workbook.xml.rels") as string;
+  const sheets = [...book.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)].map(([, name, rid]) => {
+    const target = (new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*>`).exec(rels)?.[0] ?? "").match(/Target="([^"]+)"/)?.[1] ?? "";
+    const xml = all.get(`xl/${target.replace(/^\/?xl\//, "")}`) ?? "";
+    return { name: name as string, selected: /<sheetView\b[^>]*tabSelected="(1|true)"/.test(xml) };
+  });
+  return { active: Number(/<workbookView\b[^>]*activeTab="(\d+)"/.exec(book)?.[1] ?? 0), sheets };
+}
+
+it("opens on KPA Summary, the only selected tab, after an evaluation", async () => {
+  const input = path.join(dir, "everything.xlsx");
+  fs.copyFileSync(SOURCE, input);
+  const before = tabs(input);
+  // The input opens on its own selected sheet.
+  expect(before.sheets.filter((s) => s.selected).map((s) => s.name)).toEqual(["Goals"]);
+
+  const output = path.join(dir, "evaluated.xlsx");
+  await evaluateOk(input, "--out", output, "--as-of", AS_OF, "--quiet");
+  const after = tabs(output);
+  expect(after.sheets.length).toBe(before.sheets.length + 3);
+  expect(after.sheets[after.active]?.name).toBe("KPA Summary");
+  expect(after.sheets.filter((s) => s.selected).map((s) => s.name)).toEqual(["KPA Summary"]);
+
+  // And again on its own output.
+  const again = path.join(dir, "again.xlsx");
+  await evaluateOk(output, "--out", again, "--as-of", AS_OF, "--quiet");
+  const twice = tabs(again);
+  expect(twice.sheets[twice.active]?.name).toBe("KPA Summary");
+  expect(twice.sheets.filter((s) => s.selected).map((s) => s.name)).toEqual(["KPA Summary"]);
+});
