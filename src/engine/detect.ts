@@ -237,10 +237,14 @@ export function detectTables(grid: SheetGrid, written: readonly Rect[] = []): Ta
       if (mask) withoutOurs.masks.push(mask);
       for (let x = r + 1; x <= view.bottom; x++) {
         if (userCols.every((c) => view.isEmpty(x, c))) break;
+        // The row's headers before this table read it with its own columns masked: a heading below the table ends
+        // it, so the row is not the table's, and what sits in our columns there is the user's, read as it stands.
+        const unread = candidates.get(x);
         if (mask && ours.some((c) => isOurValue(view.value(x, c)))) {
           // We never write a no-value marker: one in a row that reads as a header as it stands is the user's
-          // (another table's header under ours), and stays; in a data row it is a cell we write over. A header made of the user's cells alone (spanning none of our columns that hold something) ended the
-          // table before our columns existed too: we never wrote into the row, so it reads as it stands.
+          // (another table's header under ours), and stays; in a data row it is a cell we write over. A header
+          // made of the user's cells alone (spanning none of our columns that hold something) ended the table
+          // before our columns existed too: we never wrote into the row, so it reads as it stands.
           const asIs = headersIn(view, x);
           const overlaps = (o: HeaderCandidate) => o.left <= h.right && o.right >= h.left;
           const writing = ours.some((c) => isOurWriting(view.value(x, c)));
@@ -273,8 +277,11 @@ export function detectTables(grid: SheetGrid, written: readonly Rect[] = []): Ta
           if (
             typeof view.value(x, sole) === "string" &&
             (mergedAcross || (sole === h.left && (isHeadingText(text, true) || NOTE_LINE.test(text))))
-          )
+          ) {
+            if (unread) candidates.set(x, unread);
+            else candidates.delete(x);
             break;
+          }
         }
         last = x;
       }

@@ -472,3 +472,28 @@ it("a table reading a row below it keeps the headers an earlier table found besi
   expect(ids(second.evaluation)).toEqual(ids(first.evaluation));
   checkCase(wb, fuzzOpts);
 });
+
+it("a heading that ends a table keeps the headers beside it as the user wrote them, once our columns reach them", () => {
+  // "I. Customer" ends the KPI table. NaN in E3 kept "Training Needs | Timeline" in F3:G3 from reading as a header;
+  // once our Explanation column took E, the table's reading of row 3 masked E3 and a training table appeared.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Sheet1",
+        values: [
+          ["KPI", "Target"],
+          ["Customer Satisfaction (CSAT)"],
+          ["I. Customer", null, null, null, Number.NaN, "Training Needs", "Timeline"],
+          [null, null, null, null, null, null, 54970],
+        ],
+      },
+    ],
+  };
+  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
+  const first = run(wb, fuzzOpts);
+  const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
+  const ids = (ev: typeof first.evaluation) => ev.tables.map((t) => `${t.id} ${t.lastRow}`);
+  expect(ids(first.evaluation)).toEqual(["Sheet1!A1 1"]);
+  expect(ids(second.evaluation)).toEqual(ids(first.evaluation));
+  checkCase(wb, fuzzOpts);
+});
