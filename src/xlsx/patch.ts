@@ -85,10 +85,7 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
   const styles = new StyleBook(pkg.text(stylesPart) ?? EMPTY_STYLES);
 
   // --- The user's sheets: cells, widths and rules ---
-  const perSheet = new Map<
-    string,
-    { cells: Map<number, Map<number, CellEdit>>; widths: Map<number, number>; ruleScope: Rect[]; formats: CfPlan[]; unselect?: boolean }
-  >();
+  const perSheet = new Map<string, SheetEdits & { ruleScope: Rect[]; formats: CfPlan[] }>();
   const editsOf = (sheet: string) => {
     let e = perSheet.get(sheet);
     if (!e) perSheet.set(sheet, (e = { cells: new Map(), widths: new Map(), ruleScope: [], formats: [] }));
@@ -139,7 +136,7 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
   const summary = edits.sheets?.find((sp) => sp.role === "summary")?.name;
   if (summary) {
     for (const s of sheets) {
-      if (!s.part || ours.has(s.name) || appendsTo.has(s.name)) continue;
+      if (!s.part || ours.has(s.name)) continue;
       const e = perSheet.get(s.name);
       if (e) e.unselect = true;
       else {

@@ -2,8 +2,9 @@
 // active tab is the Summary, and it is the only selected tab (two selected tabs would open grouped).
 import * as fs from "fs";
 import * as path from "path";
+import { Package } from "../../src/xlsx/package";
 import { inflateEntry, readZip } from "../../src/xlsx/zip";
-import { AS_OF, evaluateOk, removeDir, tempDir } from "../fixtures/xlsx";
+import { AS_OF, EXAMPLE, evaluateOk, removeDir, tempDir } from "../fixtures/xlsx";
 
 const SOURCE = path.join(__dirname, "..", "fixtures", "lossless", "everything.xlsx");
 
@@ -46,4 +47,32 @@ it("opens on KPA Summary, the only selected tab, after an evaluation", async () 
   const twice = tabs(again);
   expect(twice.sheets[twice.active]?.name).toBe("KPA Summary");
   expect(twice.sheets.filter((s) => s.selected).map((s) => s.name)).toEqual(["KPA Summary"]);
+});
+
+it("unselects the selected tab though it is a sheet kpa only appends to (KPA History)", async () => {
+  const input = path.join(dir, "history.xlsx");
+  fs.copyFileSync(EXAMPLE, input);
+  const first = path.join(dir, "history.once.xlsx");
+  await evaluateOk(input, "--out", first, "--as-of", AS_OF, "--quiet");
+  // Select KPA History's tab, as a reviewer who last looked at it would leave the workbook.
+  const pkg = new Package(fs.readFileSync(first), first);
+  const book = pkg.text("xl/workbook.xml") as string;
+  const rid = /<sheet [^>]*name="KPA History"[^>]*r:id="([^"]+)"/.exec(book)?.[1];
+  const rel = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*>`).exec(pkg.text("xl/_rels/workbook.xml.rels") as string)?.[0] ?? "";
+  const part = `xl/${(/Target="([^"]+)"/.exec(rel)?.[1] as string).replace(/^\/?xl\//, "")}`;
+  const summaryAt = tabs(first).active;
+  const unselected = book.replace(/activeTab="\d+"/, `activeTab="${summaryAt + 2}"`);
+  pkg.set("xl/workbook.xml", unselected);
+  for (const name of pkg.names().filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)))
+    pkg.set(name, (pkg.text(name) as string).replace(/ tabSelected="1"/g, ""));
+  pkg.set(part, (pkg.text(part) as string).replace("<sheetView ", '<sheetView tabSelected="1" '));
+  fs.writeFileSync(first, pkg.bytes());
+  expect(tabs(first).sheets.filter((s) => s.selected).map((s) => s.name)).toEqual(["KPA History"]);
+
+  // A later as-of date: the evaluation appends a snapshot to KPA History.
+  const output = path.join(dir, "history.twice.xlsx");
+  await evaluateOk(first, "--out", output, "--as-of", "2050-12-31", "--quiet");
+  const after = tabs(output);
+  expect(after.sheets[after.active]?.name).toBe("KPA Summary");
+  expect(after.sheets.filter((s) => s.selected).map((s) => s.name)).toEqual(["KPA Summary"]);
 });
