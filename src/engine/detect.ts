@@ -250,14 +250,14 @@ export function detectTables(grid: SheetGrid, written: readonly Rect[] = []): Ta
           const writing = ours.some((c) => isOurWriting(view.value(x, c)));
           const usersAlone = asIs.filter((o) => !ours.some((c) => c >= o.left && c <= o.right && !view.isEmpty(x, c)));
           // A row inside a block we wrote (our defined name) was one of the table's rows when we wrote it: it stays
-          // one, whatever our cells in it now hold, unless the user's cells alone make a header (a row inserted).
+          // one, whatever our cells in it now hold (a cell we emptied can make the user's cells beside it read as a
+          // header). Only headers beside the table are read there.
           const wroteHere = written.some((b) => b.top === r && x <= b.bottom && ours.some((c) => c >= b.left && c <= b.right));
-          const headers =
-            (!writing && !wroteHere && asIs.some(overlaps)) || usersAlone.some(overlaps)
+          const headers = wroteHere
+            ? headersIn(withoutOurs, x).filter((o) => !overlaps(o))
+            : (!writing && asIs.some(overlaps)) || usersAlone.some(overlaps)
               ? asIs
-              : wroteHere
-                ? headersIn(withoutOurs, x).filter((o) => !overlaps(o))
-                : headersIn(withoutOurs, x);
+              : headersIn(withoutOurs, x);
           // This table decides the headers across its own columns; beside it, what an earlier table's reading
           // found stays (it may have masked its own columns, which this reading no longer does).
           const beside = (candidates.get(x) ?? []).filter(

@@ -497,3 +497,18 @@ it("a heading that ends a table keeps the headers beside it as the user wrote th
   expect(ids(second.evaluation)).toEqual(ids(first.evaluation));
   checkCase(wb, fuzzOpts);
 });
+
+it("a row we wrote stays the table's though emptying our cell in it leaves the user's cells reading as a header", () => {
+  // "Reports To" under KPA Progress: we write the row's progress there (none, so the cell is emptied), and on the
+  // second run "Role | Responsibilities" stood alone and read as a roles header, and the KPI row vanished.
+  const wb: WorkbookGrid = {
+    sheets: [{ name: "Sheet1", values: [["KPI", "Actual", "KPA Progress", "Target"], ["Role", "Responsibilities", "Reports To", Number.NaN]] }],
+  };
+  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
+  const first = run(wb, fuzzOpts);
+  const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
+  const keys = (ev: typeof first.evaluation) => ev.rows.map((r) => `${r.key} ${r.status}`);
+  expect(keys(first.evaluation)).toEqual(["Sheet1|kpi|role Needs Target"]);
+  expect(keys(second.evaluation)).toEqual(keys(first.evaluation));
+  checkCase(wb, fuzzOpts);
+});
