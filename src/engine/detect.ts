@@ -163,6 +163,30 @@ function headersIn(view: SheetView, r: number): HeaderCandidate[] {
   for (const [a, b] of segments(view, r, view.left, view.right)) {
     const h = headerAt(view, r, a, b);
     if (h) out.push(h);
+    else out.push(...headersAround(view, r, a, b));
+  }
+  return out;
+}
+
+/**
+ * The header rows on either side of what we write or write over (a status, an explanation, a TBD) in a run of
+ * cells that is no header row as a whole: a status we wrote in a column we took over joins a header row to the
+ * cells beyond it, and must not hide it.
+ */
+function headersAround(view: SheetView, r: number, a: number, b: number): HeaderCandidate[] {
+  const out: HeaderCandidate[] = [];
+  let start = a;
+  let split = false;
+  for (let c = a; c <= b + 1; c++) {
+    const v = c <= b ? view.value(r, c) : null;
+    const ours = typeof v === "string" && (isOurOutput(v) || isNoValueMarker(v));
+    if (c <= b && !ours) continue;
+    split ||= c <= b;
+    if (split && c - 1 > start) {
+      const h = headerAt(view, r, start, c - 1);
+      if (h) out.push(h);
+    }
+    start = c + 1;
   }
   return out;
 }

@@ -512,3 +512,27 @@ it("a row we wrote stays the table's though emptying our cell in it leaves the u
   expect(keys(second.evaluation)).toEqual(keys(first.evaluation));
   checkCase(wb, fuzzOpts);
 });
+
+it("a status we write in a column we took over does not hide the header row beside it", () => {
+  // E1's table takes over its Status column E; the status written in E2 joined "KPI | Target | Actual | Timeline"
+  // to the date in F2, the run was no header row as a whole, and the KPI table at A2 vanished on the second run.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Sheet1",
+        values: [
+          [null, null, null, null, "Status", "Start Date", "Target", "KPI"],
+          ["KPI", "Target", "Actual", "Timeline", null, 54969],
+          ["Customer Satisfaction (CSAT)"],
+        ],
+      },
+    ],
+  };
+  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
+  const first = run(wb, fuzzOpts);
+  const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
+  const keys = (ev: typeof first.evaluation) => ev.rows.map((r) => `${r.key} ${r.status}`);
+  expect(keys(first.evaluation)).toContain("Sheet1|kpi|customer satisfaction (csat) No Data");
+  expect(keys(second.evaluation)).toEqual(keys(first.evaluation));
+  checkCase(wb, fuzzOpts);
+});
