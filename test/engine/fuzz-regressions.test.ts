@@ -8,6 +8,19 @@ import { readOwnership } from "../../src/engine/ownership";
 import { type FuzzOptions, checkCase } from "../fuzz/check";
 
 const OPTS: FuzzOptions = { asOf: "2050-06-30", generatedAt: "2050-06-30T09:00:00Z", generator: "fuzz" };
+// The settings `npm run fuzz` runs with.
+const FUZZ_OPTS: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
+
+/** A workbook evaluated, then its output evaluated again. */
+function twice(wb: WorkbookGrid, opts: FuzzOptions = FUZZ_OPTS) {
+  const first = run(wb, opts);
+  return { first: first.evaluation, second: run(applyPlanToGrid(wb, first.plan), opts).evaluation };
+}
+type Ev = ReturnType<typeof run>["evaluation"];
+/** Each table by its header cell and last row. */
+const tableIds = (ev: Ev) => ev.tables.map((t) => `${t.id} ${t.lastRow}`);
+/** Each row by its key and status. */
+const rowKeys = (ev: Ev) => ev.rows.map((r) => `${r.key} ${r.status}`);
 
 it("an invalid Date in a header row is read as text, not thrown on", () => {
   const wb: WorkbookGrid = { sheets: [{ name: "Sheet1", values: [[new Date(Number.NaN), "Target", "Actual", "Owner", "Timeline"]] }] };
@@ -366,13 +379,10 @@ it("a stray value under our status column does not decide whether the row below 
   const wb: WorkbookGrid = {
     sheets: [{ name: "Sheet1", values: [[null, "Goal", "KPA Status", "Training Needs"], ["Goal", "Training Needs", false]] }],
   };
-  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
-  const first = run(wb, fuzzOpts);
-  const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
-  const ids = (ev: typeof first.evaluation) => ev.tables.map((t) => `${t.id} ${t.lastRow}`);
-  expect(ids(first.evaluation).length).toBeGreaterThan(0);
-  expect(ids(second.evaluation)).toEqual(ids(first.evaluation));
-  checkCase(wb, fuzzOpts);
+  const { first, second } = twice(wb);
+  expect(tableIds(first).length).toBeGreaterThan(0);
+  expect(tableIds(second)).toEqual(tableIds(first));
+  checkCase(wb, FUZZ_OPTS);
 });
 
 it("a history sheet whose header row someone overwrote still reads our snapshots, so a second run appends nothing", () => {
@@ -385,12 +395,11 @@ it("a history sheet whose header row someone overwrote still reads our snapshots
     ],
     names: [{ name: "KPATracker_Sheet_History", ref: "'KPA History'!$A$1" }],
   };
-  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
-  const first = run(wb, fuzzOpts);
+  const first = run(wb, FUZZ_OPTS);
   expect(first.plan.history.appended).toBeGreaterThan(0);
-  const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
+  const second = run(applyPlanToGrid(wb, first.plan), FUZZ_OPTS);
   expect(second.plan.history.appended).toBe(0);
-  checkCase(wb, fuzzOpts);
+  checkCase(wb, FUZZ_OPTS);
 });
 
 it("a header row of the user's cells ends a table the same way before and after our columns stand beside it", () => {
@@ -409,13 +418,11 @@ it("a header row of the user's cells ends a table the same way before and after 
       },
     ],
   };
-  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
-  const first = run(wb, fuzzOpts);
-  const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
-  const ids = (ev: typeof first.evaluation) => ev.tables.map((t) => `${t.id} ${t.kind}`);
-  expect(ids(first.evaluation)).toEqual(["Sheet1!B1 training", "Sheet1!A3 kpa"]);
-  expect(ids(second.evaluation)).toEqual(ids(first.evaluation));
-  checkCase(wb, fuzzOpts);
+  const { first, second } = twice(wb);
+  const kinds = (ev: Ev) => ev.tables.map((t) => `${t.id} ${t.kind}`);
+  expect(kinds(first)).toEqual(["Sheet1!B1 training", "Sheet1!A3 kpa"]);
+  expect(kinds(second)).toEqual(kinds(first));
+  checkCase(wb, FUZZ_OPTS);
 });
 
 it("rows we wrote stay the table's rows on the next run, whatever our cells in them now hold", () => {
@@ -437,14 +444,11 @@ it("rows we wrote stay the table's rows on the next run, whatever our cells in t
       ],
     },
   ];
-  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
   for (const wb of cases) {
-    const first = run(wb, fuzzOpts);
-    const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
-    const keys = (ev: typeof first.evaluation) => ev.rows.map((r) => `${r.key} ${r.status}`);
-    expect(keys(first.evaluation).length).toBeGreaterThan(0);
-    expect(keys(second.evaluation)).toEqual(keys(first.evaluation));
-    checkCase(wb, fuzzOpts);
+    const { first, second } = twice(wb);
+    expect(rowKeys(first).length).toBeGreaterThan(0);
+    expect(rowKeys(second)).toEqual(rowKeys(first));
+    checkCase(wb, FUZZ_OPTS);
   }
 });
 
@@ -464,13 +468,10 @@ it("a table reading a row below it keeps the headers an earlier table found besi
       },
     ],
   };
-  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
-  const first = run(wb, fuzzOpts);
-  const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
-  const ids = (ev: typeof first.evaluation) => ev.tables.map((t) => `${t.id} ${t.lastRow}`);
-  expect(ids(first.evaluation)).toContain("Sheet1!D2 2");
-  expect(ids(second.evaluation)).toEqual(ids(first.evaluation));
-  checkCase(wb, fuzzOpts);
+  const { first, second } = twice(wb);
+  expect(tableIds(first)).toContain("Sheet1!D2 2");
+  expect(tableIds(second)).toEqual(tableIds(first));
+  checkCase(wb, FUZZ_OPTS);
 });
 
 it("a heading that ends a table keeps the headers beside it as the user wrote them, once our columns reach them", () => {
@@ -489,13 +490,10 @@ it("a heading that ends a table keeps the headers beside it as the user wrote th
       },
     ],
   };
-  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
-  const first = run(wb, fuzzOpts);
-  const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
-  const ids = (ev: typeof first.evaluation) => ev.tables.map((t) => `${t.id} ${t.lastRow}`);
-  expect(ids(first.evaluation)).toEqual(["Sheet1!A1 1"]);
-  expect(ids(second.evaluation)).toEqual(ids(first.evaluation));
-  checkCase(wb, fuzzOpts);
+  const { first, second } = twice(wb);
+  expect(tableIds(first)).toEqual(["Sheet1!A1 1"]);
+  expect(tableIds(second)).toEqual(tableIds(first));
+  checkCase(wb, FUZZ_OPTS);
 });
 
 it("a row we wrote stays the table's though emptying our cell in it leaves the user's cells reading as a header", () => {
@@ -504,13 +502,10 @@ it("a row we wrote stays the table's though emptying our cell in it leaves the u
   const wb: WorkbookGrid = {
     sheets: [{ name: "Sheet1", values: [["KPI", "Actual", "KPA Progress", "Target"], ["Role", "Responsibilities", "Reports To", Number.NaN]] }],
   };
-  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
-  const first = run(wb, fuzzOpts);
-  const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
-  const keys = (ev: typeof first.evaluation) => ev.rows.map((r) => `${r.key} ${r.status}`);
-  expect(keys(first.evaluation)).toEqual(["Sheet1|kpi|role Needs Target"]);
-  expect(keys(second.evaluation)).toEqual(keys(first.evaluation));
-  checkCase(wb, fuzzOpts);
+  const { first, second } = twice(wb);
+  expect(rowKeys(first)).toEqual(["Sheet1|kpi|role Needs Target"]);
+  expect(rowKeys(second)).toEqual(rowKeys(first));
+  checkCase(wb, FUZZ_OPTS);
 });
 
 it("a status we write in a column we took over does not hide the header row beside it", () => {
@@ -528,11 +523,8 @@ it("a status we write in a column we took over does not hide the header row besi
       },
     ],
   };
-  const fuzzOpts: FuzzOptions = { ...OPTS, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
-  const first = run(wb, fuzzOpts);
-  const second = run(applyPlanToGrid(wb, first.plan), fuzzOpts);
-  const keys = (ev: typeof first.evaluation) => ev.rows.map((r) => `${r.key} ${r.status}`);
-  expect(keys(first.evaluation)).toContain("Sheet1|kpi|customer satisfaction (csat) No Data");
-  expect(keys(second.evaluation)).toEqual(keys(first.evaluation));
-  checkCase(wb, fuzzOpts);
+  const { first, second } = twice(wb);
+  expect(rowKeys(first)).toContain("Sheet1|kpi|customer satisfaction (csat) No Data");
+  expect(rowKeys(second)).toEqual(rowKeys(first));
+  checkCase(wb, FUZZ_OPTS);
 });
