@@ -155,9 +155,9 @@ export class Package {
     const rels = relsOf(part);
     const xml = this.text(rels);
     if (!xml) return;
+    const byId = new Map(this.relationships(part).map((r) => [r.id, r]));
     const out = xml.replace(/<(?:[\w.-]+:)?Relationship\b(?:[^>"']|"[^"]*"|'[^']*')*?\/>/g, (tag) => {
-      const id = attr(tag, "Id");
-      const r = this.relationships(part).find((x) => x.id === id);
+      const r = byId.get(attr(tag, "Id") ?? "");
       return r && drop(r) ? "" : tag;
     });
     if (out !== xml) this.set(rels, out);

@@ -353,7 +353,8 @@ function specOf(sp: SheetPlan): SheetSpec {
     print: sp.print,
     conditionalFormats: sp.conditionalFormats,
     validations: sp.validations,
-    height: Math.max(sp.values.length, ...sp.styles.map((s) => s.range.bottom + 1)),
+    // A loop, not Math.max(...list): a sheet of 100k styled rows would pass the engine's argument limit.
+    height: sp.styles.reduce((h, s) => Math.max(h, s.range.bottom + 1), sp.values.length),
   };
 }
 
