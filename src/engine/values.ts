@@ -394,13 +394,36 @@ function agrees(main: Quantity, other: Quantity): boolean {
 }
 
 /** What a number format shows a number as, worked out once per format (a column shares a handful). */
-const numberFormatShows = memoize((format: string): "time" | "date" | "percent" | "number" | { readonly currency: string } => {
-  if (isTimeFormat(format)) return "time";
-  if (isDateFormat(format)) return "date";
-  if (isPercentFormat(format)) return "percent";
-  const currency = currencyOf(format);
-  return currency ? { currency } : "number";
-});
+const numberFormatShows = memoize(
+  (
+    format: string,
+  ):
+    | "time"
+    | "date"
+    | "percent"
+    | "number"
+    | { readonly currency: string }
+    | { readonly hoursPer: number; readonly display: DurationDisplay } => {
+    if (isTimeFormat(format)) return "time";
+    if (isDateFormat(format)) return "date";
+    if (isPercentFormat(format)) return "percent";
+    const duration = durationOf(format);
+    if (duration) return { hoursPer: duration[0], display: duration[1] };
+    const currency = currencyOf(format);
+    return currency ? { currency } : "number";
+  },
+);
+
+/** A number format that names a duration after the number, as `0.0" h"` or `0 "min"` do: its unit. */
+function durationOf(format: string): [number, DurationDisplay] | undefined {
+  const unit = /[#0]\s*"\s*([A-Za-z][A-Za-z ]*?)\.?\s*"\s*$/.exec(format.split(";")[0] as string)?.[1];
+  return unit === undefined ? undefined : DURATION[unit.toLowerCase().replace(/\s+/g, " ")];
+}
+
+/** The number format a duration is written with, read back as the same duration by readCell. */
+export function durationFormat(display: DurationDisplay): string {
+  return display === "ms" || display === "s" || display === "min" ? `0" ${display}"` : `0.0" ${display}"`;
+}
 
 function currencyOf(format: string): string | undefined {
   const f = format.split(";")[0] as string;
@@ -437,6 +460,8 @@ export function readCell(value: CellValue, format: string, order: DateOrder): Re
     if (shows === "date") return { kind: "date", day: dayFromSerial(value), raw };
     if (shows === "percent") return { kind: "quantity", q: { value: value * 100, unit: "percent" }, evidence: "format", raw };
     if (shows === "number") return { kind: "quantity", q: { value, unit: "number" }, evidence: "none", raw };
+    if ("hoursPer" in shows)
+      return { kind: "quantity", q: { value: value * shows.hoursPer, unit: "hours", display: shows.display }, evidence: "none", raw };
     return { kind: "quantity", q: { value, unit: "currency", currency: shows.currency }, evidence: "none", raw };
   }
   const text = value.trim();

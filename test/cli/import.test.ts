@@ -94,10 +94,12 @@ describe("kpa import: appending", () => {
     ]);
     expect(logRows(ws)).toEqual([
       ["Customer Satisfaction (CSAT)", "2050-07-31", 0.84, "helpdesk-export.csv", "Ana", null],
-      ["First Response Time", "2050-07-31", "3.5 hours", "helpdesk-export.csv", "Ben", "queue backlog, two agents out"],
+      ["First Response Time", "2050-07-31", 3.5, "helpdesk-export.csv", "Ben", "queue backlog, two agents out"],
       ["Customer Satisfaction (CSAT)", "Aug 2050", 1200, "helpdesk-export.csv", null, null],
     ]);
     expect(ws.getCell("C2").numFmt).toMatch(/%/);
+    // A duration is a number in its unit's format, so it sorts and sums, and reads back as the same hours.
+    expect(ws.getCell("C3").numFmt).toBe('0.0" h"');
     expect(ws.getCell("B2").value).toBeInstanceOf(Date);
     expect(ws.getCell("C3").numFmt ?? "General").not.toMatch(/%/);
   });
@@ -124,7 +126,7 @@ describe("kpa import: appending", () => {
       ["First Response Time", "2050-06-30", "4 hours", "helpdesk.csv", null, null],
       ["Customer Satisfaction (CSAT)", "2050-07-31", 0.82, "helpdesk.csv", null, null],
       // An empty System cell falls back to the CSV's name.
-      ["First Response Time", "2050-07-31", "3.5 hours", "crm.csv", null, null],
+      ["First Response Time", "2050-07-31", 3.5, "crm.csv", null, null],
     ]);
   });
 
@@ -188,7 +190,7 @@ describe("kpa import: appending", () => {
     expect(run.err).toEqual([]);
     expect(logRows(logSheet(await readBack(out)))).toEqual([
       ["CSAT", "2050-08-05", 0.84, "export-eu.csv", null, "Sommer, wenig Personal"],
-      ["First Response Time", "2050-08-05", "3.5 hours", "export-eu.csv", null, null],
+      ["First Response Time", "2050-08-05", 3.5, "export-eu.csv", null, null],
     ]);
   });
 

@@ -4,8 +4,9 @@ import { cellAddress, uniqueSheetName } from "../address";
 import { type DateOrder, type Day, isoDate, parseIsoDate } from "../dates";
 import { SheetView, type WorkbookGrid } from "../grid";
 import { LOG_HEADERS, LOG_SHEET, LOG_TAB_COLOR, LOG_WIDTHS, type LogField, isLogName, normKpi, readLog, readPeriod } from "../log";
-import { type Reading, parseQuantity } from "../values";
+import { type DurationDisplay, HOURS_PER, type Reading, durationFormat, parseQuantity } from "../values";
 import type { AppendPlan, PlanValue } from "../write-plan";
+import { HISTORY_FOOTER } from "./history";
 import { printSetup } from "./builder";
 
 /** One measurement to add, as typed or imported: strings are read the way a cell's text would be. */
@@ -70,17 +71,33 @@ function parseInput(m: MeasurementInput, index: number, order: DateOrder, issues
       : dateText;
   if (value.kind === "number") return { kpi, day, dateCell, valueCell: value.n, valueKey: String(value.n) };
   if (value.kind === "percent") return { kpi, day, dateCell, valueCell: round9(value.n / 100), valueKey: `${value.n}%`, format: "0.0%" };
+  // A duration is a number in the unit it was given, formatted with that unit, so it sorts, sums and reads as one.
+  if (value.kind === "duration")
+    return {
+      kpi,
+      day,
+      dateCell,
+      valueCell: round9(value.hours / HOURS_PER[value.display]),
+      valueKey: durationKey(value.hours),
+      format: durationFormat(value.display),
+    };
   return { kpi, day, dateCell, valueCell: value.text, valueKey: value.text.toLowerCase() };
 }
 
 function readValueText(
   raw: string,
-): { kind: "number"; n: number } | { kind: "percent"; n: number } | { kind: "text"; text: string } | undefined {
+):
+  | { kind: "number"; n: number }
+  | { kind: "percent"; n: number }
+  | { kind: "duration"; hours: number; display: DurationDisplay }
+  | { kind: "text"; text: string }
+  | undefined {
   const text = raw.trim();
   if (!text) return undefined;
   const q = parseQuantity(text);
   if (q?.q.unit === "number") return { kind: "number", n: q.q.value };
   if (q?.q.unit === "percent") return { kind: "percent", n: q.q.value };
+  if (q?.q.unit === "hours" && !q.q.per && !q.q.growth) return { kind: "duration", hours: q.q.value, display: q.q.display ?? "h" };
   if (q) return { kind: "text", text };
   // Words such as "Yes" or "Launched" are values for categorical targets.
   return /^[A-Za-z][A-Za-z ]{0,30}$/.test(text) ? { kind: "text", text } : undefined;
@@ -94,9 +111,16 @@ function entryKey(kpi: string, day: Day, valueKey: string, source: string | unde
   return [normKpi(kpi), day, valueKey, (source ?? "").trim().toLowerCase()].join("|");
 }
 
+/** A duration as the log compares it, whether typed as text ("3.8 hours") or written as a number in a unit format. */
+function durationKey(hours: number): string {
+  return `${round9(hours)}h`;
+}
+
 function readingKey(r: Reading): string {
-  if (r.kind === "quantity")
+  if (r.kind === "quantity") {
+    if (r.q.unit === "hours" && !r.q.per && !r.q.growth) return durationKey(r.q.value);
     return r.q.unit === "percent" ? `${round9(r.q.value)}%` : r.q.unit === "number" ? String(r.q.value) : r.raw.toLowerCase();
+  }
   if (r.kind === "text") return r.text.toLowerCase();
   if (r.kind === "bool") return r.raw.toLowerCase();
   return "";
@@ -160,7 +184,7 @@ export function planMeasurements(wb: WorkbookGrid, inputs: readonly MeasurementI
     columnWidths: [...LOG_WIDTHS],
     tabColor: LOG_TAB_COLOR,
     freezeRows: 1,
-    print: printSetup(LOG_WIDTHS, [], 1),
+    print: printSetup(LOG_WIDTHS, [], 1, HISTORY_FOOTER),
   };
   if (table) return planned(table.sheet, table.nextRow, table.cols.kpi, rows, formats);
   if (existing) {
