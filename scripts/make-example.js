@@ -18,11 +18,16 @@ async function main() {
       if (fmt !== "General") cell.numFmt = fmt;
     });
   });
-  ws.getCell(1, 1).font = { bold: true, size: 16, color: { argb: "FF1F3864" } };
-  for (const r of ex.EXAMPLE_SECTION_ROWS) ws.getCell(r, 1).font = { bold: true, size: 13, color: { argb: "FF1F3864" } };
+  ws.getCell(1, 1).font = { name: "Calibri", bold: true, size: 16, color: { argb: "FF1F3864" } };
+  // Rows as tall as their larger type, or the title is cut off at the default height.
+  ws.getRow(1).height = 24;
+  for (const r of ex.EXAMPLE_SECTION_ROWS) {
+    ws.getCell(r, 1).font = { name: "Calibri", bold: true, size: 13, color: { argb: "FF1F3864" } };
+    ws.getRow(r).height = 20;
+  }
   for (const r of ex.EXAMPLE_HEADER_ROWS) {
     ws.getRow(r).eachCell((c) => {
-      c.font = { bold: true, color: { argb: "FF1F3864" } };
+      c.font = { name: "Calibri", bold: true, color: { argb: "FF1F3864" } };
       c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
     });
   }
@@ -41,7 +46,7 @@ async function main() {
     });
   });
   log.getRow(1).eachCell((c) => {
-    c.font = { bold: true, color: { argb: "FFFFFFFF" } };
+    c.font = { name: "Calibri", bold: true, color: { argb: "FFFFFFFF" } };
     c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F3864" } };
   });
   const out = path.join(__dirname, "..", "examples", "customer-service-kpa.xlsx");

@@ -3,10 +3,7 @@
 import { type CellValue, type SheetGrid, type WorkbookGrid, LOG_HEADERS, LOG_SHEET, LOG_WIDTHS } from "../engine";
 
 export const EXAMPLE_SHEET = "Customer Service KPA";
-export const EXAMPLE_COLUMN_WIDTHS = [36, 48, 30, 18, 26, 14, 14, 14];
-/** 1-based rows of the section titles and table headers, for styling. */
-export const EXAMPLE_SECTION_ROWS = [6, 14, 24, 32];
-export const EXAMPLE_HEADER_ROWS = [7, 16, 26, 34];
+export const EXAMPLE_COLUMN_WIDTHS = [36, 48, 30, 18, 26, 14, 20, 26];
 export const DATE_FORMAT = "mmm d, yyyy";
 
 const d = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
@@ -19,7 +16,17 @@ export const EXAMPLE_ROWS: readonly (readonly CellValue[])[] = [
   ["How the support organisation is measured, the goals for this year, who owns them and the training behind them."],
   [],
   ["I. Performance Evaluation and Management"],
-  ["KPA Element", "Description", "Measurement Method", "Frequency of Review", "Responsible Party", "Last Review"],
+  // Every table is eight columns wide, so the status columns KPA Tracker adds line up down the sheet.
+  [
+    "KPA Element",
+    "Description",
+    "Measurement Method",
+    "Frequency of Review",
+    "Responsible Party",
+    "Last Review",
+    "Dashboard",
+    "Review Forum",
+  ],
   [
     "Customer Satisfaction (CSAT)",
     "Share of surveyed customers who rate their support experience 4 or 5 out of 5.",
@@ -27,6 +34,8 @@ export const EXAMPLE_ROWS: readonly (readonly CellValue[])[] = [
     "Quarterly",
     "Customer Experience Lead",
     d("2050-07-05"),
+    "Service dashboard",
+    "Quarterly business review",
   ],
   [
     "Net Promoter Score (NPS)",
@@ -35,6 +44,8 @@ export const EXAMPLE_ROWS: readonly (readonly CellValue[])[] = [
     "Biannually",
     "Marketing Manager",
     d("2050-03-20"),
+    "Marketing dashboard",
+    "Leadership offsite",
   ],
   [
     "Customer Retention Rate",
@@ -43,6 +54,8 @@ export const EXAMPLE_ROWS: readonly (readonly CellValue[])[] = [
     "Annually",
     "Sales Director",
     d("2050-01-15"),
+    "Revenue dashboard",
+    "Annual planning",
   ],
   [
     "First Response Time",
@@ -51,6 +64,8 @@ export const EXAMPLE_ROWS: readonly (readonly CellValue[])[] = [
     "Monthly",
     "Support Manager",
     d("2050-08-31"),
+    "Helpdesk dashboard",
+    "Weekly support huddle",
   ],
   [
     "First-Contact Resolution",
@@ -59,6 +74,8 @@ export const EXAMPLE_ROWS: readonly (readonly CellValue[])[] = [
     "Monthly",
     "Support Supervisor",
     d("2050-09-30"),
+    "Helpdesk dashboard",
+    "Weekly support huddle",
   ],
   [],
   ["II. Goal-Setting and Prioritization"],
@@ -136,10 +153,19 @@ export const EXAMPLE_ROWS: readonly (readonly CellValue[])[] = [
   [],
   ["IV. Employee Development and Training Needs"],
   ["Training that supports the goals above."],
-  ["Role", "Training Needs", "Training Provider", "Timeline", "Expected Outcome", "Completed"],
-  ["Customer Experience Lead", "Customer analytics", "External consultant", d("2050-02-15"), "Decisions grounded in data", "Yes"],
-  ["Marketing Manager", "Survey design", "Online course", d("2050-03-30"), "Better NPS response rates", "No"],
-  ["Support Manager", "Workforce planning", "Industry conference", d("2050-11-20"), "Fewer queue spikes", null],
+  ["Role", "Training Needs", "Training Provider", "Timeline", "Expected Outcome", "Completed", "Delivery", "Seats"],
+  [
+    "Customer Experience Lead",
+    "Customer analytics",
+    "External consultant",
+    d("2050-02-15"),
+    "Decisions grounded in data",
+    "Yes",
+    "On site",
+    1,
+  ],
+  ["Marketing Manager", "Survey design", "Online course", d("2050-03-30"), "Better NPS response rates", "No", "Online", 2],
+  ["Support Manager", "Workforce planning", "Industry conference", d("2050-11-20"), "Fewer queue spikes", null, "In person", 1],
   [
     "Support Supervisor",
     "Troubleshooting coaching",
@@ -147,8 +173,20 @@ export const EXAMPLE_ROWS: readonly (readonly CellValue[])[] = [
     d("2050-06-15"),
     "More tickets solved first time",
     d("2050-06-10"),
+    "In house",
+    6,
   ],
 ];
+
+/** 1-based rows of the section titles ("IV. …") and of the table header under each, for styling. */
+export const EXAMPLE_SECTION_ROWS: readonly number[] = EXAMPLE_ROWS.flatMap((r, i) =>
+  /^[IVX]+\. /.test(String(r[0] ?? "")) ? [i + 1] : [],
+);
+export const EXAMPLE_HEADER_ROWS: readonly number[] = EXAMPLE_SECTION_ROWS.map((section) => {
+  // A header is the first row under its section title with a value in several columns (a caption has one).
+  const at = EXAMPLE_ROWS.findIndex((r, i) => i >= section && r.filter((v) => v !== null && v !== undefined).length > 1);
+  return at + 1;
+});
 
 /** Goal baselines and actuals that are fractions are percentages (rows 17–22, columns F–G; NPS is points). */
 export function exampleFormat(row: number, col: number, v: CellValue): string {

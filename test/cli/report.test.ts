@@ -49,10 +49,10 @@ describe("the JSON report of the bundled example", () => {
 
   it("lists the four tables where they sit", () => {
     expect(report.tables.map((t) => [t.kind, t.range, t.rows])).toEqual([
-      ["kpa", "A7:F12", 5],
+      ["kpa", "A7:H12", 5],
       ["goals", "A16:H22", 6],
       ["roles", "A26:E31", 5],
-      ["training", "A35:F39", 4],
+      ["training", "A35:H39", 4],
     ]);
   });
 
