@@ -1,5 +1,6 @@
 // Our columns beside each user table (KPA Status, Progress, Explanation): where they go, what they hold, and
 // which of our earlier cells they no longer cover.
+import { LINE_POINTS, lineCount, textWidth } from "./sheets/measure";
 import { cellAddress, columnLetters, rangeAddress } from "./address";
 import type { Table } from "./table";
 import { type Rect, SheetView, type WorkbookGrid, pointInRect } from "./grid";
@@ -41,8 +42,9 @@ export function planColumns(wb: WorkbookGrid, ev: Evaluation, problems: Problem[
   const placements = ev.tables.flatMap((table) => {
     const view = views.get(table.sheet);
     if (table.kind === "roles" || table.lastRow < table.firstRow || !view) return [];
-    return [{ table, placed: placeColumns(view, table, ev) }];
+    return [{ table, placed: placeColumns(view, table, ev) as Placed | Blocked }];
   });
+  shareNoColumn(placements, problems);
   // Each table's right edge once this plan has written its columns: an insert must not cut through those either.
   const rightEdge = new Map(ev.tables.map((t) => [t.id, t.right]));
   for (const { table, placed } of placements)
@@ -71,6 +73,9 @@ export function planColumns(wb: WorkbookGrid, ev: Evaluation, problems: Problem[
       const formats = formatRows(run, rows.length, writeHeader);
       const top = writeHeader ? table.headerRow : table.firstRow;
       const widths = run.map(([, p], j) => (p.fresh ? widthFor(rows, j) : null));
+      // Explanations longer than their column wrap, and their rows grow to hold them.
+      const wrap = run.map(([role], j) => role === "explanation" && rows.some((r) => needOf(r[j] ?? null) > (widths[j] ?? MAX_WIDTH)));
+      const points = wrap.some(Boolean) ? rowPointsFor(rows, wrap, widths, writeHeader) : undefined;
       writes.push({
         sheet: table.sheet,
         row: top,
@@ -79,6 +84,7 @@ export function planColumns(wb: WorkbookGrid, ev: Evaluation, problems: Problem[
         numberFormats: formats,
         styleFrom: writeHeader ? { row: table.headerRow, col: userRight } : undefined,
         ...(widths.some((w) => w !== null) ? { columnWidths: widths } : {}),
+        ...(points ? { wrap, rowPoints: points } : {}),
       });
     }
     for (const [role, col] of entries) {
@@ -108,18 +114,37 @@ function widestPerColumn(writes: readonly RangeWrite[]): RangeWrite[] {
 
 type Role = keyof typeof OUR_HEADERS;
 
-/** Widest column we size to its text: longer explanations run on into the empty columns beside, as text does. */
-const MAX_WIDTH = 60;
+/** Widest column we size to its text: longer explanations wrap within it. */
+const MAX_WIDTH = 50;
 
-/** A column's width in characters for what it holds: its longest text (a percent for progress), with a margin. */
+/** What a value needs across, in characters with a margin (a percent for progress). */
+function needOf(v: PlanValue): number {
+  return typeof v === "string" ? Math.ceil(textWidth(v)) + 2 : typeof v === "number" ? 6 : 0;
+}
+
+/** A column's width in characters for what it holds: its longest text, up to MAX_WIDTH. */
 function widthFor(rows: readonly (readonly PlanValue[])[], j: number): number {
   let longest = 0;
-  for (const r of rows) {
-    const v = r[j];
-    const length = typeof v === "string" ? v.length : typeof v === "number" ? 5 : 0;
-    if (length > longest) longest = length;
-  }
-  return Math.min(MAX_WIDTH, longest + 2);
+  for (const r of rows) longest = Math.max(longest, needOf(r[j] ?? null));
+  return Math.min(MAX_WIDTH, longest);
+}
+
+/** Points per row for wrapped text at these widths (an existing column we cannot see is taken as MAX_WIDTH). */
+function rowPointsFor(
+  rows: readonly (readonly PlanValue[])[],
+  wrap: readonly boolean[],
+  widths: readonly (number | null)[],
+  header: boolean,
+): (number | null)[] {
+  return rows.map((r, i) => {
+    if (header && i === 0) return null;
+    let lines = 1;
+    wrap.forEach((w, j) => {
+      const v = r[j];
+      if (w && typeof v === "string") lines = Math.max(lines, lineCount(v, widths[j] ?? MAX_WIDTH));
+    });
+    return lines > 1 ? lines * LINE_POINTS : null;
+  });
 }
 
 /** Placed columns in runs of adjacent ones that all write their header or all leave it. */
@@ -156,6 +181,61 @@ interface Blocked {
   readonly blocker: { readonly row: number; readonly col: number };
   /** Our new columns plus one empty column before the neighbour. */
   readonly needed: number;
+  /** Set when the blocker is another table's column of ours, in a sheet column this table's would share. */
+  readonly shared?: { readonly header: string; readonly table: string };
+}
+
+/**
+ * Our columns for two tables stacked on a sheet never share a sheet column in different roles (one's status under
+ * another's explanation): one width cannot suit both. A table whose new columns would land on another's keeps those
+ * before that column (its status first) and goes without the rest, with a warning; one whose status would land there
+ * gets the no-room rule.
+ */
+function shareNoColumn(placements: { table: Table; placed: Placed | Blocked }[], problems: Problem[]): void {
+  const taken = new Map<string, { role: Role; table: Table }>();
+  const at = (t: Table, col: number) => `${t.sheet}\n${col}`;
+  // Columns already written keep their place; then the table reaching furthest right keeps its own, since the
+  // narrower tables are the ones a user can widen to line up with it.
+  const settledFirst = [...placements].sort((a, b) => freshCount(a.placed) - freshCount(b.placed) || b.table.right - a.table.right);
+  for (const p of settledFirst) {
+    if ("blocker" in p.placed) continue;
+    const entries = (Object.entries(p.placed) as [Role, Placement][]).sort((a, b) => a[1].col - b[1].col);
+    const clashAt = entries.findIndex(([role, pl]) => {
+      const other = taken.get(at(p.table, pl.col));
+      return pl.fresh && other !== undefined && other.role !== role;
+    });
+    const clash = entries[clashAt];
+    const other = clash && taken.get(at(p.table, clash[1].col));
+    if (clash && other) {
+      // The other table's own columns: its range with ours would change once ours are written.
+      const shared = { header: OUR_HEADERS[other.role], table: `${other.table.sheet}!${tableRange(other.table, true)}` };
+      const cell = { row: other.table.headerRow, col: clash[1].col };
+      if (clash[0] === "status") {
+        p.placed = { blocker: cell, needed: entries.filter(([, pl]) => pl.fresh).length + 1, shared };
+        continue;
+      }
+      const left = entries.slice(clashAt).filter(([, pl]) => pl.fresh);
+      const kept = entries.filter((e) => !left.includes(e));
+      p.placed = Object.fromEntries(kept) as Placed;
+      problems.push(
+        problem("columnsLeftOut", "warning", p.table.sheet, cellAddress(cell.row, cell.col), {
+          table: `${p.table.sheet}!${tableRange(p.table, true)}`,
+          columns: left.map(([role]) => OUR_HEADERS[role]),
+          column: columnLetters(cell.col),
+          shared,
+        }),
+      );
+      for (const [role, pl] of kept) if (!taken.has(at(p.table, pl.col))) taken.set(at(p.table, pl.col), { role, table: p.table });
+      continue;
+    }
+    for (const [role, pl] of entries) if (!taken.has(at(p.table, pl.col))) taken.set(at(p.table, pl.col), { role, table: p.table });
+  }
+}
+
+type Placed = Partial<Record<Role, Placement>>;
+
+function freshCount(placed: Placed | Blocked): number {
+  return "blocker" in placed ? 0 : Object.values(placed).filter((pl) => pl.fresh).length;
 }
 
 function placeColumns(view: SheetView, table: Table, ev: Evaluation): Record<keyof typeof OUR_HEADERS, Placement> | Blocked {
@@ -210,11 +290,17 @@ function noRoom(table: Table, b: Blocked, request: RoomRequest | undefined): Pro
     table: `${table.sheet}!${tableRange(table)}`,
     blocker: `${table.sheet}!${blocker}`,
     needed: b.needed,
+    shared: b.shared,
     insert: request && { count: request.count, after: columnLetters(request.at - 1) },
   });
 }
 
-const tableRange = (t: Table) => rangeAddress({ top: t.headerRow, left: t.left, bottom: t.lastRow, right: t.right });
+/** A table's range; with `usersOnly`, up to its last column that is not one of ours. */
+function tableRange(t: Table, usersOnly = false): string {
+  const mine = t.columns.filter((c) => !isOurHeader(c.header)).map((c) => c.col);
+  const right = usersOnly && mine.length > 0 ? Math.max(...mine) : t.right;
+  return rangeAddress({ top: t.headerRow, left: t.left, bottom: t.lastRow, right });
+}
 
 function isPlaceholderColumn(view: SheetView, table: Table, col: number): boolean {
   for (let r = table.firstRow; r <= table.lastRow; r++) {

@@ -184,6 +184,28 @@ function valid(y: number, m: number, d: number): ParsedDate | undefined {
   return isValidYMD(y, m, d) ? { day: dayFromYMD(y, m, d) } : undefined;
 }
 
+/**
+ * A plan date as an Excel serial: "2050-09-30" a whole day, "2050-09-30T14:05:09Z" (a timestamp) with the time of
+ * day as its fraction. Undefined when it is neither.
+ */
+export function serialFromIso(text: string): number | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?Z?)?$/.exec(text.trim());
+  const day = m ? parseIsoDate(m[1] as string) : undefined;
+  if (!m || day === undefined) return undefined;
+  const seconds = Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
+  if (seconds >= 86400) return undefined;
+  return serialFromDay(day) + seconds / 86400;
+}
+
+/** A serial read back as serialFromIso wrote it: a whole day as "2050-09-30", else as a timestamp to the second. */
+export function isoFromSerial(serial: number): string {
+  const seconds = Math.round((serial - Math.floor(serial)) * 86400);
+  const day = isoDate(dayFromSerial(serial + (seconds === 86400 ? 1 : 0)));
+  if (seconds === 0 || seconds === 86400) return day;
+  const t = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60].map((n) => String(n).padStart(2, "0"));
+  return `${day}T${t.join(":")}Z`;
+}
+
 /** When an evaluation ran, as shown on the Summary and in the history: "2050-09-30T14:05:09Z" (no milliseconds). */
 export function timestamp(at: Date = new Date()): string {
   return at.toISOString().replace(/\.\d+Z$/, "Z");

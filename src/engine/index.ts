@@ -34,8 +34,10 @@ export {
   isoDate,
   localDay,
   longDate,
+  isoFromSerial,
   parseIsoDate,
   serialFromDay,
+  serialFromIso,
   timestamp,
 } from "./dates";
 

@@ -49,10 +49,21 @@ export const MESSAGES = {
     `The ${p.frequency.toLowerCase()} review of ${q(p.name)} was due on ${p.due} (last review ${p.last}). Review it and update its Last Review date.`,
   frequencyNotUnderstood: (p: { text: string }) =>
     `Review frequency ${q(p.text)} is not one we know. Use daily, weekly, bi-weekly, monthly, quarterly, biannually, annually, per gate or ad hoc.`,
-  noRoomForColumns: (p: { table: string; blocker: string; needed: number; columns?: string; insert?: { count: number; after: string } }) =>
-    p.insert
-      ? `No room to write the status columns of the table at ${p.table}: ${p.blocker} is not empty. Insert ${p.insert.count} column${p.insert.count === 1 ? "" : "s"} after ${p.insert.after} (the task pane offers it after Evaluate; on the command line, kpa evaluate --make-room), or move what is in the way; until then the table's rows that are not Met are listed on KPA Gaps.`
-      : `No room to write the ${p.columns ?? "status"} columns of the table at ${p.table}: ${p.blocker} is not empty. Leave ${p.needed} empty columns to the right of the table.`,
+  noRoomForColumns: (p: {
+    table: string;
+    blocker: string;
+    needed: number;
+    columns?: string;
+    insert?: { count: number; after: string };
+    shared?: { header: string; table: string };
+  }) =>
+    p.shared && !p.insert
+      ? `No room to write the status columns of the table at ${p.table}: they would share column ${columnOf(p.blocker)} with the ${p.shared.header} column of the table at ${p.shared.table}, and one column cannot be sized for both. Give the two tables the same number of columns, or move one of them; until then the table's rows that are not Met are listed on KPA Gaps.`
+      : p.insert
+        ? `No room to write the status columns of the table at ${p.table}: ${p.blocker} is not empty. Insert ${p.insert.count} column${p.insert.count === 1 ? "" : "s"} after ${p.insert.after} (the task pane offers it after Evaluate; on the command line, kpa evaluate --make-room), or move what is in the way; until then the table's rows that are not Met are listed on KPA Gaps.`
+        : `No room to write the ${p.columns ?? "status"} columns of the table at ${p.table}: ${p.blocker} is not empty. Leave ${p.needed} empty columns to the right of the table.`,
+  columnsLeftOut: (p: { table: string; columns: string[]; column: string; shared: { header: string; table: string } }) =>
+    `The table at ${p.table} gets no ${p.columns.join(" or ")} column: column ${p.column} holds the ${p.shared.header} column of the table at ${p.shared.table}, and one column cannot be sized for both. Give the two tables the same number of columns to have ${p.columns.length === 1 ? "it" : "them"} too.`,
   trainingNoTimeline: (p: { name: string }) =>
     `Training for ${q(p.name)} has no timeline, so it cannot be judged as due or overdue. Add a date.`,
   completionNotUnderstood: (p: { text: string }) =>
@@ -100,4 +111,9 @@ export function problem<C extends ProblemCode>(
 /** "Goals!E19" as a reader would write it. */
 export function where(p: { sheet: string; cell: string }): string {
   return `${quoteSheet(p.sheet)}!${p.cell}`;
+}
+
+/** The column letters of a reference such as "Sheet 1!I16". */
+function columnOf(ref: string): string {
+  return /([A-Z]+)\d+$/.exec(ref)?.[1] ?? ref;
 }

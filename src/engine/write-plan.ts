@@ -37,6 +37,13 @@ export interface RangeWrite {
   readonly styleFrom?: { readonly row: number; readonly col: number };
   /** Widths in characters for the columns written, one per column; null leaves a column's width as it is. */
   readonly columnWidths?: readonly (number | null)[];
+  /** Columns whose text wraps (explanations longer than their width), one flag per column; rows but the styled header. */
+  readonly wrap?: readonly boolean[];
+  /**
+   * The points each row needs for its wrapped text, one per row (null: one line will do). A row the user set to a
+   * height of their own keeps it; Excel itself fits the others as it wraps.
+   */
+  readonly rowPoints?: readonly (number | null)[];
 }
 
 export type CfRule =
@@ -69,10 +76,9 @@ export interface ValidationPlan {
   readonly prompt?: string;
 }
 
-/** How to lay out a sheet we create to append rows to. */
 /**
  * How one of our sheets prints: always one page wide (as tall as it needs), landscape when its columns are wider
- * than a portrait page, the header rows on every page, and a footer naming the sheet and the page.
+ * than a portrait page, the header rows on every page, and a footer naming the sheet, the page and the as-of date.
  */
 export interface PrintSetup {
   readonly orientation: "portrait" | "landscape";
@@ -80,11 +86,20 @@ export interface PrintSetup {
   readonly titleRows?: { readonly top: number; readonly bottom: number };
   /** In Excel's header and footer codes: &A the sheet's name, &P the page, &N the pages ("&&" is an ampersand). */
   readonly footer: string;
+  /**
+   * Set when the sheet has page breaks of its own: a fixed zoom in percent that fits one page wide (Excel ignores
+   * manual breaks under "fit to page"), and the 0-based rows that start a new page. Unset: fit to one page wide.
+   */
+  readonly scale?: number;
+  readonly rowBreaks?: readonly number[];
 }
 
+/** How to lay out a sheet we create to append rows to. */
 export interface SheetSetup {
   readonly header: readonly string[];
   readonly columnWidths: readonly number[];
+  /** Columns kept for reading back, not for people (the history's row keys). */
+  readonly hiddenColumns?: readonly number[];
   readonly tabColor: string;
   /** Rows frozen at the top: the header. */
   readonly freezeRows: number;
@@ -105,6 +120,9 @@ export interface AppendPlan {
   readonly values: readonly (readonly PlanValue[])[];
   /** Same shape as values; null leaves the format alone. */
   readonly numberFormats?: readonly (readonly (string | null)[])[];
+  /** As in RangeWrite: columns whose text wraps, and the points each row needs for it. */
+  readonly wrap?: readonly boolean[];
+  readonly rowPoints?: readonly (number | null)[];
 }
 
 export interface CfPlan {
@@ -122,6 +140,10 @@ export interface SheetPlan {
   /** In characters, as Excel measures column width. */
   readonly columnWidths: readonly number[];
   readonly hiddenColumns: readonly number[];
+  /** Cells shown as one across columns (a note or a message wider than one column); the value is in the top left. */
+  readonly merges: readonly Rect[];
+  /** Rows taller than one line of the default font, in points: wrapped text and large titles. */
+  readonly rowHeights: readonly { readonly row: number; readonly points: number }[];
   readonly freezeRows: number;
   readonly tabColor: string;
   readonly print: PrintSetup;

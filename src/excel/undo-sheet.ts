@@ -1,6 +1,6 @@
 // The undo record of the latest evaluation, kept in a very hidden sheet so it survives closing the pane:
 // a manifest in columns A:D, and copies of every cell the evaluation overwrote from column F on.
-import { type Rect, NAME_PREFIX, type ChartPlan, type ValidationPlan, columnIndex, columnLetters } from "../engine";
+import { type Rect, NAME_PREFIX, type ChartPlan, type PrintSetup, type ValidationPlan, columnIndex, columnLetters } from "../engine";
 
 export const UNDO_SHEET = `${NAME_PREFIX}Undo`;
 /** First column of the cell copies. */
@@ -49,7 +49,24 @@ export type UndoEntry =
   | { readonly kind: "inserted"; readonly sheet: string; readonly at: number; readonly count: number }
   /** A column the evaluation added and sized: given back this width (points) on undo. */
   | { readonly kind: "width"; readonly sheet: string; readonly col: number; readonly points: number }
+  /**
+   * How one of our sheets prints and which rows it made taller, before the evaluation: set again on undo (a cell copy
+   * brings neither back).
+   */
+  | { readonly kind: "layout"; readonly sheet: string; readonly layout: SheetLayout }
+  /** The layout the evaluation gave one of our sheets: kept as a "layout" by the next evaluation's record. */
+  | { readonly kind: "madeLayout"; readonly sheet: string; readonly layout: SheetLayout }
   | { readonly kind: "asOf"; readonly asOf: string };
+
+/** What of one of our sheets a cell copy does not carry: its print setup, column widths and the row heights we set. */
+export interface SheetLayout {
+  /** Absent where the host had no page layout (ExcelApi 1.9) to set. */
+  readonly print?: PrintSetup;
+  /** Column widths from column A, in characters. */
+  readonly widths: readonly number[];
+  /** Runs of rows of one height, in points. */
+  readonly heights: readonly { readonly top: number; readonly bottom: number; readonly points: number }[];
+}
 
 const TITLE = "KPA Tracker undo data. Do not edit: Undo evaluation reads it.";
 
@@ -72,6 +89,9 @@ export function encodeUndo(entries: readonly UndoEntry[]): string[][] {
       case "list":
       case "madeList":
         return [e.kind, e.sheet, "-", JSON.stringify(e.validation)];
+      case "layout":
+      case "madeLayout":
+        return [e.kind, e.sheet, "-", JSON.stringify(e.layout)];
       case "inserted":
         return [e.kind, e.sheet, `${columnLetters(e.at)}:${columnLetters(e.at + e.count - 1)}`, ""];
       case "width":
@@ -98,6 +118,8 @@ export function decodeUndo(values: readonly (readonly unknown[])[]): UndoEntry[]
       out.push({ kind, sheet: a, name: b, chart: chartOf(c) as ChartPlan });
     else if ((kind === "list" || kind === "madeList") && a && validationOf(c))
       out.push({ kind, sheet: a, validation: validationOf(c) as ValidationPlan });
+    else if ((kind === "layout" || kind === "madeLayout") && a && layoutOf(c))
+      out.push({ kind, sheet: a, layout: layoutOf(c) as SheetLayout });
     else if (kind === "inserted" && a && columnsOf(b)) out.push({ kind, sheet: a, ...(columnsOf(b) as { at: number; count: number }) });
     else if (kind === "width" && a && columnsOf(b)?.count === 1 && c !== "" && Number.isFinite(Number(c)))
       out.push({ kind, sheet: a, col: (columnsOf(b) as { at: number }).at, points: Number(c) });
@@ -105,6 +127,28 @@ export function decodeUndo(values: readonly (readonly unknown[])[]): UndoEntry[]
     else return undefined;
   }
   return out;
+}
+
+/** A layout as the record keeps it; undefined when the text is not one. */
+function layoutOf(text: string | undefined): SheetLayout | undefined {
+  const v = parsed(text) as Partial<SheetLayout> | undefined;
+  if (!v) return undefined;
+  const p = v.print as Partial<PrintSetup> | undefined;
+  if (p !== undefined) {
+    if ((p.orientation !== "portrait" && p.orientation !== "landscape") || typeof p.footer !== "string") return undefined;
+    if (p.scale !== undefined && !Number.isInteger(p.scale)) return undefined;
+    if (p.rowBreaks !== undefined && !(Array.isArray(p.rowBreaks) && p.rowBreaks.every((r) => Number.isInteger(r) && r > 0)))
+      return undefined;
+    if (p.titleRows !== undefined && !(Number.isInteger(p.titleRows.top) && Number.isInteger(p.titleRows.bottom))) return undefined;
+  }
+  if (!Array.isArray(v.widths) || !v.widths.every((w) => typeof w === "number" && w >= 0 && w <= 255)) return undefined;
+  const heights = v.heights;
+  if (
+    !Array.isArray(heights) ||
+    !heights.every((h) => Number.isInteger(h.top) && Number.isInteger(h.bottom) && h.points > 0 && h.points <= 409)
+  )
+    return undefined;
+  return v as SheetLayout;
 }
 
 /** "I:K" as the 0-based first column and the count; undefined when it is not a column range. */

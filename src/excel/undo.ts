@@ -5,7 +5,7 @@ import { MESSAGES } from "../app/messages";
 import { PortError } from "../app/port";
 import { CHART_PREFIX, UNDO_SHEET, type UndoEntry, decodeUndo } from "./undo-sheet";
 import { columnsAddress } from "./room";
-import { Batcher, DEFAULT_BUDGET_BYTES, queueChart, queueValidation } from "./write";
+import { Batcher, DEFAULT_BUDGET_BYTES, queueChart, queueLayout, queueValidation } from "./write";
 
 export interface UndoOutcome {
   readonly undone: boolean;
@@ -104,9 +104,10 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
     ws.getRange(e.range).copyFrom(source(e.copy), "All" as Excel.RangeCopyType);
   }
   for (const e of entries) {
-    if ((e.kind !== "chart" && e.kind !== "list") || !restored.some((r) => r.sheet === e.sheet)) continue;
+    if ((e.kind !== "chart" && e.kind !== "list" && e.kind !== "layout") || !restored.some((r) => r.sheet === e.sheet)) continue;
     const ws = wb.worksheets.getItem(e.sheet);
     if (e.kind === "chart") await queueChart(b, ws, e.chart, e.name);
+    else if (e.kind === "layout") await queueLayout(b, ws, e.layout);
     else await queueValidation(b, ws, e.validation);
   }
   for (const e of ofKind("cells")) {

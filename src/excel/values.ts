@@ -1,5 +1,5 @@
 // Values across the Office.js boundary: what Range.values gives us, and what we may safely give it.
-import { serialFromDay, parseIsoDate, type CellValue, type PlanValue, quoteSheet } from "../engine";
+import { serialFromIso, type CellValue, type PlanValue, quoteSheet } from "../engine";
 
 const ERROR_TEXT =
   /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!|EXTERNAL!)$/;
@@ -28,8 +28,8 @@ export function toExcel(v: PlanValue): string | number | boolean {
   if (typeof v === "string") return literalText(v);
   if (typeof v !== "object") return v;
   if ("date" in v) {
-    const day = parseIsoDate(v.date);
-    return day === undefined ? literalText(v.date) : serialFromDay(day);
+    const serial = serialFromIso(v.date);
+    return serial === undefined ? literalText(v.date) : serial;
   }
   const target = `#${quoteSheet(v.sheet)}!${v.cell}`.replace(/"/g, '""');
   // HYPERLINK shows at most 255 characters; the link text is a string literal inside it, never a formula.
@@ -38,5 +38,5 @@ export function toExcel(v: PlanValue): string | number | boolean {
 }
 
 export function isDatePlanValue(v: PlanValue): boolean {
-  return v !== null && typeof v === "object" && "date" in v && parseIsoDate(v.date) !== undefined;
+  return v !== null && typeof v === "object" && "date" in v && serialFromIso(v.date) !== undefined;
 }

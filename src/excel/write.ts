@@ -23,7 +23,7 @@ import { MESSAGES, type SheetAction } from "../app/messages";
 import { PortError } from "../app/port";
 import type { ReadResult } from "./read";
 import { insertedEntries } from "./room";
-import { CHART_PREFIX, COPY_COLUMN, UNDO_SHEET, type UndoEntry, chartName, encodeUndo } from "./undo-sheet";
+import { CHART_PREFIX, COPY_COLUMN, type SheetLayout, UNDO_SHEET, type UndoEntry, chartName, encodeUndo } from "./undo-sheet";
 import { isDatePlanValue, literalText, toExcel } from "./values";
 
 /** Request bytes per round trip we aim under; Excel on the web refuses 5 MB. */
@@ -63,6 +63,8 @@ export interface SheetContent {
   readonly styles: readonly { readonly range: Rect; readonly style: CellStyle }[];
   readonly columnWidths: readonly number[];
   readonly hiddenColumns?: readonly number[];
+  readonly merges?: readonly Rect[];
+  readonly rowHeights?: readonly { readonly row: number; readonly points: number }[];
   readonly freezeRows?: number;
   readonly tabColor?: string;
   readonly conditionalFormats?: readonly CfPlan[];
@@ -228,9 +230,71 @@ export async function queueSheetContent(b: Batcher, ws: Excel.Worksheet, p: Shee
     await b.room(60);
     ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn().columnHidden = true;
   }
+  // Row merges over the same columns in consecutive rows go as one call that merges each row (across).
+  for (const m of mergeRuns(p.merges ?? [])) {
+    await b.room(60);
+    ws.getRange(rangeAddress(m)).merge(true);
+  }
+  // Excel grows a row to its wrapped text and larger type by itself, but never for a merged cell: those rows get the
+  // plan's height, runs of equal heights in one call.
+  for (const run of heightRuns(mergedRowHeights(p))) {
+    await b.room(60);
+    ws.getRangeByIndexes(run.top, 0, run.bottom - run.top + 1, 1).format.rowHeight = run.points;
+  }
   if (p.freezeRows) ws.freezePanes.freezeRows(p.freezeRows);
   for (const cf of p.conditionalFormats ?? []) await queueRules(b, ws, cf);
   if (p.print) await queuePrint(b, ws, p.print);
+}
+
+/** What the undo record keeps of a sheet's layout: its print setup and the heights the adapter sets. */
+function layoutOf(p: SheetPlan, print: boolean): SheetLayout {
+  return { ...(print ? { print: p.print } : {}), widths: p.columnWidths, heights: heightRuns(mergedRowHeights(p)) };
+}
+
+/** The planned row heights Excel does not find by itself: rows with a merged cell (it never fits those). */
+function mergedRowHeights(p: Pick<SheetContent, "merges" | "rowHeights">): { row: number; points: number }[] {
+  const merged = new Set((p.merges ?? []).map((m) => m.top));
+  return (p.rowHeights ?? []).filter((h) => merged.has(h.row));
+}
+
+/** Puts back a layout of one of our sheets: heights first (the standard one elsewhere), then the print setup. */
+export async function queueLayout(b: Batcher, ws: Excel.Worksheet, layout: SheetLayout): Promise<void> {
+  await b.room(80);
+  ws.getRange().format.useStandardHeight = true;
+  for (const run of layout.heights) {
+    await b.room(60);
+    ws.getRangeByIndexes(run.top, 0, run.bottom - run.top + 1, 1).format.rowHeight = run.points;
+  }
+  for (const [i, chars] of layout.widths.entries()) {
+    await b.room(60);
+    ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthInPoints(chars);
+  }
+  if (layout.print) {
+    ws.horizontalPageBreaks.removePageBreaks();
+    await queuePrint(b, ws, layout.print);
+  }
+}
+
+/** Row heights as runs of consecutive rows of the same height. */
+function heightRuns(heights: readonly { row: number; points: number }[]): { top: number; bottom: number; points: number }[] {
+  const out: { top: number; bottom: number; points: number }[] = [];
+  for (const h of [...heights].sort((a, b) => a.row - b.row)) {
+    const last = out[out.length - 1];
+    if (last && last.points === h.points && last.bottom + 1 === h.row) last.bottom = h.row;
+    else out.push({ top: h.row, bottom: h.row, points: h.points });
+  }
+  return out;
+}
+
+/** One-row merges as rects of consecutive rows with the same columns, each to be merged row by row. */
+export function mergeRuns(merges: readonly Rect[]): Rect[] {
+  const out: { top: number; left: number; bottom: number; right: number }[] = [];
+  for (const m of [...merges].sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top)) {
+    const last = out[out.length - 1];
+    if (last && m.top === m.bottom && last.left === m.left && last.right === m.right && last.bottom + 1 === m.top) last.bottom = m.bottom;
+    else out.push({ ...m });
+  }
+  return out;
 }
 
 /** One page wide, as many tall as it takes; the title rows on every page; our footer in the middle. */
@@ -238,8 +302,13 @@ async function queuePrint(b: Batcher, ws: Excel.Worksheet, print: PrintSetup): P
   await b.room(200 + print.footer.length);
   const layout = ws.pageLayout;
   layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-  // Only the width: the pages run as long as the sheet does (office-js#1860 sets it the same way).
-  layout.zoom = { horizontalFitToPages: 1 };
+  // Only the width: the pages run as long as the sheet does (office-js#1860 sets it the same way). A sheet that
+  // breaks its own pages gets a fixed zoom instead, since Excel ignores manual breaks under fit-to-page.
+  layout.zoom = print.scale ? { scale: print.scale } : { horizontalFitToPages: 1 };
+  for (const row of print.rowBreaks ?? []) {
+    await b.room(60);
+    ws.horizontalPageBreaks.add(ws.getRangeByIndexes(row, 0, 1, 1));
+  }
   if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.top + 1}:$${print.titleRows.bottom + 1}`);
   layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
 }
@@ -385,7 +454,12 @@ export async function applyPlan(
     }
     // From A1, so the copy puts every cell back where it was.
     const bottom = (grid.origin?.row ?? 0) + Math.max(1, grid.values.length) - 1;
-    const right = (grid.origin?.col ?? 0) + Math.max(1, ...grid.values.map((r) => r.length)) - 1;
+    // As wide as its merges reach too (a line across the sheet can end past its last value), or the copy would cut them.
+    const right = Math.max(
+      (grid.origin?.col ?? 0) + Math.max(1, ...grid.values.map((r) => r.length)) - 1,
+      p.columnWidths.length - 1,
+      ...(grid.merges ?? []).map((m) => m.right),
+    );
     await keep("sheet", p.name, { top: 0, left: 0, bottom, right });
   }
   // Our charts as they were (drawn again on undo), and the ones this evaluation draws (for the next record).
@@ -400,6 +474,10 @@ export async function applyPlan(
         if (e.kind === "madeList" && e.sheet === p.name) entries.push({ kind: "list", sheet: p.name, validation: e.validation });
     }
     for (const validation of p.validations) entries.push({ kind: "madeList", sheet: p.name, validation });
+    if (existing.has(p.name))
+      for (const e of read.previousUndo ?? [])
+        if (e.kind === "madeLayout" && e.sheet === p.name) entries.push({ kind: "layout", sheet: p.name, layout: e.layout });
+    entries.push({ kind: "madeLayout", sheet: p.name, layout: layoutOf(p, options.print ?? true) });
     p.charts.forEach((chart, i) => entries.push({ kind: "made", sheet: p.name, name: chartName(i), chart }));
   }
   for (const a of plan.appends) {
@@ -456,6 +534,9 @@ export async function applyPlan(
       ws.getRangeByIndexes(0, w.col + j, 1, 1).getEntireColumn().format.columnWidth = widthInPoints(chars);
     }
     await queueValues(b, ws, w.row, w.col, w.values, w.numberFormats);
+    // Long explanations wrap; Excel grows the rows whose height the user left to it.
+    const header = w.styleFrom ? 1 : 0;
+    await queueWrap(b, ws, w.row + header, w.col, w.values.length - header, w.wrap);
   }
   for (const cf of plan.conditionalFormats) await queueRules(b, sheets.getItem(cf.sheet), cf);
 
@@ -504,6 +585,10 @@ async function queueOurSheet(
     ws.getRange().conditionalFormats.clearAll();
     ws.getRange().clear("All" as Excel.ClearApplyTo);
     ws.getRange().dataValidation.clear();
+    // Page breaks are ExcelApi 1.9, as the rest of the print setup.
+    if (print) ws.horizontalPageBreaks.removePageBreaks();
+    // Rows the last summary made taller go back to the standard height, which Excel fits to content again.
+    ws.getRange().format.useStandardHeight = true;
     for (const c of oldCharts) {
       await b.room(40);
       c.delete();
@@ -532,6 +617,7 @@ export async function queueAppend(b: Batcher, sheets: Excel.WorksheetCollection,
       numberFormats: [],
       styles: header.length > 0 ? [{ range: { top: 0, left: 0, bottom: 0, right: header.length - 1 }, style: STYLES.header }] : [],
       columnWidths: a.create.columnWidths,
+      hiddenColumns: a.create.hiddenColumns,
       freezeRows: a.create.freezeRows,
       tabColor: a.create.tabColor,
       print: print ? a.create.print : undefined,
@@ -540,6 +626,25 @@ export async function queueAppend(b: Batcher, sheets: Excel.WorksheetCollection,
     ws = sheets.getItem(a.sheet);
   }
   await queueValues(b, ws, a.row, 0, a.values, a.numberFormats, { keepNulls: true });
+  await queueWrap(b, ws, a.row, 0, a.values.length, a.wrap);
+}
+
+/** Text that wraps, from the top of its cell, in the flagged columns of `rows` rows from (top, left). */
+async function queueWrap(
+  b: Batcher,
+  ws: Excel.Worksheet,
+  top: number,
+  left: number,
+  rows: number,
+  wrap?: readonly boolean[],
+): Promise<void> {
+  for (const [j, on] of (wrap ?? []).entries()) {
+    if (!on || rows <= 0) continue;
+    await b.room(80);
+    const range = ws.getRangeByIndexes(top, left + j, rows, 1);
+    range.format.wrapText = true;
+    range.format.verticalAlignment = "Top";
+  }
 }
 
 /** Rows of our own text (the undo manifest), written as literal text. */

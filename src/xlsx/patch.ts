@@ -85,10 +85,10 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
   const styles = new StyleBook(pkg.text(stylesPart) ?? EMPTY_STYLES);
 
   // --- The user's sheets: cells, widths and rules ---
-  const perSheet = new Map<string, SheetEdits & { ruleScope: Rect[]; formats: CfPlan[] }>();
+  const perSheet = new Map<string, SheetEdits & { heights: Map<number, number>; ruleScope: Rect[]; formats: CfPlan[] }>();
   const editsOf = (sheet: string) => {
     let e = perSheet.get(sheet);
-    if (!e) perSheet.set(sheet, (e = { cells: new Map(), widths: new Map(), ruleScope: [], formats: [] }));
+    if (!e) perSheet.set(sheet, (e = { cells: new Map(), widths: new Map(), heights: new Map(), ruleScope: [], formats: [] }));
     return e;
   };
   const setCell = (e: SheetEdits, row: number, col: number, edit: CellEdit) => {
@@ -106,15 +106,19 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
   for (const w of edits.writes ?? []) {
     const e = editsOf(w.sheet);
     writing.add(w.sheet);
-    w.values.forEach((row, i) =>
+    w.values.forEach((row, i) => {
+      const header = i === 0 && w.styleFrom !== undefined;
       row.forEach((value, j) =>
         setCell(e, w.row + i, w.col + j, {
           value,
           format: w.numberFormats?.[i]?.[j] ?? undefined,
-          styleFrom: i === 0 ? w.styleFrom : undefined,
+          styleFrom: header ? w.styleFrom : undefined,
+          wrap: !header && w.wrap?.[j] === true ? true : undefined,
         }),
-      ),
-    );
+      );
+      const points = w.rowPoints?.[i];
+      if (points) e.heights.set(w.row + i, Math.max(points, e.heights.get(w.row + i) ?? 0));
+    });
     w.columnWidths?.forEach((chars, j) => chars !== null && e.widths.set(w.col + j, chars));
   }
   for (const s of edits.ruleScope ?? []) if (sheetNamed(s.sheet)) editsOf(s.sheet).ruleScope.push(s.rect);
@@ -125,9 +129,19 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
   for (const a of edits.appends ?? []) {
     if (sheetNamed(a.sheet)) {
       const e = editsOf(a.sheet);
-      a.values.forEach((row, i) =>
-        row.forEach((value, j) => value !== null && setCell(e, a.row + i, j, { value, format: a.numberFormats?.[i]?.[j] ?? undefined })),
-      );
+      a.values.forEach((row, i) => {
+        row.forEach(
+          (value, j) =>
+            value !== null &&
+            setCell(e, a.row + i, j, {
+              value,
+              format: a.numberFormats?.[i]?.[j] ?? undefined,
+              wrap: a.wrap?.[j] === true ? true : undefined,
+            }),
+        );
+        const points = a.rowPoints?.[i];
+        if (points) e.heights.set(a.row + i, points);
+      });
       appendsTo.set(a.sheet, a);
     } else if (!a.create) throw new Error(`The plan appends to sheet "${a.sheet}", which the workbook does not have.`);
   }
@@ -348,6 +362,8 @@ function specOf(sp: SheetPlan): SheetSpec {
     styleAt: (r, c) => looks[r]?.[c],
     columnWidths: sp.columnWidths,
     hiddenColumns: sp.hiddenColumns,
+    merges: sp.merges,
+    rowHeights: sp.rowHeights,
     freezeRows: sp.freezeRows,
     tabColor: sp.tabColor,
     print: sp.print,
@@ -357,6 +373,8 @@ function specOf(sp: SheetPlan): SheetSpec {
     height: sp.styles.reduce((h, s) => Math.max(h, s.range.bottom + 1), sp.values.length),
   };
 }
+
+const WRAP_STYLE: CellStyle = { wrap: true };
 
 const pick = (s: CellStyle): CellStyle => ({ bold: s.bold, italic: s.italic, size: s.size, font: s.font });
 
@@ -380,9 +398,11 @@ function appendSpec(a: AppendPlan): SheetSpec {
   return {
     values,
     formatAt: (r, c) => (r >= a.row ? (a.numberFormats?.[r - a.row]?.[c] ?? undefined) : undefined),
-    styleAt: (r, c) => (r === 0 && c < setup.header.length ? HEADER_STYLE : undefined),
+    styleAt: (r, c) => (r === 0 && c < setup.header.length ? HEADER_STYLE : r >= a.row && a.wrap?.[c] ? WRAP_STYLE : undefined),
     columnWidths: setup.columnWidths,
-    hiddenColumns: [],
+    hiddenColumns: setup.hiddenColumns ?? [],
+    merges: [],
+    rowHeights: (a.rowPoints ?? []).flatMap((points, i) => (points ? [{ row: a.row + i, points }] : [])),
     freezeRows: setup.freezeRows,
     tabColor: setup.tabColor,
     print: setup.print,

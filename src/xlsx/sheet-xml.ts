@@ -11,11 +11,10 @@ import {
   columnIndex,
   columnLetters,
   parseAreas,
-  parseIsoDate,
   quoteSheet,
   rangeAddress,
   rectInside,
-  serialFromDay,
+  serialFromIso,
 } from "../engine";
 import type { StyleBook } from "./styles";
 import { attr, escapeAttr, escapeText } from "./xml";
@@ -28,6 +27,8 @@ export interface CellEdit {
   readonly format?: string;
   /** Take the format (font, fill, borders) of this cell, e.g. the table's header. */
   readonly styleFrom?: { readonly row: number; readonly col: number };
+  /** The text wraps within the cell. */
+  readonly wrap?: boolean;
 }
 
 /** Everything we change in one of the user's sheets. */
@@ -36,6 +37,8 @@ export interface SheetEdits {
   readonly cells: Map<number, Map<number, CellEdit>>;
   /** 0-based column → width in characters. */
   readonly widths: Map<number, number>;
+  /** 0-based row → the points its wrapped text needs; a row with a height the user set keeps it. */
+  readonly heights?: Map<number, number>;
   /** Conditional formats lying wholly inside these are ours, and replaced by `formats`. */
   readonly ruleScope: readonly Rect[];
   readonly formats: readonly CfPlan[];
@@ -92,9 +95,9 @@ function cellXml(ref: string, v: PlanValue, style: number | undefined, p: string
     return `<${p}c r="${ref}"${s}><${p}v>${Object.is(v, -0) ? 0 : v}</${p}v></${p}c>`;
   }
   if ("date" in v) {
-    const day = parseIsoDate(v.date);
-    if (day === undefined) return inlineString(ref, s, v.date, p);
-    return `<${p}c r="${ref}"${s}><${p}v>${serialFromDay(day) - (date1904 ? 1462 : 0)}</${p}v></${p}c>`;
+    const serial = serialFromIso(v.date);
+    if (serial === undefined) return inlineString(ref, s, v.date, p);
+    return `<${p}c r="${ref}"${s}><${p}v>${serial - (date1904 ? 1462 : 0)}</${p}v></${p}c>`;
   }
   return inlineString(ref, s, v.text, p);
 }
@@ -224,7 +227,7 @@ export function patchWorksheet(
   if (bounds) out = growDimension(out, p, bounds);
   if (edits.widths.size > 0) out = patchWidths(out, p, edits.widths);
   if (edits.ruleScope.length > 0 || edits.formats.length > 0) out = patchRules(out, p, edits.ruleScope, edits.formats, styles);
-  return patchCells(out, p, edits.cells, styles, date1904);
+  return patchCells(out, p, edits.cells, styles, date1904, edits.heights);
 }
 
 /**
@@ -262,7 +265,17 @@ function patchCells(
   cells: Map<number, Map<number, CellEdit>>,
   styles: StyleBook,
   date1904: boolean,
+  heights: ReadonlyMap<number, number> = new Map(),
 ): { deflated: Deflated; formulas: boolean } {
+  /** A row's start tag, taller where our wrapped text needs it, unless the user set its height. */
+  const tall = (tag: string, row: number): string => {
+    const points = heights.get(row);
+    const custom = attr(tag, "customHeight");
+    const ht = Number(attr(tag, "ht") ?? 0);
+    if (points === undefined || custom === "1" || custom === "true" || ht >= points) return tag;
+    const bare = tag.replace(/\sht\s*=\s*("[^"]*"|'[^']*')/, "");
+    return bare.replace(new RegExp(`^<${p}row`), `<${p}row ht="${points}"`);
+  };
   const open = new RegExp(`<${p}sheetData(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*?(/?)>`).exec(xml);
   if (!open) throw new Error("The worksheet has no <sheetData>.");
   const selfClosed = open[1] === "/";
@@ -296,13 +309,14 @@ function patchCells(
         let style = e.styleFrom ? Number(from ?? 0) : oldStyle;
         const format = formatFor(e.value, e.format);
         if (format) style = styles.withFormat(style ?? 0, format);
+        if (e.wrap) style = styles.withWrap(style ?? 0);
         const x = cellXml(cellAddress(row, col), e.value, style, p, date1904);
         if (x) byCol.set(col, { col, xml: x });
         else byCol.delete(col);
       }
     }
     const all = [...byCol.values()].sort((a, b) => a.col - b.col);
-    const tag = startTag ? startTag.replace(SPANS, "") : `<${p}row r="${row + 1}">`;
+    const tag = tall(startTag ? startTag.replace(SPANS, "") : `<${p}row r="${row + 1}">`, row);
     const withR = attr(tag, "r") === undefined ? tag.replace(new RegExp(`^<${p}row`), `<${p}row r="${row + 1}"`) : tag;
     if (all.length === 0) return withR.endsWith("/>") ? withR : `${withR.slice(0, -1)}/>`;
     const openTag = withR.endsWith("/>") ? `${withR.slice(0, -2).trimEnd()}>` : withR;
@@ -336,11 +350,12 @@ function patchCells(
       if (next < rows.length && rows[next] === row) next++;
       const customFormat = attr(startTag, "customFormat");
       const rowStyle = customFormat === "1" || customFormat === "true" ? Number(attr(startTag, "s") ?? 0) : undefined;
-      parts.push(startTag.replace(SPANS, ""));
+      parts.push(tall(startTag.replace(SPANS, ""), row));
       parts.push(xml.slice(tagEnd, end - `</${p}row>`.length));
       for (const [col, e] of appended) {
         const format = formatFor(e.value, e.format);
-        const style = format ? styles.withFormat(rowStyle ?? 0, format) : rowStyle;
+        let style = format ? styles.withFormat(rowStyle ?? 0, format) : rowStyle;
+        if (e.wrap) style = styles.withWrap(style ?? 0);
         parts.push(cellXml(`${letters(col)}${row + 1}`, e.value, style, p, date1904));
       }
       parts.push(`</${p}row>`);
@@ -554,7 +569,16 @@ export function dataValidationsXml(list: readonly ValidationPlan[], p = ""): str
 /** One of our sheets to write: a SheetPlan's layout, with its formats and styles read per cell. */
 export interface SheetSpec extends Pick<
   SheetPlan,
-  "values" | "columnWidths" | "hiddenColumns" | "freezeRows" | "tabColor" | "print" | "conditionalFormats" | "validations"
+  | "values"
+  | "columnWidths"
+  | "hiddenColumns"
+  | "merges"
+  | "rowHeights"
+  | "freezeRows"
+  | "tabColor"
+  | "print"
+  | "conditionalFormats"
+  | "validations"
 > {
   /** Number format and style of a cell, by 0-based row and column. */
   readonly formatAt: (row: number, col: number) => string | undefined;
@@ -599,7 +623,8 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
     [
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
       `<worksheet xmlns="${WORKSHEET_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`,
-      `<sheetPr><tabColor rgb="${argb(spec.tabColor)}"/><pageSetUpPr fitToPage="1"/></sheetPr>`,
+      // A fixed zoom when the sheet breaks its own pages: Excel ignores manual breaks under "fit to page".
+      `<sheetPr><tabColor rgb="${argb(spec.tabColor)}"/>${spec.print.scale ? "" : '<pageSetUpPr fitToPage="1"/>'}</sheetPr>`,
       `<dimension ref="${dim}"/>`,
       `<sheetViews><sheetView${spec.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${freeze}</sheetView></sheetViews>`,
       '<sheetFormatPr defaultRowHeight="15"/>',
@@ -608,6 +633,7 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
     ].join(""),
   );
   const links: string[] = [];
+  const heights = new Map(spec.rowHeights.map((h) => [h.row, h.points]));
   for (let r = 0; r < height; r++) {
     const row = spec.values[r] ?? [];
     const cells: string[] = [];
@@ -625,22 +651,37 @@ export function sheetXml(spec: SheetSpec, styles: StyleBook, date1904: boolean):
           `<hyperlink ref="${ref}" location="${escapeAttr(`${quoteSheet(v.sheet)}!${v.cell}`, '"')}" display="${escapeAttr(v.text, '"')}"/>`,
         );
     }
-    if (cells.length > 0) out.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+    const points = heights.get(r);
+    const ht = points ? ` ht="${points}" customHeight="1"` : "";
+    if (cells.length > 0 || ht) out.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
   }
   let priority = 0;
   const rules = spec.conditionalFormats.map((f) => conditionalFormattingXml(f, "", styles, () => ++priority)).join("");
   out.push(
     [
       "</sheetData>",
+      spec.merges.length > 0
+        ? `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${rangeAddress(m)}"/>`).join("")}</mergeCells>`
+        : "",
       rules,
       dataValidationsXml(spec.validations),
       links.length > 0 ? `<hyperlinks>${links.join("")}</hyperlinks>` : "",
       '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
-      `<pageSetup orientation="${spec.print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
+      spec.print.scale
+        ? `<pageSetup scale="${spec.print.scale}" orientation="${spec.print.orientation}"/>`
+        : `<pageSetup orientation="${spec.print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
       `<headerFooter><oddFooter>${escapeText(spec.print.footer)}</oddFooter></headerFooter>`,
+      rowBreaksXml(spec.print.rowBreaks ?? []),
       spec.drawing ? '<drawing r:id="rId1"/>' : "",
       "</worksheet>",
     ].join(""),
   );
   return out.deflated();
+}
+
+/** Manual page breaks before these 0-based rows (a break's id is the row it comes after, 1-based). */
+function rowBreaksXml(rows: readonly number[]): string {
+  if (rows.length === 0) return "";
+  const brks = rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("");
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${brks}</rowBreaks>`;
 }

@@ -143,6 +143,30 @@ export class StyleBook {
     return index;
   }
 
+  /** A cell format like `base` (one read or one added) whose text wraps, from the top of its cell. */
+  withWrap(base: number): number {
+    const key = `w|${base}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const p = this.p;
+    const xfs = this.list("cellXfs");
+    const from =
+      (base < xfs.count ? this.xfs[base] : xfs.added[base - xfs.count]) ??
+      this.xfs[0] ??
+      `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const end = from.search(/\/?>/);
+    const open = from.slice(0, end).replace(/\sapplyAlignment\s*=\s*("[^"]*"|'[^']*')/g, "");
+    const inner = from.slice(end).startsWith("/>") ? "" : from.slice(from.indexOf(">") + 1, from.lastIndexOf("</"));
+    // The alignment keeps what else it says (horizontal, indent); it comes first among an xf's children.
+    const align = new RegExp(`<${p}alignment\\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:/>|>[\\s\\S]*?</${p}alignment>)`).exec(inner);
+    const kept = align ? (align[0].match(/\s(?!wrapText|vertical)[\w:]+\s*=\s*("[^"]*"|'[^']*')/g) ?? []).join("") : "";
+    const rest = align ? inner.replace(align[0], "") : inner;
+    const index = xfs.add(`${open} applyAlignment="1"><${p}alignment${kept} wrapText="1" vertical="top"/>${rest}</${p}xf>`);
+    this.changed = true;
+    this.cache.set(key, index);
+    return index;
+  }
+
   /** A cell format for our own sheets: the workbook's default font, made bold, coloured or sized as asked. */
   ours(style: CellStyle | undefined, code: string | undefined): number {
     // By the style object first: a sheet's cells share a few of them, and a key built per cell costs.

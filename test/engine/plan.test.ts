@@ -58,22 +58,19 @@ function expectNothingLost(before: WorkbookGrid, after: WorkbookGrid, plan: Writ
 
 describe("write plan", () => {
   it("adds status, progress and explanation at each table's right edge, with range-level rules", () => {
+    // The seed template with its tracking columns: three stacked tables, each one or two columns wider than the last.
     const wb = tracked();
     const { plan } = run(wb, OPTS);
     expect(columnsWritten(plan).map(([at]) => at)).toEqual([
-      "KPA!7:5",
-      "KPA!7:6",
-      "KPA!7:7", // KPA elements: F, G, H from the header row
+      "KPA!7:5", // KPA elements: F, its status; G and H would share the training's status and the goals' status column
       "KPA!16:7",
       "KPA!16:8",
-      "KPA!16:9", // goals with Baseline/Actual: H, I, J
-      "KPA!34:6",
-      "KPA!34:7",
-      "KPA!34:8", // training with Completed: G, H, I
+      "KPA!16:9", // goals with Baseline/Actual, the widest table: H, I, J
+      "KPA!34:6", // training with Completed: G, its status; H would share the goals' status column
     ]);
     expect(columnValues(plan, "KPA", 7, 15)).toEqual(["KPA Status", "Met", "Overdue", "At Risk", "Off Track", "No Data"]);
-    // Adjacent columns go as one write per table, each row one array of three cells.
-    expect(plan.writes.map((w) => w.values[0]?.length)).toEqual([3, 3, 3]);
+    // Adjacent columns go as one write per table, each row one array of its cells.
+    expect(plan.writes.map((w) => w.values[0]?.length)).toEqual([1, 3, 1]);
     const rules = plan.conditionalFormats.filter((c) => c.rules.some((r) => r.kind === "equals"));
     expect(rules).toHaveLength(3);
     expect(rules[1]?.range).toEqual({ top: 16, left: 7, bottom: 20, right: 7 });
@@ -86,26 +83,67 @@ describe("write plan", () => {
       "No Data",
       "Needs Target",
     ]);
-    expect(plan.conditionalFormats.filter((c) => c.rules.some((r) => r.kind === "dataBar"))).toHaveLength(3);
+    expect(plan.conditionalFormats.filter((c) => c.rules.some((r) => r.kind === "dataBar"))).toHaveLength(1);
+    // What was left out, and why, is a warning each, at the column that would have been shared.
+    const leftOut = plan.problems.filter((p) => p.code === "columnsLeftOut");
+    expect(leftOut.map((p) => [p.cell, p.message])).toEqual([
+      [
+        "H16",
+        "The table at KPA!A34:F39 gets no KPA Progress or KPA Explanation column: column H holds the KPA Status column of the table at KPA!A16:G21, and one column cannot be sized for both. Give the two tables the same number of columns to have them too.",
+      ],
+      [
+        "G34",
+        "The table at KPA!A7:E12 gets no KPA Progress or KPA Explanation column: column G holds the KPA Status column of the table at KPA!A34:F39, and one column cannot be sized for both. Give the two tables the same number of columns to have them too.",
+      ],
+    ]);
+  });
+
+  it("gives every stacked table its three columns when the tables are equally wide", () => {
+    const wb = workbook(
+      seedTemplate("KPA", {
+        kpa: [
+          { header: "Data Source", values: ["Survey", "Survey", "CRM", "Helpdesk", "Helpdesk"] },
+          { header: "Notes", values: ["Weekly", null, null, null, null] },
+        ],
+        goals: [
+          { header: "Baseline", values: [pct(0.72), 58, pct(0.85), "4 hours", pct(0.7)] },
+          { header: "Actual", values: [pct(0.86), 64, "88%", "3.5 hours", null] },
+        ],
+        training: [
+          { header: "Completed", values: ["Yes", null, "2050-04-20", "No", "In progress"] },
+          { header: "Notes", values: ["Booked", null, null, null, null] },
+        ],
+      }),
+    );
+    const { plan } = run(wb, OPTS);
+    expect(plan.problems.filter((p) => p.code === "columnsLeftOut" || p.code === "noRoomForColumns")).toEqual([]);
+    expect(columnsWritten(plan).map(([at]) => at)).toEqual(["KPA!7:7", "KPA!7:8", "KPA!7:9", "KPA!16:7", "KPA!16:8", "KPA!16:9", "KPA!34:7", "KPA!34:8", "KPA!34:9"]);
   });
 
   it("sizes the columns it adds to what they hold, once: later evaluations keep the width people gave them", () => {
     const wb = tracked();
     const first = run(wb, OPTS).plan;
     expect(first.writes.length).toBeGreaterThan(0);
-    // Each sheet column is as wide as the longest text any table puts in it (tables stacked on the sheet share
-    // columns: the elements' explanation sits above the goals' status in column H).
     const longest = new Map<number, number>();
     for (const w of first.writes)
       w.values.forEach((r) => r.forEach((v, j) => longest.set(w.col + j, Math.max(longest.get(w.col + j) ?? 0, typeof v === "string" ? v.length : 5))));
     for (const w of first.writes) {
       const widths = w.columnWidths ?? [];
       expect(widths.length).toBe(w.values[0]?.length);
-      widths.forEach((chars, j) => expect([w.col + j, chars]).toEqual([w.col + j, Math.min(60, (longest.get(w.col + j) ?? 0) + 2)]));
+      // Each column holds its longest text with a margin, up to a cap past which the text wraps.
+      widths.forEach((chars, j) => {
+        const need = (longest.get(w.col + j) ?? 0) + 2;
+        expect([w.col + j, chars]).toEqual([w.col + j, expect.any(Number)]);
+        expect(chars).toBeGreaterThanOrEqual(Math.min(50, need));
+        expect(chars).toBeLessThanOrEqual(50);
+      });
     }
-    // "KPA Status" and "Needs Target" fit; an explanation is capped and runs on into the empty columns beside.
-    expect(first.writes[1]?.columnWidths?.[0]).toBeGreaterThanOrEqual("Needs Target".length);
-    expect(first.writes[1]?.columnWidths?.[2]).toBe(60);
+    const goals = first.writes[1];
+    expect(goals?.columnWidths?.[0]).toBeGreaterThanOrEqual("Needs Target".length + 1);
+    // The explanations are longer than the cap: that column wraps and its rows grow to hold them.
+    expect(goals?.columnWidths?.[2]).toBe(50);
+    expect(goals?.wrap).toEqual([false, false, true]);
+    expect(goals?.rowPoints?.some((p) => p !== null && p >= 30)).toBe(true);
     const again = run(applyPlanToGrid(wb, first), OPTS).plan;
     expect(again.writes.length).toBe(first.writes.length);
     expect(again.writes.map((w) => w.columnWidths)).toEqual(again.writes.map(() => undefined));
@@ -367,7 +405,12 @@ describe("summary sheet", () => {
     expect(flat).toContainEqual(["Met", 3, expect.any(Number)]);
     expect(flat).toContainEqual(["Total", 10, 1]);
     expect(flat).toContainEqual(["5 KPA elements take their status from the goals that measure them, so they are not counted again."]);
-    expect(flat.some((r) => r[1] === "KPA!E8" && String(r[2]).includes("Customer Service Manager"))).toBe(true);
+    // Each problem: where (a link), how bad, and the message across the rest of the sheet's width.
+    expect(flat).toContainEqual(["Where", "Severity", "Message"]);
+    expect(flat.some((r) => r[0] === "KPA!E8" && r[1] === "warning" && String(r[2]).includes("Customer Service Manager"))).toBe(true);
+    const messages = s?.values.flatMap((r, i) => (r[1] === "warning" || r[1] === "error" ? [i] : [])) ?? [];
+    expect(messages.length).toBeGreaterThan(0);
+    for (const i of messages) expect(s?.merges).toContainEqual({ top: i, bottom: i, left: 2, right: 9 });
   });
 
   it("gives a weighted score when a Weight column exists", () => {

@@ -42,13 +42,15 @@ describe("KPA History", () => {
     // Each row: when, as of (a real date), the row's key and status.
     const asOf = serialFromDay(dayFromYMD(2050, 10, 15));
     for (const r of rows.slice(1)) {
-      expect(r[0]).toBe("2050-10-15T09:00:00Z");
+      // Evaluated at 2050-10-15T09:00:00Z: a date and time (09:00 is 0.375 of a day).
+      expect(r[0]).toBe(asOf + 0.375);
       expect(r[1]).toBe(asOf);
       expect(STATUSES).toContain(r[5]);
     }
     expect(excel.cell(OUR_SHEETS.history, "B2")?.numberFormat).toBe("yyyy-mm-dd");
-    // The timestamp is text, not a date Excel re-typed.
-    expect(excel.cell(OUR_SHEETS.history, "A2")?.quotePrefix).toBe(true);
+    // The timestamp is a real date and time, in UTC as its format says.
+    expect(excel.cell(OUR_SHEETS.history, "A2")?.numberFormat).toBe('yyyy-mm-dd hh:mm:ss "UTC"');
+    expect(excel.cell(OUR_SHEETS.history, "A2")?.quotePrefix).toBeUndefined();
     expect(excel.state.names.find((n) => n.name === "KPATracker_Sheet_History")?.formula).toBe("='KPA History'!$A$1");
   });
 
@@ -91,7 +93,9 @@ describe("KPA History", () => {
     // KPA Summary says the same.
     const summary = excel.values(OUR_SHEETS.summary);
     expect(summary.map((r) => r[0])).toContain("Changes since the evaluation as of 2050-10-15");
-    expect(summary.find((r) => r[0] === "Newly Off Track")?.slice(0, 3)).toEqual(["Newly Off Track", "First Response Time", "was Met"]);
+    // The row's name, what happened to it (across two columns) and what it was.
+    const line = summary.find((r) => r[1] === "Newly Off Track");
+    expect([line?.[0], line?.[1], line?.[3]]).toEqual(["First Response Time", "Newly Off Track", "was Met"]);
   });
 
   it("refuses, changing nothing, when the History sheet is protected and a snapshot must be added", async () => {
@@ -134,10 +138,11 @@ describe("charts on KPA Summary", () => {
     expect(seriesValues(excel, series?.xValues)).toEqual([...STATUSES]);
     const counts = seriesValues(excel, series?.values);
     expect(counts.reduce((a, b) => Number(a) + Number(b), 0)).toBe(3);
-    expect(pie.position).toEqual({ from: "L1", to: "R16" });
+    // Beside the status counts (row 6 on: title, as-of, generated, tolerance and a blank row above), columns E to J.
+    expect(pie.position).toEqual({ from: "E6", to: "K20" });
   });
 
-  it("draws each KPI's logged values against their dates, below the pie", () => {
+  it("draws each KPI's logged values against their dates, two across below the trends table", () => {
     const [, csat, nps] = charts as [MemoryChart, MemoryChart, MemoryChart];
     expect(seriesValues(excel, csat.series[0]?.values)).toEqual([0.8, 0.84]);
     expect(seriesValues(excel, csat.series[0]?.xValues)).toEqual([
@@ -149,8 +154,8 @@ describe("charts on KPA Summary", () => {
     expect(csat.series[0]?.name).toBe("Customer Satisfaction (CSAT)");
     expect(csat.legendVisible).toBe(false);
     expect([csat.position, nps.position]).toEqual([
-      { from: "L17", to: "R31" },
-      { from: "L32", to: "R46" },
+      { from: "A47", to: "D61" },
+      { from: "E47", to: "K61" },
     ]);
   });
 
@@ -325,11 +330,12 @@ describe("our columns beside a table", () => {
     const first = await port.evaluate(SETTINGS);
     expect(first.total).toBeGreaterThan(0);
     const ws = excel.sheet("KPA");
-    // The goals table's columns are H, I, J (7 to 9): KPA Status, KPA Progress and a capped KPA Explanation.
+    // The goals table's columns are H, I, J (7 to 9): KPA Status, KPA Progress and a capped KPA Explanation that wraps.
     const widths = [7, 8, 9].map((c) => ws.columnWidths.get(c));
     expect(widths.every((w) => w !== undefined)).toBe(true);
     expect(widths[0]).toBeGreaterThanOrEqual(widthInPoints("Needs Target".length));
-    expect(widths[2]).toBe(widthInPoints(60));
+    expect(widths[2]).toBe(widthInPoints(50));
+    expect(excel.cell("KPA", "J17")?.format.wrap).toBe(true);
     // Someone narrows the explanation column; the next evaluation leaves it so.
     ws.columnWidths.set(9, 100);
     await port.evaluate({ ...SETTINGS, asOf: "2050-10-20" });
@@ -345,13 +351,20 @@ describe("printing our sheets", () => {
     expect(sheets.length).toBe(3);
     for (const name of sheets) {
       const s = excel.sheet(name);
-      expect([name, s.print.zoom]).toEqual([name, { horizontalFitToPages: 1 }]);
+      // The Summary breaks its pages between tables, at a zoom that fits its width; the others fit one page wide.
+      if (name === OUR_SHEETS.summary) {
+        expect([name, s.print.zoom.scale !== undefined && s.print.zoom.scale >= 50 && s.print.zoom.scale <= 100]).toEqual([name, true]);
+        expect([name, s.print.rowBreaks.length > 0]).toEqual([name, true]);
+      } else expect([name, s.print.zoom]).toEqual([name, { horizontalFitToPages: 1 }]);
       expect([name, s.print.titleRows]).toEqual([name, `$1:$${s.freezeRows}`]);
-      expect([name, s.print.centerFooter]).toEqual([name, "&A · page &P of &N"]);
+      expect([name, s.print.centerFooter]).toEqual([
+        name,
+        name === OUR_SHEETS.history ? "&A · printed &D · page &P of &N" : "&A · as of 2050-10-15 · page &P of &N",
+      ]);
     }
     expect(excel.sheet(OUR_SHEETS.gaps).print.orientation).toBe("Landscape");
     // The user's own sheet prints as they set it.
-    expect(excel.sheet("KPA").print).toEqual({ orientation: "Portrait", zoom: { scale: 100 }, titleRows: undefined, centerFooter: "" });
+    expect(excel.sheet("KPA").print).toEqual({ orientation: "Portrait", zoom: { scale: 100 }, rowBreaks: [], titleRows: undefined, centerFooter: "" });
 
     const older = setup(TRACKED(), { print: false });
     await older.port.evaluate(SETTINGS);

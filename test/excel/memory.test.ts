@@ -658,6 +658,6 @@ describe("column widths and page layout", () => {
       }),
     );
     expect(rows.code).toBe("InvalidArgument");
-    expect(excel.sheet("Data").print).toEqual({ orientation: "Portrait", zoom: { scale: 100 }, titleRows: undefined, centerFooter: "" });
+    expect(excel.sheet("Data").print).toEqual({ orientation: "Portrait", zoom: { scale: 100 }, rowBreaks: [], titleRows: undefined, centerFooter: "" });
   });
 });

@@ -44,6 +44,8 @@ export class MemoryExcel extends BaseMemoryExcel {
             .sort(([a], [b]) => a - b),
           columnWidths: [...s.columnWidths].sort(([a], [b]) => a - b),
           hiddenColumns: [...s.hiddenColumns].sort((a, b) => a - b),
+          rowHeights: [...s.rowHeights].sort(([a], [b]) => a - b),
+          merges: [...s.merges].sort((a, b) => a.top - b.top || a.left - b.left),
           conditionalFormats: s.conditionalFormats.map((cf) => ({ ranges: cf.ranges, rule: cf.rule })),
           charts: s.charts.map((c) => ({ ...c, id: undefined })),
         })),

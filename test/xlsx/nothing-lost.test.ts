@@ -108,7 +108,17 @@ describe("kpa evaluate keeps everything the user owns", () => {
     expect(compared).toBeGreaterThan(150);
   });
 
+  /** Whether a row holds a cell of ours whose text wraps. */
+  const wrapsOurs = (ws: ExcelJS.Worksheet, name: string, r: number): boolean =>
+    blocks.some((k) => {
+      if (k.sheet !== name || r - 1 < k.rect.top || r - 1 > k.rect.bottom) return false;
+      for (let c = k.rect.left; c <= k.rect.right; c++) if (ws.getCell(r, c + 1).alignment?.wrapText) return true;
+      return false;
+    });
+
   it("keeps merges, column widths, row heights, frozen panes, the filter, the print area, protection, tab colour and visibility", () => {
+    // Some row of ours wraps, so the allowance above is exercised.
+    expect(USER_SHEETS.some((name) => Array.from({ length: sheet(after, name).rowCount }, (_, i) => wrapsOurs(sheet(after, name), name, i + 1)).some(Boolean))).toBe(true);
     for (const name of USER_SHEETS) {
       const a = sheet(before, name);
       const b = sheet(after, name);
@@ -120,7 +130,12 @@ describe("kpa evaluate keeps everything the user owns", () => {
           const ours = blocks.some((k) => k.sheet === name && i >= k.rect.left && i <= k.rect.right);
           return plain({ width: ours ? "ours" : col.width, hidden: col.hidden, outlineLevel: col.outlineLevel });
         }),
-        rows: Array.from({ length: a.rowCount }, (_, i) => plain({ height: ws.getRow(i + 1).height, hidden: ws.getRow(i + 1).hidden })),
+        rows: Array.from({ length: a.rowCount }, (_, i) => {
+          const row = ws.getRow(i + 1);
+          // A row with an explanation of ours that wraps may grow to hold it (issue 15), unless its height was set.
+          const grows = a.getRow(i + 1).height === undefined && wrapsOurs(b, name, i + 1);
+          return plain({ height: grows ? "fits ours" : row.height, hidden: row.hidden });
+        }),
         views: plain(ws.views),
         autoFilter: plain(ws.autoFilter),
         printArea: ws.pageSetup.printArea ?? null,

@@ -3,7 +3,7 @@
 // Re-evaluating keeps one set of print titles per sheet, and the parts still validate against the ECMA-376 schemas.
 import * as path from "path";
 import { OUR_SHEETS } from "../../src/engine";
-import { EXAMPLE, evaluateOk, readXlsx, removeDir, schemaVerdicts, tempDir, zipEntry } from "../fixtures/xlsx";
+import { EXAMPLE, evaluateOk, readXlsx, removeDir, schemaVerdicts, sheetXml, tempDir, zipEntry } from "../fixtures/xlsx";
 
 let dir: string;
 beforeAll(() => {
@@ -23,15 +23,34 @@ it("sets up every sheet we write to print one page wide, with its header rows an
     expect([name, Boolean(ws)]).toEqual([name, true]);
     if (!ws) continue;
     const setup = ws.pageSetup;
-    expect([name, setup.fitToPage, setup.fitToWidth, setup.fitToHeight]).toEqual([name, true, 1, 0]);
+    if (name === OUR_SHEETS.summary) {
+      // The Summary breaks its own pages between tables, so it prints at a fixed zoom (Excel ignores manual breaks
+      // under fit-to-page): one that fits its columns across a landscape page.
+      expect([name, setup.fitToPage, setup.orientation]).toEqual([name, false, "landscape"]);
+      expect(setup.scale).toBeGreaterThanOrEqual(50);
+      expect(setup.scale).toBeLessThanOrEqual(100);
+      const widths = ws.columns.map((c) => c.width ?? 8.43);
+      expect(widths.reduce((a, w) => a + w * 7 + 5, 0) * ((setup.scale ?? 100) / 100)).toBeLessThanOrEqual(921);
+    } else expect([name, setup.fitToPage, setup.fitToWidth, setup.fitToHeight]).toEqual([name, true, 1, 0]);
     const frozen = ws.views[0] as { state?: string; ySplit?: number } | undefined;
     expect([name, frozen?.state]).toEqual([name, "frozen"]);
     // The frozen rows head every printed page.
     expect([name, setup.printTitlesRow]).toEqual([name, `1:${frozen?.ySplit}`]);
-    expect([name, ws.headerFooter.oddFooter]).toEqual([name, "&A · page &P of &N"]);
+    // The Summary and the Gaps are about one as-of date; the History spans many, so it says when it was printed.
+    expect([name, ws.headerFooter.oddFooter]).toEqual([
+      name,
+      name === OUR_SHEETS.history ? "&A · printed &D · page &P of &N" : "&A · as of 2050-10-15 · page &P of &N",
+    ]);
   }
-  // The rows repeated on every page of the Summary and the Gaps say the as-of date.
+  // The Summary breaks its pages itself (that each table lands whole on a page is checked in LibreOffice's print).
+  const summaryXml = await sheetXml(out, OUR_SHEETS.summary);
+  const breaks = [...summaryXml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+  expect(breaks.length).toBeGreaterThan(0);
+  expect(breaks).toEqual([...new Set(breaks)].sort((a, b) => a - b));
+  // Never among the title rows repeated on every page.
+  for (const row of breaks) expect(row).toBeGreaterThan(2);
   const summary = wb.getWorksheet(OUR_SHEETS.summary);
+  // The rows repeated on every page of the Summary and the Gaps say the as-of date.
   expect([summary?.getCell("A2").value, summary?.getCell("B2").value]).toEqual(["As of", new Date("2050-10-15T00:00:00Z")]);
   expect(String(wb.getWorksheet(OUR_SHEETS.gaps)?.getCell("A2").value)).toContain("as of 2050-10-15");
   expect(wb.getWorksheet(OUR_SHEETS.gaps)?.pageSetup.orientation).toBe("landscape");

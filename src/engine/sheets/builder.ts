@@ -5,6 +5,7 @@ import type { OurSheet } from "../ownership";
 import type { CellStyle, CfPlan, ChartPlan, PlanLink, PlanValue, PrintSetup, SheetPlan, ValidationPlan } from "../write-plan";
 import { PROGRESS_BAR, STATUS_RULES } from "./styles";
 import { flat } from "../memo";
+import { LINE_POINTS, displayText, lineCount, linePoints, textWidth } from "./measure";
 
 export class SheetBuilder {
   readonly values: PlanValue[][] = [];
@@ -13,6 +14,8 @@ export class SheetBuilder {
   readonly cf: CfPlan[] = [];
   readonly validations: ValidationPlan[] = [];
   readonly charts: ChartPlan[] = [];
+  private readonly spans: { row: number; left: number; right: number }[] = [];
+  private readonly keeps: { top: number; bottom: number }[] = [];
 
   constructor(readonly name: string) {}
 
@@ -48,41 +51,228 @@ export class SheetBuilder {
     if (range.bottom >= range.top) this.cf.push({ sheet: this.name, range, rules: [{ kind: "arrows" }] });
   }
 
-  finish(role: OurSheet, layout: { widths: number[]; tabColor: string; freezeRows: number; hiddenColumns?: number[] }): SheetPlan {
+  /** Shows the cell at (row, left) across the columns to `right`; -1 runs to the sheet's last column. */
+  span(row: number, left: number, right: number): void {
+    this.spans.push({ row, left, right });
+  }
+
+  /** A row of one text across the sheet's width, wrapped when longer than that. */
+  line(text: string, style?: CellStyle): number {
+    const r = this.add([text], style);
+    this.span(r, 0, -1);
+    return r;
+  }
+
+  /** Rows that print on one page when they fit on one: a table from its header to its total, with its chart. */
+  keep(top: number, bottom: number): void {
+    if (bottom >= top) this.keeps.push({ top, bottom });
+  }
+
+  /**
+   * The sheet as planned. Each column is as wide as its content needs (`min` to `max` characters); a cell longer
+   * than its columns wraps and its row grows to match, so nothing we write is cut off by its neighbour. With
+   * `keeps`, pages break between tables rather than through them.
+   */
+  finish(role: OurSheet, layout: Layout): SheetPlan {
     const hidden = layout.hiddenColumns ?? [];
+    const lastCol = this.values.reduce((m, r) => Math.max(m, r.length - 1), layout.columns - 1);
+    const merges: Rect[] = this.spans.map((s) => ({
+      top: s.row,
+      bottom: s.row,
+      left: s.left,
+      right: s.right < 0 ? layout.columns - 1 : s.right,
+    }));
+    const spanned = new Map(merges.map((m) => [`${m.top},${m.left}`, m]));
+    const formats = this.lookup(this.numberFormats.map((f) => ({ range: f.range, value: f.format })));
+    const looks = this.lookup(this.styles.map((s) => ({ range: s.range, value: s.style })));
+    const need = (r: number, c: number): number => {
+      const v = this.values[r]?.[c] ?? null;
+      if (v === null) return 0;
+      // One character of padding either side, as Excel leaves.
+      return textWidth(displayText(v, formats(r, c)), looks(r, c)) + 1;
+    };
+
+    const widths: number[] = [];
+    for (let c = 0; c <= lastCol; c++) {
+      const min = at(layout.min, c) ?? 8;
+      const max = at(layout.max, c) ?? 40;
+      let content = 0;
+      this.values.forEach((row, r) => {
+        const v = row[c] ?? null;
+        if (v === null || (spanned.get(`${r},${c}`)?.right ?? c) > c) return;
+        // Numbers and dates never wrap (a narrow column shows ####): they widen their column past the cap.
+        const n = need(r, c);
+        content = Math.max(content, typeof v === "string" || (typeof v === "object" && "sheet" in v) ? Math.min(n, max) : n);
+      });
+      widths.push(Math.ceil(Math.max(min, content) * 4) / 4);
+    }
+
+    const wraps: Rect[] = [];
+    const heights = new Map<number, number>();
+    this.values.forEach((row, r) => {
+      row.forEach((v, c) => {
+        // A hidden column (the gaps' row keys) shows nothing to cut off, and must not make its row tall.
+        if (v === null || hidden.includes(c)) return;
+        const style = looks(r, c);
+        const m = spanned.get(`${r},${c}`);
+        const room = widths.slice(c, (m?.right ?? c) + 1).reduce((a, w) => a + w, 0);
+        const n = need(r, c);
+        let lines = 1;
+        if (n > room && (typeof v === "string" || (typeof v === "object" && "sheet" in v))) {
+          wraps.push({ top: r, bottom: r, left: c, right: c });
+          lines = lineCount(displayText(v, formats(r, c)), room, style);
+        }
+        const points = lines * linePoints(style);
+        if (points > LINE_POINTS && points > (heights.get(r) ?? 0)) heights.set(r, points);
+      });
+    });
+    // A taller row reads from its top: every cell in it aligned there, as wrapped text is. Runs of rows go as one
+    // range each, so a long sheet adds a few styles, not one per row.
+    for (const r of heights.keys()) {
+      const width = this.values[r]?.length ?? 0;
+      if (width > 0) wraps.push({ top: r, bottom: r, left: 0, right: width - 1 });
+    }
+    for (const range of rowRuns(wraps)) this.styles.push({ range, style: { wrap: true } });
+    const rowHeights = [...heights].sort((a, b) => a[0] - b[0]).map(([row, points]) => ({ row, points }));
+    const print = printSetup(widths, hidden, layout.freezeRows, layout.footer);
     return {
       role,
       name: this.name,
       values: this.values,
       numberFormats: this.numberFormats,
       styles: this.styles,
-      columnWidths: layout.widths,
+      columnWidths: widths,
       hiddenColumns: hidden,
+      merges: merges.filter((m) => m.right > m.left),
+      rowHeights,
       freezeRows: layout.freezeRows,
       tabColor: layout.tabColor,
-      // The frozen rows are the ones a reader needs on every page too.
-      print: printSetup(layout.widths, hidden, layout.freezeRows),
+      print: this.keeps.length > 0 ? paginate(print, widths, hidden, layout.freezeRows, this.keeps, rowHeights, this.charts) : print,
       conditionalFormats: this.cf,
       validations: this.validations,
       charts: this.charts,
     };
   }
+
+  /** A per-cell reader of range-wise entries, later entries winning (a style's wrap added to its look). */
+  private lookup<T>(entries: readonly { range: Rect; value: T }[]): (r: number, c: number) => T | undefined {
+    const byRow = new Map<number, { range: Rect; value: T }[]>();
+    for (const e of entries)
+      for (let r = e.range.top; r <= Math.min(e.range.bottom, this.values.length - 1); r++) {
+        const list = byRow.get(r);
+        if (list) list.push(e);
+        else byRow.set(r, [e]);
+      }
+    return (r, c) => {
+      let out: T | undefined;
+      for (const e of byRow.get(r) ?? [])
+        if (c >= e.range.left && c <= e.range.right) out = out && typeof out === "object" ? { ...out, ...e.value } : e.value;
+      return out;
+    };
+  }
 }
 
-/** Characters of the default font across a portrait page's printable width (Letter and A4 alike, 0.7" margins). */
-const PORTRAIT_CHARS = 100;
+/** One-row rects joined into runs of consecutive rows over the same columns (a rect inside another dropped). */
+function rowRuns(rects: readonly Rect[]): Rect[] {
+  const out: { top: number; left: number; bottom: number; right: number }[] = [];
+  for (const r of [...rects].sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top)) {
+    const last = out[out.length - 1];
+    if (last && last.left === r.left && last.right === r.right && r.top <= last.bottom + 1) last.bottom = Math.max(last.bottom, r.bottom);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+export interface Layout {
+  /** How many columns a line (`line`, a span to -1) runs across. */
+  readonly columns: number;
+  /** Narrowest and widest a column may be, in characters: one number for every column or one per column. */
+  readonly min?: number | readonly number[];
+  readonly max?: number | readonly number[];
+  readonly tabColor: string;
+  readonly freezeRows: number;
+  readonly hiddenColumns?: number[];
+  /** The printed footer, in Excel's codes. */
+  readonly footer: string;
+}
+
+const at = (x: number | readonly number[] | undefined, i: number): number | undefined => (typeof x === "number" ? x : x?.[i]);
+
+/** Pixels (at 96 per inch) across a page's printable width, Letter and A4 alike with 0.7" side margins. */
+const PAGE_PIXELS = { portrait: 681, landscape: 921 } as const;
+/** Points of a page's printable height (Letter and A4 alike, 0.75" margins), portrait and landscape. */
+const PAGE_POINTS = { portrait: 680, landscape: 480 } as const;
+
+/** The footer of a sheet about one evaluation: its name, the as-of date and the page. */
+export function footer(asOf: string): string {
+  return `&A · as of ${asOf} · page &P of &N`;
+}
 
 /**
  * How a sheet of these column widths prints: landscape when wider than a portrait page; the top rows repeated (on
- * KPA Summary and KPA Gaps they say the as-of date, so every page does); the sheet's name and the page in the footer.
+ * KPA Summary and KPA Gaps they say the as-of date, so every page does); the footer given.
  */
-export function printSetup(widths: readonly number[], hidden: readonly number[], titleRows: number): PrintSetup {
-  const wide = widths.reduce((sum, w, i) => sum + (hidden.includes(i) ? 0 : w), 0) > PORTRAIT_CHARS;
+export function printSetup(widths: readonly number[], hidden: readonly number[], titleRows: number, foot: string): PrintSetup {
+  const wide = shownPixels(widths, hidden) > PAGE_PIXELS.portrait;
   return {
     orientation: wide ? "landscape" : "portrait",
     titleRows: titleRows > 0 ? { top: 0, bottom: titleRows - 1 } : undefined,
-    footer: "&A · page &P of &N",
+    footer: foot,
   };
+}
+
+/** A column is 7 px a character and 5 px of padding, as Excel draws the default font. */
+function shownPixels(widths: readonly number[], hidden: readonly number[]): number {
+  return widths.reduce((sum, w, i) => sum + (hidden.includes(i) ? 0 : w * 7 + 5), 0);
+}
+
+/**
+ * Page breaks that keep each block whole: a block that would cross the foot of a page starts the next one, unless
+ * it is taller than a page. Rows are counted at their planned heights, charts by the rows they cover, and the zoom
+ * is fixed at what fits the width, since breaks count only at a known zoom.
+ */
+function paginate(
+  print: PrintSetup,
+  widths: readonly number[],
+  hidden: readonly number[],
+  titleRows: number,
+  keeps: readonly { top: number; bottom: number }[],
+  rowHeights: readonly { row: number; points: number }[],
+  charts: readonly ChartPlan[],
+): PrintSetup {
+  // A point under what fits, for the clients' rounding.
+  const fit = Math.floor((100 * PAGE_PIXELS[print.orientation]) / Math.max(1, shownPixels(widths, hidden))) - 1;
+  const scale = Math.max(10, Math.min(100, fit));
+  const tall = new Map(rowHeights.map((h) => [h.row, h.points]));
+  const pointsOf = (r: number) => tall.get(r) ?? LINE_POINTS;
+  let titles = 0;
+  for (let r = 0; r < titleRows; r++) titles += pointsOf(r);
+  const page = (PAGE_POINTS[print.orientation] * 100) / scale - titles;
+  // A block reaches down to the last row of any chart that starts within it.
+  const blocks = keeps.map((k) => {
+    let bottom = k.bottom;
+    for (const c of charts) if (c.from.row >= k.top && c.from.row <= k.bottom) bottom = Math.max(bottom, c.to.row);
+    return { top: k.top, bottom };
+  });
+  const starts = new Map<number, number>();
+  for (const b of blocks) starts.set(b.top, Math.max(starts.get(b.top) ?? b.top, b.bottom));
+  const breaks: number[] = [];
+  let used = 0;
+  const last = Math.max(...blocks.map((b) => b.bottom), 0);
+  for (let r = titleRows; r <= last; r++) {
+    const end = starts.get(r);
+    if (end !== undefined && used > 0) {
+      let h = 0;
+      for (let x = r; x <= end; x++) h += pointsOf(x);
+      if (used + h > page && h <= page) {
+        breaks.push(r);
+        used = 0;
+      }
+    }
+    used += pointsOf(r);
+    if (used > page) used = pointsOf(r);
+  }
+  return { ...print, scale, rowBreaks: breaks };
 }
 
 export function link(r: { sheet: string; cell: string }, text = `${r.sheet}!${r.cell}`): PlanLink {

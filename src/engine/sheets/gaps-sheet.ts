@@ -7,7 +7,7 @@ import { SHEET_TITLES } from "../ownership";
 import { type Summary, rowsByKey, sectionOf } from "../stats";
 import { projectionText } from "../trend";
 import type { PlanValue, SheetPlan } from "../write-plan";
-import { SheetBuilder, cellToPlanValue, link } from "./builder";
+import { SheetBuilder, cellToPlanValue, footer, link } from "./builder";
 import { STYLES } from "./styles";
 
 const CAUSES = ["Process", "Resources", "Strategy"] as const;
@@ -38,11 +38,9 @@ export function gapsSheet(name: string, wb: WorkbookGrid, ev: Evaluation, s: Sum
   const kept = previousInputs(wb, ev);
   const byKey = rowsByKey(ev);
   const b = new SheetBuilder(name);
-  b.add([SHEET_TITLES.gaps], STYLES.title);
-  b.add(
-    [
-      `Every row that is not Met, worst first, as of ${ev.asOf}. Pick a Cause and type a Response: both are kept when the workbook is evaluated again.`,
-    ],
+  b.line(SHEET_TITLES.gaps, STYLES.title);
+  b.line(
+    `Every row that is not Met, worst first, as of ${ev.asOf}. Pick a Cause and type a Response: both are kept when the workbook is evaluated again.`,
     STYLES.subtle,
   );
   b.blank();
@@ -90,9 +88,12 @@ export function gapsSheet(name: string, wb: WorkbookGrid, ev: Evaluation, s: Sum
     list: CAUSES,
     prompt: "Why is this row short? Process, Resources or Strategy.",
   });
-  const widths = [13, 36, 14, 28, 24, 16, 12, 12, 30, 28, 60, 12, 50, 40, 10];
   return b.finish("gaps", {
-    widths,
+    columns: GAP_HEADERS.length - 1,
+    // Long text wraps within these rather than widen the sheet past what prints legibly on one page across.
+    min: [11, 16, 12, 12, 12, 10, 10, 10, 10, 12, 30, 11, 28, 28, 10],
+    max: [13, 28, 22, 18, 16, 12, 12, 14, 16, 18, 36, 11, 32, 28, 10],
+    footer: footer(ev.asOf),
     tabColor: "#C00000",
     freezeRows: headerRow + 1,
     hiddenColumns: [GAP_HEADERS.indexOf("Key")],

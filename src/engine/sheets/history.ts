@@ -1,14 +1,25 @@
 // The "KPA History" sheet: one snapshot of every row per evaluation, appended, never rewritten.
-import { dayFromDate, dayFromSerial, isDateFormat, isoDate } from "../dates";
+import { isDateFormat, isoFromSerial } from "../dates";
 import { type CellValue, SheetView, type WorkbookGrid } from "../grid";
 import type { Evaluation, RowResult, StatusChange } from "../model";
 import { STATUSES, type Status } from "../status";
 import type { AppendPlan, PlanValue } from "../write-plan";
 import { printSetup } from "./builder";
+import { LINE_POINTS, displayText, lineCount, textWidth } from "./measure";
 
 export const HISTORY_HEADERS = ["Evaluated at", "As of", "Key", "Sheet", "Name", "Status", "Actual", "Progress"] as const;
-const WIDTHS = [22, 12, 40, 24, 40, 13, 14, 10];
+const WIDTHS = [25, 11, 30, 16, 30, 13, 12, 10];
+const KEY = HISTORY_HEADERS.indexOf("Key");
+/** The widest a column grows to fit what it holds; longer text wraps. */
+const MAX_WIDTH = 60;
+/** The columns of free text, which wrap when longer than their width. */
+const WRAPPED: ReadonlySet<string> = new Set(["Sheet", "Name", "Actual"]);
+// Timestamps are UTC: the format says so, since a cell holds no time zone.
+const EVALUATED_AT_FORMAT = 'yyyy-mm-dd hh:mm:ss "UTC"';
 const TAB_COLOR = "#7030A0";
+
+/** The history spans evaluations, so its pages say when they were printed rather than one as-of date. */
+export const HISTORY_FOOTER = "&A · printed &D · page &P of &N";
 
 interface SnapshotRow {
   readonly status: Status;
@@ -33,9 +44,10 @@ const isStatus = (s: string): s is Status => (STATUSES as readonly string[]).inc
 
 function cellText(v: CellValue, format: string): string {
   if (v === null) return "";
-  if (v instanceof Date) return isoDate(dayFromDate(v));
+  // Read back as written: "Evaluated at" is a date and time (a timestamp as text before), "As of" a date.
+  if (v instanceof Date) return isoFromSerial(v.getTime() / 86400000 + 25569);
   // A date can arrive as a serial number with a date format, as Excel itself stores it.
-  if (typeof v === "number" && isDateFormat(format)) return isoDate(dayFromSerial(v));
+  if (typeof v === "number" && isDateFormat(format)) return isoFromSerial(v);
   if (typeof v === "object") return v.error;
   return String(v).trim();
 }
@@ -106,8 +118,9 @@ export function planHistory(wb: WorkbookGrid, ev: Evaluation, sheet: string, exi
   const changes = previous ? changesBetween(previous, ev.rows) : [];
   if (unchanged) return { since: previous?.asOf, changes };
   const asOf = { date: ev.asOf };
+  const at = { date: evaluatedAt };
   const values: PlanValue[][] = ev.rows.map((r) => [
-    evaluatedAt,
+    at,
     asOf,
     r.key,
     r.sheet,
@@ -117,8 +130,21 @@ export function planHistory(wb: WorkbookGrid, ev: Evaluation, sheet: string, exi
     r.progress === undefined ? null : Math.round(r.progress * 10000) / 10000,
   ]);
   // One read-only row of formats for every row: a copy per row was megabytes on a big workbook.
-  const formatRow: readonly (string | null)[] = [null, "yyyy-mm-dd", null, null, null, null, null, "0%"];
+  const formatRow: readonly (string | null)[] = [EVALUATED_AT_FORMAT, "yyyy-mm-dd", null, null, null, null, null, "0%"];
   const formats = ev.rows.map(() => formatRow);
+  // A new sheet's columns fit its first snapshot (names repeat from one evaluation to the next); longer text wraps.
+  const widths = exists
+    ? WIDTHS
+    : WIDTHS.map((w, c) => Math.max(w, ...values.slice(0, 5000).map((row) => fit(row[c] ?? null, formatRow[c]))));
+  const wrap = HISTORY_HEADERS.map((h) => WRAPPED.has(h));
+  const rowPoints = values.map((row) => {
+    let lines = 1;
+    wrap.forEach((w, c) => {
+      const v = row[c];
+      if (w && typeof v === "string") lines = Math.max(lines, lineCount(v, widths[c] ?? MAX_WIDTH));
+    });
+    return lines > 1 ? lines * LINE_POINTS : null;
+  });
   return {
     since: previous?.asOf,
     changes,
@@ -128,15 +154,26 @@ export function planHistory(wb: WorkbookGrid, ev: Evaluation, sheet: string, exi
         ? undefined
         : {
             header: [...HISTORY_HEADERS],
-            columnWidths: WIDTHS,
+            columnWidths: widths,
+            // The key is how the next evaluation finds a row again; people read the sheet and name beside it.
+            hiddenColumns: [KEY],
             tabColor: TAB_COLOR,
             freezeRows: 1,
-            print: printSetup(WIDTHS, [], 1),
+            print: printSetup(widths, [KEY], 1, HISTORY_FOOTER),
             role: "history",
           },
       row: exists ? nextRow : 1,
       values,
       numberFormats: formats,
+      // Wrapped where any text may be wider than its column, measured as widely as it may print.
+      ...(values.some((row) => wrap.some((w, c) => w && fit(row[c] ?? null, null, Infinity) > (widths[c] ?? MAX_WIDTH)))
+        ? { wrap, rowPoints }
+        : {}),
     },
   };
+}
+
+/** The width a value needs, in characters, up to `max`. */
+function fit(v: PlanValue, format: string | null | undefined, max = MAX_WIDTH): number {
+  return v === null ? 0 : Math.min(max, Math.ceil(textWidth(displayText(v, format ?? undefined)) + 1));
 }

@@ -1,7 +1,7 @@
 // The Excel JavaScript API subset KPA Tracker uses, over MemoryState. Faithful where bugs hide:
 // commands queue until sync(); reading a property that was not loaded and synced throws; each sync's
 // request and response are measured and refused past the payload limit; protected sheets refuse writes.
-import { absoluteRef, parseRef, quoteSheet, rangeAddress, type Rect } from "../../engine";
+import { absoluteRef, parseRef, quoteSheet, rangeAddress, rectInside, type Rect } from "../../engine";
 import type { Imitation } from "./office-types";
 import {
   type CellFormat,
@@ -72,7 +72,8 @@ type OfficeFakes =
   | [Excel.Chart, ChartApi]
   | [Excel.ChartSeriesCollection, ChartSeriesCollectionApi]
   | [Excel.ChartSeries, ChartSeriesApi]
-  | [Excel.ChartPointsCollection, ChartPointsCollectionApi];
+  | [Excel.ChartPointsCollection, ChartPointsCollectionApi]
+  | [Excel.PageBreakCollection, PageBreakCollectionApi];
 
 /**
  * `class X implements Imitates<Excel.Y, X, Internal>`: every public member of X but its `Internal` plumbing is a member
@@ -348,6 +349,38 @@ class PageLayoutApi extends ApiObject implements Imitates<Excel.PageLayout, Page
   }
 }
 
+/** Excel's default row height for Calibri 11, in points. */
+const STANDARD_ROW_HEIGHT = 15;
+
+/** Worksheet.horizontalPageBreaks (ExcelApi 1.9): a break comes before the top row of the range it is given. */
+class PageBreakCollectionApi extends ApiObject implements Imitates<Excel.PageBreakCollection, PageBreakCollectionApi, never, "add"> {
+  constructor(
+    ctx: MemoryContext,
+    private readonly worksheet: WorksheetApi,
+  ) {
+    super(ctx);
+  }
+  protected defaultProps() {
+    return [];
+  }
+  protected readProps(): Record<string, unknown> {
+    return {};
+  }
+  add(pageBreakRange: RangeApi | string): void {
+    const range = typeof pageBreakRange === "string" ? this.worksheet.getRange(pageBreakRange) : pageBreakRange;
+    this.ctx.enqueue(20, () => {
+      const row = range.rect().top;
+      const breaks = this.worksheet.sheet().print.rowBreaks;
+      if (row === 0) throw new MemoryExcelError("InvalidArgument", "A page break cannot come before the first row.");
+      if (!breaks.includes(row)) breaks.push(row);
+      breaks.sort((a, b) => a - b);
+    });
+  }
+  removePageBreaks(): void {
+    this.ctx.enqueue(8, () => void this.worksheet.sheet().print.rowBreaks.splice(0));
+  }
+}
+
 function checkStructure(ctx: MemoryContext): void {
   if (ctx.state.workbookProtected) throw new MemoryExcelError("AccessDenied", "The workbook's structure is protected.");
 }
@@ -411,6 +444,7 @@ export class WorksheetApi
   readonly freezePanes: { freezeRows(count: number): void };
   readonly charts: ChartCollectionApi;
   readonly pageLayout: PageLayoutApi;
+  readonly horizontalPageBreaks: PageBreakCollectionApi;
 
   constructor(
     ctx: MemoryContext,
@@ -424,6 +458,7 @@ export class WorksheetApi
     };
     this.charts = new ChartCollectionApi(ctx, this);
     this.pageLayout = new PageLayoutApi(ctx, () => this.sheet());
+    this.horizontalPageBreaks = new PageBreakCollectionApi(ctx, this);
   }
 
   /** The sheet this proxy stands for; bound on first use, so a rename in the same batch keeps it. */
@@ -782,6 +817,8 @@ export class RangeApi
           }
         }
       }
+      // Clearing formats unmerges, as in Excel.
+      if (applyTo === "Formats" || applyTo === "All") s.merges.splice(0, s.merges.length, ...s.merges.filter((m) => !intersects(m, r)));
     });
   }
 
@@ -822,6 +859,18 @@ export class RangeApi
         }
       }
       if (copyType === "All" || copyType === "Formats") {
+        // Like a paste, the merges wholly inside what was copied come along, replacing the destination's.
+        const area = { top: dest.top, left: dest.left, bottom: dest.top + down * h - 1, right: dest.left + across * w - 1 };
+        const merges = src.sheet.merges.filter((m) => rectInside(m, src.rect));
+        s.merges.splice(0, s.merges.length, ...s.merges.filter((m) => !intersects(m, area)));
+        for (const tile of tiles)
+          for (const m of merges)
+            s.merges.push({
+              top: m.top - src.rect.top + tile.top,
+              bottom: m.bottom - src.rect.top + tile.top,
+              left: m.left - src.rect.left + tile.left,
+              right: m.right - src.rect.left + tile.left,
+            });
         // Like a paste, the source's conditional formats come along, clipped to what was copied.
         for (const cf of [...src.sheet.conditionalFormats]) {
           const clipped = cf.ranges.map((r) => intersection(r, src.rect)).filter((r): r is Rect => r !== undefined);
@@ -893,6 +942,23 @@ export class RangeApi
       },
       true,
     );
+  }
+  /** Like Excel: a merge may not overlap another; the cells but the top left keep their values hidden. */
+  merge(across = false): void {
+    this.ctx.enqueue(8, () => {
+      const r = this.rect();
+      const s = this.writable();
+      if (s.merges.some((x) => intersects(x, r))) throw new MemoryExcelError("InvalidOperation", "Cannot merge over a merged area.");
+      const parts = across ? Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({ ...r, top: r.top + i, bottom: r.top + i })) : [r];
+      for (const m of parts) if (m.left !== m.right || m.top !== m.bottom) s.merges.push(m);
+    });
+  }
+  unmerge(): void {
+    this.ctx.enqueue(8, () => {
+      const r = this.rect();
+      const s = this.writable();
+      s.merges.splice(0, s.merges.length, ...s.merges.filter((m) => !intersects(m, r)));
+    });
   }
   getMergedAreasOrNullObject(): RangeAreasApi {
     return new RangeAreasApi(this.ctx, () => {
@@ -1054,6 +1120,24 @@ class RangeFormatApi extends ApiObject implements Imitates<Excel.RangeFormat, Ra
   }
   set verticalAlignment(v: Excel.RangeFormat["verticalAlignment"]) {
     this.apply((f) => (f.verticalAlignment = v));
+  }
+  set useStandardHeight(standard: boolean) {
+    this.ctx.enqueue(8, () => {
+      const r = this.range.rect();
+      const s = this.range.writable();
+      if (standard) for (const row of [...s.rowHeights.keys()]) if (row >= r.top && row <= r.bottom) s.rowHeights.delete(row);
+    });
+  }
+  set rowHeight(points: number) {
+    this.ctx.enqueue(8, () => {
+      if (!(points >= 0 && points <= 409)) throw new MemoryExcelError("InvalidArgument", "A row height is 0 to 409 points.");
+      const r = this.range.rect();
+      const s = this.range.writable();
+      // The standard height reads as a row never sized (a whole sheet set back costs nothing); others are kept.
+      if (points === STANDARD_ROW_HEIGHT) {
+        for (const row of [...s.rowHeights.keys()]) if (row >= r.top && row <= r.bottom) s.rowHeights.delete(row);
+      } else for (let row = r.top; row <= r.bottom; row++) s.rowHeights.set(row, points);
+    });
   }
   set columnWidth(points: number) {
     this.ctx.enqueue(8, () => {

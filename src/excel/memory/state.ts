@@ -99,6 +99,8 @@ export interface MemorySheet {
   readonly columnWidths: Map<number, number>;
   readonly hiddenColumns: Set<number>;
   readonly merges: Rect[];
+  /** Row → height in points, for rows set to a height. */
+  readonly rowHeights: Map<number, number>;
   conditionalFormats: MemoryConditionalFormat[];
   /** Charts in creation order. */
   charts: MemoryChart[];
@@ -109,6 +111,8 @@ export interface MemorySheet {
 export interface MemoryPrint {
   orientation: "Portrait" | "Landscape";
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** 0-based rows a manual page break comes before (Worksheet.horizontalPageBreaks, ExcelApi 1.9). */
+  rowBreaks: number[];
   /** "$1:$2" when rows repeat at the top of each page. */
   titleRows: string | undefined;
   centerFooter: string;
@@ -139,11 +143,12 @@ export class MemoryState {
       protected: false,
       tabColor: "",
       freezeRows: 0,
-      print: { orientation: "Portrait", zoom: { scale: 100 }, titleRows: undefined, centerFooter: "" },
+      print: { orientation: "Portrait", zoom: { scale: 100 }, rowBreaks: [], titleRows: undefined, centerFooter: "" },
       rows: new Map(),
       columnWidths: new Map(),
       hiddenColumns: new Set(),
       merges: [],
+      rowHeights: new Map(),
       conditionalFormats: [],
       charts: [],
       validations: [],
