@@ -5,7 +5,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import type { Report } from "../../src/engine/report";
-import { AS_OF, EXAMPLE, evaluateOk, removeDir, richWorkbook, tempDir } from "../fixtures/xlsx";
+import { AS_OF, EXAMPLE, date, evaluateOk, goalsWorkbook, removeDir, richWorkbook, tempDir } from "../fixtures/xlsx";
 
 /** A LibreOffice start and conversion (twice over for the recalculating profile): minutes on a busy 2-core machine. */
 const TIMEOUT_MS = 300_000;
@@ -84,6 +84,69 @@ it(
     // The gaps sheet.
     expect(text).toContain("KPA Gaps");
     expect(text).toContain("Suggested action");
+    // Each Summary table lands whole on one page.
+    expectTablesWhole(text, report);
+  },
+  TIMEOUT_MS,
+);
+
+/** The printed pages of one sheet, by its footer ("KPA Summary · as of … · page N of M"). */
+function pagesOf(text: string, sheet: string): string[] {
+  return text.split("\f").filter((page) => page.includes(`${sheet} · as of`));
+}
+
+/** Lines that start a table's header row and its last row, each on a page of its own sheet: their page numbers. */
+function pageOf(pages: readonly string[], line: RegExp): number[] {
+  return pages.flatMap((page, i) => (page.split("\n").some((l) => line.test(l)) ? [i] : []));
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Every Summary table whose header and last row are printed: each pair on one page. */
+function expectTablesWhole(text: string, report: Report): number {
+  const pages = pagesOf(text, "KPA Summary");
+  expect(pages.length).toBeGreaterThan(1);
+  const tables: [string, RegExp, RegExp][] = [
+    ["Status", /^\s*Status\s+Rows\s+Share\b/, new RegExp(`^\\s*Total\\s+${report.summary.total}\\s+100%`)],
+  ];
+  for (const [title, list] of [
+    ["Section", report.summary.bySection],
+    ["Owner", report.summary.byOwner],
+    ["Priority", report.summary.byPriority],
+  ] as const) {
+    const last = list[list.length - 1];
+    if (last) tables.push([title, new RegExp(`^\\s*${title}\\s+Met\\s+On Track\\b`), new RegExp(`^\\s*${escape(last.key)}\\s+\\d+\\s+\\d+`)]);
+  }
+  expect(tables.length).toBeGreaterThanOrEqual(3);
+  for (const [title, header, end] of tables) {
+    const at = pageOf(pages, header);
+    const ends = pageOf(pages, end);
+    expect([title, at.length]).toEqual([title, 1]);
+    expect([title, ends.length > 0 && ends.includes(at[0] as number)]).toEqual([title, true]);
+  }
+  return pages.length;
+}
+
+it(
+  "LibreOffice prints each table of KPA Summary whole: its header and its last row on one page",
+  async () => {
+    // Enough owners and sections that the Summary runs to several pages and a table would straddle a page end.
+    const rows = Array.from({ length: 44 }, (_, i) => ({
+      goal: `Goal ${i + 1}: raise the figure of team ${i % 22}`,
+      target: "≥ 80%",
+      timeline: date("2050-12-31"),
+      owner: `Owner ${String(i % 22).padStart(2, "0")} of the regional team`,
+      actual: i % 3 === 0 ? 0.85 : i % 3 === 1 ? 0.74 : 0.5,
+    }));
+    const input = await goalsWorkbook(path.join(dir, "owners.xlsx"), rows);
+    const xlsx = path.join(dir, "owners-evaluated.xlsx");
+    const json = path.join(dir, "owners.json");
+    await evaluateOk(input, "--out", xlsx, "--json", json, "--as-of", AS_OF, "--quiet");
+    const report = JSON.parse(fs.readFileSync(json, "utf8")) as Report;
+    expect(report.summary.byOwner.length).toBe(22);
+
+    const text = printed(xlsx, { recalculate: false });
+    expect(expectTablesWhole(text, report)).toBeGreaterThanOrEqual(2);
   },
   TIMEOUT_MS,
 );
