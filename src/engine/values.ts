@@ -420,6 +420,11 @@ function durationOf(format: string): [number, DurationDisplay] | undefined {
   return unit === undefined ? undefined : DURATION[unit.toLowerCase().replace(/\s+/g, " ")];
 }
 
+/** The number format an amount of money is written with, read back in the same currency by readCell. */
+export function moneyFormat(currency: string, value: number): string {
+  return `"${currency}"#,##0${Number.isInteger(value) ? "" : ".00"}`;
+}
+
 /** The number format a duration is written with, read back as the same duration by readCell. */
 export function durationFormat(display: DurationDisplay): string {
   return display === "ms" || display === "s" || display === "min" ? `0" ${display}"` : `0.0" ${display}"`;

@@ -173,20 +173,22 @@ describe("user text in a measurement", () => {
     expect(cells.filter((cell) => cell.formula !== undefined)).toEqual([]);
   });
 
-  it("takes a duration as a number in its unit's format, and a word for a categorical target as text", async () => {
+  it("takes a duration or money as a number in its unit's format, and a word for a categorical target as text", async () => {
     const { excel, port } = setup(TRACKED());
     await port.recordMeasurement({ kpi: "Average Response Time", date: "Sep 2050", value: "3.5 hours" });
     await port.recordMeasurement({ kpi: "Handle time", date: "Sep 2050", value: "45 min" });
+    await port.recordMeasurement({ kpi: "Revenue per customer", date: "Sep 2050", value: "$1,200.50" });
     await port.recordMeasurement({ kpi: "Launch", date: "Q3 2050", value: "Approved" });
     expect(excel.values("KPA Data").slice(1)).toEqual([
       ["Average Response Time", "Sep 2050", 3.5, "", "", ""],
       ["Handle time", "Sep 2050", 45, "", "", ""],
+      ["Revenue per customer", "Sep 2050", 1200.5, "", "", ""],
       ["Launch", "Q3 2050", "Approved", "", "", ""],
     ]);
-    expect([excel.cell("KPA Data", "C2")?.numberFormat, excel.cell("KPA Data", "C3")?.numberFormat]).toEqual(['0.0" h"', '0" min"']);
-    // Read back, each is the same duration: importing the same values again adds nothing.
-    const again = await port.recordMeasurement({ kpi: "Average Response Time", date: "Sep 2050", value: "3.5 hrs" });
-    expect(again).toMatchObject({ added: false });
+    expect(["C2", "C3", "C4"].map((c) => excel.cell("KPA Data", c)?.numberFormat)).toEqual(['0.0" h"', '0" min"', '"$"#,##0.00']);
+    // Read back, each is the same value: logging it again in other words adds nothing.
+    expect(await port.recordMeasurement({ kpi: "Average Response Time", date: "Sep 2050", value: "3.5 hrs" })).toMatchObject({ added: false });
+    expect(await port.recordMeasurement({ kpi: "Revenue per customer", date: "Sep 2050", value: "$1200.50" })).toMatchObject({ added: false });
     expect(excel.cell("KPA Data", "B2")?.quotePrefix).toBe(true);
   });
 });

@@ -258,7 +258,7 @@ function paginate(
   for (const b of blocks) starts.set(b.top, Math.max(starts.get(b.top) ?? b.top, b.bottom));
   const breaks: number[] = [];
   let used = 0;
-  const last = Math.max(...blocks.map((b) => b.bottom), 0);
+  const last = blocks.reduce((m, b) => Math.max(m, b.bottom), 0);
   for (let r = titleRows; r <= last; r++) {
     const end = starts.get(r);
     if (end !== undefined && used > 0) {

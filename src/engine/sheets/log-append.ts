@@ -4,7 +4,7 @@ import { cellAddress, uniqueSheetName } from "../address";
 import { type DateOrder, type Day, isoDate, parseIsoDate } from "../dates";
 import { SheetView, type WorkbookGrid } from "../grid";
 import { LOG_HEADERS, LOG_SHEET, LOG_TAB_COLOR, LOG_WIDTHS, type LogField, isLogName, normKpi, readLog, readPeriod } from "../log";
-import { type DurationDisplay, HOURS_PER, type Reading, durationFormat, parseQuantity } from "../values";
+import { type DurationDisplay, HOURS_PER, type Reading, durationFormat, moneyFormat, parseQuantity } from "../values";
 import type { AppendPlan, PlanValue } from "../write-plan";
 import { HISTORY_FOOTER } from "./history";
 import { printSetup } from "./builder";
@@ -71,6 +71,15 @@ function parseInput(m: MeasurementInput, index: number, order: DateOrder, issues
       : dateText;
   if (value.kind === "number") return { kpi, day, dateCell, valueCell: value.n, valueKey: String(value.n) };
   if (value.kind === "percent") return { kpi, day, dateCell, valueCell: round9(value.n / 100), valueKey: `${value.n}%`, format: "0.0%" };
+  if (value.kind === "money")
+    return {
+      kpi,
+      day,
+      dateCell,
+      valueCell: value.n,
+      valueKey: moneyKey(value.n, value.currency),
+      format: moneyFormat(value.currency, value.n),
+    };
   // A duration is a number in the unit it was given, formatted with that unit, so it sorts, sums and reads as one.
   if (value.kind === "duration")
     return {
@@ -90,6 +99,7 @@ function readValueText(
   | { kind: "number"; n: number }
   | { kind: "percent"; n: number }
   | { kind: "duration"; hours: number; display: DurationDisplay }
+  | { kind: "money"; n: number; currency: string }
   | { kind: "text"; text: string }
   | undefined {
   const text = raw.trim();
@@ -98,6 +108,9 @@ function readValueText(
   if (q?.q.unit === "number") return { kind: "number", n: q.q.value };
   if (q?.q.unit === "percent") return { kind: "percent", n: q.q.value };
   if (q?.q.unit === "hours" && !q.q.per && !q.q.growth) return { kind: "duration", hours: q.q.value, display: q.q.display ?? "h" };
+  // Money in a currency a number format can show ($, €, £, ¥, R), not a rate or a growth: a number in that format.
+  if (q?.q.unit === "currency" && q.q.currency && /^(?:[$€£¥]|R)$/.test(q.q.currency) && !q.q.per && !q.q.growth)
+    return { kind: "money", n: q.q.value, currency: q.q.currency };
   if (q) return { kind: "text", text };
   // Words such as "Yes" or "Launched" are values for categorical targets.
   return /^[A-Za-z][A-Za-z ]{0,30}$/.test(text) ? { kind: "text", text } : undefined;
@@ -116,9 +129,15 @@ function durationKey(hours: number): string {
   return `${round9(hours)}h`;
 }
 
+/** Money as the log compares it, typed as text ("$1,200") or written as a number in a currency format. */
+function moneyKey(value: number, currency: string): string {
+  return `${currency}${round9(value)}`;
+}
+
 function readingKey(r: Reading): string {
   if (r.kind === "quantity") {
     if (r.q.unit === "hours" && !r.q.per && !r.q.growth) return durationKey(r.q.value);
+    if (r.q.unit === "currency" && r.q.currency && !r.q.per && !r.q.growth) return moneyKey(r.q.value, r.q.currency);
     return r.q.unit === "percent" ? `${round9(r.q.value)}%` : r.q.unit === "number" ? String(r.q.value) : r.raw.toLowerCase();
   }
   if (r.kind === "text") return r.text.toLowerCase();
