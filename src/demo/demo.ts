@@ -32,6 +32,17 @@ export function displayText(value: string | number | boolean, format: string): s
   if (typeof value !== "number") return typeof value === "boolean" ? String(value).toUpperCase() : value;
   if (isDateFormat(format)) return longDate(dayFromSerial(value));
   if (format.includes("%")) return `${Math.round(value * 1000) / 10}%`;
+  // A unit or a currency in quotes around the number, as the log writes durations and money: 0" min", "$"#,##0.00.
+  const section = format.split(";")[0] as string;
+  const prefix = /^"([^"]*)"/.exec(section)?.[1] ?? "";
+  const suffix = /"([^"]*)"$/.exec(section)?.[1] ?? "";
+  if (prefix || suffix) {
+    const [whole, fraction] = Math.abs(value)
+      .toFixed(/0\.(0+)/.exec(section)?.[1]?.length ?? 0)
+      .split(".");
+    const grouped = section.includes(",") ? (whole as string).replace(/\B(?=(\d{3})+$)/g, ",") : whole;
+    return `${value < 0 ? "-" : ""}${prefix}${grouped}${fraction ? `.${fraction}` : ""}${suffix}`;
+  }
   return String(Math.round(value * 10000) / 10000);
 }
 
