@@ -194,8 +194,14 @@ interface Blocked {
 function shareNoColumn(placements: { table: Table; placed: Placed | Blocked }[], problems: Problem[]): void {
   const taken = new Map<string, { role: Role; table: Table }>();
   const at = (t: Table, col: number) => `${t.sheet}\n${col}`;
-  // Columns already written keep their place; then the table reaching furthest right keeps its own, since the
-  // narrower tables are the ones a user can widen to line up with it.
+  // Columns already written keep their place, every table's, before any new one is placed; then the table reaching
+  // furthest right places its own first, since the narrower tables are the ones a user can widen to line up with it.
+  // So a second evaluation leaves out what the first did.
+  for (const p of placements)
+    if (!("blocker" in p.placed))
+      for (const [role, pl] of Object.entries(p.placed) as [Role, Placement][])
+        if (!pl.fresh && !taken.has(at(p.table, pl.col))) taken.set(at(p.table, pl.col), { role, table: p.table });
+  const found: { index: number; problem: Problem }[] = [];
   const settledFirst = [...placements].sort((a, b) => freshCount(a.placed) - freshCount(b.placed) || b.table.right - a.table.right);
   for (const p of settledFirst) {
     if ("blocker" in p.placed) continue;
@@ -217,19 +223,22 @@ function shareNoColumn(placements: { table: Table; placed: Placed | Blocked }[],
       const left = entries.slice(clashAt).filter(([, pl]) => pl.fresh);
       const kept = entries.filter((e) => !left.includes(e));
       p.placed = Object.fromEntries(kept) as Placed;
-      problems.push(
-        problem("columnsLeftOut", "warning", p.table.sheet, cellAddress(cell.row, cell.col), {
+      found.push({
+        index: placements.indexOf(p),
+        problem: problem("columnsLeftOut", "warning", p.table.sheet, cellAddress(cell.row, cell.col), {
           table: `${p.table.sheet}!${tableRange(p.table, true)}`,
           columns: left.map(([role]) => OUR_HEADERS[role]),
           column: columnLetters(cell.col),
           shared,
         }),
-      );
+      });
       for (const [role, pl] of kept) if (!taken.has(at(p.table, pl.col))) taken.set(at(p.table, pl.col), { role, table: p.table });
       continue;
     }
     for (const [role, pl] of entries) if (!taken.has(at(p.table, pl.col))) taken.set(at(p.table, pl.col), { role, table: p.table });
   }
+  // In the tables' order, whatever order they were placed in: the same warnings read the same each evaluation.
+  problems.push(...found.sort((a, b) => a.index - b.index).map((f) => f.problem));
 }
 
 type Placed = Partial<Record<Role, Placement>>;

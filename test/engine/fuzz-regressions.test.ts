@@ -528,3 +528,42 @@ it("a status we write in a column we took over does not hide the header row besi
   expect(rowKeys(second)).toEqual(rowKeys(first));
   checkCase(wb, FUZZ_OPTS);
 });
+
+it("a table left without some of its columns (they would share another table's) goes without them again next time", () => {
+  // Three stacked tables one column apart: the widest keeps its three, the others keep theirs up to a shared column.
+  // Evaluated again, the goals' explanation column was placed before the KPIs' status was counted, and appeared.
+  const wb: WorkbookGrid = {
+    sheets: [
+      {
+        name: "Sheet1",
+        values: [
+          ["KPI", "Target", "Actual", "Baseline", "Timeline", null],
+          ["Customer Satisfaction (CSAT)", "0 incidents", 0, null, 54970, null],
+          ["Note: figures as of June", null, null, null, null, null],
+          ["Goal", "Target", "Actual", null, null, null],
+          [Number.NaN, "Complete", true, null, null, null],
+          ["I. Customer", null, null, null, null, null],
+          ["Role", "Training Needs", "Timeline", "Owner", "Status", "Completed"],
+          ["Team Lead", "Excel advanced", 54970, "Ana", "Green", true],
+        ],
+        numberFormats: [
+          [],
+          ["General", "General", "General", "General", "yyyy-mm-dd"],
+          [],
+          [],
+          [],
+          [],
+          [],
+          ["General", "General", "yyyy-mm-dd"],
+        ],
+      },
+    ],
+  };
+  const opts: FuzzOptions = { ...FUZZ_OPTS, asOf: "2050-06-30", tolerance: 0, milestoneWindowDays: 0 };
+  const first = run(wb, opts);
+  expect(first.plan.problems.filter((p) => p.code === "columnsLeftOut").map((p) => p.cell)).toEqual(["G7", "F1"]);
+  const second = run(applyPlanToGrid(wb, first.plan), opts);
+  expect(second.plan.writes.map((w) => [w.row, w.col, w.values[0]?.length])).toEqual(first.plan.writes.map((w) => [w.row, w.col, w.values[0]?.length]));
+  expect(second.plan.problems.map((p) => p.message)).toEqual(first.plan.problems.map((p) => p.message));
+  checkCase(wb, opts);
+});
