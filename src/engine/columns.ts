@@ -194,13 +194,18 @@ interface Blocked {
 function shareNoColumn(placements: { table: Table; placed: Placed | Blocked }[], problems: Problem[]): void {
   const taken = new Map<string, { role: Role; table: Table }>();
   const at = (t: Table, col: number) => `${t.sheet}\n${col}`;
+  const claim = (table: Table, entries: readonly [Role, Placement][]) => {
+    for (const [role, pl] of entries) if (!taken.has(at(table, pl.col))) taken.set(at(table, pl.col), { role, table });
+  };
   // Columns already written keep their place, every table's, before any new one is placed; then the table reaching
   // furthest right places its own first, since the narrower tables are the ones a user can widen to line up with it.
   // So a second evaluation leaves out what the first did.
   for (const p of placements)
     if (!("blocker" in p.placed))
-      for (const [role, pl] of Object.entries(p.placed) as [Role, Placement][])
-        if (!pl.fresh && !taken.has(at(p.table, pl.col))) taken.set(at(p.table, pl.col), { role, table: p.table });
+      claim(
+        p.table,
+        (Object.entries(p.placed) as [Role, Placement][]).filter(([, pl]) => !pl.fresh),
+      );
   const found: { index: number; problem: Problem }[] = [];
   const settledFirst = [...placements].sort((a, b) => freshCount(a.placed) - freshCount(b.placed) || b.table.right - a.table.right);
   for (const p of settledFirst) {
@@ -232,10 +237,10 @@ function shareNoColumn(placements: { table: Table; placed: Placed | Blocked }[],
           shared,
         }),
       });
-      for (const [role, pl] of kept) if (!taken.has(at(p.table, pl.col))) taken.set(at(p.table, pl.col), { role, table: p.table });
+      claim(p.table, kept);
       continue;
     }
-    for (const [role, pl] of entries) if (!taken.has(at(p.table, pl.col))) taken.set(at(p.table, pl.col), { role, table: p.table });
+    claim(p.table, entries);
   }
   // In the tables' order, whatever order they were placed in: the same warnings read the same each evaluation.
   problems.push(...found.sort((a, b) => a.index - b.index).map((f) => f.problem));
