@@ -141,7 +141,9 @@ function rowPointsFor(
     let lines = 1;
     wrap.forEach((w, j) => {
       const v = r[j];
-      if (w && typeof v === "string") lines = Math.max(lines, lineCount(v, widths[j] ?? MAX_WIDTH));
+      const width = widths[j] ?? MAX_WIDTH;
+      // Most text fits its column (measured widely): only the rest is counted in lines.
+      if (w && typeof v === "string" && needOf(v) > width) lines = Math.max(lines, lineCount(v, width));
     });
     return lines > 1 ? lines * LINE_POINTS : null;
   });

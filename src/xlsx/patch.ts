@@ -340,26 +340,28 @@ function sourceOf(rels: string): string {
   return rels.replace(/_rels\/([^/]*)\.rels$/, "$1");
 }
 
-/** A SheetPlan as a sheet spec: its per-range formats and styles read per cell. */
+/** A SheetPlan as a sheet spec: its per-range formats and styles read per cell, row by row. */
 function specOf(sp: SheetPlan): SheetSpec {
-  const formats = grid<string>(sp.values.length);
-  for (const f of sp.numberFormats) fill(formats, f.range, () => f.format);
-  const looks = grid<CellStyle>(sp.values.length);
   // Later styles win for what they set, as applying them one after another would.
-  for (const s of sp.styles)
-    fill(looks, s.range, (old) => {
-      if (!old) return s.style;
-      const fontSet = s.style.bold || s.style.italic || s.style.size || s.style.font;
-      return {
-        ...(fontSet ? { bold: s.style.bold, italic: s.style.italic, size: s.style.size, font: s.style.font } : pick(old)),
-        fill: s.style.fill ?? old.fill,
-        wrap: s.style.wrap ?? old.wrap,
-      };
-    });
+  const look = (old: CellStyle | undefined, s: CellStyle): CellStyle => {
+    if (!old) return s;
+    const fontSet = s.bold || s.italic || s.size || s.font;
+    return {
+      ...(fontSet ? { bold: s.bold, italic: s.italic, size: s.size, font: s.font } : pick(old)),
+      fill: s.fill ?? old.fill,
+      wrap: s.wrap ?? old.wrap,
+    };
+  };
   return {
     values: sp.values,
-    formatAt: (r, c) => formats[r]?.[c],
-    styleAt: (r, c) => looks[r]?.[c],
+    formatAt: rangeReader(
+      sp.numberFormats.map((f) => ({ range: f.range, value: f.format })),
+      (_old, f) => f,
+    ),
+    styleAt: rangeReader(
+      sp.styles.map((s) => ({ range: s.range, value: s.style })),
+      look,
+    ),
     columnWidths: sp.columnWidths,
     hiddenColumns: sp.hiddenColumns,
     merges: sp.merges,
@@ -378,15 +380,50 @@ const WRAP_STYLE: CellStyle = { wrap: true };
 
 const pick = (s: CellStyle): CellStyle => ({ bold: s.bold, italic: s.italic, size: s.size, font: s.font });
 
-function grid<T>(rows: number): (T | undefined)[][] {
-  return Array.from({ length: rows }, () => []);
-}
-
-function fill<T>(g: (T | undefined)[][], r: Rect, fn: (old: T | undefined) => T): void {
-  for (let row = r.top; row <= r.bottom; row++) {
-    const line = g[row] ?? (g[row] = []);
-    for (let c = r.left; c <= r.right; c++) line[c] = fn(line[c]);
-  }
+/**
+ * A per-cell reader of range-wise entries, combined in order by `combine`. The sheet is written row by row, so the
+ * entries covering the current row are kept as it moves down (a step back starts over), and each combination of
+ * entries is made once: the same object comes back for every cell it covers, which the style book caches by.
+ */
+function rangeReader<T>(
+  entries: readonly { range: Rect; value: T }[],
+  combine: (old: T | undefined, next: T) => T,
+): (r: number, c: number) => T | undefined {
+  const order = entries
+    .map((_, i) => i)
+    .sort((a, b) => (entries[a] as { range: Rect }).range.top - (entries[b] as { range: Rect }).range.top);
+  const combined = new Map<string, T>();
+  let row = -1;
+  let next = 0;
+  let active: number[] = [];
+  const moveTo = (r: number) => {
+    if (r < row) {
+      next = 0;
+      active = [];
+    }
+    row = r;
+    active = active.filter((i) => (entries[i] as { range: Rect }).range.bottom >= r);
+    while (next < order.length && (entries[order[next] as number] as { range: Rect }).range.top <= r) {
+      const i = order[next++] as number;
+      if ((entries[i] as { range: Rect }).range.bottom >= r) active.push(i);
+    }
+    active.sort((a, b) => a - b);
+  };
+  return (r, c) => {
+    if (r !== row) moveTo(r);
+    let key = "";
+    for (const i of active) {
+      const { range } = entries[i] as { range: Rect };
+      if (c >= range.left && c <= range.right) key += `${i},`;
+    }
+    if (key === "") return undefined;
+    const known = combined.get(key);
+    if (known !== undefined) return known;
+    let out: T | undefined;
+    for (const i of key.slice(0, -1).split(",")) out = combine(out, (entries[Number(i)] as { value: T }).value);
+    combined.set(key, out as T);
+    return out;
+  };
 }
 
 /** A new sheet for appended rows: the header, then the rows. */

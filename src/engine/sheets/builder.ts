@@ -85,40 +85,38 @@ export class SheetBuilder {
     const spanned = new Map(merges.map((m) => [`${m.top},${m.left}`, m]));
     const formats = this.lookup(this.numberFormats.map((f) => ({ range: f.range, value: f.format })));
     const looks = this.lookup(this.styles.map((s) => ({ range: s.range, value: s.style })));
-    const need = (r: number, c: number): number => {
-      const v = this.values[r]?.[c] ?? null;
-      if (v === null) return 0;
-      // One character of padding either side, as Excel leaves.
-      return textWidth(displayText(v, formats(r, c)), looks(r, c)) + 1;
-    };
-
-    const widths: number[] = [];
-    for (let c = 0; c <= lastCol; c++) {
-      const min = at(layout.min, c) ?? 8;
-      const max = at(layout.max, c) ?? 40;
-      let content = 0;
-      this.values.forEach((row, r) => {
-        const v = row[c] ?? null;
-        if (v === null || (spanned.get(`${r},${c}`)?.right ?? c) > c) return;
+    const isHidden = new Set(hidden);
+    const cols = lastCol + 1;
+    // What each cell needs across, measured once for both passes below (0: empty).
+    const needs = new Float32Array(this.values.length * cols);
+    const content = new Array<number>(cols).fill(0);
+    const max = Array.from({ length: cols }, (_, c) => at(layout.max, c) ?? 40);
+    this.values.forEach((row, r) => {
+      row.forEach((v, c) => {
+        if (v === null || isHidden.has(c)) return;
+        // One character of padding either side, as Excel leaves.
+        const n = textWidth(displayText(v, formats(r, c)), looks(r, c)) + 1;
+        needs[r * cols + c] = n;
+        if ((spanned.get(`${r},${c}`)?.right ?? c) > c) return;
         // Numbers and dates never wrap (a narrow column shows ####): they widen their column past the cap.
-        const n = need(r, c);
-        content = Math.max(content, typeof v === "string" || (typeof v === "object" && "sheet" in v) ? Math.min(n, max) : n);
+        content[c] = Math.max(content[c] as number, isText(v) ? Math.min(n, max[c] as number) : n);
       });
-      widths.push(Math.ceil(Math.max(min, content) * 4) / 4);
-    }
+    });
+    const widths = content.map((w, c) => Math.ceil(Math.max(at(layout.min, c) ?? 8, w) * 4) / 4);
 
     const wraps: Rect[] = [];
     const heights = new Map<number, number>();
     this.values.forEach((row, r) => {
       row.forEach((v, c) => {
+        const n = needs[r * cols + c] as number;
         // A hidden column (the gaps' row keys) shows nothing to cut off, and must not make its row tall.
-        if (v === null || hidden.includes(c)) return;
+        if (v === null || n === 0) return;
         const style = looks(r, c);
         const m = spanned.get(`${r},${c}`);
-        const room = widths.slice(c, (m?.right ?? c) + 1).reduce((a, w) => a + w, 0);
-        const n = need(r, c);
+        let room = 0;
+        for (let x = c; x <= (m?.right ?? c); x++) room += widths[x] ?? 0;
         let lines = 1;
-        if (n > room && (typeof v === "string" || (typeof v === "object" && "sheet" in v))) {
+        if (n > room && isText(v)) {
           wraps.push({ top: r, bottom: r, left: c, right: c });
           lines = lineCount(displayText(v, formats(r, c)), room, style);
         }
@@ -197,6 +195,9 @@ export interface Layout {
 }
 
 const at = (x: number | readonly number[] | undefined, i: number): number | undefined => (typeof x === "number" ? x : x?.[i]);
+
+/** Text that can wrap: a string or a link's text (numbers and dates cannot). */
+const isText = (v: PlanValue): boolean => typeof v === "string" || (v !== null && typeof v === "object" && "sheet" in v);
 
 /** Pixels (at 96 per inch) across a page's printable width, Letter and A4 alike with 0.7" side margins. */
 const PAGE_PIXELS = { portrait: 681, landscape: 921 } as const;

@@ -141,7 +141,9 @@ export function planHistory(wb: WorkbookGrid, ev: Evaluation, sheet: string, exi
     let lines = 1;
     wrap.forEach((w, c) => {
       const v = row[c];
-      if (w && typeof v === "string") lines = Math.max(lines, lineCount(v, widths[c] ?? MAX_WIDTH));
+      const width = widths[c] ?? MAX_WIDTH;
+      // Most text fits its column (measured widely): only the rest is counted in lines.
+      if (w && typeof v === "string" && textWidth(v) + 1 > width) lines = Math.max(lines, lineCount(v, width));
     });
     return lines > 1 ? lines * LINE_POINTS : null;
   });

@@ -5,30 +5,39 @@ import type { CellStyle, PlanValue } from "../write-plan";
 /** Points per line of the default font, as Excel's default row height. */
 export const LINE_POINTS = 15;
 
+/** Widths of the ASCII characters for `textWidth` (erring wide) and for counting wrapped lines (near Calibri's). */
+const WIDE = new Float64Array(128);
+const NEAR = new Float64Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  const capital = ch >= "A" && ch <= "Z";
+  WIDE[c] = ch === "M" || ch === "W" ? 1.5 : ch === "m" || ch === "w" ? 1.4 : capital ? 1.2 : 1;
+  NEAR[c] =
+    ch === "M" || ch === "W"
+      ? 1.7
+      : ch === "m" || ch === "w"
+        ? 1.45
+        : capital
+          ? 1.1
+          : " .,:;'!|".includes(ch)
+            ? 0.45
+            : 'ijlft()[]"/'.includes(ch)
+              ? 0.6
+              : 0.95;
+}
+
+/** A character's width by its UTF-16 code unit: East Asian characters count twice; a surrogate pair counts once. */
+function widthOf(table: Float64Array, code: number): number {
+  if (code < 128) return table[code] as number;
+  if (code >= 0xdc00 && code <= 0xdfff) return 0;
+  return code >= 0x2e80 ? 2 : 1;
+}
+
 /** The text's width in digit widths: capitals and m/w run wider than a digit, East Asian characters twice. */
 export function textWidth(text: string, style?: CellStyle): number {
   let w = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) as number;
-    if (code >= 0x2e80) w += 2;
-    else if (ch === "M" || ch === "W") w += 1.5;
-    else if (ch === "m" || ch === "w") w += 1.4;
-    else if (ch >= "A" && ch <= "Z") w += 1.2;
-    else w += 1;
-  }
+  for (let i = 0; i < text.length; i++) w += widthOf(WIDE, text.charCodeAt(i));
   return w * ((style?.size ?? 11) / 11) * (style?.bold ? 1.1 : 1);
-}
-
-/** A character's advance in Calibri 11, in digit widths, near enough to count the lines wrapped text takes. */
-function advance(ch: string): number {
-  const code = ch.codePointAt(0) as number;
-  if (code >= 0x2e80) return 2;
-  if (ch === " " || ch === "." || ch === "," || ch === ":" || ch === ";" || ch === "'" || ch === "!" || ch === "|") return 0.45;
-  if ('ijlft()[]"/'.includes(ch)) return 0.6;
-  if (ch === "m" || ch === "w") return 1.45;
-  if (ch === "M" || ch === "W") return 1.7;
-  if (ch >= "A" && ch <= "Z") return 1.1;
-  return 0.95;
 }
 
 /** How many lines the text takes wrapped whole words at a time in `room` characters of width (at least one). */
@@ -36,26 +45,35 @@ export function lineCount(text: string, room: number, style?: CellStyle): number
   const scale = ((style?.size ?? 11) / 11) * (style?.bold ? 1.07 : 1);
   // A little under the column: the cell's own padding.
   const width = Math.max(1, room - 1) / scale;
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    lines++;
-    let used = 0;
-    for (const word of paragraph.split(/(?<= )/)) {
-      let w = 0;
-      for (const ch of word) w += advance(ch);
-      if (used > 0 && used + w - (word.endsWith(" ") ? 0.45 : 0) > width) {
-        lines++;
-        used = 0;
-      }
-      // A word longer than the line breaks across lines.
-      while (w > width) {
-        lines++;
-        w -= width;
-      }
-      used += w;
+  let lines = 1;
+  let used = 0; // the line so far, up to the last space
+  let word = 0; // the word being read
+  const place = () => {
+    // A word that does not fit goes to the next line; one longer than a line breaks across lines.
+    if (used > 0 && used + word > width) {
+      lines++;
+      used = 0;
     }
+    while (word > width) {
+      lines++;
+      word -= width;
+    }
+    used += word;
+    word = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      place();
+      lines++;
+      used = 0;
+    } else if (code === 32) {
+      place();
+      used += NEAR[32] as number;
+    } else word += widthOf(NEAR, code);
   }
-  return Math.max(1, lines);
+  place();
+  return lines;
 }
 
 /** Points for one line of text in this style. */
