@@ -1,6 +1,6 @@
 // Our columns beside each user table (KPA Status, Progress, Explanation): where they go, what they hold, and
 // which of our earlier cells they no longer cover.
-import { LINE_POINTS, lineCount, textWidth } from "./sheets/measure";
+import { LINE_POINTS, textWidth, wrappedLines } from "./sheets/measure";
 import { cellAddress, columnLetters, rangeAddress } from "./address";
 import type { Table } from "./table";
 import { type Rect, SheetView, type WorkbookGrid, pointInRect } from "./grid";
@@ -72,10 +72,19 @@ export function planColumns(wb: WorkbookGrid, ev: Evaluation, problems: Problem[
       // Only the progress column sets a format; every row shares one read-only row of formats.
       const formats = formatRows(run, rows.length, writeHeader);
       const top = writeHeader ? table.headerRow : table.firstRow;
-      const widths = run.map(([, p], j) => (p.fresh ? widthFor(rows, j) : null));
+      // What each cell needs across, measured once: for the width of a column we add, and for explanations' wrap.
+      const needs = run.map(([role, p], j) => (p.fresh || role === "explanation" ? rows.map((r) => needOf(r[j] ?? null)) : undefined));
+      const widths = needs.map((n, j) =>
+        run[j]?.[1].fresh && n
+          ? Math.min(
+              MAX_WIDTH,
+              n.reduce((a, b) => Math.max(a, b), 0),
+            )
+          : null,
+      );
       // Explanations longer than their column wrap, and their rows grow to hold them.
-      const wrap = run.map(([role], j) => role === "explanation" && rows.some((r) => needOf(r[j] ?? null) > (widths[j] ?? MAX_WIDTH)));
-      const points = wrap.some(Boolean) ? rowPointsFor(rows, wrap, widths, writeHeader) : undefined;
+      const wrap = run.map(([role], j) => role === "explanation" && (needs[j] ?? []).some((n) => n > (widths[j] ?? MAX_WIDTH)));
+      const points = wrap.some(Boolean) ? rowPointsFor(rows, needs, wrap, widths, writeHeader) : undefined;
       writes.push({
         sheet: table.sheet,
         row: top,
@@ -117,21 +126,20 @@ type Role = keyof typeof OUR_HEADERS;
 /** Widest column we size to its text: longer explanations wrap within it. */
 const MAX_WIDTH = 50;
 
-/** What a value needs across, in characters with a margin (a percent for progress). */
+/** What a value needs across, in characters with a margin (a percent for progress); past MAX_WIDTH, at least that. */
 function needOf(v: PlanValue): number {
-  return typeof v === "string" ? Math.ceil(textWidth(v)) + 2 : typeof v === "number" ? 6 : 0;
-}
-
-/** A column's width in characters for what it holds: its longest text, up to MAX_WIDTH. */
-function widthFor(rows: readonly (readonly PlanValue[])[], j: number): number {
-  let longest = 0;
-  for (const r of rows) longest = Math.max(longest, needOf(r[j] ?? null));
-  return Math.min(MAX_WIDTH, longest);
+  if (typeof v !== "string") return typeof v === "number" ? 6 : 0;
+  // Text as long as the widest column is wider than it (no character is narrower than a digit but a low
+  // surrogate, which comes in pairs): its length says so without measuring.
+  return v.length + 1 >= MAX_WIDTH * 2 || (v.length >= MAX_WIDTH && !/[\ud800-\udfff]/.test(v))
+    ? v.length + 2
+    : Math.ceil(textWidth(v)) + 2;
 }
 
 /** Points per row for wrapped text at these widths (an existing column we cannot see is taken as MAX_WIDTH). */
 function rowPointsFor(
   rows: readonly (readonly PlanValue[])[],
+  needs: readonly (readonly number[] | undefined)[],
   wrap: readonly boolean[],
   widths: readonly (number | null)[],
   header: boolean,
@@ -143,7 +151,7 @@ function rowPointsFor(
       const v = r[j];
       const width = widths[j] ?? MAX_WIDTH;
       // Most text fits its column (measured widely): only the rest is counted in lines.
-      if (w && typeof v === "string" && needOf(v) > width) lines = Math.max(lines, lineCount(v, width));
+      if (w && typeof v === "string" && (needs[j]?.[i] ?? 0) > width) lines = Math.max(lines, wrappedLines(v, width));
     });
     return lines > 1 ? lines * LINE_POINTS : null;
   });

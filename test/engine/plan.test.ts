@@ -84,16 +84,16 @@ describe("write plan", () => {
       "Needs Target",
     ]);
     expect(plan.conditionalFormats.filter((c) => c.rules.some((r) => r.kind === "dataBar"))).toHaveLength(1);
-    // What was left out, and why, is a warning each, at the column that would have been shared.
+    // What was left out, and why, is a warning each (in the tables' order), at the column that would have been shared.
     const leftOut = plan.problems.filter((p) => p.code === "columnsLeftOut");
     expect(leftOut.map((p) => [p.cell, p.message])).toEqual([
       [
-        "H16",
-        "The table at KPA!A34:F39 gets no KPA Progress or KPA Explanation column: column H holds the KPA Status column of the table at KPA!A16:G21, and one column cannot be sized for both. Give the two tables the same number of columns to have them too.",
-      ],
-      [
         "G34",
         "The table at KPA!A7:E12 gets no KPA Progress or KPA Explanation column: column G holds the KPA Status column of the table at KPA!A34:F39, and one column cannot be sized for both. Give the two tables the same number of columns to have them too.",
+      ],
+      [
+        "H16",
+        "The table at KPA!A34:F39 gets no KPA Progress or KPA Explanation column: column H holds the KPA Status column of the table at KPA!A16:G21, and one column cannot be sized for both. Give the two tables the same number of columns to have them too.",
       ],
     ]);
   });

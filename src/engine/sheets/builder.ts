@@ -5,7 +5,7 @@ import type { OurSheet } from "../ownership";
 import type { CellStyle, CfPlan, ChartPlan, PlanLink, PlanValue, PrintSetup, SheetPlan, ValidationPlan } from "../write-plan";
 import { PROGRESS_BAR, STATUS_RULES } from "./styles";
 import { flat } from "../memo";
-import { LINE_POINTS, displayText, lineCount, linePoints, textWidth } from "./measure";
+import { LINE_POINTS, displayText, linePoints, mayOverflow, textWidth, wrappedLines } from "./measure";
 
 export class SheetBuilder {
   readonly values: PlanValue[][] = [];
@@ -82,43 +82,57 @@ export class SheetBuilder {
       left: s.left,
       right: s.right < 0 ? layout.columns - 1 : s.right,
     }));
-    const spanned = new Map(merges.map((m) => [`${m.top},${m.left}`, m]));
+    // By row * COLUMN_KEY + column: a number, not a string built per cell.
+    const spanned = new Map(merges.map((m) => [m.top * COLUMN_KEY + m.left, m]));
     const formats = this.lookup(this.numberFormats.map((f) => ({ range: f.range, value: f.format })));
     const looks = this.lookup(this.styles.map((s) => ({ range: s.range, value: s.style })));
     const isHidden = new Set(hidden);
     const cols = lastCol + 1;
-    // What each cell needs across, measured once for both passes below (0: empty).
+    // What each cell needs across, measured once for both passes below: 0 empty, LATER not measured yet (text in a
+    // column already as wide as it may grow, which only the second pass may need to measure).
+    const LATER = -1;
     const needs = new Float32Array(this.values.length * cols);
     const content = new Array<number>(cols).fill(0);
     const max = Array.from({ length: cols }, (_, c) => at(layout.max, c) ?? 40);
+    // One character of padding either side, as Excel leaves.
+    const measure = (v: PlanValue, r: number, c: number) => textWidth(displayText(v, formats(r, c)), looks(r, c)) + 1;
+    // On a long sheet, text sizes its column from a sample of rows: the second pass still finds any longer text and
+    // wraps it, so the sample decides widths, never whether something shows.
+    const every = Math.max(1, Math.floor(this.values.length / WIDTH_SAMPLE));
     this.values.forEach((row, r) => {
       row.forEach((v, c) => {
         if (v === null || isHidden.has(c)) return;
-        // One character of padding either side, as Excel leaves.
-        const n = textWidth(displayText(v, formats(r, c)), looks(r, c)) + 1;
+        const alone = (spanned.get(r * COLUMN_KEY + c)?.right ?? c) === c;
+        if (alone && isText(v) && ((content[c] as number) >= (max[c] as number) || r % every !== 0)) {
+          needs[r * cols + c] = LATER;
+          return;
+        }
+        const n = measure(v, r, c);
         needs[r * cols + c] = n;
-        if ((spanned.get(`${r},${c}`)?.right ?? c) > c) return;
         // Numbers and dates never wrap (a narrow column shows ####): they widen their column past the cap.
-        content[c] = Math.max(content[c] as number, isText(v) ? Math.min(n, max[c] as number) : n);
+        if (alone) content[c] = Math.max(content[c] as number, isText(v) ? Math.min(n, max[c] as number) : n);
       });
     });
     const widths = content.map((w, c) => Math.ceil(Math.max(at(layout.min, c) ?? 8, w) * 4) / 4);
 
-    const wraps: Rect[] = [];
+    // Wrapped cells as runs of rows over the same columns, built as the rows go by (they come in order).
+    const wraps = new RowRuns();
     const heights = new Map<number, number>();
     this.values.forEach((row, r) => {
       row.forEach((v, c) => {
-        const n = needs[r * cols + c] as number;
+        let n = needs[r * cols + c] as number;
         // A hidden column (the gaps' row keys) shows nothing to cut off, and must not make its row tall.
         if (v === null || n === 0) return;
         const style = looks(r, c);
-        const m = spanned.get(`${r},${c}`);
+        const m = spanned.get(r * COLUMN_KEY + c);
         let room = 0;
         for (let x = c; x <= (m?.right ?? c); x++) room += widths[x] ?? 0;
+        // Text left for later is measured only as far as needed to tell whether it fits.
+        if (n === LATER) n = mayOverflow(displayText(v, formats(r, c)), room, style);
         let lines = 1;
         if (n > room && isText(v)) {
-          wraps.push({ top: r, bottom: r, left: c, right: c });
-          lines = lineCount(displayText(v, formats(r, c)), room, style);
+          wraps.add(r, c, c);
+          lines = wrappedLines(displayText(v, formats(r, c)), room, style);
         }
         const points = lines * linePoints(style);
         if (points > LINE_POINTS && points > (heights.get(r) ?? 0)) heights.set(r, points);
@@ -128,9 +142,9 @@ export class SheetBuilder {
     // range each, so a long sheet adds a few styles, not one per row.
     for (const r of heights.keys()) {
       const width = this.values[r]?.length ?? 0;
-      if (width > 0) wraps.push({ top: r, bottom: r, left: 0, right: width - 1 });
+      if (width > 0) wraps.add(r, 0, width - 1);
     }
-    for (const range of rowRuns(wraps)) this.styles.push({ range, style: { wrap: true } });
+    for (const range of wraps.rects()) this.styles.push({ range, style: { wrap: true } });
     const rowHeights = [...heights].sort((a, b) => a[0] - b[0]).map(([row, points]) => ({ row, points }));
     const print = printSetup(widths, hidden, layout.freezeRows, layout.footer);
     return {
@@ -162,23 +176,34 @@ export class SheetBuilder {
         else byRow.set(r, [e]);
       }
     return (r, c) => {
+      const list = byRow.get(r);
+      if (list === undefined) return undefined;
       let out: T | undefined;
-      for (const e of byRow.get(r) ?? [])
+      for (const e of list)
         if (c >= e.range.left && c <= e.range.right) out = out && typeof out === "object" ? { ...out, ...e.value } : e.value;
       return out;
     };
   }
 }
 
-/** One-row rects joined into runs of consecutive rows over the same columns (a rect inside another dropped). */
-function rowRuns(rects: readonly Rect[]): Rect[] {
-  const out: { top: number; left: number; bottom: number; right: number }[] = [];
-  for (const r of [...rects].sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top)) {
-    const last = out[out.length - 1];
-    if (last && last.left === r.left && last.right === r.right && r.top <= last.bottom + 1) last.bottom = Math.max(last.bottom, r.bottom);
-    else out.push({ ...r });
+/** One-row rects joined into runs of consecutive rows over the same columns; rows are added in ascending order. */
+class RowRuns {
+  private readonly open = new Map<number, { top: number; left: number; bottom: number; right: number }>();
+  private readonly done: Rect[] = [];
+
+  add(row: number, left: number, right: number): void {
+    const key = left * COLUMN_KEY + right;
+    const run = this.open.get(key);
+    if (run && row <= run.bottom + 1) run.bottom = Math.max(run.bottom, row);
+    else {
+      if (run) this.done.push(run);
+      this.open.set(key, { top: row, left, bottom: row, right });
+    }
   }
-  return out;
+
+  rects(): Rect[] {
+    return [...this.done, ...this.open.values()].sort((a, b) => a.top - b.top || a.left - b.left);
+  }
 }
 
 export interface Layout {
@@ -195,6 +220,12 @@ export interface Layout {
 }
 
 const at = (x: number | readonly number[] | undefined, i: number): number | undefined => (typeof x === "number" ? x : x?.[i]);
+
+/** Rows of text a column's width is measured on, at most (spread over the sheet). */
+const WIDTH_SAMPLE = 2000;
+
+/** More columns than a sheet has (16,384): row * COLUMN_KEY + column names a cell by one number. */
+const COLUMN_KEY = 16384;
 
 /** Text that can wrap: a string or a link's text (numbers and dates cannot). */
 const isText = (v: PlanValue): boolean => typeof v === "string" || (v !== null && typeof v === "object" && "sheet" in v);

@@ -5,7 +5,7 @@ import type { Evaluation, RowResult, StatusChange } from "../model";
 import { STATUSES, type Status } from "../status";
 import type { AppendPlan, PlanValue } from "../write-plan";
 import { printSetup } from "./builder";
-import { LINE_POINTS, displayText, lineCount, textWidth } from "./measure";
+import { LINE_POINTS, displayText, mayOverflow, textWidth, wrappedLines } from "./measure";
 
 export const HISTORY_HEADERS = ["Evaluated at", "As of", "Key", "Sheet", "Name", "Status", "Actual", "Progress"] as const;
 const WIDTHS = [25, 11, 30, 16, 30, 13, 12, 10];
@@ -143,7 +143,7 @@ export function planHistory(wb: WorkbookGrid, ev: Evaluation, sheet: string, exi
       const v = row[c];
       const width = widths[c] ?? MAX_WIDTH;
       // Most text fits its column (measured widely): only the rest is counted in lines.
-      if (w && typeof v === "string" && textWidth(v) + 1 > width) lines = Math.max(lines, lineCount(v, width));
+      if (w && typeof v === "string" && mayOverflow(v, width) > width) lines = Math.max(lines, wrappedLines(v, width));
     });
     return lines > 1 ? lines * LINE_POINTS : null;
   });

@@ -45,11 +45,17 @@ export function lineCount(text: string, room: number, style?: CellStyle): number
   const scale = ((style?.size ?? 11) / 11) * (style?.bold ? 1.07 : 1);
   // A little under the column: the cell's own padding.
   const width = Math.max(1, room - 1) / scale;
+  const space = NEAR[32] as number;
   let lines = 1;
   let used = 0; // the line so far, up to the last space
   let word = 0; // the word being read
-  const place = () => {
-    // A word that does not fit goes to the next line; one longer than a line breaks across lines.
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 10;
+    if (code !== 10 && code !== 32) {
+      word += widthOf(NEAR, code);
+      continue;
+    }
+    // A word ends: one that does not fit goes to the next line; one longer than a line breaks across lines.
     if (used > 0 && used + word > width) {
       lines++;
       used = 0;
@@ -58,22 +64,37 @@ export function lineCount(text: string, room: number, style?: CellStyle): number
       lines++;
       word -= width;
     }
-    used += word;
+    used += word + (code === 32 ? space : 0);
     word = 0;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) {
-      place();
+    if (code === 10 && i < text.length) {
       lines++;
       used = 0;
-    } else if (code === 32) {
-      place();
-      used += NEAR[32] as number;
-    } else word += widthOf(NEAR, code);
+    }
   }
-  place();
   return lines;
+}
+
+// eslint-disable-next-line no-control-regex -- any character outside ASCII
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * The lines wrapped text takes, cheaply where it can be: ASCII text by its length (a character averages under a
+ * digit's width, which leaves room for the space lost at word breaks), anything else word by word.
+ */
+export function wrappedLines(text: string, room: number, style?: CellStyle): number {
+  if (NOT_ASCII.test(text) || text.includes("\n")) return lineCount(text, room, style);
+  const scale = ((style?.size ?? 11) / 11) * (style?.bold ? 1.07 : 1);
+  return Math.max(1, Math.ceil((text.length * scale) / Math.max(1, room - 1)));
+}
+
+/** Whether text may be wider than `room`, and if so, how wide: 0 when even its widest reading fits. */
+export function mayOverflow(text: string, room: number, style?: CellStyle): number {
+  const scale = ((style?.size ?? 11) / 11) * (style?.bold ? 1.1 : 1);
+  const ascii = !NOT_ASCII.test(text);
+  // No ASCII character is wider than 1.5 digits (2 elsewhere), and none narrower than 1: long text needs no count.
+  if ((text.length * (ascii ? 1.5 : 2) + 1) * scale <= room) return 0;
+  if (ascii && (text.length + 1) * scale > room) return (text.length + 1) * scale;
+  return textWidth(text, style) + 1;
 }
 
 /** Points for one line of text in this style. */
