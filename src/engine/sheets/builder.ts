@@ -124,9 +124,11 @@ export class SheetBuilder {
         // A hidden column (the gaps' row keys) shows nothing to cut off, and must not make its row tall.
         if (v === null || n === 0) return;
         const style = looks(r, c);
+        // A number or date in the default type neither wraps nor makes its row taller.
+        if (!style?.size && !isText(v)) return;
         const m = spanned.get(r * COLUMN_KEY + c);
-        let room = 0;
-        for (let x = c; x <= (m?.right ?? c); x++) room += widths[x] ?? 0;
+        let room = widths[c] ?? 0;
+        for (let x = c + 1; x <= (m?.right ?? c); x++) room += widths[x] ?? 0;
         // Text left for later is measured only as far as needed to tell whether it fits.
         if (n === LATER) n = mayOverflow(displayText(v, formats(r, c)), room, style);
         let lines = 1;
@@ -145,7 +147,9 @@ export class SheetBuilder {
       if (width > 0) wraps.add(r, 0, width - 1);
     }
     for (const range of wraps.rects()) this.styles.push({ range, style: { wrap: true } });
-    const rowHeights = [...heights].sort((a, b) => a[0] - b[0]).map(([row, points]) => ({ row, points }));
+    // In row order already: rows are met top to bottom.
+    const rowHeights: { row: number; points: number }[] = [];
+    heights.forEach((points, row) => rowHeights.push({ row, points }));
     const print = printSetup(widths, hidden, layout.freezeRows, layout.footer);
     return {
       role,

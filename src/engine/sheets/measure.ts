@@ -74,15 +74,15 @@ export function lineCount(text: string, room: number, style?: CellStyle): number
   return lines;
 }
 
-// eslint-disable-next-line no-control-regex -- any character outside ASCII
-const NOT_ASCII = /[^\u0000-\u007f]/;
+/** Characters counted twice (East Asian) or in pairs (surrogates): text without them is measured by its length. */
+const WIDE_CHARS = /[\u2e80-\uffff]/;
 
 /**
- * The lines wrapped text takes, cheaply where it can be: ASCII text by its length (a character averages under a
- * digit's width, which leaves room for the space lost at word breaks), anything else word by word.
+ * The lines wrapped text takes, cheaply where it can be: text of narrow characters by its length (a character
+ * averages under a digit's width, which leaves room for the space lost at word breaks), anything else word by word.
  */
 export function wrappedLines(text: string, room: number, style?: CellStyle): number {
-  if (NOT_ASCII.test(text) || text.includes("\n")) return lineCount(text, room, style);
+  if (WIDE_CHARS.test(text) || text.includes("\n")) return lineCount(text, room, style);
   const scale = ((style?.size ?? 11) / 11) * (style?.bold ? 1.07 : 1);
   return Math.max(1, Math.ceil((text.length * scale) / Math.max(1, room - 1)));
 }
@@ -90,10 +90,12 @@ export function wrappedLines(text: string, room: number, style?: CellStyle): num
 /** Whether text may be wider than `room`, and if so, how wide: 0 when even its widest reading fits. */
 export function mayOverflow(text: string, room: number, style?: CellStyle): number {
   const scale = ((style?.size ?? 11) / 11) * (style?.bold ? 1.1 : 1);
-  const ascii = !NOT_ASCII.test(text);
-  // No ASCII character is wider than 1.5 digits (2 elsewhere), and none narrower than 1: long text needs no count.
-  if ((text.length * (ascii ? 1.5 : 2) + 1) * scale <= room) return 0;
-  if (ascii && (text.length + 1) * scale > room) return (text.length + 1) * scale;
+  // No character is wider than 2 digits (none outside East Asian scripts wider than 1.5), and none narrower than 1
+  // but half a surrogate pair: most text is told apart by its length alone.
+  if ((text.length * 2 + 1) * scale <= room) return 0;
+  const narrow = !WIDE_CHARS.test(text);
+  if (narrow && (text.length * 1.5 + 1) * scale <= room) return 0;
+  if (narrow && (text.length + 1) * scale > room) return (text.length + 1) * scale;
   return textWidth(text, style) + 1;
 }
 
