@@ -82,10 +82,17 @@ export class SheetBuilder {
       left: s.left,
       right: s.right < 0 ? layout.columns - 1 : s.right,
     }));
-    // By row * COLUMN_KEY + column: a number, not a string built per cell.
+    // By row * COLUMN_KEY + column: a number, not a string built per cell; most rows have none.
     const spanned = new Map(merges.map((m) => [m.top * COLUMN_KEY + m.left, m]));
-    const formats = this.lookup(this.numberFormats.map((f) => ({ range: f.range, value: f.format })));
-    const looks = this.lookup(this.styles.map((s) => ({ range: s.range, value: s.style })));
+    const spanRows = new Set(merges.map((m) => m.top));
+    const formatRows = byRow(
+      this.numberFormats.map((f) => ({ range: f.range, value: f.format })),
+      this.values.length,
+    );
+    const styleRows = byRow(
+      this.styles.map((s) => ({ range: s.range, value: s.style })),
+      this.values.length,
+    );
     const isHidden = new Set(hidden);
     const cols = lastCol + 1;
     // What each cell needs across, measured once for both passes below: 0 empty, LATER not measured yet (text in a
@@ -94,52 +101,63 @@ export class SheetBuilder {
     const needs = new Float32Array(this.values.length * cols);
     const content = new Array<number>(cols).fill(0);
     const max = Array.from({ length: cols }, (_, c) => at(layout.max, c) ?? 40);
-    // One character of padding either side, as Excel leaves.
-    const measure = (v: PlanValue, r: number, c: number) => textWidth(displayText(v, formats(r, c)), looks(r, c)) + 1;
     // On a long sheet, text sizes its column from a sample of rows: the second pass still finds any longer text and
     // wraps it, so the sample decides widths, never whether something shows.
     const every = Math.max(1, Math.floor(this.values.length / WIDTH_SAMPLE));
-    this.values.forEach((row, r) => {
-      row.forEach((v, c) => {
-        if (v === null || isHidden.has(c)) return;
-        const alone = (spanned.get(r * COLUMN_KEY + c)?.right ?? c) === c;
+    for (let r = 0; r < this.values.length; r++) {
+      const row = this.values[r] as PlanValue[];
+      // The entries touching this row, looked up once for all its cells.
+      const fs = formatRows.get(r);
+      const ss = styleRows.get(r);
+      const spans = spanRows.has(r);
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c] ?? null;
+        if (v === null || isHidden.has(c)) continue;
+        const alone = !spans || (spanned.get(r * COLUMN_KEY + c)?.right ?? c) === c;
         if (alone && isText(v) && ((content[c] as number) >= (max[c] as number) || r % every !== 0)) {
           needs[r * cols + c] = LATER;
-          return;
+          continue;
         }
-        const n = measure(v, r, c);
+        // One character of padding either side, as Excel leaves.
+        const n = textWidth(displayText(v, entryAt(fs, c)), entryAt(ss, c)) + 1;
         needs[r * cols + c] = n;
         // Numbers and dates never wrap (a narrow column shows ####): they widen their column past the cap.
         if (alone) content[c] = Math.max(content[c] as number, isText(v) ? Math.min(n, max[c] as number) : n);
-      });
-    });
+      }
+    }
     const widths = content.map((w, c) => Math.ceil(Math.max(at(layout.min, c) ?? 8, w) * 4) / 4);
 
     // Wrapped cells as runs of rows over the same columns, built as the rows go by (they come in order).
     const wraps = new RowRuns();
     const heights = new Map<number, number>();
-    this.values.forEach((row, r) => {
-      row.forEach((v, c) => {
+    for (let r = 0; r < this.values.length; r++) {
+      const row = this.values[r] as PlanValue[];
+      const fs = formatRows.get(r);
+      const ss = styleRows.get(r);
+      const spans = spanRows.has(r);
+      let tallest = 0;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c] ?? null;
         let n = needs[r * cols + c] as number;
         // A hidden column (the gaps' row keys) shows nothing to cut off, and must not make its row tall.
-        if (v === null || n === 0) return;
-        const style = looks(r, c);
+        if (v === null || n === 0) continue;
+        const style = entryAt(ss, c);
         // A number or date in the default type neither wraps nor makes its row taller.
-        if (!style?.size && !isText(v)) return;
-        const m = spanned.get(r * COLUMN_KEY + c);
+        if (!style?.size && !isText(v)) continue;
         let room = widths[c] ?? 0;
-        for (let x = c + 1; x <= (m?.right ?? c); x++) room += widths[x] ?? 0;
+        const right = spans ? (spanned.get(r * COLUMN_KEY + c)?.right ?? c) : c;
+        for (let x = c + 1; x <= right; x++) room += widths[x] ?? 0;
         // Text left for later is measured only as far as needed to tell whether it fits.
-        if (n === LATER) n = mayOverflow(displayText(v, formats(r, c)), room, style);
+        if (n === LATER) n = mayOverflow(displayText(v, entryAt(fs, c)), room, style);
         let lines = 1;
         if (n > room && isText(v)) {
           wraps.add(r, c, c);
-          lines = wrappedLines(displayText(v, formats(r, c)), room, style);
+          lines = wrappedLines(displayText(v, entryAt(fs, c)), room, style);
         }
-        const points = lines * linePoints(style);
-        if (points > LINE_POINTS && points > (heights.get(r) ?? 0)) heights.set(r, points);
-      });
-    });
+        tallest = Math.max(tallest, lines * linePoints(style));
+      }
+      if (tallest > LINE_POINTS) heights.set(r, tallest);
+    }
     // A taller row reads from its top: every cell in it aligned there, as wrapped text is. Runs of rows go as one
     // range each, so a long sheet adds a few styles, not one per row.
     for (const r of heights.keys()) {
@@ -167,25 +185,6 @@ export class SheetBuilder {
       conditionalFormats: this.cf,
       validations: this.validations,
       charts: this.charts,
-    };
-  }
-
-  /** A per-cell reader of range-wise entries, later entries winning (a style's wrap added to its look). */
-  private lookup<T>(entries: readonly { range: Rect; value: T }[]): (r: number, c: number) => T | undefined {
-    const byRow = new Map<number, { range: Rect; value: T }[]>();
-    for (const e of entries)
-      for (let r = e.range.top; r <= Math.min(e.range.bottom, this.values.length - 1); r++) {
-        const list = byRow.get(r);
-        if (list) list.push(e);
-        else byRow.set(r, [e]);
-      }
-    return (r, c) => {
-      const list = byRow.get(r);
-      if (list === undefined) return undefined;
-      let out: T | undefined;
-      for (const e of list)
-        if (c >= e.range.left && c <= e.range.right) out = out && typeof out === "object" ? { ...out, ...e.value } : e.value;
-      return out;
     };
   }
 }
@@ -227,6 +226,27 @@ const at = (x: number | readonly number[] | undefined, i: number): number | unde
 
 /** Rows of text a column's width is measured on, at most (spread over the sheet). */
 const WIDTH_SAMPLE = 2000;
+
+/** Range-wise entries by the rows they touch. */
+function byRow<T>(entries: readonly { range: Rect; value: T }[], rows: number): Map<number, { range: Rect; value: T }[]> {
+  const out = new Map<number, { range: Rect; value: T }[]>();
+  for (const e of entries)
+    for (let r = e.range.top; r <= Math.min(e.range.bottom, rows - 1); r++) {
+      const list = out.get(r);
+      if (list) list.push(e);
+      else out.set(r, [e]);
+    }
+  return out;
+}
+
+/** The value of a row's entries at a column, later entries winning (a style's wrap added to its look). */
+function entryAt<T>(list: readonly { range: Rect; value: T }[] | undefined, c: number): T | undefined {
+  if (list === undefined) return undefined;
+  let out: T | undefined;
+  for (const e of list)
+    if (c >= e.range.left && c <= e.range.right) out = out && typeof out === "object" ? { ...out, ...e.value } : e.value;
+  return out;
+}
 
 /** More columns than a sheet has (16,384): row * COLUMN_KEY + column names a cell by one number. */
 const COLUMN_KEY = 16384;

@@ -136,15 +136,19 @@ export function planHistory(wb: WorkbookGrid, ev: Evaluation, sheet: string, exi
   const widths = exists
     ? WIDTHS
     : WIDTHS.map((w, c) => Math.max(w, ...values.slice(0, 5000).map((row) => fit(row[c] ?? null, formatRow[c]))));
-  const wrap = HISTORY_HEADERS.map((h) => WRAPPED.has(h));
+  const wrapped = HISTORY_HEADERS.flatMap((h, c) => (WRAPPED.has(h) ? [c] : []));
+  // Wrapped where any text may be wider than its column, measured as widely as it may print; most text is told
+  // apart by its length alone.
+  let overflows = false;
   const rowPoints = values.map((row) => {
     let lines = 1;
-    wrap.forEach((w, c) => {
+    for (const c of wrapped) {
       const v = row[c];
       const width = widths[c] ?? MAX_WIDTH;
-      // Most text fits its column (measured widely): only the rest is counted in lines.
-      if (w && typeof v === "string" && mayOverflow(v, width) > width) lines = Math.max(lines, wrappedLines(v, width));
-    });
+      if (typeof v !== "string" || mayOverflow(v, width) <= width) continue;
+      overflows = true;
+      lines = Math.max(lines, wrappedLines(v, width));
+    }
     return lines > 1 ? lines * LINE_POINTS : null;
   });
   return {
@@ -167,15 +171,12 @@ export function planHistory(wb: WorkbookGrid, ev: Evaluation, sheet: string, exi
       row: exists ? nextRow : 1,
       values,
       numberFormats: formats,
-      // Wrapped where any text may be wider than its column, measured as widely as it may print.
-      ...(values.some((row) => wrap.some((w, c) => w && fit(row[c] ?? null, null, Infinity) > (widths[c] ?? MAX_WIDTH)))
-        ? { wrap, rowPoints }
-        : {}),
+      ...(overflows ? { wrap: HISTORY_HEADERS.map((_, c) => wrapped.includes(c)), rowPoints } : {}),
     },
   };
 }
 
-/** The width a value needs, in characters, up to `max`. */
-function fit(v: PlanValue, format: string | null | undefined, max = MAX_WIDTH): number {
-  return v === null ? 0 : Math.min(max, Math.ceil(textWidth(displayText(v, format ?? undefined)) + 1));
+/** The width a value needs, in characters, up to MAX_WIDTH. */
+function fit(v: PlanValue, format: string | null | undefined): number {
+  return v === null ? 0 : Math.min(MAX_WIDTH, Math.ceil(textWidth(displayText(v, format ?? undefined)) + 1));
 }
