@@ -1,5 +1,6 @@
-// The "KPA Summary" sheet: as-of, score, changes since last time, counts by status, section, owner and priority,
-// a block per section, trends and the points behind them, role gaps and every problem, each linked to its cell.
+// The "KPA Summary" sheet. A one-screen top (as-of, score, counts by status with a pie, changes since last time,
+// the three worst gaps), then the detail: counts by section, owner and priority, a block per section, trends with
+// their charts and points, role gaps and every problem, each linked to its cell. Each table prints whole on a page.
 import type { Rect } from "../grid";
 import type { Evaluation, RowResult } from "../model";
 import { SHEET_TITLES } from "../ownership";
