@@ -222,10 +222,7 @@ export async function queueSheetContent(b: Batcher, ws: Excel.Worksheet, p: Shee
     await b.room(300);
     queueStyle(ws.getRange(rangeAddress(s.range)), s.style);
   }
-  for (const [i, chars] of p.columnWidths.entries()) {
-    await b.room(60);
-    ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthInPoints(chars);
-  }
+  await queueWidths(b, ws, p.columnWidths);
   for (const c of p.hiddenColumns ?? []) {
     await b.room(60);
     ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn().columnHidden = true;
@@ -237,17 +234,14 @@ export async function queueSheetContent(b: Batcher, ws: Excel.Worksheet, p: Shee
   }
   // Excel grows a row to its wrapped text and larger type by itself, but never for a merged cell: those rows get the
   // plan's height, runs of equal heights in one call.
-  for (const run of heightRuns(mergedRowHeights(p))) {
-    await b.room(60);
-    ws.getRangeByIndexes(run.top, 0, run.bottom - run.top + 1, 1).format.rowHeight = run.points;
-  }
+  await queueHeights(b, ws, heightRuns(mergedRowHeights(p)));
   if (p.freezeRows) ws.freezePanes.freezeRows(p.freezeRows);
   for (const cf of p.conditionalFormats ?? []) await queueRules(b, ws, cf);
   if (p.print) await queuePrint(b, ws, p.print);
 }
 
-/** What the undo record keeps of a sheet's layout: its print setup and the heights the adapter sets. */
-function layoutOf(p: SheetPlan, print: boolean): SheetLayout {
+/** What the undo record keeps of a sheet's layout: its print setup, widths and the heights the adapter sets. */
+function keptLayout(p: SheetPlan, print: boolean): SheetLayout {
   return { ...(print ? { print: p.print } : {}), widths: p.columnWidths, heights: heightRuns(mergedRowHeights(p)) };
 }
 
@@ -261,17 +255,31 @@ function mergedRowHeights(p: Pick<SheetContent, "merges" | "rowHeights">): { row
 export async function queueLayout(b: Batcher, ws: Excel.Worksheet, layout: SheetLayout): Promise<void> {
   await b.room(80);
   ws.getRange().format.useStandardHeight = true;
-  for (const run of layout.heights) {
-    await b.room(60);
-    ws.getRangeByIndexes(run.top, 0, run.bottom - run.top + 1, 1).format.rowHeight = run.points;
-  }
-  for (const [i, chars] of layout.widths.entries()) {
-    await b.room(60);
-    ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthInPoints(chars);
-  }
+  await queueHeights(b, ws, layout.heights);
+  await queueWidths(b, ws, layout.widths);
   if (layout.print) {
     ws.horizontalPageBreaks.removePageBreaks();
     await queuePrint(b, ws, layout.print);
+  }
+}
+
+/** Column widths from column A, in characters. */
+async function queueWidths(b: Batcher, ws: Excel.Worksheet, widths: readonly number[]): Promise<void> {
+  for (const [i, chars] of widths.entries()) {
+    await b.room(60);
+    ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthInPoints(chars);
+  }
+}
+
+/** Runs of rows set to a height, one call each. */
+async function queueHeights(
+  b: Batcher,
+  ws: Excel.Worksheet,
+  runs: readonly { top: number; bottom: number; points: number }[],
+): Promise<void> {
+  for (const run of runs) {
+    await b.room(60);
+    ws.getRangeByIndexes(run.top, 0, run.bottom - run.top + 1, 1).format.rowHeight = run.points;
   }
 }
 
@@ -287,7 +295,7 @@ function heightRuns(heights: readonly { row: number; points: number }[]): { top:
 }
 
 /** One-row merges as rects of consecutive rows with the same columns, each to be merged row by row. */
-export function mergeRuns(merges: readonly Rect[]): Rect[] {
+function mergeRuns(merges: readonly Rect[]): Rect[] {
   const out: { top: number; left: number; bottom: number; right: number }[] = [];
   for (const m of [...merges].sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top)) {
     const last = out[out.length - 1];
@@ -455,10 +463,10 @@ export async function applyPlan(
     // From A1, so the copy puts every cell back where it was.
     const bottom = (grid.origin?.row ?? 0) + Math.max(1, grid.values.length) - 1;
     // As wide as its merges reach too (a line across the sheet can end past its last value), or the copy would cut them.
-    const right = Math.max(
-      (grid.origin?.col ?? 0) + Math.max(1, ...grid.values.map((r) => r.length)) - 1,
-      p.columnWidths.length - 1,
-      ...(grid.merges ?? []).map((m) => m.right),
+    // A loop over the merges, not a spread: a summary of many problems holds a merge per problem.
+    const right = (grid.merges ?? []).reduce(
+      (r, m) => Math.max(r, m.right),
+      Math.max((grid.origin?.col ?? 0) + Math.max(1, ...grid.values.map((r) => r.length)) - 1, p.columnWidths.length - 1),
     );
     await keep("sheet", p.name, { top: 0, left: 0, bottom, right });
   }
@@ -477,7 +485,7 @@ export async function applyPlan(
     if (existing.has(p.name))
       for (const e of read.previousUndo ?? [])
         if (e.kind === "madeLayout" && e.sheet === p.name) entries.push({ kind: "layout", sheet: p.name, layout: e.layout });
-    entries.push({ kind: "madeLayout", sheet: p.name, layout: layoutOf(p, options.print ?? true) });
+    entries.push({ kind: "madeLayout", sheet: p.name, layout: keptLayout(p, options.print ?? true) });
     p.charts.forEach((chart, i) => entries.push({ kind: "made", sheet: p.name, name: chartName(i), chart }));
   }
   for (const a of plan.appends) {

@@ -259,6 +259,9 @@ const PAGE_PIXELS = { portrait: 681, landscape: 921 } as const;
 /** Points of a page's printable height (Letter and A4 alike, 0.75" margins), portrait and landscape. */
 const PAGE_POINTS = { portrait: 680, landscape: 480 } as const;
 
+/** The footer of a sheet that spans evaluations (the history, the log): when it was printed rather than an as-of date. */
+export const PRINTED_FOOTER = "&A · printed &D · page &P of &N";
+
 /** The footer of a sheet about one evaluation: its name, the as-of date and the page. */
 export function footer(asOf: string): string {
   return `&A · as of ${asOf} · page &P of &N`;

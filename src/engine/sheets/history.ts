@@ -4,7 +4,7 @@ import { type CellValue, SheetView, type WorkbookGrid } from "../grid";
 import type { Evaluation, RowResult, StatusChange } from "../model";
 import { STATUSES, type Status } from "../status";
 import type { AppendPlan, PlanValue } from "../write-plan";
-import { printSetup } from "./builder";
+import { PRINTED_FOOTER, printSetup } from "./builder";
 import { LINE_POINTS, displayText, mayOverflow, textWidth, wrappedLines } from "./measure";
 
 export const HISTORY_HEADERS = ["Evaluated at", "As of", "Key", "Sheet", "Name", "Status", "Actual", "Progress"] as const;
@@ -17,9 +17,6 @@ const WRAPPED: ReadonlySet<string> = new Set(["Sheet", "Name", "Actual"]);
 // Timestamps are UTC: the format says so, since a cell holds no time zone.
 const EVALUATED_AT_FORMAT = 'yyyy-mm-dd hh:mm:ss "UTC"';
 const TAB_COLOR = "#7030A0";
-
-/** The history spans evaluations, so its pages say when they were printed rather than one as-of date. */
-export const HISTORY_FOOTER = "&A · printed &D · page &P of &N";
 
 interface SnapshotRow {
   readonly status: Status;
@@ -165,7 +162,7 @@ export function planHistory(wb: WorkbookGrid, ev: Evaluation, sheet: string, exi
             hiddenColumns: [KEY],
             tabColor: TAB_COLOR,
             freezeRows: 1,
-            print: printSetup(widths, [KEY], 1, HISTORY_FOOTER),
+            print: printSetup(widths, [KEY], 1, PRINTED_FOOTER),
             role: "history",
           },
       row: exists ? nextRow : 1,

@@ -6,8 +6,7 @@ import { SheetView, type WorkbookGrid } from "../grid";
 import { LOG_HEADERS, LOG_SHEET, LOG_TAB_COLOR, LOG_WIDTHS, type LogField, isLogName, normKpi, readLog, readPeriod } from "../log";
 import { type DurationDisplay, HOURS_PER, type Reading, durationFormat, moneyFormat, parseQuantity } from "../values";
 import type { AppendPlan, PlanValue } from "../write-plan";
-import { HISTORY_FOOTER } from "./history";
-import { printSetup } from "./builder";
+import { PRINTED_FOOTER, printSetup } from "./builder";
 
 /** One measurement to add, as typed or imported: strings are read the way a cell's text would be. */
 export interface MeasurementInput {
@@ -203,7 +202,7 @@ export function planMeasurements(wb: WorkbookGrid, inputs: readonly MeasurementI
     columnWidths: [...LOG_WIDTHS],
     tabColor: LOG_TAB_COLOR,
     freezeRows: 1,
-    print: printSetup(LOG_WIDTHS, [], 1, HISTORY_FOOTER),
+    print: printSetup(LOG_WIDTHS, [], 1, PRINTED_FOOTER),
   };
   if (table) return planned(table.sheet, table.nextRow, table.cols.kpi, rows, formats);
   if (existing) {

@@ -109,7 +109,8 @@ export function displayText(v: PlanValue, format?: string): string {
   if (v === null) return "";
   if (typeof v === "string") return v;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (typeof v === "object") return "date" in v ? (format && /h/.test(format) ? "yyyy-mm-dd hh:mm" : "yyyy-mm-dd") : v.text;
+  // A date shows as long as its format, quoted words as themselves (yyyy-mm-dd hh:mm:ss "UTC").
+  if (typeof v === "object") return "date" in v ? (format ?? "yyyy-mm-dd").replace(/"([^"]*)"/g, "$1").replace(/\\/g, "") : v.text;
   if (!format || format === "General") return String(Number(v.toPrecision(10)));
   // A format of quoted words per sign ("improving";"declining";"flat") shows the longest of them.
   const words = [...format.matchAll(/"([^"]*)"/g)].map((m) => m[1] as string);
