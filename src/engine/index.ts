@@ -135,3 +135,15 @@ export function run(wb: WorkbookGrid, options: EvaluateOptions & Partial<PlanOpt
   const plan = buildPlan(wb, evaluation, { generatedAt: options.generatedAt ?? timestamp(), generator: options.generator ?? ENGINE_NAME });
   return { evaluation, plan };
 }
+
+// Limits of what is read and written, and their sentences (both paths).
+export {
+  EXCEL_COLUMNS,
+  EXCEL_ROWS,
+  MAX_CELLS,
+  MAX_CELL_TEXT,
+  MAX_COLUMNS,
+  cellText,
+  tooManyCells,
+  tooManyColumns,
+} from "./limits";
