@@ -112,8 +112,19 @@ export type { KpiChoice, KpiGroup, LogEntry, LogTable, MeasurementLog } from "./
 export { LOG_HEADERS, LOG_SHEET, LOG_TAB_COLOR, LOG_WIDTHS, findLogTables, kpiChoices, readLog } from "./log";
 export type { MeasurementInput, MeasurementIssue, MeasurementPlan } from "./sheets/log-append";
 export { planMeasurements } from "./sheets/log-append";
-export type { ColumnMap, ColumnOverrides, CsvIssue, CsvMeasurements, CsvTable, MeasurementField } from "./csv";
-export { CsvError, FIELD_LABELS, MEASUREMENT_FIELDS, csvMeasurements, parseColumnMap, parseCsv, resolveColumns } from "./csv";
+export type { ColumnMap, ColumnOverrides, CsvIssue, CsvMeasurements, CsvParserOptions, CsvTable, MeasurementField } from "./csv";
+export {
+  CsvError,
+  CsvParser,
+  FIELD_LABELS,
+  MAX_HEADER_TEXT,
+  MAX_IMPORT_ROWS,
+  MEASUREMENT_FIELDS,
+  csvMeasurements,
+  parseColumnMap,
+  parseCsv,
+  resolveColumns,
+} from "./csv";
 
 // New workbooks and tracking columns.
 export type { Department, DepartmentId } from "./library";
