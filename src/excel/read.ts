@@ -2,7 +2,11 @@
 // batched by size. A payload error halves the batch and retries, so a huge sheet still reads.
 import {
   cellAddress,
+  MAX_CELLS,
+  MAX_COLUMNS,
   parseAreas,
+  tooManyCells,
+  tooManyColumns,
   type CellValue,
   type DefinedName,
   type Rect,
@@ -58,6 +62,40 @@ interface Block {
   readonly cols: number;
 }
 
+interface Outlined {
+  readonly ws: Excel.Worksheet;
+  readonly name: string;
+  readonly used: Excel.Range;
+}
+
+/**
+ * Refuses, before any block is read, a sheet whose values reach past MAX_COLUMNS columns (naming a cell that holds
+ * one, found in one more round trip) or a workbook whose used ranges hold more than MAX_CELLS cells (naming the
+ * sheet and row where the running total passes the cap): a stray value at XFD1048576 would otherwise be read whole.
+ */
+async function checkSize(outline: readonly Outlined[], sync: () => Promise<void>): Promise<void> {
+  const wide = outline.find((o) => !o.used.isNullObject && o.used.columnIndex + o.used.columnCount > MAX_COLUMNS);
+  if (wide) {
+    // The used range's last column holds a value by definition; its first row holding one names a real cell.
+    const col = wide.used.columnIndex + wide.used.columnCount - 1;
+    const cell = wide.ws.getRangeByIndexes(wide.used.rowIndex, col, wide.used.rowCount, 1).getUsedRangeOrNullObject(true).load("rowIndex");
+    await sync();
+    const row = cell.isNullObject ? wide.used.rowIndex : cell.rowIndex;
+    throw new PortError(tooManyColumns({ sheet: wide.name, row, col }), { sheet: wide.name, cell: cellAddress(row, col) });
+  }
+  let total = 0;
+  for (const o of outline) {
+    if (o.used.isNullObject) continue;
+    const cells = o.used.rowCount * o.used.columnCount;
+    if (total + cells > MAX_CELLS) {
+      // The first row whose cells take the running total past the cap.
+      const row = o.used.rowIndex + Math.floor((MAX_CELLS - total) / o.used.columnCount);
+      throw new PortError(tooManyCells({ sheet: o.name, row }), { sheet: o.name, cell: cellAddress(row, o.used.columnIndex) });
+    }
+    total += cells;
+  }
+}
+
 export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReadResult> {
   let syncs = 0;
   const sync = async () => {
@@ -87,6 +125,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     ? wb.worksheets.getItem(UNDO_SHEET).getRange("A:D").getUsedRangeOrNullObject(true).load("values")
     : undefined;
   await sync();
+  await checkSize(outline, sync);
 
   // The rules' ranges and the merged areas ride along with the first batch of values (again, if it fails).
   let ruleAreas: { format: Excel.ConditionalFormat; areas: Excel.RangeAreas }[][] = [];

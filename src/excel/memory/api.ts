@@ -936,10 +936,8 @@ export class RangeApi
     return new RangeApi(
       this.ctx,
       this.worksheet,
-      () => {
-        const used = usedRect(this.worksheet.sheet(), valuesOnly);
-        return used && intersection(used, this.rect());
-      },
+      // Like Excel: the cells in use inside this range, not the sheet's used range cut to it.
+      () => usedRect(this.worksheet.sheet(), valuesOnly, this.rect()),
       true,
     );
   }

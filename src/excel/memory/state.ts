@@ -183,14 +183,16 @@ export function isEmptyCell(c: MemoryCell | undefined): boolean {
   return !c || (c.value === "" && c.formula === undefined);
 }
 
-/** The bounding box of the non-empty cells (values only), or undefined for an empty sheet. */
-export function usedRect(s: MemorySheet, valuesOnly: boolean): Rect | undefined {
+/** The bounding box of the non-empty cells (values only), inside `within` when given; undefined when there are none. */
+export function usedRect(s: MemorySheet, valuesOnly: boolean, within?: Rect): Rect | undefined {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
   for (const [r, row] of s.rows) {
+    if (within && (r < within.top || r > within.bottom)) continue;
     for (const [c, cell] of row) {
+      if (within && (c < within.left || c > within.right)) continue;
       const counts = valuesOnly
         ? !isEmptyCell(cell)
         : !isEmptyCell(cell) || cell.numberFormat !== "General" || Object.keys(cell.format).length > 0;
