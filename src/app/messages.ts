@@ -94,6 +94,10 @@ export const MESSAGES = {
   busy: (p: { task: BusyTask }) => `KPA Tracker is still busy (${p.task}). Wait for it to finish, then try again.`,
   rowTooLarge: (p: { sheet: string; row: number }) =>
     `Row ${p.row} of sheet ${q(p.sheet)} holds more data than Excel can send at once. Shorten its longest texts and try again.`,
+  rowTooLargeToWrite: (p: { sheet: string; row: number }) =>
+    `Row ${p.row} of sheet ${q(p.sheet)} would take more data than Excel accepts at once. Shorten its longest texts and try again.`,
+  changeTooLarge: () =>
+    "One change KPA Tracker must make is larger than Excel accepts at once. Shorten the longest texts in the workbook and try again.",
   sheetRemovedWhileReading: (p: { sheet: string }) => `Sheet ${q(p.sheet)} was removed while KPA Tracker was reading it. Try again.`,
   sheetProtected: (p: { sheet: string; action: SheetAction }) =>
     `Sheet ${q(p.sheet)} is protected, so KPA Tracker cannot ${p.action}. Unprotect it (Review > Unprotect Sheet) and try again.`,

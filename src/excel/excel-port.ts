@@ -59,7 +59,17 @@ import { type ReadOptions, readWorkbook } from "./read";
 import type { ExcelRunner } from "./run";
 import { queueInsertColumns } from "./room";
 import { hasUndo, undoEvaluation } from "./undo";
-import { Batcher, DEFAULT_BUDGET_BYTES, applyPlan, checkSheetWritable, queueAppend, queueSheetContent, queueValues } from "./write";
+import {
+  Batcher,
+  DEFAULT_BUDGET_BYTES,
+  applyPlan,
+  checkSheetWritable,
+  checkWritable,
+  queueAppend,
+  queueSheetContent,
+  queueValues,
+  sheetRef,
+} from "./write";
 
 export interface SettingsStore {
   load(): Promise<Partial<EvaluateSettings>>;
@@ -81,6 +91,8 @@ export interface ExcelPortOptions {
 export interface EvaluateStats {
   readonly readSyncs: number;
   readonly writeSyncs: number;
+  /** Write round trips Excel refused as too large and that were sent again in halves. */
+  readonly writeRetries: number;
 }
 
 export interface ExcelPort extends WorkbookPort {
@@ -242,7 +254,9 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
           const accepted = evaluateOptions?.makeRoom ?? [];
           const inserted = plan.room.filter((r) => accepted.some((o) => sameOffer(o, roomOffer(r))));
           if (inserted.length > 0) {
+            // Every sheet the evaluation writes must be writable before the insert changes anything.
             for (const r of inserted) checkSheetWritable(read, r.sheet, "insert columns in it");
+            checkWritable(plan, read);
             queueInsertColumns(context, inserted);
             await context.sync();
             onProgress?.({ stage: "reading", fraction: 0 });
@@ -251,8 +265,8 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
             ({ evaluation, plan } = judge(read.grid));
           }
           onProgress?.({ stage: "writing" });
-          const writeSyncs = await applyPlan(context, plan, read, { budgetBytes: options.budgetBytes, inserted, print: options.print });
-          lastStats = { readSyncs: read.syncs, writeSyncs };
+          const written = await applyPlan(context, plan, read, { budgetBytes: options.budgetBytes, inserted, print: options.print });
+          lastStats = { readSyncs: read.syncs, writeSyncs: written.syncs, writeRetries: written.retries };
           const byKey = new Map(evaluation.rows.map((r) => [r.key, r]));
           // One line per distinct gap: a KPA element judged through its goals repeats their figures, so the pane
           // lists the goals (as the counts do: rollups are not counted again).
@@ -350,9 +364,10 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
           const name = uniqueSheetName(layout.name, taken);
           if (protection.protected) throw new PortError(MESSAGES.sheetCannotBeAdded({ sheet: name }));
           const b = batcher(context);
-          const ws = context.workbook.worksheets.add(name);
+          await b.add(40, () => void context.workbook.worksheets.add(name));
+          const ws = sheetRef(context, name);
           await queueSheetContent(b, ws, layout);
-          ws.activate();
+          await b.add(20, () => ws.get().activate());
           await b.flush();
           return name;
         }),
@@ -369,10 +384,12 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
           if ("message" in write) throw new PortError(write.message, { sheet: write.sheet, cell: write.cell });
           checkSheetWritable(read, table.sheet, "add its tracking columns");
           const b = batcher(context);
-          const ws = context.workbook.worksheets.getItem(table.sheet);
-          ws.getRangeByIndexes(write.row, write.col, 1, 2).copyFrom(
-            `${quoteSheet(table.sheet)}!${cellAddress(table.headerRow, table.right)}`,
-            "Formats" as Excel.RangeCopyType,
+          const ws = sheetRef(context, table.sheet);
+          await b.add(120, () =>
+            ws
+              .get()
+              .getRangeByIndexes(write.row, write.col, 1, 2)
+              .copyFrom(`${quoteSheet(table.sheet)}!${cellAddress(table.headerRow, table.right)}`, "Formats" as Excel.RangeCopyType),
           );
           await queueValues(b, ws, write.row, write.col, write.values);
           await b.flush();
@@ -397,7 +414,7 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
           if (!append.create) checkSheetWritable(read, append.sheet, "add the measurement to it");
           else if (read.workbookProtected) throw new PortError(MESSAGES.sheetCannotBeAdded({ sheet: append.sheet }));
           const b = batcher(context);
-          await queueAppend(b, context.workbook.worksheets, append, options.print ?? true);
+          await queueAppend(b, context, append, options.print ?? true);
           await b.flush();
           return { sheet: plan.at.sheet, cell: plan.at.cell, added: true };
         }),

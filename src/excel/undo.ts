@@ -5,7 +5,7 @@ import { MESSAGES } from "../app/messages";
 import { PortError } from "../app/port";
 import { CHART_PREFIX, UNDO_SHEET, type UndoEntry, decodeUndo } from "./undo-sheet";
 import { columnsAddress } from "./room";
-import { Batcher, DEFAULT_BUDGET_BYTES, queueChart, queueLayout, queueValidation } from "./write";
+import { Batcher, DEFAULT_BUDGET_BYTES, queueChart, queueLayout, queueValidation, sheetRef } from "./write";
 
 export interface UndoOutcome {
   readonly undone: boolean;
@@ -82,74 +82,53 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
   for (const c of candidates) {
     const ranges = parseAreas(c.areas.address);
     if (ranges.length === 0 || !ranges.every((r) => c.rects.some((m) => rectInside(r, m)))) continue;
-    await b.room(40);
-    c.format.delete();
+    await b.add(40, () => c.format.delete());
   }
   const source = (copy: string) => `${quoteSheet(UNDO_SHEET)}!${copy}`;
   const rangeOf = (e: { readonly sheet: string; readonly range: string }) => wb.worksheets.getItem(e.sheet).getRange(e.range);
   for (const { charts } of chartLists) {
-    for (const chart of charts.items) {
-      if (!chart.name.startsWith(CHART_PREFIX)) continue;
-      await b.room(40);
-      chart.delete();
-    }
+    for (const chart of charts.items) if (chart.name.startsWith(CHART_PREFIX)) await b.add(40, () => chart.delete());
   }
   for (const e of restored) {
-    await b.room(200);
-    const ws = wb.worksheets.getItem(e.sheet);
-    ws.getRange().conditionalFormats.clearAll();
-    ws.getRange().clear("All" as Excel.ClearApplyTo);
-    // The copy brings the old drop-down lists back with the cells; the evaluation's must not outlive them.
-    ws.getRange().dataValidation.clear();
-    ws.getRange(e.range).copyFrom(source(e.copy), "All" as Excel.RangeCopyType);
+    await b.add(200, () => {
+      const ws = wb.worksheets.getItem(e.sheet);
+      ws.getRange().conditionalFormats.clearAll();
+      ws.getRange().clear("All" as Excel.ClearApplyTo);
+      // The copy brings the old drop-down lists back with the cells; the evaluation's must not outlive them.
+      ws.getRange().dataValidation.clear();
+      ws.getRange(e.range).copyFrom(source(e.copy), "All" as Excel.RangeCopyType);
+    });
   }
   for (const e of entries) {
     if ((e.kind !== "chart" && e.kind !== "list" && e.kind !== "layout") || !restored.some((r) => r.sheet === e.sheet)) continue;
-    const ws = wb.worksheets.getItem(e.sheet);
+    const ws = sheetRef(context, e.sheet);
     if (e.kind === "chart") await queueChart(b, ws, e.chart, e.name);
     else if (e.kind === "layout") await queueLayout(b, ws, e.layout);
     else await queueValidation(b, ws, e.validation);
   }
-  for (const e of ofKind("cells")) {
-    await b.room(120);
-    rangeOf(e).copyFrom(source(e.copy), "All" as Excel.RangeCopyType);
-  }
+  for (const e of ofKind("cells")) await b.add(120, () => rangeOf(e).copyFrom(source(e.copy), "All" as Excel.RangeCopyType));
   // Rows below the sheet's content: nothing was there before they were appended.
-  for (const e of ofKind("appended")) {
-    await b.room(80);
-    rangeOf(e).clear("All" as Excel.ClearApplyTo);
-  }
-  for (const e of ofKind("added")) {
-    if (!present.has(e.sheet)) continue;
-    await b.room(40);
-    wb.worksheets.getItem(e.sheet).delete();
-  }
-  for (const n of names.items) {
-    if (!n.name.startsWith(NAME_PREFIX)) continue;
-    await b.room(60);
-    wb.names.getItem(n.name).delete();
-  }
-  for (const e of ofKind("name")) {
-    await b.room(120);
-    wb.names.add(e.name, e.formula);
-  }
+  for (const e of ofKind("appended")) await b.add(80, () => rangeOf(e).clear("All" as Excel.ClearApplyTo));
+  for (const e of ofKind("added")) if (present.has(e.sheet)) await b.add(40, () => wb.worksheets.getItem(e.sheet).delete());
+  for (const n of names.items) if (n.name.startsWith(NAME_PREFIX)) await b.add(60, () => wb.names.getItem(n.name).delete());
+  for (const e of ofKind("name")) await b.add(120, () => void wb.names.add(e.name, e.formula));
   // Widths the evaluation gave the columns it added, set back (after an insert is undone below, nothing is left to set).
-  for (const e of ofKind("width")) {
-    await b.room(60);
-    wb.worksheets.getItem(e.sheet).getRangeByIndexes(0, e.col, 1, 1).getEntireColumn().format.columnWidth = e.points;
-  }
+  for (const e of ofKind("width"))
+    await b.add(
+      60,
+      () => void (wb.worksheets.getItem(e.sheet).getRangeByIndexes(0, e.col, 1, 1).getEntireColumn().format.columnWidth = e.points),
+    );
   // Columns inserted to make room go last, once every cell, name and rule is back as it was after the insert: the
   // delete then moves them all back. Highest first, so the other entries' columns stay where the record says.
   const inserted = ofKind("inserted").sort((x, y) => y.at - x.at);
-  for (const e of inserted) {
-    await b.room(60);
-    wb.worksheets
-      .getItem(e.sheet)
-      .getRange(columnsAddress(e.at, e.count))
-      .delete("Left" as Excel.DeleteShiftDirection);
-  }
-  await b.room(40);
-  undo.delete();
+  for (const e of inserted)
+    await b.add(60, () =>
+      wb.worksheets
+        .getItem(e.sheet)
+        .getRange(columnsAddress(e.at, e.count))
+        .delete("Left" as Excel.DeleteShiftDirection),
+    );
+  await b.add(40, () => undo.delete());
   await b.flush();
   const asOf = ofKind("asOf")[0]?.asOf;
   return { undone: true, asOf, syncs: syncs + b.syncs };

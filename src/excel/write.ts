@@ -22,18 +22,40 @@ import {
 import { MESSAGES, type SheetAction } from "../app/messages";
 import { PortError } from "../app/port";
 import type { ReadResult } from "./read";
+import { jsonBytes, utf8Bytes } from "./bytes";
+import { isPayloadError } from "./errors";
 import { insertedEntries } from "./room";
 import { CHART_PREFIX, COPY_COLUMN, type SheetLayout, UNDO_SHEET, type UndoEntry, chartName, encodeUndo } from "./undo-sheet";
-import { isDatePlanValue, literalText, toExcel } from "./values";
+import { isDatePlanValue, toExcel } from "./values";
 
 /** Request bytes per round trip we aim under; Excel on the web refuses 5 MB. */
 export const DEFAULT_BUDGET_BYTES = 4_500_000;
 const COMMAND_BYTES = 100;
 
-/** Queues commands and syncs only when the budget would be exceeded, keeping calculation suspended meanwhile. */
+/**
+ * One queued change: `run` queues its Office.js calls (again, on a retry), getting every proxy it uses afresh, so a
+ * retry never touches an object from a round trip that failed. A change that can be sent in two parts says how.
+ */
+export interface Op {
+  readonly bytes: number;
+  readonly run: () => void;
+  /** Two changes that together make this one (half the rows each), when it can be split. */
+  readonly split?: () => readonly [Op, Op] | undefined;
+  /** The refusal when this change alone is more than Excel accepts. */
+  readonly tooLarge?: () => PortError;
+}
+
+/**
+ * Queues commands and syncs only when the budget would be exceeded, keeping calculation suspended meanwhile. A round
+ * trip Excel refuses as too large is sent again in halves (a lone write of many rows, in half the rows), down to a
+ * single change that cannot be split: that one is refused with a sentence.
+ */
 export class Batcher {
   private bytes = 0;
+  private ops: Op[] = [];
   syncs = 0;
+  /** Round trips sent again in halves after a payload error. */
+  retries = 0;
   constructor(
     private readonly context: Excel.RequestContext,
     readonly budget: number,
@@ -42,19 +64,62 @@ export class Batcher {
   free(): number {
     return this.budget - this.bytes - COMMAND_BYTES;
   }
-  /** Call before queueing a command of about `bytes`; may sync what is queued first. */
-  async room(bytes: number): Promise<void> {
+  /** Queues a change of about `bytes` (run now, and again if its round trip must be retried); may sync what is queued first. */
+  async add(bytes: number, run: () => void, more: Pick<Op, "split" | "tooLarge"> = {}): Promise<void> {
     if (this.bytes > 0 && this.bytes + bytes + COMMAND_BYTES > this.budget) await this.flush();
     // Each round trip that writes starts by suspending calculation until it ends.
-    if (this.bytes === 0) this.context.application.suspendApiCalculationUntilNextSync();
+    if (this.ops.length === 0) this.context.application.suspendApiCalculationUntilNextSync();
     this.bytes += bytes + COMMAND_BYTES;
+    this.ops.push({ bytes, run, ...more });
+    run();
   }
   async flush(): Promise<void> {
-    if (this.bytes === 0) return;
-    this.syncs++;
+    if (this.ops.length === 0) return;
+    const ops = this.ops;
+    this.ops = [];
     this.bytes = 0;
-    await this.context.sync();
+    await this.send(ops, false);
   }
+  /** Syncs the changes (queued already unless `queue`), halving them while Excel refuses the payload. */
+  private async send(ops: readonly Op[], queue: boolean): Promise<void> {
+    if (queue) {
+      this.context.application.suspendApiCalculationUntilNextSync();
+      for (const op of ops) op.run();
+    }
+    this.syncs++;
+    try {
+      await this.context.sync();
+    } catch (e) {
+      if (!isPayloadError(e)) throw e;
+      const halves = halve(ops);
+      if (!halves) throw ops[0]?.tooLarge?.() ?? new PortError(MESSAGES.changeTooLarge());
+      this.retries++;
+      for (const h of halves) await this.send(h, true);
+    }
+  }
+}
+
+/** Two halves of a refused round trip: its changes by bytes, or a lone change split in two; undefined when it cannot be. */
+function halve(ops: readonly Op[]): readonly [readonly Op[], readonly Op[]] | undefined {
+  if (ops.length === 1) {
+    const parts = (ops[0] as Op).split?.();
+    return parts ? [[parts[0]], [parts[1]]] : undefined;
+  }
+  const total = ops.reduce((a, op) => a + op.bytes, 0);
+  let at = 1;
+  for (let bytes = (ops[0] as Op).bytes; at < ops.length - 1 && bytes + (ops[at] as Op).bytes <= total / 2; at++)
+    bytes += (ops[at] as Op).bytes;
+  return [ops.slice(0, at), ops.slice(at)];
+}
+
+/** A sheet by name, its proxy got afresh by each change that writes to it (see Op). */
+export interface SheetRef {
+  readonly name: string;
+  readonly get: () => Excel.Worksheet;
+}
+
+export function sheetRef(context: Excel.RequestContext, name: string): SheetRef {
+  return { name, get: () => context.workbook.worksheets.getItem(name) };
 }
 
 export interface SheetContent {
@@ -89,7 +154,7 @@ const DATE_FORMAT = "yyyy-mm-dd";
  */
 export async function queueValues(
   b: Batcher,
-  ws: Excel.Worksheet,
+  ws: SheetRef,
   top: number,
   left: number,
   rows: readonly (readonly PlanValue[])[],
@@ -109,7 +174,8 @@ export async function queueValues(
     return formats?.[i]?.[j] ?? (isDatePlanValue(v) ? DATE_FORMAT : null);
   };
   const numberFormats = withFormats ? rows.map((r, i) => Array.from({ length: width }, (_, j) => formatOf(r, i, j))) : [];
-  const rowBytes = values.map((v, i) => JSON.stringify(v).length + 1 + (withFormats ? JSON.stringify(numberFormats[i]).length + 1 : 0));
+  // UTF-8 bytes, as Excel counts them: CJK text is three bytes a character.
+  const rowBytes = values.map((v, i) => jsonBytes(v) + 1 + (withFormats ? jsonBytes(numberFormats[i]) + 1 : 0));
   const cap = Math.max(1, Math.floor(b.budget / 3));
   const worthFilling = Math.max(1, Math.floor(b.budget / 16));
   let start = 0;
@@ -120,50 +186,66 @@ export async function queueValues(
     let end = start;
     let bytes = 0;
     while (end < rows.length && (end === start || bytes + (rowBytes[end] as number) <= limit)) bytes += rowBytes[end++] as number;
-    await b.room(bytes);
-    const range = ws.getRangeByIndexes(top + start, left, end - start, width);
-    if (withFormats) range.numberFormat = numberFormats.slice(start, end);
-    range.values = values.slice(start, end);
+    const op = (from: number, to: number): Op => ({
+      bytes: rowBytes.slice(from, to).reduce((a, n) => a + n, 0),
+      run: () => {
+        const range = ws.get().getRangeByIndexes(top + from, left, to - from, width);
+        if (withFormats) range.numberFormat = numberFormats.slice(from, to);
+        range.values = values.slice(from, to);
+      },
+      // Refused as too large: half the rows, then half again, down to one row.
+      split: () => (to - from > 1 ? [op(from, from + Math.floor((to - from) / 2)), op(from + Math.floor((to - from) / 2), to)] : undefined),
+      tooLarge: () =>
+        new PortError(MESSAGES.rowTooLargeToWrite({ sheet: ws.name, row: top + from + 1 }), {
+          sheet: ws.name,
+          cell: cellAddress(top + from, left),
+        }),
+    });
+    const chunk = op(start, end);
+    await b.add(bytes, chunk.run, chunk);
     start = end;
   }
 }
 
-export async function queueRules(b: Batcher, ws: Excel.Worksheet, cf: CfPlan): Promise<void> {
-  const range = ws.getRange(rangeAddress(cf.range));
-  for (const rule of cf.rules) {
-    await b.room(200);
-    if (rule.kind === "equals") {
-      const f = range.conditionalFormats.add("CellValue" as Excel.ConditionalFormatType);
-      f.cellValue.format.fill.color = rule.fill;
-      f.cellValue.format.font.color = rule.font;
-      f.cellValue.rule = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: "EqualTo" };
-    } else if (rule.kind === "dataBar") {
-      const f = range.conditionalFormats.add("DataBar" as Excel.ConditionalFormatType);
-      f.dataBar.positiveFormat.fillColor = rule.color;
-      f.dataBar.positiveFormat.gradientFill = false;
-      f.dataBar.lowerBoundRule = { type: "Number", formula: "0" };
-      f.dataBar.upperBoundRule = { type: "Number", formula: "1" };
-    } else {
-      // −1 down, 0 sideways, 1 up: the same thresholds as the .xlsx path (icon 2 from 0, icon 3 from 1).
-      const f = range.conditionalFormats.add("IconSet" as Excel.ConditionalFormatType);
-      f.iconSet.style = "ThreeArrows" as Excel.IconSet;
-      f.iconSet.criteria = [
-        {} as Excel.ConditionalIconCriterion, // the lowest icon takes what the others leave; Excel ignores its criterion
-        { type: "Number", operator: "GreaterThanOrEqual", formula: "=0" } as Excel.ConditionalIconCriterion,
-        { type: "Number", operator: "GreaterThanOrEqual", formula: "=1" } as Excel.ConditionalIconCriterion,
-      ];
-    }
+export async function queueRules(b: Batcher, ws: SheetRef, cf: CfPlan): Promise<void> {
+  for (const rule of cf.rules) await b.add(200, () => queueRule(ws.get().getRange(rangeAddress(cf.range)), rule));
+}
+
+function queueRule(range: Excel.Range, rule: CfPlan["rules"][number]): void {
+  if (rule.kind === "equals") {
+    const f = range.conditionalFormats.add("CellValue" as Excel.ConditionalFormatType);
+    f.cellValue.format.fill.color = rule.fill;
+    f.cellValue.format.font.color = rule.font;
+    f.cellValue.rule = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: "EqualTo" };
+  } else if (rule.kind === "dataBar") {
+    const f = range.conditionalFormats.add("DataBar" as Excel.ConditionalFormatType);
+    f.dataBar.positiveFormat.fillColor = rule.color;
+    f.dataBar.positiveFormat.gradientFill = false;
+    f.dataBar.lowerBoundRule = { type: "Number", formula: "0" };
+    f.dataBar.upperBoundRule = { type: "Number", formula: "1" };
+  } else {
+    // −1 down, 0 sideways, 1 up: the same thresholds as the .xlsx path (icon 2 from 0, icon 3 from 1).
+    const f = range.conditionalFormats.add("IconSet" as Excel.ConditionalFormatType);
+    f.iconSet.style = "ThreeArrows" as Excel.IconSet;
+    f.iconSet.criteria = [
+      {} as Excel.ConditionalIconCriterion, // the lowest icon takes what the others leave; Excel ignores its criterion
+      { type: "Number", operator: "GreaterThanOrEqual", formula: "=0" } as Excel.ConditionalIconCriterion,
+      { type: "Number", operator: "GreaterThanOrEqual", formula: "=1" } as Excel.ConditionalIconCriterion,
+    ];
   }
 }
 
 const CHART_TYPES: Record<ChartPlan["kind"], string> = { pie: "Pie", line: "LineMarkers", bar: "BarClustered" };
 
 /** Draws one of the plan's charts on its sheet, named so the next evaluation (or undo) can find it. ExcelApi 1.7. */
-export async function queueChart(b: Batcher, ws: Excel.Worksheet, chart: ChartPlan, name: string): Promise<void> {
+export async function queueChart(b: Batcher, ws: SheetRef, chart: ChartPlan, name: string): Promise<void> {
   const first = chart.series[0];
   if (!first) return;
   const points = chart.series.reduce((a, s) => a + (s.pointColors?.length ?? 0), 0);
-  await b.room(JSON.stringify(chart).length + (8 + chart.series.length * 4 + points) * 60);
+  await b.add(jsonBytes(chart) + (8 + chart.series.length * 4 + points) * 60, () => drawChart(ws.get(), chart, first, name));
+}
+
+function drawChart(ws: Excel.Worksheet, chart: ChartPlan, first: ChartPlan["series"][number], name: string): void {
   const range = (r: Rect) => ws.getRange(rangeAddress(r));
   const c = ws.charts.add(CHART_TYPES[chart.kind] as Excel.ChartType, range(first.values), "Columns" as Excel.ChartSeriesBy);
   c.name = name;
@@ -182,14 +264,15 @@ export async function queueChart(b: Batcher, ws: Excel.Worksheet, chart: ChartPl
 }
 
 /** A drop-down list on cells people fill in, replacing whatever validation they had. ExcelApi 1.8. */
-export async function queueValidation(b: Batcher, ws: Excel.Worksheet, v: ValidationPlan): Promise<void> {
+export async function queueValidation(b: Batcher, ws: SheetRef, v: ValidationPlan): Promise<void> {
   const source = v.list.join(",");
-  await b.room(source.length + (v.prompt?.length ?? 0) + 200);
-  const dv = ws.getRange(rangeAddress(v.range)).dataValidation;
-  dv.clear();
-  dv.rule = { list: { inCellDropDown: true, source } };
-  // Excel shows at most 255 characters of a prompt.
-  if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt.slice(0, 255), title: "" };
+  await b.add(utf8Bytes(source) + utf8Bytes(v.prompt ?? "") + 200, () => {
+    const dv = ws.get().getRange(rangeAddress(v.range)).dataValidation;
+    dv.clear();
+    dv.rule = { list: { inCellDropDown: true, source } };
+    // Excel shows at most 255 characters of a prompt.
+    if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt.slice(0, 255), title: "" };
+  });
 }
 
 function queueStyle(range: Excel.Range, s: CellStyle): void {
@@ -205,8 +288,9 @@ function queueStyle(range: Excel.Range, s: CellStyle): void {
 }
 
 /** Fills a sheet from a layout: values, formats, styles, widths, frozen rows, tab colour and rules. */
-export async function queueSheetContent(b: Batcher, ws: Excel.Worksheet, p: SheetContent): Promise<void> {
-  if (p.tabColor) ws.tabColor = p.tabColor;
+export async function queueSheetContent(b: Batcher, ws: SheetRef, p: SheetContent): Promise<void> {
+  const tabColor = p.tabColor;
+  if (tabColor) await b.add(20, () => void (ws.get().tabColor = tabColor));
   await queueValues(b, ws, 0, 0, p.values);
   for (const f of p.numberFormats) {
     const h = f.range.bottom - f.range.top + 1;
@@ -218,24 +302,17 @@ export async function queueSheetContent(b: Batcher, ws: Excel.Worksheet, p: Shee
       Array.from({ length: h }, () => Array.from({ length: w }, () => f.format)),
     );
   }
-  for (const s of p.styles) {
-    await b.room(300);
-    queueStyle(ws.getRange(rangeAddress(s.range)), s.style);
-  }
+  for (const s of p.styles) await b.add(300, () => queueStyle(ws.get().getRange(rangeAddress(s.range)), s.style));
   await queueWidths(b, ws, p.columnWidths);
-  for (const c of p.hiddenColumns ?? []) {
-    await b.room(60);
-    ws.getRangeByIndexes(0, c, 1, 1).getEntireColumn().columnHidden = true;
-  }
+  for (const c of p.hiddenColumns ?? [])
+    await b.add(60, () => void (ws.get().getRangeByIndexes(0, c, 1, 1).getEntireColumn().columnHidden = true));
   // Row merges over the same columns in consecutive rows go as one call that merges each row (across).
-  for (const m of mergeRuns(p.merges ?? [])) {
-    await b.room(60);
-    ws.getRange(rangeAddress(m)).merge(true);
-  }
+  for (const m of mergeRuns(p.merges ?? [])) await b.add(60, () => ws.get().getRange(rangeAddress(m)).merge(true));
   // Excel grows a row to its wrapped text and larger type by itself, but never for a merged cell: those rows get the
   // plan's height, runs of equal heights in one call.
   await queueHeights(b, ws, heightRuns(mergedRowHeights(p)));
-  if (p.freezeRows) ws.freezePanes.freezeRows(p.freezeRows);
+  const freezeRows = p.freezeRows;
+  if (freezeRows) await b.add(20, () => ws.get().freezePanes.freezeRows(freezeRows));
   for (const cf of p.conditionalFormats ?? []) await queueRules(b, ws, cf);
   if (p.print) await queuePrint(b, ws, p.print);
 }
@@ -252,35 +329,26 @@ function mergedRowHeights(p: Pick<SheetContent, "merges" | "rowHeights">): { row
 }
 
 /** Puts back a layout of one of our sheets: heights first (the standard one elsewhere), then the print setup. */
-export async function queueLayout(b: Batcher, ws: Excel.Worksheet, layout: SheetLayout): Promise<void> {
-  await b.room(80);
-  ws.getRange().format.useStandardHeight = true;
+export async function queueLayout(b: Batcher, ws: SheetRef, layout: SheetLayout): Promise<void> {
+  await b.add(80, () => void (ws.get().getRange().format.useStandardHeight = true));
   await queueHeights(b, ws, layout.heights);
   await queueWidths(b, ws, layout.widths);
   if (layout.print) {
-    ws.horizontalPageBreaks.removePageBreaks();
+    await b.add(20, () => ws.get().horizontalPageBreaks.removePageBreaks());
     await queuePrint(b, ws, layout.print);
   }
 }
 
 /** Column widths from column A, in characters. */
-async function queueWidths(b: Batcher, ws: Excel.Worksheet, widths: readonly number[]): Promise<void> {
-  for (const [i, chars] of widths.entries()) {
-    await b.room(60);
-    ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthInPoints(chars);
-  }
+async function queueWidths(b: Batcher, ws: SheetRef, widths: readonly number[]): Promise<void> {
+  for (const [i, chars] of widths.entries())
+    await b.add(60, () => void (ws.get().getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthInPoints(chars)));
 }
 
 /** Runs of rows set to a height, one call each. */
-async function queueHeights(
-  b: Batcher,
-  ws: Excel.Worksheet,
-  runs: readonly { top: number; bottom: number; points: number }[],
-): Promise<void> {
-  for (const run of runs) {
-    await b.room(60);
-    ws.getRangeByIndexes(run.top, 0, run.bottom - run.top + 1, 1).format.rowHeight = run.points;
-  }
+async function queueHeights(b: Batcher, ws: SheetRef, runs: readonly { top: number; bottom: number; points: number }[]): Promise<void> {
+  for (const run of runs)
+    await b.add(60, () => void (ws.get().getRangeByIndexes(run.top, 0, run.bottom - run.top + 1, 1).format.rowHeight = run.points));
 }
 
 /** Row heights as runs of consecutive rows of the same height. */
@@ -306,27 +374,34 @@ function mergeRuns(merges: readonly Rect[]): Rect[] {
 }
 
 /** One page wide, as many tall as it takes; the title rows on every page; our footer in the middle. */
-async function queuePrint(b: Batcher, ws: Excel.Worksheet, print: PrintSetup): Promise<void> {
-  await b.room(200 + print.footer.length);
-  const layout = ws.pageLayout;
-  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-  // Only the width: the pages run as long as the sheet does (office-js#1860 sets it the same way). A sheet that
-  // breaks its own pages gets a fixed zoom instead, since Excel ignores manual breaks under fit-to-page.
-  layout.zoom = print.scale ? { scale: print.scale } : { horizontalFitToPages: 1 };
-  for (const row of print.rowBreaks ?? []) {
-    await b.room(60);
-    ws.horizontalPageBreaks.add(ws.getRangeByIndexes(row, 0, 1, 1));
-  }
-  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.top + 1}:$${print.titleRows.bottom + 1}`);
-  layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
+async function queuePrint(b: Batcher, ws: SheetRef, print: PrintSetup): Promise<void> {
+  await b.add(200 + utf8Bytes(print.footer), () => {
+    const layout = ws.get().pageLayout;
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    // Only the width: the pages run as long as the sheet does (office-js#1860 sets it the same way). A sheet that
+    // breaks its own pages gets a fixed zoom instead, since Excel ignores manual breaks under fit-to-page.
+    layout.zoom = print.scale ? { scale: print.scale } : { horizontalFitToPages: 1 };
+  });
+  for (const row of print.rowBreaks ?? [])
+    await b.add(60, () => ws.get().horizontalPageBreaks.add(ws.get().getRangeByIndexes(row, 0, 1, 1)));
+  await b.add(100 + utf8Bytes(print.footer), () => {
+    const layout = ws.get().pageLayout;
+    if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.top + 1}:$${print.titleRows.bottom + 1}`);
+    layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
+  });
 }
 
-async function queueFormats(b: Batcher, ws: Excel.Worksheet, r: Rect, formats: string[][]): Promise<void> {
-  const chunk = Math.max(1, Math.floor(b.budget / 3 / Math.max(1, JSON.stringify(formats[0]).length)));
+async function queueFormats(b: Batcher, ws: SheetRef, r: Rect, formats: string[][]): Promise<void> {
+  const chunk = Math.max(1, Math.floor(b.budget / 3 / Math.max(1, jsonBytes(formats[0]))));
+  const op = (from: number, to: number): Op => ({
+    bytes: jsonBytes(formats.slice(from, to)),
+    run: () =>
+      void (ws.get().getRangeByIndexes(r.top + from, r.left, to - from, r.right - r.left + 1).numberFormat = formats.slice(from, to)),
+    split: () => (to - from > 1 ? [op(from, from + Math.floor((to - from) / 2)), op(from + Math.floor((to - from) / 2), to)] : undefined),
+  });
   for (let i = 0; i < formats.length; i += chunk) {
-    const part = formats.slice(i, i + chunk);
-    await b.room(JSON.stringify(part).length);
-    ws.getRangeByIndexes(r.top + i, r.left, part.length, r.right - r.left + 1).numberFormat = part;
+    const part = op(i, Math.min(formats.length, i + chunk));
+    await b.add(part.bytes, part.run, part);
   }
 }
 
@@ -408,7 +483,7 @@ export async function applyPlan(
   plan: WritePlan,
   read: ReadResult,
   options: ApplyOptions = {},
-): Promise<number> {
+): Promise<{ readonly syncs: number; readonly retries: number }> {
   checkWritable(plan, read);
   const b = new Batcher(context, options.budgetBytes ?? DEFAULT_BUDGET_BYTES);
   const sheets = context.workbook.worksheets;
@@ -422,20 +497,20 @@ export async function applyPlan(
     });
 
   // 1. The undo copy, before anything changes.
-  for (const name of read.internalSheets) {
-    await b.room(40);
-    sheets.getItem(name).delete();
-  }
-  await b.room(40);
-  const undo = sheets.add(UNDO_SHEET);
-  undo.visibility = "VeryHidden" as Excel.SheetVisibility;
+  for (const name of read.internalSheets) await b.add(40, () => sheets.getItem(name).delete());
+  await b.add(40, () => void (sheets.add(UNDO_SHEET).visibility = "VeryHidden" as Excel.SheetVisibility));
+  const undo = sheetRef(context, UNDO_SHEET);
   let copyCol = COPY_COLUMN;
   const keep = async (kind: "cells" | "sheet", sheet: string, r: Rect) => {
     const h = r.bottom - r.top + 1;
     const w = r.right - r.left + 1;
     const target: Rect = { top: 0, left: copyCol, bottom: h - 1, right: copyCol + w - 1 };
-    await b.room(120);
-    undo.getRange(rangeAddress(target)).copyFrom(`${quoteSheet(sheet)}!${rangeAddress(r)}`, "All" as Excel.RangeCopyType);
+    await b.add(120, () =>
+      undo
+        .get()
+        .getRange(rangeAddress(target))
+        .copyFrom(`${quoteSheet(sheet)}!${rangeAddress(r)}`, "All" as Excel.RangeCopyType),
+    );
     entries.push({ kind, sheet, range: rangeAddress(r), copy: rangeAddress(target) });
     copyCol += w;
   };
@@ -511,63 +586,67 @@ export async function applyPlan(
     const mine = plan.ruleScope.filter((s) => s.sheet === info.name).map((s) => s.rect);
     if (mine.length === 0) continue;
     for (const rule of info.rules) {
-      if (rule.ranges.length > 0 && rule.ranges.every((r) => mine.some((m) => rectInside(r, m)))) {
-        await b.room(40);
-        rule.format.delete();
-      }
+      // The rule's proxy came from a round trip that succeeded: a retry may use it again.
+      if (rule.ranges.length > 0 && rule.ranges.every((r) => mine.some((m) => rectInside(r, m))))
+        await b.add(40, () => rule.format.delete());
     }
   }
 
   // 3. The user's sheets: stale cells, status columns, rules.
-  for (const c of plan.clears) {
-    await b.room(60);
-    sheets
-      .getItem(c.sheet)
-      .getRange(rangeAddress(c.range))
-      .clear("Contents" as Excel.ClearApplyTo);
-  }
+  for (const c of plan.clears)
+    await b.add(60, () =>
+      sheets
+        .getItem(c.sheet)
+        .getRange(rangeAddress(c.range))
+        .clear("Contents" as Excel.ClearApplyTo),
+    );
   for (const w of plan.writes) {
-    const ws = sheets.getItem(w.sheet);
-    if (w.styleFrom) {
-      await b.room(120);
+    const ws = sheetRef(context, w.sheet);
+    const from = w.styleFrom;
+    if (from) {
       const width = Math.max(1, ...w.values.map((r) => r.length));
-      ws.getRangeByIndexes(w.row, w.col, 1, width).copyFrom(
-        `${quoteSheet(w.sheet)}!${rangeAddress({ top: w.styleFrom.row, left: w.styleFrom.col, bottom: w.styleFrom.row, right: w.styleFrom.col })}`,
-        "Formats" as Excel.RangeCopyType,
+      await b.add(120, () =>
+        ws
+          .get()
+          .getRangeByIndexes(w.row, w.col, 1, width)
+          .copyFrom(
+            `${quoteSheet(w.sheet)}!${rangeAddress({ top: from.row, left: from.col, bottom: from.row, right: from.col })}`,
+            "Formats" as Excel.RangeCopyType,
+          ),
       );
     }
     for (const [j, chars] of (w.columnWidths ?? []).entries()) {
       if (chars === null) continue;
-      await b.room(40);
-      ws.getRangeByIndexes(0, w.col + j, 1, 1).getEntireColumn().format.columnWidth = widthInPoints(chars);
+      await b.add(
+        40,
+        () =>
+          void (ws
+            .get()
+            .getRangeByIndexes(0, w.col + j, 1, 1)
+            .getEntireColumn().format.columnWidth = widthInPoints(chars)),
+      );
     }
     await queueValues(b, ws, w.row, w.col, w.values, w.numberFormats);
     // Long explanations wrap; Excel grows the rows whose height the user left to it.
     const header = w.styleFrom ? 1 : 0;
     await queueWrap(b, ws, w.row + header, w.col, w.values.length - header, w.wrap);
   }
-  for (const cf of plan.conditionalFormats) await queueRules(b, sheets.getItem(cf.sheet), cf);
+  for (const cf of plan.conditionalFormats) await queueRules(b, sheetRef(context, cf.sheet), cf);
 
   // 4. Our sheets, refreshed in place so formulas that point at them keep working; then rows appended (history).
   for (const p of plan.sheets) {
     const old = existing.has(p.name) ? ourCharts(read, p.name).map((c) => c.chart) : undefined;
-    await queueOurSheet(b, sheets, p, old, options.print ?? true);
+    await queueOurSheet(b, context, p, old, options.print ?? true);
   }
-  for (const a of plan.appends) await queueAppend(b, sheets, a, options.print ?? true);
+  for (const a of plan.appends) await queueAppend(b, context, a, options.print ?? true);
 
   // 5. Names: ours from before go, the plan's come.
-  for (const n of read.grid.names ?? []) {
-    if (!n.name.startsWith(NAME_PREFIX)) continue;
-    await b.room(60);
-    context.workbook.names.getItem(n.name).delete();
-  }
-  for (const n of plan.names) {
-    await b.room(120);
-    context.workbook.names.add(n.name, `=${n.ref}`);
-  }
+  for (const n of read.grid.names ?? [])
+    if (n.name.startsWith(NAME_PREFIX)) await b.add(60, () => context.workbook.names.getItem(n.name).delete());
+  for (const n of plan.names) await b.add(120, () => void context.workbook.names.add(n.name, `=${n.ref}`));
 
   await b.flush();
-  return b.syncs;
+  return { syncs: b.syncs, retries: b.retries };
 }
 
 /** Our charts on a sheet, as read: the ones named with our prefix. */
@@ -581,28 +660,27 @@ function ourCharts(read: ReadResult, sheet: string): readonly { name: string; ch
  */
 async function queueOurSheet(
   b: Batcher,
-  sheets: Excel.WorksheetCollection,
+  context: Excel.RequestContext,
   p: SheetPlan,
   oldCharts: readonly Excel.Chart[] | undefined,
   print: boolean,
 ): Promise<void> {
-  await b.room(120);
-  let ws: Excel.Worksheet;
+  const ws = sheetRef(context, p.name);
   if (oldCharts) {
-    ws = sheets.getItem(p.name);
-    ws.getRange().conditionalFormats.clearAll();
-    ws.getRange().clear("All" as Excel.ClearApplyTo);
-    ws.getRange().dataValidation.clear();
-    // Page breaks are ExcelApi 1.9, as the rest of the print setup.
-    if (print) ws.horizontalPageBreaks.removePageBreaks();
-    // Rows the last summary made taller go back to the standard height, which Excel fits to content again.
-    ws.getRange().format.useStandardHeight = true;
-    for (const c of oldCharts) {
-      await b.room(40);
-      c.delete();
-    }
+    await b.add(120, () => {
+      const sheet = ws.get();
+      sheet.getRange().conditionalFormats.clearAll();
+      sheet.getRange().clear("All" as Excel.ClearApplyTo);
+      sheet.getRange().dataValidation.clear();
+      // Page breaks are ExcelApi 1.9, as the rest of the print setup.
+      if (print) sheet.horizontalPageBreaks.removePageBreaks();
+      // Rows the last summary made taller go back to the standard height, which Excel fits to content again.
+      sheet.getRange().format.useStandardHeight = true;
+    });
+    for (const c of oldCharts) await b.add(40, () => c.delete());
   } else {
-    ws = sheets.add(p.name);
+    // Later changes get the new sheet by name: a retry never reuses the proxy of an add that was refused.
+    await b.add(120, () => void context.workbook.worksheets.add(p.name));
   }
   await queueSheetContent(b, ws, { ...p, print: print ? p.print : undefined });
   for (const v of p.validations) await queueValidation(b, ws, v);
@@ -614,11 +692,10 @@ async function queueOurSheet(
  * our sheets' table headers, widths, frozen header, tab colour). Cells the rows leave null stay as they were. User
  * text stays text.
  */
-export async function queueAppend(b: Batcher, sheets: Excel.WorksheetCollection, a: AppendPlan, print = true): Promise<void> {
-  let ws: Excel.Worksheet;
+export async function queueAppend(b: Batcher, context: Excel.RequestContext, a: AppendPlan, print = true): Promise<void> {
+  const ws = sheetRef(context, a.sheet);
   if (a.create) {
-    await b.room(40 + a.sheet.length);
-    ws = sheets.add(a.sheet);
+    await b.add(40 + utf8Bytes(a.sheet), () => void context.workbook.worksheets.add(a.sheet));
     const header = a.create.header;
     await queueSheetContent(b, ws, {
       values: [header],
@@ -630,34 +707,24 @@ export async function queueAppend(b: Batcher, sheets: Excel.WorksheetCollection,
       tabColor: a.create.tabColor,
       print: print ? a.create.print : undefined,
     });
-  } else {
-    ws = sheets.getItem(a.sheet);
   }
   await queueValues(b, ws, a.row, 0, a.values, a.numberFormats, { keepNulls: true });
   await queueWrap(b, ws, a.row, 0, a.values.length, a.wrap);
 }
 
 /** Text that wraps, from the top of its cell, in the flagged columns of `rows` rows from (top, left). */
-async function queueWrap(
-  b: Batcher,
-  ws: Excel.Worksheet,
-  top: number,
-  left: number,
-  rows: number,
-  wrap?: readonly boolean[],
-): Promise<void> {
+async function queueWrap(b: Batcher, ws: SheetRef, top: number, left: number, rows: number, wrap?: readonly boolean[]): Promise<void> {
   for (const [j, on] of (wrap ?? []).entries()) {
     if (!on || rows <= 0) continue;
-    await b.room(80);
-    const range = ws.getRangeByIndexes(top, left + j, rows, 1);
-    range.format.wrapText = true;
-    range.format.verticalAlignment = "Top";
+    await b.add(80, () => {
+      const range = ws.get().getRangeByIndexes(top, left + j, rows, 1);
+      range.format.wrapText = true;
+      range.format.verticalAlignment = "Top";
+    });
   }
 }
 
 /** Rows of our own text (the undo manifest), written as literal text. */
-async function queueTextRows(b: Batcher, ws: Excel.Worksheet, rows: string[][]): Promise<void> {
-  const escaped = rows.map((r) => r.map(literalText));
-  await b.room(JSON.stringify(escaped).length);
-  ws.getRangeByIndexes(0, 0, escaped.length, 4).values = escaped;
+async function queueTextRows(b: Batcher, ws: SheetRef, rows: string[][]): Promise<void> {
+  await queueValues(b, ws, 0, 0, rows);
 }

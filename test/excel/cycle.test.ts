@@ -7,7 +7,7 @@ import { HISTORY_HEADERS, type ChartPlan } from "../../src/engine";
 import { OUR_SHEETS } from "../../src/engine/ownership";
 import { STATUSES, STATUS_STYLE } from "../../src/engine/status";
 import { type MemoryChart, MemoryExcel } from "../support/memory-excel";
-import { Batcher, DEFAULT_BUDGET_BYTES, queueChart, widthInPoints } from "../../src/excel/write";
+import { Batcher, DEFAULT_BUDGET_BYTES, queueChart, sheetRef, widthInPoints } from "../../src/excel/write";
 import { sheet, workbook } from "../fixtures/builders";
 import { SETTINGS, setup } from "./harness";
 import { TRACKED, loggedWorkbook } from "./fixtures";
@@ -297,7 +297,7 @@ describe("queueChart on its own", () => {
     };
     await excel.run(async (ctx) => {
       const b = new Batcher(ctx, DEFAULT_BUDGET_BYTES);
-      await queueChart(b, ctx.workbook.worksheets.getItem("Data"), chart, "KPATracker_Chart_9");
+      await queueChart(b, sheetRef(ctx, "Data"), chart, "KPATracker_Chart_9");
       await b.flush();
       expect(b.syncs).toBe(1);
     });

@@ -1,6 +1,6 @@
 // The Excel JavaScript API subset KPA Tracker uses, over MemoryState. Faithful where bugs hide:
 // commands queue until sync(); reading a property that was not loaded and synced throws; each sync's
-// request and response are measured and refused past the payload limit; protected sheets refuse writes.
+// request and response are measured in UTF-8 bytes and refused past the payload limit; protected sheets refuse writes.
 import { absoluteRef, parseRef, quoteSheet, rangeAddress, rectInside, type Rect } from "../../engine";
 import type { Imitation } from "./office-types";
 import {
@@ -24,6 +24,7 @@ import {
   usedRect,
 } from "./state";
 import { OffSheetError, deleteColumns, insertColumns } from "./columns";
+import { jsonBytes, utf8Bytes } from "../bytes";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -198,10 +199,10 @@ abstract class ApiObject {
   load(props?: string | string[] | { select?: string }): this {
     const list = propList(props);
     const wanted = list.length > 0 ? list : this.defaultProps();
-    this.ctx.enqueue(JSON.stringify(wanted).length, () => {
+    this.ctx.enqueue(jsonBytes(wanted), () => {
       const values = this.readProps(wanted);
       return {
-        bytes: JSON.stringify(values, (_k, v: unknown) => (v instanceof ApiObject ? undefined : v)).length,
+        bytes: utf8Bytes(JSON.stringify(values, (_k, v: unknown) => (v instanceof ApiObject ? undefined : v))),
         publish: () => Object.entries(values).forEach(([k, v]) => this.loaded.set(k, v)),
       };
     });
@@ -271,7 +272,7 @@ class HeaderFooterApi extends ApiObject implements Imitates<Excel.HeaderFooter, 
     return this.get("centerFooter");
   }
   set centerFooter(value: string) {
-    this.ctx.enqueue(value.length, () => {
+    this.ctx.enqueue(utf8Bytes(value), () => {
       // Excel keeps a header or footer section to 255 characters, codes included.
       if (value.length > 255) throw new MemoryExcelError("InvalidArgument", "The footer is longer than 255 characters.");
       this.sheet().print.centerFooter = value;
@@ -319,7 +320,7 @@ class PageLayoutApi extends ApiObject implements Imitates<Excel.PageLayout, Page
     return this.get("orientation");
   }
   set orientation(value: Excel.PageOrientation | "Portrait" | "Landscape") {
-    this.ctx.enqueue(value.length, () => {
+    this.ctx.enqueue(utf8Bytes(value), () => {
       if (value !== "Portrait" && value !== "Landscape")
         throw new MemoryExcelError("InvalidArgument", `"${value}" is no page orientation.`);
       this.sheet().print.orientation = value;
@@ -329,7 +330,7 @@ class PageLayoutApi extends ApiObject implements Imitates<Excel.PageLayout, Page
     return this.get("zoom");
   }
   set zoom(value: Excel.PageLayoutZoomOptions) {
-    this.ctx.enqueue(JSON.stringify(value).length, () => {
+    this.ctx.enqueue(jsonBytes(value), () => {
       const { horizontalFitToPages: h, verticalFitToPages: v, scale } = value;
       const pages = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0 && n <= 32767);
       if (!pages(h) || !pages(v) || (scale !== undefined && !(scale >= 10 && scale <= 400)))
@@ -340,7 +341,7 @@ class PageLayoutApi extends ApiObject implements Imitates<Excel.PageLayout, Page
     });
   }
   setPrintTitleRows(rows: RangeApi | string): void {
-    this.ctx.enqueue(typeof rows === "string" ? rows.length : 40, () => {
+    this.ctx.enqueue(typeof rows === "string" ? utf8Bytes(rows) : 40, () => {
       const text = typeof rows === "string" ? rows : undefined;
       if (text === undefined || !/^\$?\d+:\$?\d+$/.test(text))
         throw new MemoryExcelError("InvalidArgument", `"${String(text)}" is not a range of whole rows.`);
@@ -421,7 +422,7 @@ class WorksheetCollectionApi extends ApiObject implements Imitates<Excel.Workshe
   }
   add(name: string): WorksheetApi {
     let created: MemorySheet | undefined;
-    this.ctx.enqueue(name.length, () => {
+    this.ctx.enqueue(utf8Bytes(name), () => {
       checkStructure(this.ctx);
       if (!validSheetName(name)) throw new MemoryExcelError("InvalidArgument", `"${name}" is not a valid sheet name.`);
       if (this.ctx.state.sheet(name)) throw new MemoryExcelError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
@@ -508,7 +509,7 @@ export class WorksheetApi
     return this.get("name");
   }
   set name(value: string) {
-    this.ctx.enqueue(value.length, () => {
+    this.ctx.enqueue(utf8Bytes(value), () => {
       const s = this.sheet();
       checkStructure(this.ctx);
       if (!validSheetName(value)) throw new MemoryExcelError("InvalidArgument", `"${value}" is not a valid sheet name.`);
@@ -522,7 +523,7 @@ export class WorksheetApi
     return this.get("visibility");
   }
   set visibility(value: string) {
-    this.ctx.enqueue(value.length, () => {
+    this.ctx.enqueue(utf8Bytes(value), () => {
       const s = this.sheet();
       checkStructure(this.ctx);
       if (value !== "Visible" && this.ctx.state.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0)
@@ -543,7 +544,7 @@ export class WorksheetApi
     });
   }
   set tabColor(value: string) {
-    this.ctx.enqueue(value.length, () => void (this.sheet().tabColor = value));
+    this.ctx.enqueue(utf8Bytes(value), () => void (this.sheet().tabColor = value));
   }
   delete(): void {
     this.ctx.enqueue(0, () => {
@@ -629,19 +630,22 @@ class NameCollectionApi extends ApiObject implements Imitates<Excel.NamedItemCol
     return this.get("items");
   }
   add(name: string, reference: RangeApi | string, comment?: string): void {
-    this.ctx.enqueue(name.length + (typeof reference === "string" ? reference.length : 40) + (comment?.length ?? 0), () => {
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new MemoryExcelError("InvalidArgument", `"${name}" is not a valid name.`);
-      if (this.ctx.state.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
-        throw new MemoryExcelError("ItemAlreadyExists", `The name "${name}" already exists.`);
-      const formula =
-        typeof reference === "string" ? (reference.startsWith("=") ? reference : `=${reference}`) : `=${reference.absolute()}`;
-      this.ctx.state.names.push({ name, formula });
-    });
+    this.ctx.enqueue(
+      utf8Bytes(name) + (typeof reference === "string" ? utf8Bytes(reference) : 40) + (comment === undefined ? 0 : utf8Bytes(comment)),
+      () => {
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new MemoryExcelError("InvalidArgument", `"${name}" is not a valid name.`);
+        if (this.ctx.state.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+          throw new MemoryExcelError("ItemAlreadyExists", `The name "${name}" already exists.`);
+        const formula =
+          typeof reference === "string" ? (reference.startsWith("=") ? reference : `=${reference}`) : `=${reference.absolute()}`;
+        this.ctx.state.names.push({ name, formula });
+      },
+    );
   }
   getItem(name: string): { delete(): void } {
     return {
       delete: () =>
-        this.ctx.enqueue(name.length, () => {
+        this.ctx.enqueue(utf8Bytes(name), () => {
           const i = this.ctx.state.names.findIndex((n) => n.name.toLowerCase() === name.toLowerCase());
           if (i < 0) throw new MemoryExcelError("ItemNotFound", `The name "${name}" doesn't exist.`);
           this.ctx.state.names.splice(i, 1);
@@ -772,7 +776,7 @@ export class RangeApi
   }
 
   private setMatrix(kind: "values" | "formulas" | "numberFormat", m: Matrix): void {
-    this.ctx.enqueue(JSON.stringify(m).length, () => {
+    this.ctx.enqueue(jsonBytes(m), () => {
       const r = this.rect();
       const shape = shapeOf(m);
       if (!shape || shape[0] !== r.bottom - r.top + 1 || shape[1] !== r.right - r.left + 1)
@@ -799,7 +803,7 @@ export class RangeApi
   }
 
   clear(applyTo = "All"): void {
-    this.ctx.enqueue(applyTo.length, () => {
+    this.ctx.enqueue(utf8Bytes(applyTo), () => {
       const r = this.rect();
       const s = this.writable();
       for (const [row, line] of s.rows) {
@@ -823,7 +827,7 @@ export class RangeApi
   }
 
   copyFrom(source: RangeApi | string, copyType = "All"): void {
-    this.ctx.enqueue(typeof source === "string" ? source.length : 40, () => {
+    this.ctx.enqueue(typeof source === "string" ? utf8Bytes(source) : 40, () => {
       const src = typeof source === "string" ? this.rangeFromRef(source) : { sheet: source.worksheet.sheet(), rect: source.rect() };
       const dest = this.rect();
       const h = src.rect.bottom - src.rect.top + 1;
@@ -979,7 +983,7 @@ export class RangeApi
    * right of them, as Excel does; refused on a protected sheet, and when a non-blank cell would leave the sheet.
    */
   insert(shift: string): RangeApi {
-    this.ctx.enqueue(shift.length, () => {
+    this.ctx.enqueue(utf8Bytes(shift), () => {
       const { sheet, at, count } = this.wholeColumns("insert", shift, "Right");
       try {
         insertColumns(this.ctx.state, sheet, at, count);
@@ -996,7 +1000,7 @@ export class RangeApi
 
   /** Deletes the range's cells, shifting the rest into their place. Imitated for whole columns shifted left ("I:K"). */
   delete(shift: string): void {
-    this.ctx.enqueue(shift.length, () => {
+    this.ctx.enqueue(utf8Bytes(shift), () => {
       const { sheet, at, count } = this.wholeColumns("delete", shift, "Left");
       deleteColumns(this.ctx.state, sheet, at, count);
     });
@@ -1190,7 +1194,7 @@ class ConditionalFormatCollectionApi
   add(type: string): ConditionalFormatApi {
     let created: MemoryConditionalFormat | undefined;
     let sheet: MemorySheet | undefined;
-    this.ctx.enqueue(type.length, () => {
+    this.ctx.enqueue(utf8Bytes(type), () => {
       if (type !== "CellValue" && type !== "DataBar" && type !== "IconSet")
         throw new MemoryExcelError("NotImplemented", `Conditional format type ${type}.`);
       sheet = this.range.writable();
@@ -1240,7 +1244,7 @@ export class ConditionalFormatApi extends ApiObject implements Imitates<Excel.Co
   ) {
     super(ctx);
     const set = (fn: (rule: CfRule, v: unknown) => void) => (v: unknown) =>
-      this.ctx.enqueue(JSON.stringify(v ?? null).length, () => {
+      this.ctx.enqueue(jsonBytes(v ?? null), () => {
         const target = this.target();
         if (target.sheet.protected) throw protectedSheet(target.sheet);
         fn(target.cf.rule, v);
@@ -1378,7 +1382,7 @@ export class DataValidationApi extends ApiObject implements Imitates<Excel.DataV
     return this.get("rule");
   }
   set rule(rule: ValidationRule) {
-    this.ctx.enqueue(JSON.stringify(rule ?? null).length, () => {
+    this.ctx.enqueue(jsonBytes(rule ?? null), () => {
       const list = rule?.list;
       const kinds = rule ? Object.keys(rule) : [];
       if (!list || kinds.length !== 1)
@@ -1396,7 +1400,7 @@ export class DataValidationApi extends ApiObject implements Imitates<Excel.DataV
     return this.get("prompt");
   }
   set prompt(prompt: NonNullable<MemoryValidation["prompt"]>) {
-    this.ctx.enqueue(JSON.stringify(prompt ?? null).length, () => {
+    this.ctx.enqueue(jsonBytes(prompt ?? null), () => {
       if (!prompt || typeof prompt.message !== "string") throw new MemoryExcelError("InvalidArgument", "A prompt needs a message.");
       if (prompt.message.length > 255) throw new MemoryExcelError("InvalidArgument", "A prompt's message is at most 255 characters.");
       if ((prompt.title ?? "").length > 32) throw new MemoryExcelError("InvalidArgument", "A prompt's title is at most 32 characters.");
@@ -1475,7 +1479,7 @@ class ChartCollectionApi extends ApiObject implements Imitates<Excel.ChartCollec
   }
   add(type: string, sourceData: RangeApi, seriesBy = "Auto"): ChartApi {
     let created: MemoryChart | undefined;
-    this.ctx.enqueue(type.length + 40, () => {
+    this.ctx.enqueue(utf8Bytes(type) + 40, () => {
       if (!CHART_TYPES.has(type)) throw new MemoryExcelError("InvalidArgument", `Chart type "${type}".`);
       if (!(sourceData instanceof RangeApi)) throw new MemoryExcelError("InvalidArgument", "A chart's source data must be a Range.");
       const s = drawable(this.ws);
@@ -1533,7 +1537,7 @@ export class ChartApi extends ApiObject implements Imitates<Excel.Chart, ChartAp
     const setter = <T extends object>(obj: T, name: string, fn: (c: MemoryChart, v: unknown) => void): T =>
       Object.defineProperty(obj, name, {
         set: (v: unknown) => {
-          this.ctx.enqueue(JSON.stringify(v ?? null).length, () => void fn(this.writable(), v));
+          this.ctx.enqueue(jsonBytes(v ?? null), () => void fn(this.writable(), v));
         },
         get: () => {
           throw notLoaded(name);
@@ -1583,7 +1587,7 @@ export class ChartApi extends ApiObject implements Imitates<Excel.Chart, ChartAp
     return this.get("name");
   }
   set name(value: string) {
-    this.ctx.enqueue(value.length, () => {
+    this.ctx.enqueue(utf8Bytes(value), () => {
       if (!value || value.length > 255) throw new MemoryExcelError("InvalidArgument", `"${value}" is not a valid chart name.`);
       this.writable().name = value;
     });
@@ -1592,7 +1596,7 @@ export class ChartApi extends ApiObject implements Imitates<Excel.Chart, ChartAp
     return this.get("chartType");
   }
   setPosition(startCell: RangeApi | string, endCell?: RangeApi | string): void {
-    const bytes = (x: RangeApi | string | undefined) => (typeof x === "string" ? x.length : x ? 40 : 0);
+    const bytes = (x: RangeApi | string | undefined) => (typeof x === "string" ? utf8Bytes(x) : x ? 40 : 0);
     this.ctx.enqueue(bytes(startCell) + bytes(endCell), () => {
       const c = this.writable();
       const at = (x: RangeApi | string): string => {
@@ -1644,7 +1648,7 @@ class ChartSeriesCollectionApi extends ApiObject implements Imitates<Excel.Chart
   }
   add(name?: string): ChartSeriesApi {
     let created: MemoryChartSeries | undefined;
-    this.ctx.enqueue(name?.length ?? 0, () => {
+    this.ctx.enqueue(name === undefined ? 0 : utf8Bytes(name), () => {
       const c = this.chart.writable();
       // Excel starts a new series on an empty reference: it draws nothing until its values are set.
       created = { name: name ?? `Series${c.series.length + 1}`, pointFills: [] };
@@ -1694,7 +1698,7 @@ export class ChartSeriesApi extends ApiObject implements Imitates<Excel.ChartSer
     return this.get("name");
   }
   set name(value: string) {
-    this.ctx.enqueue(value.length, () => void (this.writable().name = String(value)));
+    this.ctx.enqueue(utf8Bytes(value), () => void (this.writable().name = String(value)));
   }
   setValues(sourceData: RangeApi): void {
     this.ctx.enqueue(40, () => {
@@ -1740,7 +1744,7 @@ class ChartPointsCollectionApi extends ApiObject implements Imitates<Excel.Chart
       format: {
         fill: {
           setSolidColor: (color: string) =>
-            this.ctx.enqueue(color.length, () => {
+            this.ctx.enqueue(utf8Bytes(color), () => {
               const s = this.series.writable();
               if (index < 0 || index >= s.pointFills.length)
                 throw new MemoryExcelError("InvalidArgument", `The series has no point at index ${index}.`);
