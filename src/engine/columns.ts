@@ -18,8 +18,11 @@ const PLACEHOLDER_STATUS = /^(pending|status|to do|todo)$/i;
 export interface ColumnsPlan {
   readonly writes: readonly RangeWrite[];
   readonly conditionalFormats: readonly CfPlan[];
-  /** The blocks written: each becomes one of our defined names. */
-  readonly owned: readonly { readonly sheet: string; readonly rect: Rect }[];
+  /**
+   * The blocks written: each becomes one of our defined names, whose digest is taken of `header` (what the block's
+   * top cell holds: our header, or "" where our statuses go under the user's own header).
+   */
+  readonly owned: readonly { readonly sheet: string; readonly rect: Rect; readonly header: string }[];
   /** Tables left without their columns, and the columns to insert to make room. */
   readonly room: readonly RoomRequest[];
 }
@@ -28,7 +31,7 @@ export interface ColumnsPlan {
 export function planColumns(wb: WorkbookGrid, ev: Evaluation, problems: Problem[]): ColumnsPlan {
   const writes: RangeWrite[] = [];
   const conditionalFormats: CfPlan[] = [];
-  const owned: { sheet: string; rect: Rect }[] = [];
+  const owned: { sheet: string; rect: Rect; header: string }[] = [];
   const room: RoomRequest[] = [];
   // By table, then by sheet row (side-by-side tables share rows): no key string per row and column.
   const byTable = new Map<string, Map<number, RowResult>>();
@@ -98,7 +101,11 @@ export function planColumns(wb: WorkbookGrid, ev: Evaluation, problems: Problem[
     }
     for (const [role, col] of entries) {
       const top = col.writeHeader ? table.headerRow : table.firstRow;
-      owned.push({ sheet: table.sheet, rect: { top, left: col.col, bottom: table.lastRow, right: col.col } });
+      owned.push({
+        sheet: table.sheet,
+        rect: { top, left: col.col, bottom: table.lastRow, right: col.col },
+        header: col.writeHeader ? OUR_HEADERS[role] : "",
+      });
       const data: Rect = { top: table.firstRow, left: col.col, bottom: table.lastRow, right: col.col };
       if (role === "status") conditionalFormats.push({ sheet: table.sheet, range: data, rules: STATUS_RULES });
       if (role === "progress") conditionalFormats.push({ sheet: table.sheet, range: data, rules: [PROGRESS_BAR] });

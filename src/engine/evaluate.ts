@@ -25,7 +25,15 @@ export function evaluateGrid(wb: WorkbookGrid, options: EvaluateOptions): Evalua
   const ownership = readOwnership(wb);
   const log = readLog(wb, order, (name) => isOurSheet(ownership, name));
   const logIndex = new LogIndex(log);
-  const ctx: JudgeContext = { asOf, tolerance, order, milestoneWindowDays, problems: [...log.problems], log: logIndex, targets: new Map() };
+  const ctx: JudgeContext = {
+    asOf,
+    tolerance,
+    order,
+    milestoneWindowDays,
+    problems: [...ownership.problems, ...log.problems],
+    log: logIndex,
+    targets: new Map(),
+  };
   const logHeaders = new Set(log.tables.map((t) => `${t.sheet}|${t.headerRow}`));
 
   const tables: Table[] = [];

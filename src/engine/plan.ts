@@ -4,7 +4,7 @@ import { absoluteRef, uniqueSheetName } from "./address";
 import { planColumns, staleCells } from "./columns";
 import type { DefinedName, WorkbookGrid } from "./grid";
 import type { Evaluation } from "./model";
-import { COLUMNS_NAME_PREFIX, NAME_PREFIX, OUR_SHEETS, type OurSheet, SHEET_NAME_PREFIX } from "./ownership";
+import { NAME_PREFIX, OUR_SHEETS, type OurSheet, SHEET_NAME_PREFIX, columnsMarkName } from "./ownership";
 import { type Problem, problem } from "./problems";
 import { gapsSheet } from "./sheets/gaps-sheet";
 import { planHistory } from "./sheets/history";
@@ -25,7 +25,8 @@ export function buildPlan(wb: WorkbookGrid, ev: Evaluation, opts: PlanOptions): 
     gapsSheet(sheetNames.gaps, wb, ev, summary),
   ];
 
-  const names: DefinedName[] = owned.map((o, i) => ({ name: `${COLUMNS_NAME_PREFIX}${i + 1}`, ref: absoluteRef(o.sheet, o.rect) }));
+  // Each block's name carries the digest of what we write in its top row: the proof the next read checks.
+  const names: DefinedName[] = owned.map((o, i) => ({ name: columnsMarkName(i + 1, [o.header]), ref: absoluteRef(o.sheet, o.rect) }));
   for (const role of Object.keys(OUR_SHEETS) as OurSheet[]) {
     names.push({
       name: `${SHEET_NAME_PREFIX}${role[0]?.toUpperCase()}${role.slice(1)}`,

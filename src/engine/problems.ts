@@ -74,6 +74,11 @@ export const MESSAGES = {
     `Weight ${q(p.text)} is not a number; the row is left out of the weighted score. Enter a number such as 20 or 20%.`,
   sheetNameTaken: (p: { wanted: string; used: string }) =>
     `A sheet named ${q(p.wanted)} already exists and is not ours; the results were written to ${q(p.used)} instead.`,
+  // Our defined names, proven against the cells they point at (ownership.ts).
+  columnsMarkNotProven: (p: { name: string; range: string }) =>
+    `The defined name ${p.name} says KPA Tracker wrote ${p.range}, but those cells do not hold what it wrote there, so they are not taken for KPA Tracker's: they were left as they are, nothing in them cleared or written over, and the name was removed. If they are left over from KPA Tracker, delete them yourself.`,
+  sheetMarkNotProven: (p: { name: string; sheet: string; ours: string; title: string }) =>
+    `The defined name ${p.name} says the sheet ${q(p.sheet)} is KPA Tracker's ${p.ours} sheet, but its A1 does not read ${q(p.title)}, so it is not taken for KPA Tracker's: it was left as it is, and the name now marks the sheet the results are written to.`,
   logNoKpi: (p: { row: number }) =>
     `The measurement in row ${p.row} has a value but no KPI, so it is not used. Enter the KPI or goal it measures.`,
   logNoValue: (p: { kpi: string }) =>

@@ -30,7 +30,8 @@ it("an invalid Date in a header row is read as text, not thrown on", () => {
 
 it("one sheet plays one of our roles: a second name marking it for another role is ignored", () => {
   // Both the history and the summary names point at the same sheet: it was the summary that got replaced whole
-  // while the history was appended to it, and applying the plan threw.
+  // while the history was appended to it, and applying the plan threw. Its A1 is no title of ours, so neither name
+  // proves it ours now: both are reported, and our sheets go elsewhere.
   const wb: WorkbookGrid = {
     sheets: [
       {
@@ -47,17 +48,31 @@ it("one sheet plays one of our roles: a second name marking it for another role 
       { name: "KPATracker_Sheet_Summary", ref: "'KPA History'!$A$1" },
     ],
   };
-  expect(readOwnership(wb).sheets).toEqual({ history: "KPA History" });
+  const read = readOwnership(wb);
+  expect(read.sheets).toEqual({});
+  expect(read.problems.map((p) => `${p.code} ${p.sheet}!${p.cell}`)).toEqual([
+    "sheetMarkNotProven KPA History!A1",
+    "sheetMarkNotProven KPA History!A1",
+  ]);
   const { plan } = run(wb, OPTS);
+  expect(plan.sheets.map((s) => s.name)).not.toContain("KPA History");
   expect(() => applyPlanToGrid(wb, plan)).not.toThrow();
   checkCase(wb, OPTS);
 
-  // Nor does a sheet's title give it a second role when a name has already given it one.
+  // A history sheet (its A1 says so) marked for two roles plays the one its title proves.
+  const history: WorkbookGrid = {
+    sheets: [{ name: "KPA History", values: [["Evaluated at", "As of", "Key", "Sheet", "Name", "Status", "Actual", "Progress"]] }],
+    names: wb.names,
+  };
+  expect(readOwnership(history).sheets).toEqual({ history: "KPA History" });
+  checkCase(history, OPTS);
+
+  // Nor does a sheet's title alone make it ours, nor a name for another role whose title it does not hold.
   const titled: WorkbookGrid = {
     sheets: [wb.sheets[0]!, { name: "KPA Gaps", values: [["KPA Gaps"], ["Goal", "Target", "Actual"]] }],
     names: [{ name: "KPATracker_Sheet_Summary", ref: "'KPA Gaps'!$A$1" }],
   };
-  expect(readOwnership(titled).sheets).toEqual({ summary: "KPA Gaps" });
+  expect(readOwnership(titled).sheets).toEqual({});
   checkCase(titled, OPTS);
 });
 
@@ -387,15 +402,16 @@ it("a stray value under our status column does not decide whether the row below 
 
 it("a history sheet whose header row someone overwrote still reads our snapshots, so a second run appends nothing", () => {
   // Row 1 of KPA History said only "Status" in C1: snapshots were looked up by row 1's words, none was found,
-  // and every run appended the same snapshot again.
+  // and every run appended the same snapshot again. Its A1 keeps our title, which with the name proves it ours.
   const wb: WorkbookGrid = {
     sheets: [
-      { name: "KPA History", values: [[null, null, "Status"]] },
+      { name: "KPA History", values: [["Evaluated at", null, "Status"]] },
       { name: "📊 Metrics", values: [["Indicator", "Target "], ["Defect rate"]] },
     ],
     names: [{ name: "KPATracker_Sheet_History", ref: "'KPA History'!$A$1" }],
   };
   const first = run(wb, FUZZ_OPTS);
+  expect(first.evaluation.ownership.sheets.history).toBe("KPA History");
   expect(first.plan.history.appended).toBeGreaterThan(0);
   const second = run(applyPlanToGrid(wb, first.plan), FUZZ_OPTS);
   expect(second.plan.history.appended).toBe(0);

@@ -89,9 +89,9 @@ describe("defined names", () => {
     await evaluateOk(input, "--out", output, "--as-of", AS_OF, "--quiet");
     const names = await savedNames(output);
     expect(names.filter((n) => n.name.startsWith("KPATracker_")).map((n) => n.name)).toEqual([
-      "KPATracker_Cols_1",
-      "KPATracker_Cols_2",
-      "KPATracker_Cols_3",
+      "KPATracker_Cols_1_49510d38", // the digest of "KPA Status", the header it holds
+      "KPATracker_Cols_2_b4231f99",
+      "KPATracker_Cols_3_e7df2ec9",
       "KPATracker_Sheet_Summary",
       "KPATracker_Sheet_Gaps",
       "KPATracker_Sheet_History",
