@@ -13,12 +13,14 @@
 const E2E_TESTS = [
   "<rootDir>/test/browser/**/*.test.ts",
   "<rootDir>/test/cli/bin.test.ts",
+  "<rootDir>/test/cli/bad-inputs.test.ts",
   "<rootDir>/test/cli/libreoffice.test.ts",
   "<rootDir>/test/xlsx/insert-columns.libreoffice.test.ts",
 ];
 const E2E_PATHS = [
   "/test/browser/",
   "/test/cli/bin\\.test\\.ts$",
+  "/test/cli/bad-inputs\\.test\\.ts$",
   "/test/cli/libreoffice\\.test\\.ts$",
   "/test/xlsx/insert-columns\\.libreoffice\\.test\\.ts$",
 ];

@@ -247,10 +247,21 @@ function checkExtension(input: string, output: string, data: Buffer): void {
     );
 }
 
+/** The largest workbook file read (bytes): 500,000 rows are about 20 MB zipped; past this, memory is the limit. */
+const MAX_WORKBOOK_BYTES = 1 << 30;
+
 /** The file's bytes, once it is known to be a workbook `kpa` can read (else one sentence saying what to do). */
 async function readWorkbookFile(file: string): Promise<Buffer> {
   if (!fs.existsSync(file)) throw new UnusableInputError(`No file at ${file}.`);
-  if (fs.statSync(file).isDirectory()) throw new UnusableInputError(`${file} is a folder, not an .xlsx workbook.`);
+  const st = fs.statSync(file);
+  if (st.isDirectory()) throw new UnusableInputError(`${file} is a folder, not an .xlsx workbook.`);
+  // A device or a pipe (/dev/zero, a FIFO) could be read forever: only files are read.
+  if (!st.isFile()) throw new UnusableInputError(`${file} is not a regular file: save the workbook to a file and evaluate that.`);
+  if (st.size === 0) throw new UnusableInputError(`${file} is empty (0 bytes), not an .xlsx workbook: choose the saved workbook.`);
+  if (st.size > MAX_WORKBOOK_BYTES)
+    throw new UnusableInputError(
+      `${file} is ${Math.round(st.size / (1 << 20)).toLocaleString("en-US")} MB; KPA Tracker reads workbooks of up to ${MAX_WORKBOOK_BYTES / (1 << 20)} MB. Move old rows to another workbook and evaluate again.`,
+    );
   const data = fs.readFileSync(file);
   const refused = refusedFormat(data, file);
   if (refused) throw new UnusableInputError(refused);
@@ -260,7 +271,9 @@ async function readWorkbookFile(file: string): Promise<Buffer> {
 /** A CSV's text: UTF-8, UTF-16 (Excel's "Unicode text") or, when not valid UTF-8, Windows-1252 (Excel's "CSV"). */
 function readCsvText(file: string): string {
   if (!fs.existsSync(file)) throw new UnusableInputError(`No CSV file at ${file}.`);
-  if (fs.statSync(file).isDirectory()) throw new UnusableInputError(`${file} is a folder, not a CSV file.`);
+  const st = fs.statSync(file);
+  if (st.isDirectory()) throw new UnusableInputError(`${file} is a folder, not a CSV file.`);
+  if (!st.isFile()) throw new UnusableInputError(`${file} is not a regular file: save the export to a file and import that.`);
   const bytes = fs.readFileSync(file);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
     throw new UnusableInputError(`${file} is a workbook, not a CSV file: save it from Excel as "CSV UTF-8" and import that.`);
@@ -377,7 +390,25 @@ async function template(args: string[], io: Io): Promise<void> {
   io.out(`Wrote a ${dept.name} KPA template to ${values.out}`);
 }
 
-export async function main(argv: string[], io: Io): Promise<number> {
+/**
+ * A line as the terminal may show it: control characters (an escape sequence in a CSV value, a bidirectional
+ * override in a sheet name) written as \xHH or \u{HHHH}, so nothing echoed from a file can restyle or rewrite the
+ * terminal.
+ */
+export function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u{${code.toString(16).toUpperCase()}}`;
+  });
+}
+
+export async function main(argv: string[], rawIo: Io): Promise<number> {
+  const io: Io = {
+    out: (s) => rawIo.out(printable(s)),
+    err: (s) => rawIo.err(printable(s)),
+    progress: (s) => rawIo.progress(printable(s)),
+  };
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {

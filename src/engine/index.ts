@@ -148,13 +148,4 @@ export function run(wb: WorkbookGrid, options: EvaluateOptions & Partial<PlanOpt
 }
 
 // Limits of what is read and written, and their sentences (both paths).
-export {
-  EXCEL_COLUMNS,
-  EXCEL_ROWS,
-  MAX_CELLS,
-  MAX_CELL_TEXT,
-  MAX_COLUMNS,
-  cellText,
-  tooManyCells,
-  tooManyColumns,
-} from "./limits";
+export { EXCEL_COLUMNS, EXCEL_ROWS, MAX_CELLS, MAX_CELL_TEXT, MAX_COLUMNS, cellText, tooManyCells, tooManyColumns } from "./limits";

@@ -52,7 +52,10 @@ export class Package {
   private readonly removed = new Set<string>();
   private readonly lowerNames = new Map<string, string>();
 
-  constructor(data: Uint8Array, file: string) {
+  constructor(
+    data: Uint8Array,
+    private readonly file: string,
+  ) {
     let list: ZipEntry[];
     try {
       list = readZip(data);
@@ -82,12 +85,21 @@ export class Package {
     const changed = this.changed.get(name);
     if (typeof changed === "string") return changed;
     if (changed instanceof Uint8Array) return decoder.decode(changed);
-    if (changed) return decoder.decode(inflateEntry(changed));
+    if (changed) return decoder.decode(this.inflate(changed));
     const e = this.entries.get(name);
     if (!e) return undefined;
-    const text = decoder.decode(inflateEntry(e));
+    const text = decoder.decode(this.inflate(e));
     // A byte-order mark is allowed before the declaration; what we write back has none.
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+
+  private inflate(e: ZipEntry): Uint8Array {
+    try {
+      return inflateEntry(e);
+    } catch (err) {
+      if (err instanceof ZipError) throw new UnusableInputError(`${this.file} is not an .xlsx workbook that can be read (${err.message}).`);
+      throw err;
+    }
   }
 
   /** Replaces or adds a part: text, bytes, or content deflated already (a big sheet, compressed as it was written). */

@@ -161,7 +161,16 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
     }
   }
 
-  // Everything is read and checked before anything is changed.
+  // Everything is read and checked before anything is changed. Our own sheets, replaced whole, are refused too
+  // when someone protected them: protection is the user's, not ours to drop.
+  for (const name of ours) {
+    const part = sheetNamed(name)?.part;
+    const xml = part === undefined ? undefined : pkg.text(part);
+    if (xml !== undefined && isProtected(xml))
+      throw new UnusableInputError(
+        `${file}: sheet "${name}" is protected, so KPA Tracker cannot refresh it. Unprotect it (in Excel, Review > Unprotect Sheet) and evaluate again.`,
+      );
+  }
   const patched = new Map<string, Deflated>();
   let formulas = false;
   for (const [name, e] of perSheet) {
@@ -173,8 +182,8 @@ export function patchPackage(data: Uint8Array, file: string, edits: PackageEdits
     if (isProtected(xml) && (writing.has(name) || appendsTo.has(name) || e.formats.length > 0))
       throw new UnusableInputError(
         appendsTo.has(name) && !writing.has(name)
-          ? `Sheet "${name}" is protected, so rows cannot be added to it. Unprotect it and try again.`
-          : `Sheet "${name}" is protected, so its status columns cannot be written. Unprotect it and evaluate again.`,
+          ? `${file}: sheet "${name}" is protected, so rows cannot be added to it. Unprotect it (in Excel, Review > Unprotect Sheet) and try again.`
+          : `${file}: sheet "${name}" is protected, so its status columns cannot be written. Unprotect it (in Excel, Review > Unprotect Sheet) and evaluate again.`,
       );
     const r = patchWorksheet(xml, e, styles, date1904);
     formulas ||= r.formulas;
@@ -279,17 +288,18 @@ function withActiveTab(wbXml: string, p: string, index: number): string {
 /** A workbook whose structure is locked, as Excel ("1") and LibreOffice ("true") write it. */
 function isLocked(wbXml: string): boolean {
   const m = /<(?:[\w.-]+:)?workbookProtection\b[^>]*>/.exec(wbXml);
-  const v = m ? attr(m[0], "lockStructure") : undefined;
-  return v === "1" || v === "true";
+  return m !== null && xmlTrue(attr(m[0], "lockStructure"));
 }
 
 /** Protected as Excel and LibreOffice write it: <sheetProtection sheet="1"> or sheet="true". */
 function isProtected(xml: string): boolean {
   const m = /<(?:[\w.-]+:)?sheetProtection\b[^>]*>/.exec(xml);
   if (!m) return false;
-  const v = attr(m[0], "sheet");
-  return v === "1" || v === "true";
+  return xmlTrue(attr(m[0], "sheet"));
 }
+
+/** An xsd:boolean that is true, as Excel ("1") and LibreOffice ("true") write it; whitespace around is allowed. */
+const xmlTrue = (v: string | undefined): boolean => v !== undefined && /^\s*(?:1|true)\s*$/.test(v);
 
 const relPrefix = (wbXml: string): string => {
   const m = new RegExp(`xmlns:([\\w.-]+)="${REL.replace(/[./]/g, "\\$&")}"`).exec(wbXml);

@@ -15,6 +15,7 @@ import {
   rangeAddress,
   rectInside,
   serialFromIso,
+  cellText as withinCellLimit,
 } from "../engine";
 import type { StyleBook } from "./styles";
 import { attr, escapeAttr, escapeText } from "./xml";
@@ -77,7 +78,9 @@ export function cellText(s: string): string {
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0;
 
-function inlineString(ref: string, style: string, text: string, p: string): string {
+function inlineString(ref: string, style: string, full: string, p: string): string {
+  // Excel refuses to open a file with a longer cell: cut with "…" (a user's 40,000-character goal in a report).
+  const text = withinCellLimit(full);
   const space =
     text.length > 0 && (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1))) ? ' xml:space="preserve"' : "";
   return `<${p}c r="${ref}"${style} t="inlineStr"><${p}is><${p}t${space}>${cellText(text)}</${p}t></${p}is></${p}c>`;

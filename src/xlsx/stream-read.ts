@@ -9,10 +9,16 @@ import {
   type Rect,
   type SheetGrid,
   type WorkbookGrid,
+  EXCEL_ROWS,
+  MAX_CELLS,
+  MAX_COLUMNS,
+  cellAddress,
   columnIndex,
   isDateFormat,
   isTimeFormat,
   parseAreas,
+  tooManyCells,
+  tooManyColumns,
 } from "../engine";
 import { UnusableInputError } from "./errors";
 import { relsOf, resolvePart } from "./package";
@@ -91,11 +97,13 @@ export function readPackage(data: Uint8Array, file: string): StreamRead {
     try {
       return inflateEntry(e);
     } catch (err) {
-      throw new PackageReadError(
-        `${file} is not an .xlsx workbook that can be read (its zip data is damaged: ${name}: ${(err as Error).message}).`,
-      );
+      if (!(err instanceof ZipError)) throw err;
+      throw new PackageReadError(`${file} is not an .xlsx workbook that can be read (${err.message}).`);
     }
   };
+  // Not read for the grid, but patched on writing: a DTD or broken XML there is refused now, not met mid-write.
+  const types = part("[Content_Types].xml");
+  if (types) parse(types, `${file} ([Content_Types].xml)`, {});
   const workbookPart = officeDocument(part, file);
   const base = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
   const rels = relationships(part(relsOf(workbookPart)), base, file);
@@ -105,6 +113,7 @@ export function readPackage(data: Uint8Array, file: string): StreamRead {
 
   const sheets: StreamSheet[] = [];
   const grids: SheetGrid[] = [];
+  const read = { cells: 0 };
   for (const s of book.sheets) {
     const target = rels.get(s.rid);
     const missing = (what: string) =>
@@ -116,7 +125,8 @@ export function readPackage(data: Uint8Array, file: string): StreamRead {
     const data = part(target.path);
     if (!data) throw missing(`${target.path} part`);
     sheets.push({ name: s.name, part: target.path, state: s.state });
-    grids.push(parseSheet(data, s.name, { strings, formats, date1904: book.date1904 }, `${file}, sheet "${s.name}" (${target.path})`));
+    const ctx = { strings, formats, date1904: book.date1904, file, read };
+    grids.push(parseSheet(data, s.name, ctx, `${file}, sheet "${s.name}" (${target.path})`));
   }
   const names = book.names.filter((n) => isSingleArea(n.ref));
   return { grid: { sheets: grids, names }, sheets, date1904: book.date1904 };
@@ -163,13 +173,27 @@ interface Book {
   readonly date1904: boolean;
 }
 
+/** What a package's main part is when it is not a workbook, by its root element. */
+const OTHER_DOCUMENTS: Readonly<Record<string, string>> = {
+  document: "a Word document",
+  presentation: "a PowerPoint presentation",
+};
+
 function parseWorkbook(data: Uint8Array, name: string, file: string): Book {
   const book: Book = { sheets: [], names: [], date1904: false };
   let date1904 = false;
   let nameOf: string | undefined;
   let text = "";
+  let root: string | undefined;
   parse(data, `${file} (${name})`, {
     open(name, a) {
+      if (root === undefined) {
+        root = name;
+        if (name !== "workbook")
+          throw new PackageReadError(
+            `${file} is ${OTHER_DOCUMENTS[name] ?? `a package whose main part is a <${name}>`}, not an Excel workbook: choose an .xlsx workbook to evaluate.`,
+          );
+      }
       if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
       else if (name === "sheet" && a.name) {
         const rid = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1] ?? "";
@@ -266,6 +290,9 @@ interface SheetContext {
   readonly strings: readonly string[];
   readonly formats: readonly string[];
   readonly date1904: boolean;
+  readonly file: string;
+  /** Cells read so far in the workbook (each row's span from column A), against MAX_CELLS. */
+  readonly read: { cells: number };
 }
 
 function parseSheet(data: Uint8Array, name: string, ctx: SheetContext, where: string): SheetGrid {
@@ -290,12 +317,19 @@ function parseSheet(data: Uint8Array, name: string, ctx: SheetContext, where: st
 
   const putRow = () => {
     if (row === undefined) return;
+    ctx.read.cells += Math.max(row.length, rowFormats?.length ?? 0);
+    if (ctx.read.cells > MAX_CELLS) throw new PackageReadError(tooManyCells({ file: ctx.file, sheet: name, row: rowIndex }));
     while (values.length < rowIndex) values.push(EMPTY_ROW);
     values[rowIndex] = row;
     if (rowFormats) numberFormats[rowIndex] = rowFormats;
     row = undefined;
     rowFormats = undefined;
   };
+
+  const beyondExcel = (r: number) =>
+    new PackageReadError(
+      `${ctx.file} is damaged: sheet "${name}" has a row ${(r + 1).toLocaleString("en-US")}, past Excel's last row (${EXCEL_ROWS.toLocaleString("en-US")}). Open it in Excel, save it, and try again.`,
+    );
 
   parse(data, where, {
     open(name, a) {
@@ -304,6 +338,7 @@ function parseSheet(data: Uint8Array, name: string, ctx: SheetContext, where: st
           putRow();
           const r = a.r === undefined ? rowIndex + 1 : Number(a.r) - 1;
           rowIndex = Number.isInteger(r) && r >= 0 ? Math.max(r, rowIndex + 1) : rowIndex + 1;
+          if (rowIndex >= EXCEL_ROWS) throw beyondExcel(rowIndex);
           row = [];
           nextCol = 0;
           break;
@@ -336,7 +371,7 @@ function parseSheet(data: Uint8Array, name: string, ctx: SheetContext, where: st
           if (a.ref) for (const area of safeAreas(a.ref)) merges.push(area);
           break;
         case "sheetProtection":
-          isProtected = a.sheet === "1" || a.sheet === "true";
+          isProtected = /^\s*(?:1|true)\s*$/.test(a.sheet ?? "");
           break;
       }
     },
@@ -362,9 +397,19 @@ function parseSheet(data: Uint8Array, name: string, ctx: SheetContext, where: st
           if (row === undefined) {
             // A cell outside any row: malformed, but its row is the next one.
             rowIndex++;
+            if (rowIndex >= EXCEL_ROWS) throw beyondExcel(rowIndex);
             row = [];
           }
           const value = cellValue(type, raw, inline, format, ctx);
+          if (value === MISSING_STRING)
+            throw new PackageReadError(
+              `${ctx.file} is damaged: cell ${cellAddress(rowIndex, col)} of sheet "${name}" refers to shared string ${raw}, which the workbook does not have. Open it in Excel, save it, and try again.`,
+            );
+          if (col >= MAX_COLUMNS) {
+            // A value past the columns read is refused; a cell holding only a format there is left unread.
+            if (value !== null) throw new PackageReadError(tooManyColumns({ file: ctx.file, sheet: name, row: rowIndex, col }));
+            break;
+          }
           if (value !== null || format !== "General") {
             while (row.length < col) row.push(null);
             row[col] = value;
@@ -394,11 +439,21 @@ function parseSheet(data: Uint8Array, name: string, ctx: SheetContext, where: st
   };
 }
 
-function cellValue(type: string, raw: string | undefined, inline: string, format: string, ctx: SheetContext): CellValue {
+/** A shared-string cell whose index the shared strings do not have. */
+const MISSING_STRING: unique symbol = Symbol("missing shared string");
+
+function cellValue(
+  type: string,
+  raw: string | undefined,
+  inline: string,
+  format: string,
+  ctx: SheetContext,
+): CellValue | typeof MISSING_STRING {
   switch (type) {
     case "s": {
+      if (raw === undefined || raw.trim() === "") return null;
       const i = Number(raw);
-      return raw === undefined || !Number.isInteger(i) ? null : (ctx.strings[i] ?? null);
+      return Number.isInteger(i) && i >= 0 && i < ctx.strings.length ? (ctx.strings[i] as string) : MISSING_STRING;
     }
     case "inlineStr":
       return inline;
@@ -455,8 +510,14 @@ function parse(data: Uint8Array, where: string, on: Handlers): void {
     return colon < 0 ? name : name.slice(colon + 1);
   };
   let failed: Error | undefined;
+  let dtd = false;
   parser.on("error", (e) => {
     failed ??= e;
+  });
+  // Excel never writes a DTD; one here is a hostile or broken part (external entities, entity expansion).
+  parser.on("doctype", () => {
+    dtd = true;
+    failed ??= new Error("DTD");
   });
   if (on.open) {
     const open = on.open;
@@ -472,6 +533,10 @@ function parse(data: Uint8Array, where: string, on: Handlers): void {
     parser.write(decoder.decode(data.subarray(at, at + CHUNK), { stream: true }));
   }
   if (!failed) parser.write(decoder.decode()).close();
+  if (dtd)
+    throw new PackageReadError(
+      `${where} declares a document type (DTD), which Excel never writes and KPA Tracker does not read. Open it in Excel, save it, and try again.`,
+    );
   if (failed)
     throw new PackageReadError(
       `${where} is not well-formed XML (${failed.message.split("\n")[0]}). Open it in Excel, save it, and try again.`,

@@ -21,6 +21,24 @@ export interface ZipEntry {
 /** Why a zip cannot be read, without the file name (the caller adds it). */
 export class ZipError extends Error {}
 
+/** Entries in a package KPA Tracker reads: a workbook has dozens to a few thousand (one per picture or comment). */
+export const MAX_PARTS = 10_000;
+/** The most one part may hold once inflated: five times a 500,000-row sheet's XML. */
+export const MAX_PART_BYTES = 1 << 30;
+/** A part that grows more than this many times when inflated, past BOMB_FLOOR, is a zip bomb, not a spreadsheet. */
+const BOMB_RATIO = 200;
+const BOMB_FLOOR = 64 << 20;
+
+const mb = (bytes: number) => `${Math.max(1, Math.round(bytes / (1 << 20))).toLocaleString("en-US")} MB`;
+
+/** Why a zip entry's name is not a part's: a path that leaves the package, or one no zip tool agrees on. */
+function badName(name: string): string | undefined {
+  if (name.startsWith("/") || name.startsWith("\\") || /^[A-Za-z]:/.test(name) || name.split(/[/\\]/).includes(".."))
+    return `its zip entry ${name} names a path outside the package`;
+  if (name.includes("\0")) return `its zip entry ${JSON.stringify(name)} has a name no part can have`;
+  return undefined;
+}
+
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
@@ -41,7 +59,12 @@ export function readZip(data: Uint8Array): ZipEntry[] {
   const count = view.getUint16(end + 10, true);
   const dirOffset = view.getUint32(end + 16, true);
   if (count === 0xffff || dirOffset === 0xffffffff) throw new ZipError("it is a ZIP64 package, larger than KPA Tracker reads");
+  if (count > MAX_PARTS)
+    throw new ZipError(
+      `it has ${count.toLocaleString("en-US")} parts, and KPA Tracker reads packages of up to ${MAX_PARTS.toLocaleString("en-US")}`,
+    );
   const entries: ZipEntry[] = [];
+  const names = new Set<string>();
   const decoder = new TextDecoder("utf-8");
   let p = dirOffset;
   for (let i = 0; i < count; i++) {
@@ -59,6 +82,11 @@ export function readZip(data: Uint8Array): ZipEntry[] {
     if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff)
       throw new ZipError("it is a ZIP64 package, larger than KPA Tracker reads");
     const name = decoder.decode(data.subarray(p + 46, p + 46 + nameLength));
+    const bad = badName(name);
+    if (bad) throw new ZipError(bad);
+    // Two entries of one name: which one a reader takes differs between tools, so neither is trusted.
+    if (names.has(name.toLowerCase())) throw new ZipError(`it has two zip entries named ${name}`);
+    names.add(name.toLowerCase());
     if (local + 30 > data.length || view.getUint32(local, true) !== LOCAL) throw new ZipError(`its zip entry ${name} is damaged`);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (start + compressedSize > data.length) throw new ZipError(`its zip entry ${name} is cut short`);
@@ -69,10 +97,32 @@ export function readZip(data: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** An entry's content, decompressed. */
+/**
+ * An entry's content, decompressed: never more than its directory entry says it holds (a lie is damage), never more
+ * than MAX_PART_BYTES, and never a zip bomb's worth. Throws ZipError naming the entry.
+ */
 export function inflateEntry(e: ZipEntry): Uint8Array {
+  if (e.size > MAX_PART_BYTES)
+    throw new ZipError(`its part ${e.name} expands to ${mb(e.size)}, and KPA Tracker reads parts of up to ${mb(MAX_PART_BYTES)}`);
+  if (e.size > BOMB_FLOOR && e.size > BOMB_RATIO * e.compressedSize)
+    throw new ZipError(
+      `its part ${e.name} expands from ${mb(e.compressedSize)} to ${mb(e.size)}, far more than a spreadsheet compresses (a zip bomb)`,
+    );
   if (e.method === 0) return e.raw;
-  return zlib.inflateRawSync(e.raw);
+  let out: Buffer;
+  try {
+    // One byte more than declared, so that content beyond the declared size is seen rather than cut.
+    out = zlib.inflateRawSync(e.raw, { maxOutputLength: Math.max(1, e.size + 1) });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ZipError(
+      code === "ERR_BUFFER_TOO_LARGE"
+        ? `its zip entry ${e.name} holds more than its zip directory says (${mb(e.size)}), so it is damaged`
+        : `its zip data is damaged: ${e.name}: ${(err as Error).message}`,
+    );
+  }
+  if (out.length !== e.size || crc32(out) !== e.crc) throw new ZipError(`its zip data is damaged: ${e.name} does not match its checksum`);
+  return out;
 }
 
 const CRC_TABLE = (() => {

@@ -278,7 +278,9 @@ describe("kpa import: all or nothing", () => {
     const input = await saveXlsx(wb, path.join(dir, "team.xlsx"));
     const run = await runKpa("import", input, "--csv", writeCsv("export.csv", ["KPI,Date,Value", "CSAT,2050-07-31,84%"]));
     expect(run.code).toBe(2);
-    expect(run.err).toEqual(['kpa: Sheet "KPA Data" is protected, so rows cannot be added to it. Unprotect it and try again.']);
+    expect(run.err).toEqual([
+      `kpa: ${input}: sheet "KPA Data" is protected, so rows cannot be added to it. Unprotect it (in Excel, Review > Unprotect Sheet) and try again.`,
+    ]);
     expect(fs.readdirSync(dir).sort()).toEqual(["export.csv", "team.xlsx"]);
   });
 });

@@ -40,7 +40,7 @@ const CASES: [string, string, (xml: string) => string, RegExp][] = [
     "protected-sheet-lo.xlsx",
     "xl/worksheets/sheet1.xml",
     (xml) => xml.replace(/<\/sheetData>/, '</sheetData><sheetProtection sheet="true" objects="true" scenarios="true"/>'),
-    /^kpa: Sheet "Goals" is protected, so its status columns cannot be written\. Unprotect it and evaluate again\.$/,
+    /^kpa: \S*protected-sheet-lo\.xlsx: sheet "Goals" is protected, so its status columns cannot be written\. Unprotect it \(in Excel, Review > Unprotect Sheet\) and evaluate again\.$/,
   ],
 ];
 
