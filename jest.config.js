@@ -14,6 +14,7 @@ const E2E_TESTS = [
   "<rootDir>/test/browser/**/*.test.ts",
   "<rootDir>/test/cli/bin.test.ts",
   "<rootDir>/test/cli/bad-inputs.test.ts",
+  "<rootDir>/test/cli/csv-file.test.ts",
   "<rootDir>/test/cli/libreoffice.test.ts",
   "<rootDir>/test/xlsx/insert-columns.libreoffice.test.ts",
 ];
@@ -21,6 +22,7 @@ const E2E_PATHS = [
   "/test/browser/",
   "/test/cli/bin\\.test\\.ts$",
   "/test/cli/bad-inputs\\.test\\.ts$",
+  "/test/cli/csv-file\\.test\\.ts$",
   "/test/cli/libreoffice\\.test\\.ts$",
   "/test/xlsx/insert-columns\\.libreoffice\\.test\\.ts$",
 ];

@@ -34,13 +34,13 @@ import {
   FIELD_LABELS,
   csvMeasurements,
   parseColumnMap,
-  parseCsv,
   resolveColumns,
   LOG_SHEET,
   findLogTables,
   planMeasurements,
 } from "../engine";
 import { insertColumns } from "../xlsx/insert-columns";
+import { readCsvFile } from "./csv-file";
 import { UnusableInputError, refusedFormat } from "../xlsx/read";
 import { readPackage } from "../xlsx/stream-read";
 import { hasMacros, patchPackage } from "../xlsx/patch";
@@ -268,23 +268,6 @@ async function readWorkbookFile(file: string): Promise<Buffer> {
   return data;
 }
 
-/** A CSV's text: UTF-8, UTF-16 (Excel's "Unicode text") or, when not valid UTF-8, Windows-1252 (Excel's "CSV"). */
-function readCsvText(file: string): string {
-  if (!fs.existsSync(file)) throw new UnusableInputError(`No CSV file at ${file}.`);
-  const st = fs.statSync(file);
-  if (st.isDirectory()) throw new UnusableInputError(`${file} is a folder, not a CSV file.`);
-  if (!st.isFile()) throw new UnusableInputError(`${file} is not a regular file: save the export to a file and import that.`);
-  const bytes = fs.readFileSync(file);
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
-    throw new UnusableInputError(`${file} is a workbook, not a CSV file: save it from Excel as "CSV UTF-8" and import that.`);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString("utf16le");
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
-}
-
 const MAX_LISTED = 20;
 
 /** "nothing imported: 2 rows of export.csv cannot be used:" and one line per issue, first lines first. */
@@ -325,7 +308,8 @@ async function importCsv(args: string[], io: Io): Promise<void> {
   const csvName = path.basename(csvFile);
 
   progress(`Reading ${csvFile}…`);
-  const table = parseCsv(readCsvText(csvFile));
+  // Read in pieces, refused at the row that passes the cap, so a huge export never fills memory.
+  const table = readCsvFile(csvFile, csvName);
   if (table.header.length === 0) throw new UnusableInputError(`${csvFile} is empty: expected a header row such as "KPI,Date,Value".`);
   const cols = resolveColumns(table.header, overrides, csvName);
   const rows = csvMeasurements(table, cols, values.source ?? csvName);

@@ -60,7 +60,6 @@ describe("exit code 2: unusable input, one plain sentence", () => {
 
   it.each([
     ["a text file renamed .xlsx", "notes.xlsx", "Quarterly notes, not a spreadsheet\n"],
-    ["an empty file", "empty.xlsx", ""],
   ])("not a workbook: %s", async (_label, name, content) => {
     const file = path.join(dir, name);
     fs.writeFileSync(file, content);
@@ -68,6 +67,12 @@ describe("exit code 2: unusable input, one plain sentence", () => {
       await runKpa("evaluate", file, "--as-of", AS_OF),
       new RegExp(`${name} is not an \\.xlsx workbook that can be read \\(.+\\)\\.$`),
     );
+  });
+
+  it("not a workbook: an empty file", async () => {
+    const file = path.join(dir, "empty.xlsx");
+    fs.writeFileSync(file, "");
+    expectRefused(await runKpa("evaluate", file, "--as-of", AS_OF), /empty\.xlsx is empty \(0 bytes\), not an \.xlsx workbook/);
   });
 
   it("no KPA table in the workbook", async () => {
@@ -83,7 +88,7 @@ describe("exit code 2: unusable input, one plain sentence", () => {
       sheet: "Locked Goals",
       protect: true,
     });
-    expectRefused(await runKpa("evaluate", file, "--as-of", AS_OF), /Sheet "Locked Goals" is protected/);
+    expectRefused(await runKpa("evaluate", file, "--as-of", AS_OF), /protected\.xlsx: sheet "Locked Goals" is protected/);
     expect(fs.existsSync(path.join(dir, "protected.evaluated.xlsx"))).toBe(false);
   });
 
