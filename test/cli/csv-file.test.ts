@@ -197,8 +197,8 @@ interface ChildReport {
   readonly maxRss: number;
 }
 
-/** readCsvFile(file) in `node --max-old-space-size=256`; what it read or the sentence it refused with. */
-function readInChild(file: string): ChildReport {
+/** readCsvFile(file) in `node --max-old-space-size=HEAP`; what it read or the sentence it refused with. */
+function readInChild(file: string, heapMb = 256): ChildReport {
   const script = `
     const { readCsvFile } = require(${JSON.stringify(moduleJs)});
     const rssBefore = process.memoryUsage().rss;
@@ -211,7 +211,7 @@ function readInChild(file: string): ChildReport {
     }
     console.log(JSON.stringify({ ...outcome, rssBefore, maxRss: process.resourceUsage().maxRSS * 1024 }));
   `;
-  const r = spawnSync(process.execPath, ["--max-old-space-size=256", "-e", script], { encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, "-e", script], { encoding: "utf8", timeout: 120_000 });
   if (r.status !== 0) throw new Error(`the child failed (${r.status ?? r.signal ?? r.error?.message}):\n${r.stdout}\n${r.stderr}`);
   return JSON.parse(r.stdout) as ChildReport;
 }
@@ -268,11 +268,10 @@ describe("readCsvFile in a child process", () => {
       k === 99 ? `${blank}CSAT,2050-07-31,84%\nNPS,2050-07-31,41\n` : blank,
     );
     expect(fs.statSync(file).size).toBeGreaterThan(100 * 1000 * 1000);
-    const report = readInChild(file);
+    // A 40 MB heap cannot hold the file's 100 MB of text as one string (the child would abort), so finishing at
+    // all proves it was read in pieces; no bound on resident memory, which follows the collector's timing.
+    const report = readInChild(file, 40);
     expect(report.error).toBeUndefined();
     expect(report.rows).toBe(2);
-    // Held whole, the bytes and their text alone would take 200 MB or more; read in pieces it grows by what the
-    // collector has not yet freed (about 80 MB of spent pieces here), not by the file.
-    expect(report.maxRss - report.rssBefore).toBeLessThan(150 * MB);
   }, 120_000);
 });
