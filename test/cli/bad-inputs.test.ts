@@ -13,7 +13,7 @@ const BIN = path.join(REPO_ROOT, "bin", "kpa.js");
 const RSS = path.join(REPO_ROOT, "test", "support", "rss.js");
 /** The heap `kpa` gets, and the peak resident memory any case may reach (heap, buffers and code together). */
 const HEAP_MB = 1024;
-const PEAK_MB = 1536;
+const PEAK_MB = 1024;
 const BUILD_MS = 300_000;
 
 const cases = badCases();
