@@ -115,7 +115,8 @@ function expectTablesWhole(text: string, report: Report): number {
     ["Priority", report.summary.byPriority],
   ] as const) {
     const last = list[list.length - 1];
-    if (last) tables.push([title, new RegExp(`^\\s*${title}\\s+Met\\s+On Track\\b`), new RegExp(`^\\s*${escape(last.key)}\\s+\\d+\\s+\\d+`)]);
+    if (last)
+      tables.push([title, new RegExp(`^\\s*${title}\\s+Met\\s+On Track\\b`), new RegExp(`^\\s*${escape(last.key)}\\s+\\d+\\s+\\d+`)]);
   }
   expect(tables.length).toBeGreaterThanOrEqual(3);
   for (const [title, header, end] of tables) {
@@ -164,6 +165,45 @@ it(
     expect(text).toMatch(/Tax\s+15\b/); // =TaxRate*100 with TaxRate = 0.15
     expect(text).toMatch(/Doubled\s+0\.3\b/); // =DoubleTax with DoubleTax = TaxRate*2
     expect(text).toContain("KPA Summary");
+  },
+  TIMEOUT_MS,
+);
+
+it(
+  "a workbook LibreOffice saved, with a table object, evaluates like the one it came from",
+  async () => {
+    need("soffice", ["--version"], "libreoffice-calc");
+    // The lossless corpus's table workbook, opened and saved again by LibreOffice: its own styles, shared strings,
+    // table part and docProps, as a LibreOffice user would send it (issue 17: such a file once failed inside kpa).
+    const source = path.join(__dirname, "..", "fixtures", "lossless", "table.xlsx");
+    const profile = path.join(dir, "profile-resave");
+    const outDir = path.join(dir, "resaved");
+    const convert = spawnSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx:Calc MS Excel 2007 XML",
+        "--outdir",
+        outDir,
+        source,
+      ],
+      { encoding: "utf8", timeout: TIMEOUT_MS - 60_000 },
+    );
+    const resaved = path.join(outDir, "table.xlsx");
+    if (convert.status !== 0 || !fs.existsSync(resaved))
+      throw new Error(`soffice could not save ${source} as .xlsx (exit ${convert.status ?? convert.signal}):\n${convert.stderr}`);
+
+    const original = path.join(dir, "table-original.json");
+    const again = path.join(dir, "table-resaved.json");
+    await evaluateOk(source, "--out", path.join(dir, "table-original.xlsx"), "--json", original, "--as-of", AS_OF, "--quiet");
+    await evaluateOk(resaved, "--out", path.join(dir, "table-resaved.xlsx"), "--json", again, "--as-of", AS_OF, "--quiet");
+    const statuses = (file: string) =>
+      (JSON.parse(fs.readFileSync(file, "utf8")) as Report).rows.map((r) => [r.sheet, r.cell, r.name, r.status]);
+    expect(statuses(original).length).toBeGreaterThan(0);
+    expect(statuses(again)).toEqual(statuses(original));
   },
   TIMEOUT_MS,
 );
