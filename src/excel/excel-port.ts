@@ -56,6 +56,7 @@ import {
 } from "../app/port";
 import { toPortError } from "./errors";
 import { type ReadOptions, readWorkbook } from "./read";
+import { releaseLock, runToken, takeLock } from "./lock";
 import type { ExcelRunner } from "./run";
 import { queueInsertColumns } from "./room";
 import { hasUndo, undoEvaluation } from "./undo";
@@ -93,6 +94,8 @@ export interface EvaluateStats {
   readonly writeSyncs: number;
   /** Write round trips Excel refused as too large and that were sent again in halves. */
   readonly writeRetries: number;
+  /** Round trips taking and releasing the workbook's run lock, before the reads and after the writes. */
+  readonly lockSyncs: { readonly taken: number; readonly released: number };
 }
 
 export interface ExcelPort extends WorkbookPort {
@@ -195,7 +198,10 @@ async function readHeldEvaluation(context: Excel.RequestContext): Promise<HeldEv
 export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): ExcelPort {
   const now = options.now ?? (() => new Date());
   let busy: BusyTask | undefined;
-  let lastStats: EvaluateStats | undefined;
+  let lastStats: Omit<EvaluateStats, "lockSyncs"> | undefined;
+  let lockSyncs: EvaluateStats["lockSyncs"] = { taken: 0, released: 0 };
+  /** The token of a run whose lock could not be released: still ours to take back. */
+  let unreleased: string | undefined;
 
   /** Every failure leaves the port as a PortError whose message a user can act on. */
   async function guarded<T>(fn: () => Promise<T>): Promise<T> {
@@ -206,12 +212,33 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
     }
   }
 
-  /** One change at a time: a second Evaluate (or any other change) while one runs is refused, not queued. */
+  /**
+   * One change at a time: a second Evaluate (or any other change) while one runs is refused, not queued; in this pane
+   * by the port, and across the pane and the ribbon (separate runtimes) by the workbook's run lock, released after
+   * every run. A failure to release after a failed run leaves the run's own reason to show; this port takes that
+   * lock back on its next run, and any other after STALE_MS.
+   */
   async function exclusive<T>(task: BusyTask, fn: () => Promise<T>): Promise<T> {
     if (busy) throw new PortError(MESSAGES.busy({ task: busy }));
     busy = task;
     try {
-      return await guarded(fn);
+      return await guarded(async () => {
+        const lock = { token: runToken(), since: now().getTime(), task };
+        const taken = await run((context) => takeLock(context, lock, unreleased));
+        unreleased = undefined;
+        let out: { value: T } | undefined;
+        try {
+          out = { value: await fn() };
+        } finally {
+          const released = await run((context) => releaseLock(context, lock.token)).catch((e: unknown) => {
+            unreleased = lock.token;
+            if (out) throw e;
+            return 0;
+          });
+          lockSyncs = { taken, released };
+        }
+        return out.value;
+      });
     } finally {
       busy = undefined;
     }
@@ -222,7 +249,7 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
   const port: ExcelPort = {
     kind: options.kind,
     get lastStats() {
-      return lastStats;
+      return lastStats && { ...lastStats, lockSyncs };
     },
     loadSettings: () => options.settings.load(),
     saveSettings: (s) => options.settings.save(s),

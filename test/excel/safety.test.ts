@@ -219,8 +219,10 @@ describe("refusals change nothing", () => {
     expect((failure as PortError).message).toMatch(/protected/i);
     expect((failure as PortError).where).toEqual({ sheet: "Team goals" });
     expect(excel.snapshot()).toEqual(before);
-    // Only the reads went to Excel: as many round trips as reading alone takes, and no batch of writes began.
-    expect(excel.stats.syncs).toHaveLength(await readSyncsOf(grid, protect));
+    // Only the reads went to Excel: as many round trips as reading alone takes, and no batch of writes began; besides
+    // them, the run lock's (one to take it, two to release it).
+    expect(excel.stats.syncs).toHaveLength((await readSyncsOf(grid, protect)) + 3);
+    expect(excel.state.names).toEqual([]);
     expect(excel.stats.calculationSuspensions).toBe(0);
     expect(excel.stats.failures).toEqual([]);
     // Unprotected, the same port evaluates: a refusal does not leave it busy.

@@ -63,6 +63,7 @@ type OfficeFakes =
   | [Excel.HeaderFooterGroup, HeaderFooterGroupApi]
   | [Excel.HeaderFooter, HeaderFooterApi]
   | [Excel.NamedItemCollection, NameCollectionApi]
+  | [Excel.NamedItem, NamedItemApi]
   | [Excel.Range, RangeApi]
   | [Excel.RangeAreas, RangeAreasApi]
   | [Excel.RangeFormat, RangeFormatApi]
@@ -612,23 +613,16 @@ class NameCollectionApi extends ApiObject implements Imitates<Excel.NamedItemCol
   }
   protected readProps(props: string[]) {
     const itemProps = props.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
-    const items = this.ctx.state.names.map((n) => {
-      const out: Record<string, unknown> = {};
-      for (const p of itemProps.length > 0 ? itemProps : ["name"]) {
-        if (p === "name") out.name = n.name;
-        else if (p === "formula") out.formula = n.formula;
-        else if (p === "type") out.type = n.formula.includes("#REF!") ? "Error" : parseRef(n.formula) ? "Range" : "String";
-        else if (p === "visible") out.visible = true;
-        else throw new MemoryExcelError("InvalidArgument", `NamedItem has no property "${p}" here.`);
-      }
-      return out;
-    });
-    return { items };
+    const names = this.ctx.state.names;
+    return {
+      items: { keys: names.map((n) => n.name), data: names.map((n) => NamedItemApi.read(n, itemProps.length > 0 ? itemProps : ["name"])) },
+    };
   }
-  // Plain data, as loaded: the fake's names are not proxies.
-  get items(): Pick<Excel.NamedItem, "name" | "formula" | "type" | "visible">[] {
-    return this.get("items");
+  get items(): NamedItemApi[] {
+    const v = this.get<{ keys: string[]; data: Record<string, unknown>[] }>("items");
+    return v.keys.map((key, i) => new NamedItemApi(this.ctx, key, false).publish(v.data[i] as Record<string, unknown>));
   }
+
   add(name: string, reference: RangeApi | string, comment?: string): void {
     this.ctx.enqueue(
       utf8Bytes(name) + (typeof reference === "string" ? utf8Bytes(reference) : 40) + (comment === undefined ? 0 : utf8Bytes(comment)),
@@ -642,15 +636,74 @@ class NameCollectionApi extends ApiObject implements Imitates<Excel.NamedItemCol
       },
     );
   }
-  getItem(name: string): { delete(): void } {
-    return {
-      delete: () =>
-        this.ctx.enqueue(utf8Bytes(name), () => {
-          const i = this.ctx.state.names.findIndex((n) => n.name.toLowerCase() === name.toLowerCase());
-          if (i < 0) throw new MemoryExcelError("ItemNotFound", `The name "${name}" doesn't exist.`);
-          this.ctx.state.names.splice(i, 1);
-        }),
-    };
+  getItem(name: string): NamedItemApi {
+    return new NamedItemApi(this.ctx, name, false);
+  }
+  getItemOrNullObject(name: string): NamedItemApi {
+    return new NamedItemApi(this.ctx, name, true);
+  }
+}
+
+/** One defined name, found by its name (case-insensitively, as Excel does) when a command runs. */
+class NamedItemApi extends ApiObject implements Imitates<Excel.NamedItem, NamedItemApi, "publish"> {
+  constructor(
+    ctx: MemoryContext,
+    private readonly key: string,
+    private readonly nullable: boolean,
+  ) {
+    super(ctx);
+  }
+  static read(n: { name: string; formula: string }, props: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === "name") out.name = n.name;
+      else if (p === "formula") out.formula = n.formula;
+      else if (p === "type") out.type = n.formula.includes("#REF!") ? "Error" : parseRef(n.formula) ? "Range" : "String";
+      else if (p === "visible") out.visible = true;
+      else throw new MemoryExcelError("InvalidArgument", `NamedItem has no property "${p}" here.`);
+    }
+    return out;
+  }
+  /** Values loaded with the collection's items. */
+  publish(values: Record<string, unknown>): this {
+    Object.entries(values).forEach(([k, v]) => this.loaded.set(k, v));
+    return this;
+  }
+  private index(): number {
+    return this.ctx.state.names.findIndex((n) => n.name.toLowerCase() === this.key.toLowerCase());
+  }
+  protected defaultProps() {
+    return ["name", "formula", "type", "visible"];
+  }
+  protected readProps(props: string[]) {
+    const n = this.ctx.state.names[this.index()];
+    if (!n) {
+      if (this.nullable) return { isNullObject: true };
+      throw new MemoryExcelError("ItemNotFound", `The name "${this.key}" doesn't exist.`);
+    }
+    return { isNullObject: false, ...NamedItemApi.read(n, props) };
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  get type(): Excel.NamedItem["type"] {
+    return this.get("type");
+  }
+  get visible(): boolean {
+    return this.get("visible");
+  }
+  delete(): void {
+    this.ctx.enqueue(utf8Bytes(this.key), () => {
+      const i = this.index();
+      if (i < 0) throw new MemoryExcelError("ItemNotFound", `The name "${this.key}" doesn't exist.`);
+      this.ctx.state.names.splice(i, 1);
+    });
   }
 }
 
