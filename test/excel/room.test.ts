@@ -81,3 +81,19 @@ it("Undo evaluation removes the inserted columns and gives back the workbook as 
   expect(undone.undone).toBe(true);
   expect(excel.snapshot()).toEqual(before);
 });
+
+it("refuses before inserting when another sheet the evaluation writes is protected, and changes nothing", async () => {
+  const { excel, port } = crowded();
+  const first = await port.evaluate(SETTINGS);
+  expect(first.room).toEqual([OFFER]);
+  expect(first.sheets.length).toBeGreaterThan(0);
+  const summary = first.sheets[0] as string;
+  excel.sheet(summary).protected = true;
+  const before = excel.snapshot();
+  const failure = await port.evaluate(SETTINGS, undefined, { makeRoom: [OFFER] }).catch((e: unknown) => e);
+  expect(failure).toBeInstanceOf(PortError);
+  expect((failure as PortError).message).toContain(`"${summary}" is protected`);
+  // Not even the columns the user agreed to: the table's neighbour is where it was.
+  expect(text(excel, "Scorecard", 0, 5)).toBe("Region");
+  expect(excel.snapshot()).toEqual(before);
+});
