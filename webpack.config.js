@@ -108,6 +108,8 @@ module.exports = async (env = {}, options = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.ts",
       commands: "./src/commands/commands.ts",
+      // The ribbon's notice dialog: one sentence, shown when Evaluate from the ribbon fails.
+      notice: "./src/commands/notice.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -151,6 +153,11 @@ module.exports = async (env = {}, options = {}) => {
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "notice.html",
+        template: "./src/commands/notice.html",
+        chunks: ["notice"],
       }),
       new CopyStaticFilesPlugin({
         watchDirs: [assetsDir],

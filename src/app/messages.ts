@@ -1,5 +1,5 @@
 // Every sentence the add-in shows a user, in one place: the port's refusals and Office's failures (src/excel), the
-// pane's notices, hints and empty states (src/taskpane), the demo's notes and the ribbon's log line. Like the engine's
+// pane's notices, hints and empty states (src/taskpane), the demo's notes and the ribbon's dialog. Like the engine's
 // problems (src/engine/problems.ts), each takes what it names and returns one plain sentence, saying what to do where
 // there is something to do. Words only: no Office, React or DOM here, so the ribbon's bundle stays small.
 import { MAX_MILESTONE_WINDOW_DAYS, MAX_TOLERANCE, type MeasurementIssue, STATUSES, type StatusCounts } from "../engine";
@@ -195,8 +195,10 @@ export const MESSAGES = {
   demoRowsHidden: (p: { shown: number; total: number }) =>
     `Showing the first ${p.shown} of ${p.total} rows; ${p.total - p.shown} more are hidden.`,
 
-  // The ribbon: a function command has no UI of its own, so its failure goes to the console.
+  // The ribbon: a failure is shown in a dialog (src/commands/notice.html) and logged to the console.
   ribbonFailed: (p: { reason: string }) => `KPA Tracker: Evaluate failed: ${p.reason}`,
+  ribbonNoticeFailed: (p: { sentence: string; reason: string }) =>
+    `KPA Tracker: Evaluate failed and the dialog saying so could not be shown (${p.reason}): ${p.sentence}`,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
