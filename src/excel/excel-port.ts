@@ -198,8 +198,9 @@ async function readHeldEvaluation(context: Excel.RequestContext): Promise<HeldEv
 export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): ExcelPort {
   const now = options.now ?? (() => new Date());
   let busy: BusyTask | undefined;
-  let lastStats: Omit<EvaluateStats, "lockSyncs"> | undefined;
-  let lockSyncs: EvaluateStats["lockSyncs"] = { taken: 0, released: 0 };
+  let lastStats: EvaluateStats | undefined;
+  /** The current run's lock round trips; its release is counted once the run's work is done. */
+  let lockSyncs = { taken: 0, released: 0 };
   /** The token of a run whose lock could not be released: still ours to take back. */
   let unreleased: string | undefined;
 
@@ -224,7 +225,8 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
     try {
       return await guarded(async () => {
         const lock = { token: runToken(), since: now().getTime(), task };
-        const taken = await run((context) => takeLock(context, lock, unreleased));
+        const syncs = { taken: await run((context) => takeLock(context, lock, unreleased)), released: 0 };
+        lockSyncs = syncs;
         unreleased = undefined;
         let out: { value: T } | undefined;
         try {
@@ -235,7 +237,7 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
             if (out) throw e;
             return 0;
           });
-          lockSyncs = { taken, released };
+          syncs.released = released;
         }
         return out.value;
       });
@@ -249,7 +251,7 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
   const port: ExcelPort = {
     kind: options.kind,
     get lastStats() {
-      return lastStats && { ...lastStats, lockSyncs };
+      return lastStats;
     },
     loadSettings: () => options.settings.load(),
     saveSettings: (s) => options.settings.save(s),
@@ -293,7 +295,7 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
           }
           onProgress?.({ stage: "writing" });
           const written = await applyPlan(context, plan, read, { budgetBytes: options.budgetBytes, inserted, print: options.print });
-          lastStats = { readSyncs: read.syncs, writeSyncs: written.syncs, writeRetries: written.retries };
+          lastStats = { readSyncs: read.syncs, writeSyncs: written.syncs, writeRetries: written.retries, lockSyncs };
           const byKey = new Map(evaluation.rows.map((r) => [r.key, r]));
           // One line per distinct gap: a KPA element judged through its goals repeats their figures, so the pane
           // lists the goals (as the counts do: rollups are not counted again).
