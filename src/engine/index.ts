@@ -102,7 +102,7 @@ export { LAST_COLUMN, deleteColumnsInFormula, deleteSpan, shiftAreas, shiftColum
 export { applyPlanToGrid, planValueToCell } from "./apply";
 export { STYLES } from "./sheets/styles";
 export type { Ownership, OurSheet } from "./ownership";
-export { NAME_PREFIX, OUR_SHEETS, isOurSheet, readOwnership } from "./ownership";
+export { NAME_PREFIX, OUR_SHEETS, SHEET_TITLES, isOurSheet, readOwnership } from "./ownership";
 export { HISTORY_HEADERS } from "./sheets/history";
 export type { Report, ReportRow } from "./report";
 export { buildReport } from "./report";

@@ -28,7 +28,7 @@ import {
   trackingColumns,
   describeTrend,
   NAME_PREFIX,
-  OUR_SHEETS,
+  SHEET_TITLES,
   STATUSES,
   type Status,
   type StatusCounts,
@@ -172,7 +172,10 @@ export function heldEvaluationOf(values: readonly (readonly unknown[])[]): HeldE
   return { asOf, total: total ?? sum, counts: counts as StatusCounts, weightedScore };
 }
 
-/** Reads back the evaluation the workbook holds from our summary sheet, found by its defined name or, failing that, its name and title. */
+/**
+ * Reads back the evaluation the workbook holds from our summary sheet: the one our defined name marks, and only
+ * when its A1 holds our title (as readOwnership proves it). A sheet merely named or titled like ours is the user's.
+ */
 async function readHeldEvaluation(context: Excel.RequestContext): Promise<HeldEvaluation | null> {
   const wb = context.workbook;
   const names = wb.names.load("items/name,items/formula");
@@ -181,8 +184,7 @@ async function readHeldEvaluation(context: Excel.RequestContext): Promise<HeldEv
   const present = new Set(sheets.items.map((s) => s.name));
   const marked = names.items.find((n) => n.name.toLowerCase() === SUMMARY_NAME);
   const ref = marked ? parseRef(marked.formula) : undefined;
-  const byName = ref && present.has(ref.sheet) ? ref.sheet : undefined;
-  const sheet = byName ?? (present.has(OUR_SHEETS.summary) ? OUR_SHEETS.summary : undefined);
+  const sheet = ref && present.has(ref.sheet) ? ref.sheet : undefined;
   if (sheet === undefined) return null;
   const used = wb.worksheets.getItem(sheet).getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
   await context.sync();
@@ -190,8 +192,7 @@ async function readHeldEvaluation(context: Excel.RequestContext): Promise<HeldEv
   const rows = Math.min(SUMMARY_ROWS_READ, used.rowIndex + used.rowCount);
   const range = wb.worksheets.getItem(sheet).getRange(`A1:C${rows}`).load("values");
   await context.sync();
-  // Without our name, only a sheet titled as ours is ours (as readOwnership decides).
-  if (byName === undefined && range.values[0]?.[0] !== OUR_SHEETS.summary) return null;
+  if (range.values[0]?.[0] !== SHEET_TITLES.summary) return null;
   return heldEvaluationOf(range.values);
 }
 

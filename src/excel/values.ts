@@ -1,5 +1,5 @@
 // Values across the Office.js boundary: what Range.values gives us, and what we may safely give it.
-import { serialFromIso, type CellValue, type PlanValue, quoteSheet } from "../engine";
+import { serialFromIso, type CellValue, type PlanValue, cellText, quoteSheet } from "../engine";
 
 const ERROR_TEXT =
   /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!|EXTERNAL!)$/;
@@ -25,7 +25,10 @@ export function literalText(s: string): string {
 /** One plan value as a Range.values entry. Plan strings are always literal text; dates become serials. */
 export function toExcel(v: PlanValue): string | number | boolean {
   if (v === null) return "";
-  if (typeof v === "string") return literalText(v);
+  // Excel refuses a cell of more than 32,767 characters: a longer copy of a user's text is cut, ending in "…".
+  if (typeof v === "string") return literalText(cellText(v));
+  // Excel has no infinity or NaN (JSON would send them as null, clearing the cell): the error the file path writes.
+  if (typeof v === "number" && !Number.isFinite(v)) return "#NUM!";
   if (typeof v !== "object") return v;
   if ("date" in v) {
     const serial = serialFromIso(v.date);

@@ -1,7 +1,8 @@
 // How much of a workbook the add-in reads: a sheet whose values reach past MAX_COLUMNS columns, or a workbook whose
 // used ranges hold more than MAX_CELLS cells, is refused with the engine's sentence before a single block is read,
 // so a stray value at XFD1048576 or a million-row sheet never costs a read of the whole used range.
-import { MAX_CELLS, MAX_COLUMNS, cellAddress, tooManyCells, tooManyColumns } from "../../src/engine";
+import { MAX_CELLS, MAX_CELL_TEXT, MAX_COLUMNS, cellAddress, tooManyCells, tooManyColumns } from "../../src/engine";
+import { toExcel } from "../../src/excel/values";
 import { readWorkbook } from "../../src/excel/read";
 import { PortError } from "../../src/app/port";
 import { MemoryExcel } from "../support/memory-excel";
@@ -96,5 +97,28 @@ describe("more cells than are read", () => {
     put(excel, "Offset", 1_000 + MAX_CELLS / 4, 5, "last"); // 4 columns × (MAX_CELLS / 4 + 1) rows
     const e = await readFailure(excel);
     expect(e.message).toBe(tooManyCells({ sheet: "Offset", row: 1_000 + MAX_CELLS / 4 }));
+  });
+});
+
+describe("what the add-in writes stays within Excel's cell limits", () => {
+  it("a goal named in 40,000 characters is copied to our sheets cut to 32,767, ending in …; the user's cell is kept", async () => {
+    const grid = goalsWorkbook(5);
+    const long = "L".repeat(40_000);
+    const rows = grid.sheets[0]?.values as unknown as unknown[][];
+    expect(rows[1]?.[0]).toEqual(expect.any(String));
+    rows[1] = [long, ...(rows[1] ?? []).slice(1)];
+    const { excel, port } = setup(grid);
+    await port.evaluate(SETTINGS);
+    const texts: string[] = [];
+    for (const s of excel.state.sheets)
+      for (const row of s.rows.values()) for (const c of row.values()) if (typeof c.value === "string") texts.push(c.value);
+    expect(texts.filter((t) => t.length > MAX_CELL_TEXT)).toEqual([long]);
+    const cut = texts.filter((t) => t.length === MAX_CELL_TEXT && t.endsWith("…"));
+    expect(cut.length).toBeGreaterThan(0);
+  });
+
+  it("a number that is not finite is written as #NUM!, as the file path writes it, not sent as JSON null", () => {
+    expect([toExcel(Infinity), toExcel(-Infinity), toExcel(NaN)]).toEqual(["#NUM!", "#NUM!", "#NUM!"]);
+    expect(toExcel(1.5)).toBe(1.5);
   });
 });

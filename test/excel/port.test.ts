@@ -333,15 +333,15 @@ describe("the milestone warning window", () => {
 });
 
 describe("what the workbook holds (workbookState)", () => {
-  it("reads the evaluation back from KPA Summary, also once its defined name is gone, and ignores a sheet that only shares the name", async () => {
+  it("reads the evaluation back from the KPA Summary our name marks, and nothing once the name is gone", async () => {
     const { port, excel } = setup(untracked());
     expect(await port.workbookState()).toEqual({ evaluation: null, canUndo: false });
     const result = await port.evaluate(SETTINGS);
     const held = { asOf: SETTINGS.asOf, total: result.total, counts: result.counts, weightedScore: result.weightedScore };
     expect(await port.workbookState()).toEqual({ evaluation: held, canUndo: true });
-    // Another spreadsheet app may drop our names: the summary is still found by its name and title.
+    // Ownership is proven by our name and the title it points at, never guessed from a sheet's name (issue 17).
     excel.state.names.splice(0, excel.state.names.length, ...excel.state.names.filter((n) => !n.name.startsWith("KPATracker_")));
-    expect((await port.workbookState()).evaluation).toEqual(held);
+    expect((await port.workbookState()).evaluation).toBeNull();
   });
 
   it("holds nothing when a sheet named KPA Summary is not one of ours", async () => {
