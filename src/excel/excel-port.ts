@@ -236,6 +236,8 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
           const released = await run((context) => releaseLock(context, lock.token)).catch((e: unknown) => {
             unreleased = lock.token;
             if (out) throw e;
+            // The run's own failure is the one shown; this one is kept in the console, not dropped.
+            console.warn("KPA Tracker could not release its run lock after a failed run:", e);
             return 0;
           });
           syncs.released = released;

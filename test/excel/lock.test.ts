@@ -81,7 +81,10 @@ describe("a run in progress in one runtime", () => {
 
 describe("a lock left behind", () => {
   const left = (excel: MemoryExcel, ageMs: number) =>
-    excel.state.names.push({ name: LOCK_NAME, formula: lockFormula({ token: "deadrun1", since: NOW.getTime() - ageMs, task: "evaluating" }) });
+    excel.state.names.push({
+      name: LOCK_NAME,
+      formula: lockFormula({ token: "deadrun1", since: NOW.getTime() - ageMs, task: "evaluating" }),
+    });
 
   it("is taken over once stale, and gone after the run", async () => {
     const { excel, port } = setup(goalsWorkbook(10));
@@ -134,6 +137,36 @@ describe("the lock after a run", () => {
     await expect(anotherPort(excel).evaluate(SETTINGS)).rejects.toThrow(MESSAGES.busy({ task: "evaluating" }));
     await expect(port.evaluate(SETTINGS)).resolves.toMatchObject({ total: 10 });
     expect(lockOf(excel)).toBeUndefined();
+  });
+
+  it("when a failed run's release fails too, the run's reason is shown and the release's kept in the console", async () => {
+    const excel = MemoryExcel.fromGrid(goalsWorkbook(10));
+    let editing = false;
+    let calls = 0;
+    const run: ExcelRunner = async (batch) => {
+      calls++;
+      // From the second Excel.run on, a cell is being edited: the evaluation fails, and so does its release.
+      excel.state.cellEditMode = editing && calls >= 2;
+      try {
+        return await excel.run(batch);
+      } finally {
+        excel.state.cellEditMode = false;
+      }
+    };
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const port = createExcelPort(run, { kind: "excel", settings: memorySettings(), now: () => NOW });
+      editing = true;
+      await expect(port.evaluate(SETTINGS)).rejects.toThrow(MESSAGES.cellEditMode());
+      expect(lockOf(excel)).toBeDefined();
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/could not release its run lock/);
+      editing = false;
+      await expect(port.evaluate(SETTINGS)).resolves.toMatchObject({ total: 10 });
+      expect(lockOf(excel)).toBeUndefined();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("is not ours to the engine, the undo record or Undo evaluation", async () => {
