@@ -11,7 +11,7 @@ import { readWorkbook } from "../../src/excel/read";
 import type { ExcelRunner } from "../../src/excel/run";
 import { UNDO_SHEET, decodeUndo } from "../../src/excel/undo-sheet";
 import { MemoryExcel } from "../support/memory-excel";
-import { NOW, SETTINGS, memorySettings, setup } from "./harness";
+import { NOW, SETTINGS, memorySettings, pausedRunner, setup } from "./harness";
 import { goalsWorkbook } from "./fixtures";
 
 /**
@@ -19,19 +19,7 @@ import { goalsWorkbook } from "./fixtures";
  * run's own work): a run caught in progress, holding the lock.
  */
 function pausable(excel: MemoryExcel, pauseAt = 2) {
-  let resume!: () => void;
-  const gate = new Promise<void>((r) => (resume = r));
-  let reached!: () => void;
-  const paused = new Promise<void>((r) => (reached = r));
-  let calls = 0;
-  const run: ExcelRunner = async (batch) => {
-    calls++;
-    if (calls === pauseAt) {
-      reached();
-      await gate;
-    }
-    return excel.run(batch);
-  };
+  const { run, paused, resume } = pausedRunner(excel, pauseAt);
   const port = createExcelPort(run, { kind: "excel", settings: memorySettings(), now: () => NOW });
   return { port, paused, resume };
 }
