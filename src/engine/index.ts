@@ -65,6 +65,7 @@ export {
 export type { Column, Table, TableKind } from "./table";
 export { detectTables } from "./detect";
 export { evaluateGrid } from "./evaluate";
+export { type SingleInput, type SingleOptions, type SingleResult, type SingleValue, judgeOne } from "./single";
 export type { ActualFrom, Evaluation, Judgement, RoleGap, RowResult, StatusChange } from "./model";
 export type { Problem, ProblemCode, Severity } from "./problems";
 export { where } from "./problems";
