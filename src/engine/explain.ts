@@ -44,6 +44,16 @@ export const EXPLAIN = {
   readAsZero: () => "target read as 0 (none allowed)",
   /** The band part of an explanation for a zero target missed: no shortfall is small relative to zero. */
   zeroTolerance: () => "a zero target has no tolerance",
+  // The band part when the row's own columns decide (judge/band.ts statusForRow); "(row threshold)" marks an Off Track
+  // that a row's own threshold decided, where the workbook tolerance alone would say "beyond 10% tolerance".
+  rowToleranceWithin: (p: { tolerance: string }) => `within the row's ${p.tolerance} tolerance`,
+  rowToleranceBeyond: (p: { tolerance: string }) => `beyond the row's ${p.tolerance} tolerance (row threshold)`,
+  withinRowAmber: (p: { amber: string }) => `within the row's amber ${p.amber}`,
+  pastRowAmber: (p: { side: "below" | "above"; amber: string }) => `${p.side} the row's amber ${p.amber} (row threshold)`,
+  pastRowAmberNotRed: (p: { side: "below" | "above"; amber: string; red: string }) =>
+    `${p.side} the row's amber ${p.amber} but not its red ${p.red}`,
+  notPastRowRed: (p: { side: "below" | "above"; red: string }) => `not ${p.side} the row's red ${p.red}`,
+  pastRowRed: (p: { side: "below" | "above"; red: string }) => `${p.side} the row's red ${p.red} (row threshold)`,
   sourceLogged: (p: { date: string; source?: string }) => ` (logged ${p.date}${p.source ? `, ${p.source}` : ""})`,
   sourceTypedAsLogged: (p: { date: string }) => ` (typed Actual, as logged ${p.date})`,
   sourceTypedOverLog: (p: { value: string; date: string }) => ` (typed Actual, used over the log's ${p.value} of ${p.date})`,

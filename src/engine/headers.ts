@@ -31,7 +31,12 @@ export type Field =
   | "notes"
   | "status"
   | "progress"
-  | "explanation";
+  | "explanation"
+  // A row's own thresholds (judge/thresholds.ts): its At Risk band as a share of the target, the value at which it is
+  // still At Risk (amber), and the value past which it is Off Track (red).
+  | "tolerance"
+  | "amber"
+  | "red";
 
 const SYNONYMS: Record<Field, readonly string[]> = {
   name: [
@@ -137,6 +142,69 @@ const SYNONYMS: Record<Field, readonly string[]> = {
   status: ["status", "kpa status", "rag", "rag status", "current status"],
   progress: ["progress", "kpa progress", "percent complete", "progress percent", "completion percent"],
   explanation: ["explanation", "kpa explanation", "why", "status explanation"],
+  // Only whole phrases: "Tolerance", "Amber", "Red" and the like name no other column today. A bare "Threshold" stays
+  // a loose target (it is the only target of some tables); beside a real Target it is read as the red threshold
+  // (judge/thresholds.ts).
+  tolerance: [
+    "tolerance",
+    "row tolerance",
+    "tolerance band",
+    "allowed variance",
+    "acceptable variance",
+    "variance allowed",
+    "allowed deviation",
+    "acceptable deviation",
+  ],
+  amber: [
+    "amber",
+    "amber threshold",
+    "amber below",
+    "amber above",
+    "amber if below",
+    "amber if above",
+    "amber level",
+    "amber trigger",
+    "yellow",
+    "yellow threshold",
+    "yellow below",
+    "yellow above",
+    "warning",
+    "warning threshold",
+    "warning level",
+    "warning below",
+    "warning above",
+    "at risk below",
+    "at risk above",
+    "at risk if below",
+    "at risk if above",
+    "at risk threshold",
+    "at risk level",
+  ],
+  red: [
+    "red",
+    "red threshold",
+    "red below",
+    "red above",
+    "red if below",
+    "red if above",
+    "red level",
+    "red line",
+    "redline",
+    "red trigger",
+    "off track below",
+    "off track above",
+    "off track if below",
+    "off track if above",
+    "off track threshold",
+    "off track level",
+    "critical threshold",
+    "critical level",
+    "minimum",
+    "minimum acceptable",
+    "min acceptable",
+    "maximum acceptable",
+    "max acceptable",
+  ],
 };
 
 export function headerKey(text: string): string {
@@ -306,6 +374,12 @@ function fallback(key: string): Field | undefined {
 /** The field a header names, or undefined. "Q4 Target" and "Target (2050)" are targets too. */
 export function matchHeader(text: string): Field | undefined {
   return matchHeaderDetail(text)?.field;
+}
+
+/** A header that reads as a red threshold when the table has a real Target beside it: "Threshold", "Threshold %". */
+export function isLooseThreshold(text: string): boolean {
+  const ws = words(text).filter((w) => !QUALIFIER.test(w) && !TRAILING_NOUN.test(w));
+  return ws.length === 1 && ws[0] === "threshold";
 }
 
 /** Headers of the columns we add: recognisable in plain Excel and on the next evaluation. */

@@ -98,6 +98,9 @@ export const MESSAGES = {
     `The table at ${p.table} has several value columns (${p.headers}); ${q(p.header)}, the latest period holding values, was read as the actual. Keep the current period's values in a column headed "Actual" to choose it yourself.`,
   noActualColumn: (p: { table: string; columns: string }) =>
     `The table at ${p.table} has no column of actual values (its columns: ${p.columns}), so its rows are No Data. Head the column of current values "Actual", or add one (Add tracking columns).`,
+  // A row's own threshold columns (judge/thresholds.ts).
+  thresholdNotUsed: (p: { column: string; text: string; reason: string; tolerance: string }) =>
+    `${p.column} ${q(p.text)} was not used: ${p.reason}. The row was judged with the workbook's ${p.tolerance} tolerance instead.`,
 } as const;
 
 export type ProblemCode = keyof typeof MESSAGES;

@@ -517,3 +517,25 @@ const SYMBOL: Record<Comparator, string> = { ">=": "≥", ">": ">", "<=": "≤",
 export function comparatorSymbol(c: Comparator): string {
   return SYMBOL[c];
 }
+
+/**
+ * A row threshold cell read as a target is ("80%", "≥ 85%", "below 70%", "2 hours", "$1,200"): its one level. Undefined
+ * for a band, a range, a change from the baseline or a status word: no single value to compare with.
+ */
+export function thresholdLevel(parsed: TargetParse): Quantity | undefined {
+  if (!parsed.ok || parsed.target.kind !== "numeric") return undefined;
+  const t = parsed.target;
+  if (t.change || t.upper || t.comparator === "between") return undefined;
+  return t.value;
+}
+
+/** A row's Tolerance cell ("10%", "± 10%", "0.1", "2 hours"): the width of its band, or undefined. */
+export function toleranceAmount(parsed: TargetParse): Quantity | undefined {
+  if (!parsed.ok || parsed.target.kind !== "numeric") return undefined;
+  const t = parsed.target;
+  if (t.change) return undefined;
+  // "±10%" reads as the band −10% to +10%: its width either way.
+  if (t.reading === "band" && t.upper && !t.centre && Math.abs(t.value.value + t.upper.value) < 1e-9) return t.upper;
+  if (t.upper || t.comparator === "between" || t.comparator === ">" || t.comparator === ">=") return undefined;
+  return t.value.value >= 0 ? t.value : undefined;
+}

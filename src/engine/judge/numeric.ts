@@ -12,7 +12,8 @@ import { type Direction, inferDirection, parsePolarity } from "../direction";
 import { type Trend, computeTrend, projectionText } from "../trend";
 import { type Quantity, type Reading, formatQuantity } from "../values";
 import { type CategoricalTarget, type TargetParse, deadlineText, milestoneGoal } from "../targets";
-import { statusForShortfall } from "./band";
+import { statusForRow } from "./band";
+import { rowRule } from "./thresholds";
 import { judgeCategorical } from "./categorical";
 import {
   type Resolved,
@@ -226,6 +227,9 @@ function judgeAgainst(row: RowReader, name: string, timeline: Day | undefined, c
     timeline: undefined,
   });
 
+  // The row's own Tolerance, Amber or Red columns decide its band where usable, else the workbook tolerance. Read
+  // before the row is judged Met, so a threshold cell that cannot be used is reported whatever the row's status.
+  const rule = rowRule(row, resolved, ctx);
   if (satisfies(a, resolved)) return verdict("Met", EXPLAIN.met({ head }), undefined, 0);
   const short = shortfall(a, resolved);
   const over = isOver(a, resolved);
@@ -236,7 +240,7 @@ function judgeAgainst(row: RowReader, name: string, timeline: Day | undefined, c
     : `${formatQuantity({ ...actualQ, value: Math.abs(a - resolved.value.value) })} ${side}`;
   if (timeline !== undefined && timeline < ctx.asOf)
     return verdict("Overdue", EXPLAIN.overdue({ head, short: shortText, due: longDate(timeline) }), shortText, short);
-  const band = statusForShortfall(short, ctx.tolerance);
+  const band = statusForRow(a, short, rule, ctx.tolerance);
   const projection = typedOverLog ? undefined : trend?.projection;
   if (projection) {
     // A trend that reaches the target by the deadline is on track, whatever today's shortfall.
