@@ -16,11 +16,18 @@ declare const CustomFunctions: {
   readonly Error: new (code: string, message?: string) => Error;
 };
 
+// The metadata generator reads these signatures and knows only plain types: `any` is "a cell's value" (SingleValue).
+
 type Arg = SingleValue;
+
+// Outside Excel (the pane opened in a browser, where this script also loads) there is no custom functions runtime: the
+// associate calls the build appends then register with a stand-in that does nothing.
+const scope = globalThis as { CustomFunctions?: unknown };
+if (scope.CustomFunctions === undefined) scope.CustomFunctions = { associate: () => undefined };
 
 /** An error Excel shows in the cell (#VALUE!, #N/A) with the reason as its tooltip; a plain Error outside Excel. */
 function cellError(code: "invalidValue" | "notAvailable", message: string): Error {
-  if (typeof CustomFunctions === "undefined") return new Error(message);
+  if (typeof CustomFunctions.Error !== "function") return new Error(message);
   const codes = { invalidValue: CustomFunctions.ErrorCode.invalidValue, notAvailable: CustomFunctions.ErrorCode.notAvailable };
   return new CustomFunctions.Error(codes[code], message);
 }
@@ -47,7 +54,7 @@ export function judgeArgs(actual: Arg, target: Arg, due?: Arg, asOf?: Arg, basel
  * @param {any} [goal] The goal's wording, such as "Reduce response time": it sets the direction of a bare target.
  * @returns {string} The status.
  */
-export function status(actual: Arg, target: Arg, due?: Arg, asOf?: Arg, baseline?: Arg, goal?: Arg): string {
+export function status(actual: any, target: any, due?: any, asOf?: any, baseline?: any, goal?: any): string {
   return judgeArgs(actual, target, due, asOf, baseline, goal).status;
 }
 
@@ -62,7 +69,7 @@ export function status(actual: Arg, target: Arg, due?: Arg, asOf?: Arg, baseline
  * @param {any} [goal] The goal's wording, such as "Reduce response time": it sets the direction of a bare target.
  * @returns {string} The explanation.
  */
-export function explain(actual: Arg, target: Arg, due?: Arg, asOf?: Arg, baseline?: Arg, goal?: Arg): string {
+export function explain(actual: any, target: any, due?: any, asOf?: any, baseline?: any, goal?: any): string {
   return judgeArgs(actual, target, due, asOf, baseline, goal).explanation;
 }
 
@@ -77,7 +84,7 @@ export function explain(actual: Arg, target: Arg, due?: Arg, asOf?: Arg, baselin
  * @param {any} [goal] The goal's wording, such as "Reduce response time": it sets the direction of a bare target.
  * @returns {number} The progress fraction.
  */
-export function progress(actual: Arg, target: Arg, due?: Arg, asOf?: Arg, baseline?: Arg, goal?: Arg): number {
+export function progress(actual: any, target: any, due?: any, asOf?: any, baseline?: any, goal?: any): number {
   const judged = judgeArgs(actual, target, due, asOf, baseline, goal);
   if (judged.progress === undefined) throw cellError("notAvailable", `No progress: ${judged.explanation}`);
   return judged.progress;
