@@ -215,6 +215,23 @@ describe("a threshold that cannot be used: a warning naming the cell, and the wo
   });
 });
 
+describe("threshold columns are never read as something else", () => {
+  it("a Red column beside a target is not taken for the missing actual", () => {
+    const ev = evaluateGrid(workbook(sheet("K", table(["KPI", "Target", "Red"], [["Customer satisfaction", "≥ 85%", "70%"]]))), {
+      asOf: AS_OF,
+    });
+    expect(ev.rows[0]?.status).toBe("No Data");
+    expect(ev.problems.map((p) => p.code)).not.toContain("actualByContent");
+  });
+
+  it("every explanation still ends in → Status", () => {
+    for (const actual of ["82%", "75%", "65%"]) {
+      const { row } = judge("≥ 85%", actual, { Amber: "80%", Red: "70%" });
+      expect(row.explanation.endsWith(`→ ${row.status}`)).toBe(true);
+    }
+  });
+});
+
 describe("without threshold cells nothing changes", () => {
   it("empty threshold cells and tables without the columns judge by the workbook tolerance", () => {
     expect(judge("≥ 85%", "72%", { Amber: null, Red: null, Tolerance: null }).row.explanation).toBe(
