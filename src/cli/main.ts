@@ -9,6 +9,10 @@ import {
   InvalidOptionError,
   STATUSES,
   type DateOrder,
+  type SettingKey,
+  type SettingsInEffect,
+  SETTING_LABELS,
+  showSetting,
   type Trend,
   asOfProblem,
   buildReport,
@@ -143,7 +147,7 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   const generatedAt = timestamp();
   const generator = `${ENGINE_NAME} ${VERSION} (kpa CLI)`;
   const options = { asOf, tolerance, dateOrder, milestoneWindowDays, generatedAt, generator };
-  let { evaluation, plan } = run(grid, options);
+  let { evaluation, plan, settings } = run(grid, options);
   const room = values["make-room"] ? plan.room : [];
   if (room.length > 0) {
     // Insert the columns into the saved package (so every part moves as Excel would move it), then start again.
@@ -157,7 +161,7 @@ async function evaluate(args: string[], io: Io): Promise<void> {
       );
     }
     grid = readPackage(data, input).grid;
-    ({ evaluation, plan } = run(grid, options));
+    ({ evaluation, plan, settings } = run(grid, options));
   }
   if (evaluation.tables.length === 0) {
     throw new UnusableInputError(
@@ -167,7 +171,7 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   progress(`Writing ${output}…`);
   const patched = patchPackage(data, input, plan);
   // The workbook and its report succeed or fail together.
-  const report = values.json && `${JSON.stringify(buildReport(evaluation, plan, { generatedAt, generator }), null, 2)}\n`;
+  const report = values.json && `${JSON.stringify(buildReport(evaluation, plan, { generatedAt, generator, settings }), null, 2)}\n`;
   writeFilesTogether([
     { file: output, data: Buffer.from(patched.buffer, patched.byteOffset, patched.byteLength) },
     ...(values.json && report ? [{ file: values.json, data: report }] : []),
@@ -180,6 +184,7 @@ async function evaluate(args: string[], io: Io): Promise<void> {
       `Inserted ${r.count} column${r.count === 1 ? "" : "s"} after ${columnLetters(r.at - 1)} on ${r.sheet} to fit the statuses of the table at ${r.table}.`,
     );
   io.out(`Evaluated ${s.total} rows in ${evaluation.tables.length} tables as of ${asOf} → ${output}`);
+  for (const line of settingsLines(settings, values)) io.out(line);
   if (plan.room.length > 0)
     io.out(
       `${plan.room.length} table(s) had no room beside them for their statuses (${plan.room.map((r) => `${r.sheet}!${r.table}`).join(", ")}): run again with --make-room to insert columns after them.`,
@@ -215,6 +220,31 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   if (plan.problems.length > 0)
     io.out(`\n${s.errors} error(s) and ${s.warnings} warning(s): see the "KPA Summary" sheet${values.json ? " or the JSON report" : ""}.`);
   if (values.json) io.out(`Report: ${values.json}`);
+}
+
+const SETTING_FLAGS: Readonly<Record<SettingKey, string | undefined>> = {
+  tolerance: "tolerance",
+  dateOrder: "date-order",
+  milestoneWindowDays: "milestone-window",
+  fiscalYearStart: undefined,
+};
+
+/** Which settings came from the workbook's KPA Settings sheet, and each flag that overrode one of them for this run. */
+function settingsLines(settings: SettingsInEffect, values: Record<string, unknown>): string[] {
+  const { sheet, source, overrides } = settings;
+  if (!sheet.sheet) return [];
+  const fromSheet = (Object.keys(source) as SettingKey[]).filter((k) => source[k] === "sheet" && k !== "fiscalYearStart");
+  const lines: string[] = [];
+  const shown = fromSheet.map((k) => `${SETTING_LABELS[k].toLowerCase()} ${showSetting(k, sheet[k]?.value as number)}`);
+  if (settings.options.sectionTolerances && settings.options.sectionTolerances.length > 0)
+    shown.push(`${settings.options.sectionTolerances.length} section tolerance(s)`);
+  if (shown.length > 0) lines.push(`Judged by the "${sheet.sheet}" sheet: ${shown.join(", ")}.`);
+  for (const o of overrides) {
+    const flag = SETTING_FLAGS[o.key];
+    if (!flag) continue;
+    lines.push(`--${flag} ${String(values[flag])} overrides ${o.where} (${o.sheetValue}) for this run.`);
+  }
+  return lines;
 }
 
 function readDateOrder(value: string | undefined): DateOrder | undefined {

@@ -18,19 +18,31 @@ import { isOurSheet, readOwnership } from "./ownership";
 import { reviewSchedule } from "./review";
 import { type JudgeContext, RowReader, readDate, readWeight } from "./row-reader";
 import { type EvaluateOptions, checkOptions } from "./settings";
+import { type SettingsInEffect, settingsInEffect, toleranceFor } from "./settings-sheet";
 
 /** Detects and evaluates the grids. Bad data becomes problems; only invalid options throw (InvalidOptionError). */
 export function evaluateGrid(wb: WorkbookGrid, options: EvaluateOptions): Evaluation {
-  const { asOf, tolerance, order, milestoneWindowDays } = checkOptions(options);
+  return evaluateWithSettings(wb, options).evaluation;
+}
+
+/**
+ * As evaluateGrid, judging by the workbook's KPA Settings sheet under the caller's options (an option given wins
+ * over the sheet's value, which wins over the default), and saying which settings applied and where from.
+ */
+export function evaluateWithSettings(wb: WorkbookGrid, options: EvaluateOptions): { evaluation: Evaluation; settings: SettingsInEffect } {
+  const settings = settingsInEffect(wb, options);
+  const { asOf, tolerance, order, milestoneWindowDays, sectionTolerances } = checkOptions(settings.options);
   const ownership = readOwnership(wb);
-  const log = readLog(wb, order, (name) => isOurSheet(ownership, name));
+  // The settings sheet is rules, not data: no table or log is read from it.
+  const skip = (name: string) => isOurSheet(ownership, name) || name === settings.sheet.sheet;
+  const log = readLog(wb, order, skip);
   const logIndex = new LogIndex(log);
   const ctx: JudgeContext = {
     asOf,
     tolerance,
     order,
     milestoneWindowDays,
-    problems: [...ownership.problems, ...log.problems],
+    problems: [...settings.problems, ...ownership.problems, ...log.problems],
     log: logIndex,
     targets: new Map(),
   };
@@ -40,7 +52,7 @@ export function evaluateGrid(wb: WorkbookGrid, options: EvaluateOptions): Evalua
   const rows: RowResult[] = [];
   const keys = new Map<string, number>();
   for (const sheet of wb.sheets) {
-    if (isOurSheet(ownership, sheet.name)) continue;
+    if (skip(sheet.name)) continue;
     const view = new SheetView(sheet);
     const written = ownership.blocks.filter((b) => b.sheet === sheet.name).map((b) => b.rect);
     for (const table of detectTables(sheet, written)) {
@@ -56,10 +68,13 @@ export function evaluateGrid(wb: WorkbookGrid, options: EvaluateOptions): Evalua
         keys.set(base, n);
         return n === 1 ? base : `${base}#${n}`;
       };
+      // A section with a tolerance of its own judges its rows by it; the context is otherwise the same (shared problems).
+      const own = toleranceFor(table.group, sectionTolerances, tolerance);
+      const tableCtx = own === tolerance ? ctx : { ...ctx, tolerance: own };
       for (let r = table.firstRow; r <= table.lastRow; r++) {
         const row = new RowReader(view, table, r, ownership);
         if (row.isEmptyRecord()) continue;
-        rows.push(evaluateRow(row, ctx, keyFor));
+        rows.push(evaluateRow(row, tableCtx, keyFor));
       }
       // How the table's actual column was found, or one problem when it has none (columns-by-content.ts).
       ctx.problems.push(...tableProblems(table, rows));
@@ -68,7 +83,8 @@ export function evaluateGrid(wb: WorkbookGrid, options: EvaluateOptions): Evalua
   const linked = linkElements(rows, ctx.problems);
   const roleGaps = checkAccountability(wb, tables, ctx.problems);
   ctx.problems.push(...logIndex.unmatched());
-  return { asOf: options.asOf, tolerance, tables, rows: linked, problems: ctx.problems, ownership, log, roleGaps };
+  const evaluation = { asOf: options.asOf, tolerance, tables, rows: linked, problems: ctx.problems, ownership, log, roleGaps };
+  return { evaluation, settings };
 }
 
 function evaluateRow(row: RowReader, ctx: JudgeContext, keyFor: (name: string) => string): RowResult {

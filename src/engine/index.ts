@@ -2,11 +2,12 @@
 // Adapters (src/excel, src/xlsx) and the apps on top of them import from this file only; the modules behind it are
 // free to move. Data path: detect (detect.ts) → evaluate (evaluate.ts, judge/) → summarize (stats.ts) → plan (plan.ts).
 import { timestamp } from "./dates";
-import { evaluateGrid } from "./evaluate";
+import { evaluateWithSettings } from "./evaluate";
 import type { WorkbookGrid } from "./grid";
 import type { Evaluation } from "./model";
 import { buildPlan } from "./plan";
 import type { EvaluateOptions } from "./settings";
+import type { SettingsInEffect } from "./settings-sheet";
 import type { PlanOptions, WritePlan } from "./write-plan";
 
 // Grids in: cells, addresses and dates.
@@ -42,9 +43,10 @@ export {
 } from "./dates";
 
 // Settings: the one set of rules for the as-of date, tolerance and date order.
-export type { EvaluateOptions } from "./settings";
+export type { EvaluateOptions, SectionTolerance } from "./settings";
 export {
   DEFAULT_DATE_ORDER,
+  DEFAULT_FISCAL_YEAR_START,
   DEFAULT_MILESTONE_WINDOW_DAYS,
   DEFAULT_TOLERANCE,
   InvalidOptionError,
@@ -53,18 +55,35 @@ export {
   asOfProblem,
   checkOptions,
   dateOrderProblem,
+  fiscalYearStartProblem,
   isIsoDate,
+  isMonth,
   isMilestoneWindowDays,
   isTolerance,
   milestoneWindowProblem,
   parseDateOrder,
   toleranceProblem,
 } from "./settings";
+// The KPA Settings sheet: the same rules kept in the workbook, under the options a caller passes.
+export type { SettingKey, SettingOverride, SettingsInEffect, SettingsSheet, SheetValue } from "./settings-sheet";
+export {
+  SETTINGS_NAME,
+  SETTINGS_SHEET,
+  SETTINGS_TITLE,
+  SETTING_LABELS,
+  readDateOrder as readDateOrderSetting,
+  readMonth,
+  readSettingsSheet,
+  readTolerance,
+  readWindowDays,
+  settingsInEffect,
+  showSetting,
+} from "./settings-sheet";
 
 // Detect and evaluate.
 export type { Column, Table, TableKind } from "./table";
 export { detectTables } from "./detect";
-export { evaluateGrid } from "./evaluate";
+export { evaluateGrid, evaluateWithSettings } from "./evaluate";
 export { type SingleInput, type SingleOptions, type SingleResult, type SingleValue, judgeOne } from "./single";
 export type { ActualFrom, Evaluation, Judgement, RoleGap, RowResult, StatusChange } from "./model";
 export type { Problem, ProblemCode, Severity } from "./problems";
@@ -139,13 +158,15 @@ export const ENGINE_NAME = "KPA Tracker";
 export interface RunResult {
   readonly evaluation: Evaluation;
   readonly plan: WritePlan;
+  /** The settings judged by (options over the KPA Settings sheet over the defaults), and the sheet values overridden. */
+  readonly settings: SettingsInEffect;
 }
 
-/** Detect → evaluate → summarize → plan, in one call. */
+/** Detect → evaluate → summarize → plan, in one call. Options given override the workbook's KPA Settings sheet. */
 export function run(wb: WorkbookGrid, options: EvaluateOptions & Partial<PlanOptions>): RunResult {
-  const evaluation = evaluateGrid(wb, options);
+  const { evaluation, settings } = evaluateWithSettings(wb, options);
   const plan = buildPlan(wb, evaluation, { generatedAt: options.generatedAt ?? timestamp(), generator: options.generator ?? ENGINE_NAME });
-  return { evaluation, plan };
+  return { evaluation, plan, settings };
 }
 
 // Limits of what is read and written, and their sentences (both paths).

@@ -6,6 +6,7 @@ import type { DefinedName, WorkbookGrid } from "./grid";
 import type { Evaluation } from "./model";
 import { NAME_PREFIX, OUR_SHEETS, type OurSheet, SHEET_NAME_PREFIX, columnsMarkName } from "./ownership";
 import { type Problem, problem } from "./problems";
+import { SETTINGS_NAME, findSettingsSheet } from "./settings-sheet";
 import { gapsSheet } from "./sheets/gaps-sheet";
 import { planHistory } from "./sheets/history";
 import { summarySheet } from "./sheets/summary-sheet";
@@ -33,6 +34,9 @@ export function buildPlan(wb: WorkbookGrid, ev: Evaluation, opts: PlanOptions): 
       ref: absoluteRef(sheetNames[role], { top: 0, left: 0, bottom: 0, right: 0 }),
     });
   }
+  // The name marking a renamed KPA Settings sheet (proven by its A1) is the user's sheet's, kept as it is.
+  const settingsName = (wb.names ?? []).find((n) => n.name.toLowerCase() === SETTINGS_NAME.toLowerCase());
+  if (settingsName && findSettingsSheet(wb)?.named) names.push(settingsName);
   const keep = new Set(names.map((n) => n.name));
   const removeNames = (wb.names ?? []).filter((n) => n.name.startsWith(NAME_PREFIX) && !keep.has(n.name)).map((n) => n.name);
   const clears = staleCells(ev, owned);

@@ -101,6 +101,9 @@ export const MESSAGES = {
   // A row's own threshold columns (judge/thresholds.ts).
   thresholdNotUsed: (p: { column: string; text: string; reason: string; tolerance: string }) =>
     `${p.column} ${q(p.text)} was not used: ${p.reason}. The row was judged with the workbook's ${p.tolerance} tolerance instead.`,
+  // The KPA Settings sheet (settings-sheet.ts).
+  settingNotUnderstood: (p: { setting: string; text: string; expected: string; instead: string }) =>
+    `The setting ${p.setting} ${q(p.text)} was not understood, so ${p.instead}. Write ${p.expected}.`,
 } as const;
 
 export type ProblemCode = keyof typeof MESSAGES;

@@ -1,7 +1,9 @@
 // The JSON report other tools read: every evaluated row, every problem and the summary.
 import { rangeAddress } from "./address";
+import { checkOptions } from "./settings";
 import type { ActualFrom, Evaluation, StatusChange } from "./model";
 import type { Problem } from "./problems";
+import type { SettingKey, SettingsInEffect } from "./settings-sheet";
 import { type Summary, isRollup } from "./stats";
 import type { Status } from "./status";
 import type { Projection, TrendDirection, TrendPoint } from "./trend";
@@ -59,9 +61,38 @@ export interface Report {
   /** Since the previous evaluation in the KPA History sheet: rows newly Off Track or Overdue, and rows back to Met. */
   readonly changes: { readonly since: string | null; readonly rows: readonly StatusChange[] };
   readonly roleGaps: readonly { readonly owner: string; readonly cells: string; readonly suggestion: string | null }[];
+  /** The settings judged by, where each came from, and the KPA Settings values an option overrode for this run. */
+  readonly settings?: {
+    readonly sheet: string | null;
+    readonly tolerance: number;
+    readonly milestoneWindowDays: number;
+    readonly dateOrder: string;
+    readonly fiscalYearStart: number;
+    readonly sectionTolerances: readonly { readonly section: string; readonly tolerance: number }[];
+    readonly sources: Readonly<Record<SettingKey, "option" | "sheet" | "default">>;
+    readonly overrides: readonly { readonly setting: string; readonly cell: string; readonly sheetValue: string; readonly value: string }[];
+  };
 }
 
-export function buildReport(ev: Evaluation, plan: WritePlan, meta: { generatedAt: string; generator: string }): Report {
+function settingsReport(s: SettingsInEffect): NonNullable<Report["settings"]> {
+  const o = checkOptions(s.options);
+  return {
+    sheet: s.sheet.sheet ?? null,
+    tolerance: o.tolerance,
+    milestoneWindowDays: o.milestoneWindowDays,
+    dateOrder: o.order,
+    fiscalYearStart: o.fiscalYearStart,
+    sectionTolerances: o.sectionTolerances.map(({ section, tolerance }) => ({ section, tolerance })),
+    sources: s.source,
+    overrides: s.overrides.map((x) => ({ setting: x.label, cell: x.where, sheetValue: x.sheetValue, value: x.value })),
+  };
+}
+
+export function buildReport(
+  ev: Evaluation,
+  plan: WritePlan,
+  meta: { generatedAt: string; generator: string; settings?: SettingsInEffect },
+): Report {
   return {
     asOf: ev.asOf,
     generatedAt: meta.generatedAt,
@@ -110,5 +141,6 @@ export function buildReport(ev: Evaluation, plan: WritePlan, meta: { generatedAt
     summary: plan.summary,
     changes: { since: plan.history.since, rows: plan.history.changes },
     roleGaps: ev.roleGaps.map((g) => ({ owner: g.owner, cells: g.cells, suggestion: g.suggestion ?? null })),
+    ...(meta.settings ? { settings: settingsReport(meta.settings) } : {}),
   };
 }

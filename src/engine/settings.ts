@@ -11,6 +11,16 @@ export interface EvaluateOptions {
   readonly dateOrder?: DateOrder;
   /** Days before a milestone's deadline in which "not started" turns At Risk. Default 30. */
   readonly milestoneWindowDays?: number;
+  /** The month (1 = January … 12) the fiscal year starts in. Default 1. Read and checked; periods do not use it yet. */
+  readonly fiscalYearStart?: number;
+  /** Tolerances of their own for rows in a section, matched by the section's heading. */
+  readonly sectionTolerances?: readonly SectionTolerance[];
+}
+
+export interface SectionTolerance {
+  /** The section's heading as written above its table, e.g. "II. Goal-Setting and Prioritization". */
+  readonly section: string;
+  readonly tolerance: number;
 }
 
 export const DEFAULT_TOLERANCE = 0.1;
@@ -21,6 +31,8 @@ export const MAX_TOLERANCE = 1;
 export const DEFAULT_MILESTONE_WINDOW_DAYS = 30;
 /** The warning window is whole days: 0 (never warn early) to a year. */
 export const MAX_MILESTONE_WINDOW_DAYS = 366;
+
+export const DEFAULT_FISCAL_YEAR_START = 1;
 
 /** Thrown only for options a caller passed; bad workbook data becomes problems instead. */
 export class InvalidOptionError extends Error {}
@@ -39,6 +51,10 @@ export function isMilestoneWindowDays(value: unknown): value is number {
 
 export function parseDateOrder(text: unknown): DateOrder | undefined {
   return text === "mdy" || text === "dmy" ? text : undefined;
+}
+
+export function isMonth(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 12;
 }
 
 // The sentences for unusable values. `label` names the value as the caller's user knows it: "The tolerance" in the
@@ -60,12 +76,18 @@ export function milestoneWindowProblem(text: string, label = "The milestone warn
   return `${label} ${text} must be a whole number of days from 0 to ${MAX_MILESTONE_WINDOW_DAYS} (30 warns a month before a deadline).`;
 }
 
+export function fiscalYearStartProblem(text: string, label = "The fiscal year start"): string {
+  return `${label} ${text} must be a month from 1 (January) to 12 (December).`;
+}
+
 /** The options with defaults filled in; throws InvalidOptionError with one sentence for a bad one. */
 export function checkOptions(options: EvaluateOptions): {
   asOf: number;
   tolerance: number;
   order: DateOrder;
   milestoneWindowDays: number;
+  fiscalYearStart: number;
+  sectionTolerances: readonly SectionTolerance[];
 } {
   const asOf = parseIsoDate(options.asOf);
   if (asOf === undefined) throw new InvalidOptionError(asOfProblem(options.asOf));
@@ -76,5 +98,11 @@ export function checkOptions(options: EvaluateOptions): {
   const milestoneWindowDays = options.milestoneWindowDays ?? DEFAULT_MILESTONE_WINDOW_DAYS;
   if (!isMilestoneWindowDays(milestoneWindowDays))
     throw new InvalidOptionError(milestoneWindowProblem(String(options.milestoneWindowDays)));
-  return { asOf, tolerance, order, milestoneWindowDays };
+  const fiscalYearStart = options.fiscalYearStart ?? DEFAULT_FISCAL_YEAR_START;
+  if (!isMonth(fiscalYearStart)) throw new InvalidOptionError(fiscalYearStartProblem(String(options.fiscalYearStart)));
+  const sectionTolerances = options.sectionTolerances ?? [];
+  for (const s of sectionTolerances)
+    if (!isTolerance(s.tolerance))
+      throw new InvalidOptionError(toleranceProblem(String(s.tolerance), `The tolerance of the section "${s.section}"`));
+  return { asOf, tolerance, order, milestoneWindowDays, fiscalYearStart, sectionTolerances };
 }

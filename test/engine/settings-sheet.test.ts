@@ -1,0 +1,279 @@
+// The KPA Settings sheet: the rules both paths judge by, read by label as people type them, under the options a
+// caller passes (a CLI flag wins for its run), with a problem naming the cell of a value that cannot be read.
+import {
+  InvalidOptionError,
+  evaluateGrid,
+  readDateOrderSetting,
+  readMonth,
+  readSettingsSheet,
+  readTolerance,
+  readWindowDays,
+  run,
+} from "../../src/engine";
+import type { Cell } from "../fixtures/builders";
+import { pct, sheet, workbook } from "../fixtures/builders";
+
+const AS_OF = "2050-10-15";
+
+/** Title row, header row, then one row per setting (tolerance in B3, as the sheet we create lays it out). */
+function settingsSheet(rows: Cell[][], name = "KPA Settings") {
+  return sheet(name, [["KPA Settings"], ["Setting", "Value", "What it means"], ...rows]);
+}
+
+/** A goal 15% short of its target: Off Track at a 10% tolerance, At Risk at 20%. */
+const GOALS = sheet("Goals", [
+  ["Goal", "Target", "Actual"],
+  ["Grow revenue", "≥ 100", 85],
+]);
+
+const statusOf = (ev: ReturnType<typeof evaluateGrid>, name = "Grow revenue") => ev.rows.find((r) => r.name === name)?.status;
+
+describe("reading values as people type them", () => {
+  it("tolerance: 10%, 0.1, 10, '10 %', a percent-formatted cell", () => {
+    expect(readTolerance("10%")).toBe(0.1);
+    expect(readTolerance("10 %")).toBe(0.1);
+    expect(readTolerance(0.1)).toBe(0.1);
+    expect(readTolerance("0.1")).toBe(0.1);
+    expect(readTolerance(10)).toBe(0.1);
+    expect(readTolerance("10")).toBe(0.1);
+    expect(readTolerance(0.15, "0%")).toBe(0.15);
+    expect(readTolerance("0,2")).toBe(0.2);
+    expect(readTolerance("ten")).toBeUndefined();
+    expect(readTolerance("150%")).toBeUndefined();
+    expect(readTolerance(-0.1)).toBeUndefined();
+  });
+
+  it("milestone window: 30, '30', '30 days', '4 weeks'", () => {
+    expect(readWindowDays(30)).toBe(30);
+    expect(readWindowDays("30")).toBe(30);
+    expect(readWindowDays("30 days")).toBe(30);
+    expect(readWindowDays("4 weeks")).toBe(28);
+    expect(readWindowDays(2.5)).toBeUndefined();
+    expect(readWindowDays("soon")).toBeUndefined();
+    expect(readWindowDays(400)).toBeUndefined();
+  });
+
+  it("date order: mdy, DMY, day first, DD/MM/YYYY, month first", () => {
+    expect(readDateOrderSetting("mdy")).toBe("mdy");
+    expect(readDateOrderSetting("DMY")).toBe("dmy");
+    expect(readDateOrderSetting("day first")).toBe("dmy");
+    expect(readDateOrderSetting("DD/MM/YYYY")).toBe("dmy");
+    expect(readDateOrderSetting("Month first")).toBe("mdy");
+    expect(readDateOrderSetting("m/d/y")).toBe("mdy");
+    expect(readDateOrderSetting("ymd")).toBeUndefined();
+  });
+
+  it("fiscal year start: April, apr, 4, '4'", () => {
+    expect(readMonth("April")).toBe(4);
+    expect(readMonth("apr")).toBe(4);
+    expect(readMonth("Sept")).toBe(9);
+    expect(readMonth(4)).toBe(4);
+    expect(readMonth("4")).toBe(4);
+    expect(readMonth(13)).toBeUndefined();
+    expect(readMonth("Ma")).toBeUndefined();
+    expect(readMonth("Smarch")).toBeUndefined();
+  });
+});
+
+describe("the sheet", () => {
+  it("reads each setting by its label in column A, case-insensitive, tolerant of units in the label", () => {
+    const s = readSettingsSheet(
+      workbook(
+        GOALS,
+        settingsSheet([
+          ["Tolerance (%)", "15%"],
+          ["MILESTONE WARNING WINDOW (days)", 45],
+          ["date order", "day first"],
+          ["Fiscal year start", "April"],
+        ]),
+      ),
+    );
+    expect(s.sheet).toBe("KPA Settings");
+    expect(s.tolerance).toEqual({ value: 0.15, cell: "B3", text: "15%" });
+    expect(s.milestoneWindowDays?.value).toBe(45);
+    expect(s.dateOrder?.value).toBe("dmy");
+    expect(s.fiscalYearStart?.value).toBe(4);
+    expect(s.unread).toEqual([]);
+  });
+
+  it("judges with the sheet's tolerance", () => {
+    expect(statusOf(evaluateGrid(workbook(GOALS), { asOf: AS_OF }))).toBe("Off Track");
+    const ev = evaluateGrid(workbook(GOALS, settingsSheet([["Tolerance", pct(0.2)]])), { asOf: AS_OF });
+    expect(ev.tolerance).toBe(0.2);
+    expect(statusOf(ev)).toBe("At Risk");
+    expect(ev.problems).toEqual([]);
+  });
+
+  it("judges with the sheet's date order and milestone window", () => {
+    const goals = sheet("Goals", [
+      ["Goal", "Target", "Timeline", "Actual"],
+      ["Launch portal", "Launched", "01/11/2050", "Not started"],
+    ]);
+    // Month first, 01/11 is January 11 (past: Overdue); day first it is November 1, 17 days away.
+    expect(statusOf(evaluateGrid(workbook(goals), { asOf: AS_OF }), "Launch portal")).toBe("Overdue");
+    const dmy = evaluateGrid(workbook(goals, settingsSheet([["Date order", "dmy"]])), { asOf: AS_OF });
+    expect(statusOf(dmy, "Launch portal")).toBe("At Risk");
+    const narrow = evaluateGrid(
+      workbook(
+        goals,
+        settingsSheet([
+          ["Date order", "dmy"],
+          ["Milestone warning window", "7 days"],
+        ]),
+      ),
+      { asOf: AS_OF },
+    );
+    expect(statusOf(narrow, "Launch portal")).not.toBe("At Risk");
+  });
+
+  it("an empty value is no setting: the default applies without a word", () => {
+    const ev = evaluateGrid(workbook(GOALS, settingsSheet([["Tolerance", null, "What it means"]])), { asOf: AS_OF });
+    expect(ev.tolerance).toBe(0.1);
+    expect(ev.problems).toEqual([]);
+  });
+
+  it("a bad value is a warning naming its cell, and the default applies", () => {
+    const ev = evaluateGrid(
+      workbook(
+        GOALS,
+        settingsSheet([
+          ["Tolerance", "lots"],
+          ["Date order", "ymd"],
+          ["Fiscal year start", "Smarch"],
+        ]),
+      ),
+      { asOf: AS_OF },
+    );
+    expect(ev.tolerance).toBe(0.1);
+    expect(statusOf(ev)).toBe("Off Track");
+    const problems = ev.problems.filter((p) => p.code === "settingNotUnderstood");
+    expect(problems.map((p) => `${p.severity} ${p.sheet}!${p.cell}`)).toEqual([
+      "warning KPA Settings!B3",
+      "warning KPA Settings!B4",
+      "warning KPA Settings!B5",
+    ]);
+    expect(problems[0]?.message).toBe(
+      'The setting Tolerance "lots" was not understood, so the default, 10%, applies. Write a percentage from 0% to 100% such as 10%.',
+    );
+    expect(problems[2]?.message).toContain("the default, January, applies");
+  });
+
+  it("the sheet is found by name whatever its case, and its own rows are not read as a table", () => {
+    const ev = evaluateGrid(
+      workbook(
+        GOALS,
+        sheet("kpa settings", [
+          ["KPA Settings"],
+          ["Setting", "Value"],
+          ["Tolerance", "20%"],
+          [],
+          ["Section", "Tolerance"],
+          ["Sales", "5%"],
+        ]),
+      ),
+      { asOf: AS_OF },
+    );
+    expect(ev.tolerance).toBe(0.2);
+    expect(ev.tables.map((t) => t.sheet)).toEqual(["Goals"]);
+  });
+
+  it("a renamed sheet is found by our defined name when its A1 holds the title", () => {
+    const wb = {
+      ...workbook(GOALS, settingsSheet([["Tolerance", "20%"]], "Rules")),
+      names: [{ name: "KPATracker_Sheet_Settings", ref: "Rules!$A$1" }],
+    };
+    expect(evaluateGrid(wb, { asOf: AS_OF }).tolerance).toBe(0.2);
+    // The plan keeps the name: it marks the user's sheet, not one of ours to rename or drop.
+    const { plan } = run(wb, { asOf: AS_OF });
+    expect(plan.removeNames).not.toContain("KPATracker_Sheet_Settings");
+    expect(plan.names).toContainEqual({ name: "KPATracker_Sheet_Settings", ref: "Rules!$A$1" });
+    // Without the proof in A1, a sheet named otherwise is not the settings sheet.
+    const unproven = { ...workbook(GOALS, sheet("Rules", [["Rules"], ["Tolerance", "20%"]])), names: wb.names };
+    expect(evaluateGrid(unproven, { asOf: AS_OF }).tolerance).toBe(0.1);
+  });
+});
+
+describe("per-section tolerance", () => {
+  const sections = sheet("Goals", [
+    ["II. Goal-Setting and Prioritization"],
+    ["Goal", "Target", "Actual"],
+    ["Grow revenue", "≥ 100", 85],
+    [],
+    [],
+    ["III. Delivery"],
+    ["Goal", "Target", "Actual"],
+    ["Ship faster", "≥ 100", 85],
+  ]);
+
+  it("changes the status of rows in that section only, matched by its title", () => {
+    const plain = evaluateGrid(workbook(sections), { asOf: AS_OF });
+    expect(plain.tables.map((t) => t.group)).toEqual(["II. Goal-Setting and Prioritization", "III. Delivery"]);
+    expect(plain.rows.map((r) => r.status)).toEqual(["Off Track", "Off Track"]);
+    const ev = evaluateGrid(
+      workbook(sections, settingsSheet([["Tolerance", "10%"], [], ["Section", "Tolerance"], ["Goal-setting and prioritization", "20%"]])),
+      { asOf: AS_OF },
+    );
+    expect(ev.rows.map((r) => [r.name, r.status])).toEqual([
+      ["Grow revenue", "At Risk"],
+      ["Ship faster", "Off Track"],
+    ]);
+  });
+
+  it("a section tolerance that cannot be read is a warning naming its cell", () => {
+    const ev = evaluateGrid(workbook(sections, settingsSheet([[], ["Section", "Tolerance"], ["III. Delivery", "wide"]])), {
+      asOf: AS_OF,
+    });
+    const p = ev.problems.find((x) => x.code === "settingNotUnderstood");
+    expect(`${p?.sheet}!${p?.cell}`).toBe("KPA Settings!B5");
+    expect(p?.message).toContain("the workbook's tolerance applies to that section");
+  });
+
+  it("can be passed as an option", () => {
+    const ev = evaluateGrid(workbook(sections), { asOf: AS_OF, sectionTolerances: [{ section: "III. Delivery", tolerance: 0.5 }] });
+    expect(ev.rows.map((r) => r.status)).toEqual(["Off Track", "At Risk"]);
+    expect(() => evaluateGrid(workbook(sections), { asOf: AS_OF, sectionTolerances: [{ section: "X", tolerance: 2 }] })).toThrow(
+      InvalidOptionError,
+    );
+  });
+});
+
+describe("precedence: an option given > the sheet > the default", () => {
+  const wb = workbook(
+    GOALS,
+    settingsSheet([
+      ["Tolerance", "20%"],
+      ["Date order", "dmy"],
+    ]),
+  );
+
+  it("an explicit option overrides the sheet for that run, and says which cell it overrode", () => {
+    const { evaluation, settings } = run(wb, { asOf: AS_OF, tolerance: 0.1, generatedAt: "2050-01-01T00:00:00Z" });
+    expect(evaluation.tolerance).toBe(0.1);
+    expect(statusOf(evaluation)).toBe("Off Track");
+    expect(settings.source).toEqual({
+      tolerance: "option",
+      dateOrder: "sheet",
+      milestoneWindowDays: "default",
+      fiscalYearStart: "default",
+    });
+    expect(settings.overrides).toEqual([
+      { key: "tolerance", label: "Tolerance", where: "KPA Settings!B3", sheetValue: "20%", value: "10%" },
+    ]);
+  });
+
+  it("an option equal to the sheet's value overrides nothing", () => {
+    expect(run(wb, { asOf: AS_OF, tolerance: 0.2 }).settings.overrides).toEqual([]);
+  });
+
+  it("a bad sheet value with an option given says the option applies", () => {
+    const ev = evaluateGrid(workbook(GOALS, settingsSheet([["Tolerance", "lots"]])), { asOf: AS_OF, tolerance: 0.3 });
+    expect(ev.tolerance).toBe(0.3);
+    expect(ev.problems[0]?.message).toContain("so the value given for this run, 30%, applies");
+  });
+
+  it("the fiscal year start is read, checked and passed on", () => {
+    const r = run(workbook(GOALS, settingsSheet([["FY start", "Jul"]])), { asOf: AS_OF });
+    expect(r.settings.options.fiscalYearStart).toBe(7);
+    expect(() => evaluateGrid(workbook(GOALS), { asOf: AS_OF, fiscalYearStart: 13 })).toThrow(InvalidOptionError);
+  });
+});
