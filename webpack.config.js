@@ -15,6 +15,7 @@
 const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 const pkg = require("./package.json");
 
@@ -110,6 +111,8 @@ module.exports = async (env = {}, options = {}) => {
       commands: "./src/commands/commands.ts",
       // The ribbon's notice dialog: one sentence, shown when Evaluate from the ribbon fails.
       notice: "./src/commands/notice.ts",
+      // The worksheet functions (=KPA.STATUS…), on their own page (functions.html).
+      functions: "./src/functions/functions.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -144,10 +147,23 @@ module.exports = async (env = {}, options = {}) => {
       ],
     },
     plugins: [
+      // functions.json (the functions' metadata, manifest.xml: Functions.Metadata.Url) from the JSDoc in functions.ts;
+      // the plugin also appends the CustomFunctions.associate calls to that file.
+      new CustomFunctionsMetadataPlugin({
+        input: "./src/functions/functions.ts",
+        output: "functions.json",
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+      }),
+      // The worksheet functions' page (manifest.xml: Functions.Page.Url). For a shared runtime, the pane's page would
+      // load the commands and functions chunks instead (chunks: ["taskpane", "commands", "functions"]).
+      new HtmlWebpackPlugin({
+        filename: "functions.html",
+        template: "./src/functions/functions.html",
+        chunks: ["functions"],
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
