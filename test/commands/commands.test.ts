@@ -10,7 +10,7 @@ import type { ExcelRunner } from "../../src/excel/run";
 import { noticeText } from "../../src/commands/notice-address";
 import { MemoryExcel } from "../support/memory-excel";
 import { pct, sheet, workbook } from "../fixtures/builders";
-import { SETTINGS, memorySettings } from "../excel/harness";
+import { SETTINGS, memorySettings, pausedRunner } from "../excel/harness";
 
 type Handler = (event: { completed: () => void }) => Promise<void>;
 
@@ -177,18 +177,7 @@ describe("one run at a time with the pane (separate runtimes, one workbook)", ()
   it("a ribbon Evaluate during the pane's run is refused with the busy sentence, shown in the dialog", async () => {
     const excel = MemoryExcel.fromGrid(goals());
     // The pane's port, caught in its run: its second Excel.run (after taking the lock) waits.
-    let resume!: () => void;
-    const gate = new Promise<void>((r) => (resume = r));
-    let reached!: () => void;
-    const paused = new Promise<void>((r) => (reached = r));
-    let calls = 0;
-    const paneRun: ExcelRunner = async (batch) => {
-      if (++calls === 2) {
-        reached();
-        await gate;
-      }
-      return excel.run(batch);
-    };
+    const { run: paneRun, paused, resume } = pausedRunner(excel);
     // On the real clock, as the ribbon's port is: the lock's start times compare.
     const pane = createExcelPort(paneRun, { kind: "excel", settings: memorySettings() });
     const paneRunning = pane.evaluate(SETTINGS);
@@ -213,18 +202,7 @@ describe("one run at a time with the pane (separate runtimes, one workbook)", ()
 
   it("the pane's Evaluate during a ribbon run is refused with the busy sentence", async () => {
     const excel = MemoryExcel.fromGrid(goals());
-    let resume!: () => void;
-    const gate = new Promise<void>((r) => (resume = r));
-    let reached!: () => void;
-    const paused = new Promise<void>((r) => (reached = r));
-    let calls = 0;
-    const ribbonRun: ExcelRunner = async (batch) => {
-      if (++calls === 2) {
-        reached();
-        await gate;
-      }
-      return excel.run(batch);
-    };
+    const { run: ribbonRun, paused, resume } = pausedRunner(excel);
     const { onEvaluate, dialogs } = loadCommands(excel, { run: ribbonRun });
     const completed = jest.fn();
     const ribbon = onEvaluate({ completed });
