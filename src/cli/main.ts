@@ -58,7 +58,8 @@ const HELP = `kpa ${VERSION}: evaluate Key Performance Area workbooks (.xlsx)
 
 Usage:
   kpa evaluate IN.xlsx [--out OUT.xlsx | --in-place] [--as-of YYYY-MM-DD] [--json REPORT.json]
-                       [--tolerance 0.1] [--date-order mdy|dmy] [--milestone-window 30] [--make-room] [--quiet]
+                       [--tolerance 0.1] [--date-order mdy|dmy] [--milestone-window 30] [--make-room]
+                       [--write-settings] [--quiet]
   kpa import IN.xlsx --csv EXPORT.csv [--map kpi=COLUMN,date=COLUMN,value=COLUMN,...] [--source NAME]
                      [--out OUT.xlsx | --in-place] [--date-order mdy|dmy] [--quiet]
   kpa template [--department ${DEPARTMENTS.map((d) => d.id).join("|")}] --out FILE.xlsx [--force]
@@ -72,12 +73,17 @@ evaluate   Finds the KPA tables, judges every row as of a date, and writes statu
                     renamed; through a symlink, its target is written)
   --as-of DATE      the date rows are judged as of (default: today)
   --json FILE       also write the JSON report (rows, problems, summary)
-  --tolerance N     shortfall still counted as At Risk, 0 to 1: 0.1 = 10% (default 0.1)
-  --date-order X    how to read 03/04/2050: mdy (default) or dmy
-  --milestone-window N  days before a deadline in which a milestone not started is At Risk (default 30)
+  --tolerance N     shortfall still counted as At Risk, 0 to 1: 0.1 = 10% (default: the "KPA Settings"
+                    sheet's Tolerance, else 0.1)
+  --date-order X    how to read 03/04/2050: mdy or dmy (default: the "KPA Settings" sheet's, else mdy)
+  --milestone-window N  days before a deadline in which a milestone not started is At Risk (default: the
+                    "KPA Settings" sheet's, else 30)
+                    A flag given overrides the "KPA Settings" sheet's value for this run, and says so.
   --make-room       where another table or note sits too close to a table's right edge, insert whole
                     worksheet columns after the table so its status columns fit (formulas, names, merged
                     cells and charts move with the cells, as when you insert columns in Excel)
+  --write-settings  create a "KPA Settings" sheet holding the settings in effect, when the workbook has
+                    none (an existing one is never changed: it is yours to edit)
   --quiet           print nothing but errors
 
 import     Appends the rows of a CSV export (a CRM's, a helpdesk's) to the "KPA Data" measurement log,
@@ -118,6 +124,7 @@ async function evaluate(args: string[], io: Io): Promise<void> {
       "date-order": { type: "string" },
       "milestone-window": { type: "string" },
       "make-room": { type: "boolean" },
+      "write-settings": { type: "boolean" },
       quiet: { type: "boolean" },
     },
   });
@@ -146,7 +153,8 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   progress(`Evaluating ${grid.sheets.length} sheet(s)…`);
   const generatedAt = timestamp();
   const generator = `${ENGINE_NAME} ${VERSION} (kpa CLI)`;
-  const options = { asOf, tolerance, dateOrder, milestoneWindowDays, generatedAt, generator };
+  const writeSettings = Boolean(values["write-settings"]);
+  const options = { asOf, tolerance, dateOrder, milestoneWindowDays, generatedAt, generator, writeSettings };
   let { evaluation, plan, settings } = run(grid, options);
   const room = values["make-room"] ? plan.room : [];
   if (room.length > 0) {
@@ -185,6 +193,13 @@ async function evaluate(args: string[], io: Io): Promise<void> {
     );
   io.out(`Evaluated ${s.total} rows in ${evaluation.tables.length} tables as of ${asOf} → ${output}`);
   for (const line of settingsLines(settings, values)) io.out(line);
+  const created = plan.sheets.find((sp) => sp.role === "settings");
+  if (created)
+    io.out(
+      `Created the "${created.name}" sheet with the settings this run used: edit it to change how rows are judged, by kpa and the add-in.`,
+    );
+  else if (writeSettings && settings.sheet.sheet)
+    io.out(`The "${settings.sheet.sheet}" sheet already exists and was left as it is (--write-settings only creates it).`);
   if (plan.room.length > 0)
     io.out(
       `${plan.room.length} table(s) had no room beside them for their statuses (${plan.room.map((r) => `${r.sheet}!${r.table}`).join(", ")}): run again with --make-room to insert columns after them.`,

@@ -163,9 +163,17 @@ export interface RunResult {
 }
 
 /** Detect → evaluate → summarize → plan, in one call. Options given override the workbook's KPA Settings sheet. */
-export function run(wb: WorkbookGrid, options: EvaluateOptions & Partial<PlanOptions>): RunResult {
+export function run(
+  wb: WorkbookGrid,
+  options: EvaluateOptions & Partial<Omit<PlanOptions, "settings">> & { readonly writeSettings?: boolean },
+): RunResult {
   const { evaluation, settings } = evaluateWithSettings(wb, options);
-  const plan = buildPlan(wb, evaluation, { generatedAt: options.generatedAt ?? timestamp(), generator: options.generator ?? ENGINE_NAME });
+  const plan = buildPlan(wb, evaluation, {
+    generatedAt: options.generatedAt ?? timestamp(),
+    generator: options.generator ?? ENGINE_NAME,
+    // Asked for: a KPA Settings sheet holding the settings in effect, when the workbook has none.
+    ...(options.writeSettings ? { settings } : {}),
+  });
   return { evaluation, plan, settings };
 }
 

@@ -3,6 +3,7 @@ import type { DefinedName, Rect } from "./grid";
 import type { StatusChange } from "./model";
 import type { OurSheet } from "./ownership";
 import type { Problem } from "./problems";
+import type { SettingsInEffect } from "./settings-sheet";
 import type { Summary } from "./stats";
 
 /** Strings are always literal text: adapters must never let them become formulas. */
@@ -132,7 +133,8 @@ export interface CfPlan {
 }
 
 export interface SheetPlan {
-  readonly role: OurSheet;
+  /** "settings": the KPA Settings sheet, planned only when the workbook has none (it is the user's once created). */
+  readonly role: OurSheet | "settings";
   readonly name: string;
   readonly values: readonly (readonly PlanValue[])[];
   readonly numberFormats: readonly { readonly range: Rect; readonly format: string }[];
@@ -195,4 +197,6 @@ export interface PlanOptions {
   /** When the evaluation ran; shown on the summary sheet. */
   readonly generatedAt: string;
   readonly generator: string;
+  /** Set to create the KPA Settings sheet, holding these settings, when the workbook has none (never to replace one). */
+  readonly settings?: SettingsInEffect;
 }

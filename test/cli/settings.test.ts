@@ -74,3 +74,30 @@ it("the sheet is left as the user wrote it", async () => {
   expect(ws?.getCell("B3").value).toBe("20%");
   expect(ws?.getCell("C3").value).toBe("my own note");
 });
+
+it("--write-settings creates the sheet with the settings in effect, once; later runs leave it as edited", async () => {
+  const wb = new ExcelJS.Workbook();
+  putRows(wb.addWorksheet("Goals"), "A1", [
+    ["Goal", "Target", "Actual"],
+    ["Grow revenue", "≥ 100", 85],
+  ]);
+  const input = await saveXlsx(wb, path.join(dir, "plain.xlsx"));
+  const out = path.join(dir, "out.xlsx");
+  const first = await evaluateOk(input, "--as-of", AS_OF, "--out", out, "--write-settings", "--tolerance", "0.2");
+  expect(first.out.join("\n")).toContain('Created the "KPA Settings" sheet');
+  const made = new ExcelJS.Workbook();
+  await made.xlsx.readFile(out);
+  const ws = made.getWorksheet("KPA Settings");
+  expect(ws?.getCell("A3").value).toBe("Tolerance");
+  expect(ws?.getCell("B3").value).toBe(0.2);
+  // People edit it; the next run judges by the edit and writes nothing over it.
+  if (ws) ws.getCell("B3").value = "10%";
+  await made.xlsx.writeFile(out);
+  const json = path.join(dir, "r.json");
+  const again = await evaluateOk(out, "--as-of", AS_OF, "--in-place", "--write-settings", "--json", json);
+  expect(again.out.join("\n")).toContain("already exists and was left as it is");
+  expect(report(json).rows.map((x) => x.status)).toEqual(["Off Track"]);
+  const after = new ExcelJS.Workbook();
+  await after.xlsx.readFile(out);
+  expect(after.getWorksheet("KPA Settings")?.getCell("B3").value).toBe("10%");
+});

@@ -2,6 +2,7 @@
 // caller passes (a CLI flag wins for its run), with a problem naming the cell of a value that cannot be read.
 import {
   InvalidOptionError,
+  applyPlanToGrid,
   evaluateGrid,
   readDateOrderSetting,
   readMonth,
@@ -275,5 +276,38 @@ describe("precedence: an option given > the sheet > the default", () => {
     const r = run(workbook(GOALS, settingsSheet([["FY start", "Jul"]])), { asOf: AS_OF });
     expect(r.settings.options.fiscalYearStart).toBe(7);
     expect(() => evaluateGrid(workbook(GOALS), { asOf: AS_OF, fiscalYearStart: 13 })).toThrow(InvalidOptionError);
+  });
+});
+
+describe("creating the sheet (asked for)", () => {
+  it("is planned only when asked and the workbook has none, holds the settings in effect, and reads back the same", () => {
+    expect(run(workbook(GOALS), { asOf: AS_OF }).plan.sheets.map((s) => s.role)).toEqual(["summary", "gaps"]);
+    const { plan } = run(workbook(GOALS), { asOf: AS_OF, tolerance: 0.2, dateOrder: "dmy", writeSettings: true });
+    const sp = plan.sheets.find((s) => s.role === "settings");
+    expect(sp?.name).toBe("KPA Settings");
+    expect(sp?.values.slice(0, 6).map((r) => r.slice(0, 2))).toEqual([
+      ["KPA Settings"],
+      ["Setting", "Value"],
+      ["Tolerance", 0.2],
+      ["Milestone warning window (days)", 30],
+      ["Date order", "dmy"],
+      ["Fiscal year start", "January"],
+    ]);
+    expect(sp?.values[2]?.[2]).toMatch(/At Risk rather than Off Track/);
+    expect(plan.names).toContainEqual({ name: "KPATracker_Sheet_Settings", ref: "'KPA Settings'!$A$1" });
+    // As the adapters write it (values only here), the sheet reads back as the settings it was made from.
+    const back = readSettingsSheet(applyPlanToGrid(workbook(GOALS), plan));
+    expect([back.tolerance?.value, back.milestoneWindowDays?.value, back.dateOrder?.value, back.fiscalYearStart?.value]).toEqual([
+      0.2,
+      30,
+      "dmy",
+      1,
+    ]);
+    expect(back.unread).toEqual([]);
+  });
+
+  it("is never planned over an existing sheet", () => {
+    const { plan } = run(workbook(GOALS, settingsSheet([["Tolerance", "20%"]])), { asOf: AS_OF, writeSettings: true });
+    expect(plan.sheets.map((s) => s.role)).toEqual(["summary", "gaps"]);
   });
 });
