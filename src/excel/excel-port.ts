@@ -29,6 +29,7 @@ import {
   describeTrend,
   NAME_PREFIX,
   SHEET_TITLES,
+  readSettingsSheet,
   STATUSES,
   type Status,
   type StatusCounts,
@@ -126,8 +127,19 @@ function roomOffer(r: RoomRequest): RoomOffer {
 
 const sameOffer = (a: RoomOffer, b: RoomOffer) => a.sheet === b.sheet && a.table === b.table && a.after === b.after && a.count === b.count;
 
-function engineOptions(s: EvaluateSettings) {
-  return { asOf: s.asOf, tolerance: s.tolerance, dateOrder: s.dateOrder, milestoneWindowDays: s.milestoneWindowDays };
+/**
+ * The engine's options for a run: the as-of date, and the pane's saved rules only where the workbook's KPA Settings
+ * sheet sets none. The sheet is the rules everyone reads (`kpa` too), so a value in it is not overridden by a
+ * setting saved in this document; the engine reads the sheet itself and reports what it could not read.
+ */
+function engineOptions(s: EvaluateSettings, grid: WorkbookGrid) {
+  const sheet = readSettingsSheet(grid);
+  return {
+    asOf: s.asOf,
+    tolerance: sheet.tolerance ? undefined : s.tolerance,
+    dateOrder: sheet.dateOrder ? undefined : s.dateOrder,
+    milestoneWindowDays: sheet.milestoneWindowDays ? undefined : s.milestoneWindowDays,
+  };
 }
 
 /** The defined name that marks our summary sheet (the engine's plan names it so; readOwnership reads it). */
@@ -263,7 +275,7 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
       guarded(() =>
         run(async (context) => {
           const read = await readWorkbook(context, options.read);
-          return scanResult(evaluateGrid(read.grid, engineOptions(settings)));
+          return scanResult(evaluateGrid(read.grid, engineOptions(settings, read.grid)));
         }),
       ),
 
@@ -277,7 +289,7 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
               onProgress: (fraction) => onProgress?.({ stage: "reading", fraction }),
             });
           const judge = (grid: WorkbookGrid) =>
-            runEngine(grid, { ...engineOptions(settings), generatedAt: timestamp(now()), generator: `${ENGINE_NAME} add-in` });
+            runEngine(grid, { ...engineOptions(settings, grid), generatedAt: timestamp(now()), generator: `${ENGINE_NAME} add-in` });
           onProgress?.({ stage: "reading", fraction: 0 });
           let read = await readAll();
           onProgress?.({ stage: "evaluating" });

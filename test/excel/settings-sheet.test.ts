@@ -1,6 +1,6 @@
-// The add-in judges through the same engine as `kpa`, so it reads the workbook's KPA Settings sheet too. The pane
-// today still passes the tolerance saved in its document settings, which (as any option given) wins over the sheet;
-// a setting it leaves unset is the sheet's.
+// The add-in judges through the same engine as `kpa`, so it reads the workbook's KPA Settings sheet too. A value
+// in the sheet wins over what the pane saved in the document (the sheet is the rules everyone reads); where the
+// sheet sets nothing, the pane's saved value applies.
 import type { EvaluateSettings } from "../../src/app/port";
 import { pct, sheet, workbook } from "../fixtures/builders";
 import { SETTINGS, setup } from "./harness";
@@ -26,10 +26,25 @@ describe("the Excel port and the KPA Settings sheet", () => {
     expect(result.counts["Off Track"]).toBe(0);
   });
 
-  it("a tolerance the pane passes overrides the sheet for that run, as a CLI flag does", async () => {
+  it("the sheet's tolerance wins over the one the pane saved in the document", async () => {
     const { port } = setup(grid());
     const result = await port.evaluate({ ...SETTINGS, tolerance: 0.1 });
-    expect(result.counts["Off Track"]).toBe(1);
+    expect(result.counts["At Risk"]).toBe(1);
+    expect(result.counts["Off Track"]).toBe(0);
+  });
+
+  it("where the sheet sets no tolerance, the pane's saved one applies", async () => {
+    const blank = workbook(
+      sheet("Goals", [
+        ["Goal", "Target", "Actual"],
+        ["Grow revenue", "≥ 100", 85],
+      ]),
+      sheet("KPA Settings", [["KPA Settings"], ["Setting", "Value", "What it means"], ["Tolerance", null]]),
+    );
+    const { port } = setup(blank);
+    expect((await port.evaluate({ ...SETTINGS, tolerance: 0.2 })).counts["At Risk"]).toBe(1);
+    const again = setup(blank);
+    expect((await again.port.evaluate({ ...SETTINGS, tolerance: 0.1 })).counts["Off Track"]).toBe(1);
   });
 
   it("a value the sheet cannot read is a problem naming its cell", async () => {
