@@ -5,6 +5,30 @@ import { memoize } from "./memo";
 export type Day = number;
 export type DateOrder = "mdy" | "dmy";
 
+/** How dates written as text are read: the order of a numeric date, and the month the fiscal year starts in. */
+export interface DateRules {
+  readonly order: DateOrder;
+  /** 1 (January, the calendar year) to 12. Quarters, halves and fiscal years ("Q1 2050", "H2 FY50", "FY2050") follow it. */
+  readonly fiscalYearStart?: number;
+}
+
+/** The rules of a bare order (the calendar year), or the rules given. */
+function rulesOf(rules: DateOrder | DateRules): { order: DateOrder; fiscalYearStart: number } {
+  if (typeof rules === "string") return { order: rules, fiscalYearStart: 1 };
+  const f = rules.fiscalYearStart;
+  return { order: rules.order, fiscalYearStart: f !== undefined && Number.isInteger(f) && f >= 1 && f <= 12 ? f : 1 };
+}
+
+/**
+ * The last day of the `months`-long part number `part` (1-based) of fiscal year `year`. A fiscal year is named by the
+ * calendar year it ends in: with a year starting in April, FY2050 runs from April 1, 2049 to March 31, 2050 and its
+ * first quarter ends June 30, 2049. With January it is the calendar year.
+ */
+export function fiscalPartEnd(year: number, start: number, months: number, part: number): Day {
+  const firstYear = start === 1 ? year : year - 1;
+  return monthEnd(firstYear, start - 1 + months * part);
+}
+
 const MS_PER_DAY = 86_400_000;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -115,14 +139,16 @@ export interface ParsedDate {
 
 /**
  * Reads the date phrasings found in KPA workbooks: ISO, "December 15, 2050", "15 Dec 2050",
- * "Q4 2050" (quarter end), "H1 2050" (half end), "June 2050" (month end), "2050" (year end)
- * and numeric dates in the given order.
+ * "Q4 2050" (quarter end), "H1 2050" (half end), "FY2050", "FY50" or "FY2049/50" (fiscal year end), "June 2050"
+ * (month end), "2050" (calendar year end) and numeric dates in the given order. Quarters, halves and fiscal years
+ * follow the fiscal year start (see fiscalPartEnd); a month or a bare year is always the calendar's.
  */
-export function parseDateText(input: string, order: DateOrder = "mdy"): ParsedDate | undefined {
+export function parseDateText(input: string, rules: DateOrder | DateRules = "mdy"): ParsedDate | undefined {
+  const { order, fiscalYearStart: start } = rulesOf(rules);
   let t = input
     .trim()
     .toLowerCase()
-    .replace(/^(?:by|before|due|on|until|till|in|end of|by end of|by the end of|the end of|eo)\s+/, "")
+    .replace(/^(?:by the end of|by end of|the end of|end of|by|before|due|on|until|till|in|eo)\s+/, "")
     .replace(/[.,]+$/, "")
     .trim();
   if (!t) return undefined;
@@ -154,24 +180,54 @@ export function parseDateText(input: string, order: DateOrder = "mdy"): ParsedDa
     const mo = monthIndex(m[2] as string);
     return mo ? valid(Number(m[3]), mo, Number(m[1])) : undefined;
   }
-  // "q4 2050", "2050 q4", "q4-2050", "q4/2050", "q4 fy2050"
-  m = /^q([1-4])[\s/-]*(?:fy)?(\d{4})$/.exec(t) ?? swapYear(/^(?:fy)?(\d{4})[\s/-]*q([1-4])$/.exec(t));
-  if (m) return { day: monthEnd(Number(m[2]), Number(m[1]) * 3) };
-  m = /^h([12])[\s/-]*(\d{4})$/.exec(t) ?? swapYear(/^(\d{4})[\s/-]*h([12])$/.exec(t));
-  if (m) return { day: monthEnd(Number(m[2]), Number(m[1]) * 6) };
+  // "q4 2050", "2050 q4", "q4-2050", "q4/2050", "q4 fy2050", "q4 fy50", "fy50 q4"
+  m =
+    /^q([1-4])[\s/-]*(fy\s?\d{2}(?:\d{2})?(?:[/-]\d{2}(?:\d{2})?)?|\d{4})$/.exec(t) ??
+    swapYear(/^(fy\s?\d{2}(?:\d{2})?(?:[/-]\d{2}(?:\d{2})?)?|\d{4})[\s/-]*q([1-4])$/.exec(t));
+  if (m) {
+    const year = fiscalYear(m[2] as string);
+    return year === undefined ? undefined : { day: fiscalPartEnd(year, start, 3, Number(m[1])) };
+  }
+  m =
+    /^h([12])[\s/-]*(fy\s?\d{2}(?:\d{2})?(?:[/-]\d{2}(?:\d{2})?)?|\d{4})$/.exec(t) ??
+    swapYear(/^(fy\s?\d{2}(?:\d{2})?(?:[/-]\d{2}(?:\d{2})?)?|\d{4})[\s/-]*h([12])$/.exec(t));
+  if (m) {
+    const year = fiscalYear(m[2] as string);
+    return year === undefined ? undefined : { day: fiscalPartEnd(year, start, 6, Number(m[1])) };
+  }
   // "june 2050", "jun-2050"
   m = /^([a-z]+)\.?[\s-]+(\d{4})$/.exec(t);
   if (m) {
     const mo = monthIndex(m[1] as string);
     return mo ? { day: monthEnd(Number(m[2]), mo) } : undefined;
   }
-  // "2050", "fy2050"
-  m = /^(?:fy\s?)?(\d{4})$/.exec(t);
+  // "fy2050", "fy 50", "fy2049/50", "fy 2049-2050": the fiscal year's last day
+  if (t.startsWith("fy")) {
+    const year = fiscalYear(t);
+    return year === undefined ? undefined : { day: fiscalPartEnd(year, start, 12, 1) };
+  }
+  // "2050": the calendar year's last day
+  m = /^(\d{4})$/.exec(t);
   if (m) {
     const y = Number(m[1]);
     return y >= 1900 && y <= 9999 ? { day: monthEnd(y, 12) } : undefined;
   }
   return undefined;
+}
+
+/**
+ * The year a fiscal year is named by (the one it ends in): "2050", "fy2050", "fy 50" (20xx), "fy2049/50" and
+ * "fy49-50" (the second year, which must follow the first). Undefined for anything else.
+ */
+function fiscalYear(text: string): number | undefined {
+  const m = /^(?:fy\s?)?(\d{2}|\d{4})(?:[/-](\d{2}|\d{4}))?$/.exec(text);
+  if (!m || (m[1]?.length === 2 && !text.startsWith("fy"))) return undefined;
+  const full = (digits: string) => (digits.length === 2 ? 2000 + Number(digits) : Number(digits));
+  const first = full(m[1] as string);
+  if (m[2] === undefined) return first >= 1900 && first <= 9999 ? first : undefined;
+  // The second year may be written short ("2049/50"): it takes the first's century.
+  const second = m[2].length === 2 ? first - (first % 100) + Number(m[2]) + (Number(m[2]) < first % 100 ? 100 : 0) : Number(m[2]);
+  return second === first + 1 && second <= 9999 ? second : undefined;
 }
 
 function swapYear(m: RegExpExecArray | null): RegExpExecArray | null {

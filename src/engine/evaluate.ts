@@ -31,16 +31,17 @@ export function evaluateGrid(wb: WorkbookGrid, options: EvaluateOptions): Evalua
  */
 export function evaluateWithSettings(wb: WorkbookGrid, options: EvaluateOptions): { evaluation: Evaluation; settings: SettingsInEffect } {
   const settings = settingsInEffect(wb, options);
-  const { asOf, tolerance, order, milestoneWindowDays, sectionTolerances } = checkOptions(settings.options);
+  const { asOf, tolerance, order, fiscalYearStart, milestoneWindowDays, sectionTolerances } = checkOptions(settings.options);
   const ownership = readOwnership(wb);
   // The settings sheet is rules, not data: no table or log is read from it.
   const skip = (name: string) => isOurSheet(ownership, name) || name === settings.sheet.sheet;
-  const log = readLog(wb, order, skip);
+  const log = readLog(wb, { order, fiscalYearStart }, skip);
   const logIndex = new LogIndex(log);
   const ctx: JudgeContext = {
     asOf,
     tolerance,
     order,
+    fiscalYearStart,
     milestoneWindowDays,
     problems: [...settings.problems, ...ownership.problems, ...log.problems],
     log: logIndex,

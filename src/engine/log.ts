@@ -1,7 +1,7 @@
 // The measurement log ("KPA Data"): dated values for KPIs, typed by people or imported from other systems.
 // It belongs to the user: we read it, and only ever append rows below what it holds.
 import { cellAddress } from "./address";
-import { type DateOrder, type Day, isoDate, longDate, monthEnd, parseDateText } from "./dates";
+import { type DateOrder, type DateRules, type Day, isoDate, longDate, monthEnd, parseDateText } from "./dates";
 import { SheetView, type SheetGrid, type WorkbookGrid } from "./grid";
 import { headerKey } from "./headers";
 import { acronyms, significantWords } from "./kpi-names";
@@ -99,18 +99,18 @@ export function isLogName(name: string): boolean {
 }
 
 /** Reads a log's date or period cell: a date, "Q3 2050", "Sep 2050", "2050-09" or a year. */
-export function readPeriod(value: unknown, format: string, order: DateOrder): Day | undefined {
-  const r = readCell(value as never, format, order);
+export function readPeriod(value: unknown, format: string, rules: DateOrder | DateRules): Day | undefined {
+  const r = readCell(value as never, format, rules);
   if (r.kind === "date") return r.day;
   if (r.kind === "quantity" && r.q.unit === "number" && Number.isInteger(r.q.value) && r.q.value >= 1900 && r.q.value <= 9999)
     return monthEnd(r.q.value, 12);
   if (typeof value !== "string") return undefined;
   const m = /^\s*(\d{4})-(\d{1,2})\s*$/.exec(value);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return monthEnd(Number(m[1]), Number(m[2]));
-  return parseDateText(value, order)?.day;
+  return parseDateText(value, rules)?.day;
 }
 
-export function readLog(wb: WorkbookGrid, order: DateOrder, skip?: (sheet: string) => boolean): MeasurementLog {
+export function readLog(wb: WorkbookGrid, rules: DateOrder | DateRules, skip?: (sheet: string) => boolean): MeasurementLog {
   const tables = findLogTables(wb, skip);
   const entries: LogEntry[] = [];
   const problems: Problem[] = [];
@@ -119,7 +119,7 @@ export function readLog(wb: WorkbookGrid, order: DateOrder, skip?: (sheet: strin
     for (let r = t.headerRow + 1; r < t.nextRow; r++) {
       const kpi = view.text(r, t.cols.kpi).trim();
       const valueCell = cellAddress(r, t.cols.value);
-      const value = readCell(view.value(r, t.cols.value), view.format(r, t.cols.value), order);
+      const value = readCell(view.value(r, t.cols.value), view.format(r, t.cols.value), rules);
       if (!kpi && value.kind === "none") continue;
       if (!kpi) {
         problems.push(problem("logNoKpi", "warning", t.sheet, cellAddress(r, t.cols.kpi), { row: r + 1 }));
@@ -129,7 +129,7 @@ export function readLog(wb: WorkbookGrid, order: DateOrder, skip?: (sheet: strin
         if (value.why !== "marker") problems.push(problem("logNoValue", "warning", t.sheet, valueCell, { kpi }));
         continue;
       }
-      const day = readPeriod(view.value(r, t.cols.date), view.format(r, t.cols.date), order);
+      const day = readPeriod(view.value(r, t.cols.date), view.format(r, t.cols.date), rules);
       if (day === undefined) {
         problems.push(
           problem("logDateNotUnderstood", "warning", t.sheet, cellAddress(r, t.cols.date), { kpi, text: view.text(r, t.cols.date) }),

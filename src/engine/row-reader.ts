@@ -1,7 +1,7 @@
 // One table row read by field, and the context every judge shares: the as-of date, tolerance, date order,
 // the measurement log and the list problems are added to.
 import { cellAddress } from "./address";
-import { type DateOrder, type Day, longDate, parseDateText } from "./dates";
+import { type DateOrder, type DateRules, type Day, longDate, parseDateText } from "./dates";
 import type { Table } from "./table";
 import type { SheetView } from "./grid";
 import { type Field, isOurHeader } from "./headers";
@@ -15,6 +15,8 @@ export interface JudgeContext {
   readonly asOf: Day;
   readonly tolerance: number;
   readonly order: DateOrder;
+  /** The month the fiscal year starts in: "Q1 2050" and "FY50" follow it. */
+  readonly fiscalYearStart: number;
   /** Days before a milestone's deadline in which "not started" is At Risk. */
   readonly milestoneWindowDays: number;
   readonly problems: Problem[];
@@ -67,10 +69,10 @@ export class RowReader {
     return cellAddress(this.row, this.col(field) ?? this.table.left);
   }
 
-  read(field: Field, order: DateOrder): Reading {
+  read(field: Field, rules: DateOrder | DateRules): Reading {
     const c = this.col(field);
     if (c === undefined) return { kind: "none", why: "blank" };
-    return readCell(this.view.value(this.row, c), this.view.format(this.row, c), order);
+    return readCell(this.view.value(this.row, c), this.view.format(this.row, c), rules);
   }
 
   raw(field: Field) {
@@ -92,7 +94,7 @@ const NO_DATE_WORDS = /^(ongoing|continuous|continual|n\/a|na|tbd|tbc|ad hoc|as 
 
 /** A date cell (Timeline, Start, Last review): undefined when blank or a no-date word; a problem when unreadable. */
 export function readDate(row: RowReader, field: Field, label: string, ctx: JudgeContext): Day | undefined {
-  const r = row.read(field, ctx.order);
+  const r = row.read(field, ctx);
   if (r.kind === "date") {
     if (r.ambiguous)
       ctx.problems.push(problem("dateAmbiguous", "warning", row.table.sheet, row.address(field), { text: r.raw, read: longDate(r.day) }));
@@ -101,7 +103,7 @@ export function readDate(row: RowReader, field: Field, label: string, ctx: Judge
   if (r.kind === "none") return undefined;
   const text = row.text(field);
   if (NO_DATE_WORDS.test(text)) return undefined;
-  const parsed = parseDateText(text, ctx.order);
+  const parsed = parseDateText(text, ctx);
   if (parsed) {
     if (parsed.ambiguous)
       ctx.problems.push(problem("dateAmbiguous", "warning", row.table.sheet, row.address(field), { text, read: longDate(parsed.day) }));
@@ -114,7 +116,7 @@ export function readDate(row: RowReader, field: Field, label: string, ctx: Judge
 /** The row's Weight, or undefined (with a problem when it is not a number). */
 export function readWeight(row: RowReader, ctx: JudgeContext): number | undefined {
   if (!row.has("weight")) return undefined;
-  const r = row.read("weight", ctx.order);
+  const r = row.read("weight", ctx);
   if (r.kind === "quantity" && r.q.value >= 0) return r.q.value;
   if (r.kind !== "none")
     ctx.problems.push(problem("weightNotANumber", "warning", row.table.sheet, row.address("weight"), { text: row.text("weight") }));

@@ -11,7 +11,7 @@ export interface EvaluateOptions {
   readonly dateOrder?: DateOrder;
   /** Days before a milestone's deadline in which "not started" turns At Risk. Default 30. */
   readonly milestoneWindowDays?: number;
-  /** The month (1 = January … 12) the fiscal year starts in. Default 1. Read and checked; periods do not use it yet. */
+  /** The month (1 = January … 12) the fiscal year starts in: quarters, halves and fiscal years ("Q1 2050", "FY50") follow it. Default 1. */
   readonly fiscalYearStart?: number;
   /** Tolerances of their own for rows in a section, matched by the section's heading. */
   readonly sectionTolerances?: readonly SectionTolerance[];

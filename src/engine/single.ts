@@ -75,7 +75,10 @@ export function singleAsOf(asOf: SingleValue, options: SingleOptions = {}): stri
   if (blank(asOf)) return isoDate(localDay());
   if (typeof asOf === "number" && Number.isFinite(asOf) && asOf >= 1) return isoFromSerial(asOf);
   if (typeof asOf === "string") {
-    const day: Day | undefined = parseDateText(asOf.trim(), options.dateOrder ?? "mdy")?.day;
+    const day: Day | undefined = parseDateText(asOf.trim(), {
+      order: options.dateOrder ?? "mdy",
+      fiscalYearStart: options.fiscalYearStart,
+    })?.day;
     if (day !== undefined) return isoDate(day);
   }
   throw new InvalidOptionError(`The as-of date ${String(asOf)} is not a date.`);
@@ -142,7 +145,12 @@ export function judgeOne(input: SingleInput, options: SingleOptions = {}): Singl
       goal: norm(input.goal),
     },
     asOf,
-    options: { tolerance: options.tolerance, dateOrder: options.dateOrder, milestoneWindowDays: options.milestoneWindowDays },
+    options: {
+      tolerance: options.tolerance,
+      dateOrder: options.dateOrder,
+      milestoneWindowDays: options.milestoneWindowDays,
+      fiscalYearStart: options.fiscalYearStart,
+    },
   });
   return remembered(key);
 }

@@ -1,7 +1,7 @@
 // Reading cell values: numbers, percentages, money, durations, ratios, scores, dates and "no value" markers.
 import { type CellValue, isCellError } from "./grid";
 import { memoize } from "./memo";
-import { type DateOrder, type Day, dayFromDate, dayFromSerial, isDateFormat, isTimeFormat, parseDateText } from "./dates";
+import { type DateOrder, type DateRules, type Day, dayFromDate, dayFromSerial, isDateFormat, isTimeFormat, parseDateText } from "./dates";
 
 export type Unit = "number" | "percent" | "currency" | "hours" | "ratio" | "score";
 export type DurationDisplay = "ms" | "s" | "min" | "h" | "days" | "weeks" | "months" | "years";
@@ -448,7 +448,7 @@ const TRUE_WORDS = new Set(["true", "yes", "y"]);
 const FALSE_WORDS = new Set(["false", "no", "n"]);
 
 /** Reads a cell for evaluation. Never throws. */
-export function readCell(value: CellValue, format: string, order: DateOrder): Reading {
+export function readCell(value: CellValue, format: string, rules: DateOrder | DateRules): Reading {
   if (value === null || value === undefined) return { kind: "none", why: "blank" };
   if (isCellError(value)) return { kind: "none", why: "error", raw: value.error };
   if (typeof value === "boolean") return { kind: "bool", value, raw: value ? "TRUE" : "FALSE" };
@@ -480,7 +480,7 @@ export function readCell(value: CellValue, format: string, order: DateOrder): Re
   }
   const q = parseQuantity(text);
   if (q) return { kind: "quantity", q: q.q, evidence: q.evidence, raw: text, ...(q.note ? { note: q.note } : {}) };
-  const d = parseDateText(text, order);
+  const d = parseDateText(text, rules);
   if (d && /\d{4}/.test(text)) return { kind: "date", day: d.day, ambiguous: d.ambiguous, raw: text };
   const lower = text.toLowerCase();
   if (TRUE_WORDS.has(lower)) return { kind: "bool", value: true, raw: text };

@@ -76,6 +76,82 @@ describe("parseDateText: periods mean their end", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Fiscal years: quarters, halves and "FY" years follow the fiscal year start; a fiscal year is
+// named by the calendar year it ends in. Months and bare years stay the calendar's.
+// ---------------------------------------------------------------------------------------------
+describe("parseDateText: the fiscal year start", () => {
+  const fiscal = (text: string, fiscalYearStart: number) => {
+    const r = parseDateText(text, { order: "mdy", fiscalYearStart });
+    return r && isoDate(r.day);
+  };
+
+  it.each<[string, number, string]>([
+    // A year starting in April: FY2050 is April 1, 2049 to March 31, 2050.
+    ["Q1 2050", 4, "2049-06-30"],
+    ["Q2 2050", 4, "2049-09-30"],
+    ["Q3 2050", 4, "2049-12-31"],
+    ["Q4 2050", 4, "2050-03-31"],
+    ["Q1 FY2050", 4, "2049-06-30"],
+    ["Q4 FY50", 4, "2050-03-31"],
+    ["FY50 Q2", 4, "2049-09-30"],
+    ["by end of Q4 FY 2050", 4, "2050-03-31"],
+    ["H1 2050", 4, "2049-09-30"],
+    ["H2 FY50", 4, "2050-03-31"],
+    ["FY2050", 4, "2050-03-31"],
+    ["FY50", 4, "2050-03-31"],
+    ["FY 50", 4, "2050-03-31"],
+    ["FY2049/50", 4, "2050-03-31"],
+    ["FY 2049-2050", 4, "2050-03-31"],
+    ["by FY50", 4, "2050-03-31"],
+    // July (Microsoft, Australia) and October (US federal).
+    ["Q1 FY2050", 7, "2049-09-30"],
+    ["FY2050", 7, "2050-06-30"],
+    ["Q1 FY2050", 10, "2049-12-31"],
+    ["FY2050", 10, "2050-09-30"],
+    ["Q4 2050", 10, "2050-09-30"],
+    // A year starting in February: its last quarter ends in January of the year it is named by.
+    ["Q4 2050", 2, "2050-01-31"],
+    ["FY2050", 2, "2050-01-31"],
+    // January: the calendar year, as without the setting.
+    ["Q1 2050", 1, "2050-03-31"],
+    ["FY50", 1, "2050-12-31"],
+    ["H2 FY2050", 1, "2050-12-31"],
+    // Months, days and bare years are the calendar's whatever the fiscal year.
+    ["June 2050", 4, "2050-06-30"],
+    ["2050", 4, "2050-12-31"],
+    ["2050-06-15", 4, "2050-06-15"],
+  ])("%p with the year starting in month %p → %s", (text, start, iso) => {
+    expect(fiscal(text, start)).toBe(iso);
+  });
+
+  it.each<[string]>([["FY2049/51"], ["FY50/49"], ["FY5"], ["FY"], ["Q5 FY50"], ["Q1 50"], ["50"], ["FY205"]])(
+    "%p is not a date",
+    (text) => {
+      expect(fiscal(text, 4)).toBeUndefined();
+    },
+  );
+
+  it("an order alone reads the calendar year, and an unusable start month falls back to it", () => {
+    expect(parsed("Q1 2050", "dmy")?.day).toBe("2050-03-31");
+    expect(fiscal("Q1 2050", 13)).toBe("2050-03-31");
+    expect(fiscal("Q1 2050", 0)).toBe("2050-03-31");
+  });
+
+  it("every quarter of every start month ends 3 months after the one before, and Q4 ends the fiscal year", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1950, max: 2200 }), (start, year) => {
+        const ends = [1, 2, 3, 4].map((q) => parseDateText(`Q${q} FY${year}`, { order: "mdy", fiscalYearStart: start })?.day);
+        expect(ends.every((d) => d !== undefined)).toBe(true);
+        for (let q = 1; q < 4; q++) expect(addMonths((ends[q - 1] as number) + 1, 3) - 1).toBe(ends[q]);
+        expect(ends[3]).toBe(parseDateText(`FY${year}`, { order: "mdy", fiscalYearStart: start })?.day);
+        // The fiscal year ends in the calendar year it is named by.
+        expect(isoDate(ends[3] as number).slice(0, 4)).toBe(String(year));
+      }),
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // Numeric dates: a day above 12 settles the order; otherwise the order setting decides and the
 // date is flagged ambiguous (unless both readings are the same day).
 // ---------------------------------------------------------------------------------------------

@@ -279,6 +279,49 @@ describe("precedence: an option given > the sheet > the default", () => {
   });
 });
 
+describe("the fiscal year start decides what quarters and fiscal years mean", () => {
+  // As of August 1, 2049: with a year starting in April, Q1 2050 (FY2050's first quarter) ended June 30, 2049.
+  const asOf = "2049-08-01";
+  const goals = sheet("Goals", [
+    ["Goal", "Target", "Timeline", "Actual"],
+    ["Grow revenue", "≥ 100", "Q1 2050", 85],
+    ["Cut churn", "≤ 5%", "FY50", "4%"],
+  ]);
+
+  it("a timeline of Q1 2050 is due at the end of the organisation's first quarter, and the explanation shows the day", () => {
+    const calendar = evaluateGrid(workbook(goals), { asOf });
+    expect(statusOf(calendar)).toBe("Off Track");
+    const april = evaluateGrid(workbook(goals, settingsSheet([["Fiscal year start", "April"]])), { asOf });
+    expect(april.problems).toEqual([]);
+    const row = april.rows.find((r) => r.name === "Grow revenue");
+    expect(row?.status).toBe("Overdue");
+    expect(row?.explanation).toContain("Jun 30, 2049");
+    // FY50 ends March 31, 2050 with an April start, December 31, 2050 without.
+    expect(april.rows.find((r) => r.name === "Cut churn")?.timeline).toBe("2050-03-31");
+    expect(calendar.rows.find((r) => r.name === "Cut churn")?.timeline).toBe("2050-12-31");
+  });
+
+  it("an option given for the run wins over the sheet, as for every setting", () => {
+    const ev = evaluateGrid(workbook(goals, settingsSheet([["Fiscal year start", "April"]])), { asOf, fiscalYearStart: 1 });
+    expect(statusOf(ev)).toBe("Off Track");
+  });
+
+  it("measurements logged for a fiscal quarter are dated at its end", () => {
+    const log = sheet("KPA Data", [
+      ["KPI", "Date", "Value"],
+      ["Grow revenue", "Q1 2050", 101],
+    ]);
+    const bare = sheet("Goals", [
+      ["Goal", "Target", "Actual"],
+      ["Grow revenue", "≥ 100", null],
+    ]);
+    // Calendar: Q1 2050 ends March 31, 2050, after the as-of date, so nothing is logged yet.
+    expect(statusOf(evaluateGrid(workbook(bare, log), { asOf }))).toBe("No Data");
+    const april = evaluateGrid(workbook(bare, log, settingsSheet([["Fiscal year start", 4]])), { asOf });
+    expect(statusOf(april)).toBe("Met");
+  });
+});
+
 describe("creating the sheet (asked for)", () => {
   it("is planned only when asked and the workbook has none, holds the settings in effect, and reads back the same", () => {
     expect(run(workbook(GOALS), { asOf: AS_OF }).plan.sheets.map((s) => s.role)).toEqual(["summary", "gaps"]);

@@ -54,7 +54,7 @@ export function judgeTarget(row: RowReader, name: string, timeline: Day | undefi
   if (timeline !== undefined) return judgeAgainst(row, name, timeline, ctx, source);
   // No Timeline: a deadline written into the target or the goal ("… by March 2010") is the row's timeline.
   const written = deadlineText(source.text) ?? deadlineText(row.text("goal"));
-  const due = written === undefined ? undefined : parseDateText(written, ctx.order)?.day;
+  const due = written === undefined ? undefined : parseDateText(written, ctx)?.day;
   const judged = judgeAgainst(row, name, due, ctx, source);
   return due === undefined ? judged : { ...judged, timeline: isoDate(due) };
 }
@@ -66,7 +66,7 @@ function judgeAgainst(row: RowReader, name: string, timeline: Day | undefined, c
   const fromGoal = from.fromGoal;
   const logged = ctx.log.for(name).filter((e) => e.day <= ctx.asOf);
   const latest = logged[logged.length - 1];
-  let actual = row.read("actual", ctx.order);
+  let actual = row.read("actual", ctx);
   let actualAt = { sheet, cell: row.address("actual") };
   let actualFrom: ActualFrom | undefined;
   if (latest && (actual.kind === "none" ? actual.why !== "error" : false)) {
@@ -147,7 +147,7 @@ function judgeAgainst(row: RowReader, name: string, timeline: Day | undefined, c
     }
     target = adopted.target;
   }
-  const baselineReading = row.read("baseline", ctx.order);
+  const baselineReading = row.read("baseline", ctx);
   const resolved = resolveTarget(target, direction, baselineReading.kind === "quantity" ? baselineReading.q : target.impliedBaseline);
   if (!resolved) {
     ctx.problems.push(problem("targetNeedsBaseline", "error", sheet, row.address(targetField), { target: targetText }));
@@ -317,7 +317,7 @@ function trendOf(logged: readonly LogEntry[], resolved: Resolved, timeline: Day 
 
 /** A numeric Target cell keeps its number format: 0.85 in a 0% cell is 85%. */
 function targetNumber(row: RowReader, field: Field, ctx: JudgeContext): string {
-  const r = row.read(field, ctx.order);
+  const r = row.read(field, ctx);
   if (r.kind === "quantity")
     return r.q.unit === "percent" ? `${r.q.value}%` : r.q.unit === "currency" ? `${r.q.currency ?? "$"}${r.q.value}` : String(r.q.value);
   return row.text(field);

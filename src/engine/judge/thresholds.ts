@@ -73,7 +73,7 @@ export function hasThresholdColumns(row: RowReader): boolean {
 type Read = { readonly ok: true; readonly q: Quantity } | { readonly ok: false; readonly reason: string };
 
 function quantityOf(cell: ThresholdCell, ctx: JudgeContext): Read {
-  const r = readCell(cell.value, cell.format, ctx.order);
+  const r = readCell(cell.value, cell.format, ctx);
   if (r.kind === "quantity" && !r.note) return { ok: true, q: r.q };
   const text = r.kind === "text" ? r.text : cell.text;
   const parsed = readTarget(ctx, text);

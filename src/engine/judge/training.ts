@@ -11,7 +11,7 @@ import { classifyWork } from "./categorical";
 export function judgeTraining(row: RowReader, name: string, timeline: Day | undefined, ctx: JudgeContext): Judgement {
   const field: Field | undefined = row.has("completed") ? "completed" : row.has("status") ? "status" : undefined;
   if (!field) return { status: "No Data", explanation: EXPLAIN.trainingNoCompletionColumn() };
-  const r = row.read(field, ctx.order);
+  const r = row.read(field, ctx);
   let done = false;
   let detail: string | undefined;
   let trouble: string | undefined;

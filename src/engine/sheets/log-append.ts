@@ -1,7 +1,7 @@
 // Appending measurements to the "KPA Data" log: typed in the pane or imported from a CSV. Rows only ever go
 // below what the log holds; a measurement it already has is skipped.
 import { cellAddress, uniqueSheetName } from "../address";
-import { type DateOrder, type Day, isoDate, parseIsoDate } from "../dates";
+import { type DateOrder, type DateRules, type Day, isoDate, parseIsoDate } from "../dates";
 import { SheetView, type WorkbookGrid } from "../grid";
 import { LOG_HEADERS, LOG_SHEET, LOG_TAB_COLOR, LOG_WIDTHS, type LogField, isLogName, normKpi, readLog, readPeriod } from "../log";
 import { type DurationDisplay, HOURS_PER, type Reading, durationFormat, moneyFormat, parseQuantity } from "../values";
@@ -49,7 +49,7 @@ interface ParsedInput {
   format?: string;
 }
 
-function parseInput(m: MeasurementInput, index: number, order: DateOrder, issues: MeasurementIssue[]): ParsedInput | undefined {
+function parseInput(m: MeasurementInput, index: number, order: DateOrder | DateRules, issues: MeasurementIssue[]): ParsedInput | undefined {
   const kpi = m.kpi.trim();
   if (!kpi) issues.push({ index, field: "kpi", message: "the KPI is empty" });
   const dateText = m.date.trim();
@@ -148,7 +148,11 @@ function readingKey(r: Reading): string {
  * Plans adding measurements to the log. All or nothing: any unusable input means no append at all.
  * A measurement the log already holds (same KPI, date, value and source) is skipped, so importing twice adds nothing.
  */
-export function planMeasurements(wb: WorkbookGrid, inputs: readonly MeasurementInput[], order: DateOrder = "mdy"): MeasurementPlan {
+export function planMeasurements(
+  wb: WorkbookGrid,
+  inputs: readonly MeasurementInput[],
+  order: DateOrder | DateRules = "mdy",
+): MeasurementPlan {
   const issues: MeasurementIssue[] = [];
   const parsed = inputs.map((m, i) => parseInput(m, i, order, issues));
   if (issues.length > 0) return { added: [], duplicates: [], alreadyAt: [], issues };

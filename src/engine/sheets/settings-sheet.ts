@@ -28,7 +28,11 @@ export function settingsSheet(name: string, settings: SettingsInEffect): SheetPl
     o.order ?? DEFAULT_DATE_ORDER,
     "How dates typed as numbers are read: mdy reads 03/04/2050 as March 4 (month first), dmy as April 3 (day first).",
   ]);
-  b.add([SETTING_LABELS.fiscalYearStart, monthName(o.fiscalYearStart), "The month your fiscal year starts in, such as April."]);
+  b.add([
+    SETTING_LABELS.fiscalYearStart,
+    monthName(o.fiscalYearStart),
+    "The month your fiscal year starts in, such as April. Quarters, halves and fiscal years follow it, and a fiscal year is named by the year it ends in: with April, FY2050 runs from April 2049 to March 2050 and Q1 2050 ends June 30, 2049.",
+  ]);
   b.blank();
   b.add([...SECTION_HEADERS, "What it means"], STYLES.header);
   b.line(
