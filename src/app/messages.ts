@@ -56,7 +56,8 @@ function elapsed(ms: number): string {
 }
 
 /** What the port is doing while it refuses a second change ("KPA Tracker is still busy (evaluating)"). */
-export type BusyTask = "evaluating" | "undoing" | "adding a template" | "adding tracking columns" | "recording a measurement";
+export type BusyTask =
+  "evaluating" | "undoing" | "adding a template" | "adding tracking columns" | "recording a measurement" | "saving the settings";
 
 /** What KPA Tracker could not do to a protected sheet ("… so KPA Tracker cannot refresh it"). */
 export type SheetAction =
@@ -66,7 +67,8 @@ export type SheetAction =
   | "add its tracking columns"
   | "add the measurement to it"
   | "undo the evaluation"
-  | "insert columns in it";
+  | "insert columns in it"
+  | "save the settings in it";
 
 export const MESSAGES = {
   // Office.js error codes (src/excel/errors.ts maps each code to one of these).
@@ -144,6 +146,8 @@ export const MESSAGES = {
   dateOrderHint: () => "How dates written with numbers only are read.",
   milestoneWindowHint: () => "Days before a deadline in which a milestone not started counts as At Risk.",
   milestoneWindowInvalid: () => `Enter a whole number of days from 0 to ${MAX_MILESTONE_WINDOW_DAYS}.`,
+  fiscalYearStartHint: () => "Q1 2050 and FY50 follow it. A fiscal year is named by the year it ends in.",
+  optionsWhere: () => "Saved in the workbook's KPA Settings sheet, which everyone who evaluates it, and kpa, reads.",
   settingsNeedFixing: () => "Correct the as-of date or the options to evaluate.",
 
   // The pane: what was found, and the result.

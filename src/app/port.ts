@@ -11,6 +11,8 @@ export interface EvaluateSettings {
   readonly dateOrder: DateOrder;
   /** Days before its deadline in which a milestone not started counts as At Risk, 0..366. */
   readonly milestoneWindowDays: number;
+  /** The month (1..12) the fiscal year starts in: "Q1 2050" and "FY50" follow it. */
+  readonly fiscalYearStart: number;
 }
 
 export interface FoundTable {
@@ -142,8 +144,15 @@ export interface WorkbookState {
 export interface WorkbookPort {
   /** "excel" inside Office; "memory" for the browser demo. */
   readonly kind: "excel" | "memory";
-  /** Settings saved in the document; missing fields take the pane's defaults. */
+  /**
+   * The settings in effect: the rules from the workbook's KPA Settings sheet, where it sets them, else as saved in
+   * the document by earlier versions; the as-of date as saved. Missing fields take the pane's defaults.
+   */
   loadSettings(): Promise<Partial<EvaluateSettings>>;
+  /**
+   * Saves the as-of date in the document, and writes each rule that differs from the one in effect to the KPA
+   * Settings sheet (creating the sheet when the workbook has none). Rejects with PortError when the sheet is protected.
+   */
   saveSettings(settings: EvaluateSettings): Promise<void>;
   /** Finds the tables and problems without writing anything. */
   scan(settings: EvaluateSettings): Promise<ScanResult>;

@@ -1,12 +1,14 @@
 // Settings rules shared by the pane and the ribbon command (no React here, so the command's bundle stays small).
-// What counts as a usable as-of date, tolerance, date order or milestone window is the engine's rule
+// What counts as a usable as-of date, tolerance, date order, milestone window or fiscal year start is the engine's rule
 // (src/engine/settings.ts), the same one the CLI applies; this only fills the gaps in what a document saved.
 import {
   DEFAULT_DATE_ORDER,
+  DEFAULT_FISCAL_YEAR_START,
   DEFAULT_MILESTONE_WINDOW_DAYS,
   DEFAULT_TOLERANCE,
   isIsoDate,
   isMilestoneWindowDays,
+  isMonth,
   isTolerance,
   parseDateOrder,
 } from "../engine";
@@ -20,6 +22,7 @@ export function withDefaults(saved: Partial<EvaluateSettings>, today: string): E
     dateOrder: parseDateOrder(saved.dateOrder) ?? DEFAULT_DATE_ORDER,
     // Documents saved before the window was a setting have none: they get the engine's default, as before.
     milestoneWindowDays: isMilestoneWindowDays(saved.milestoneWindowDays) ? saved.milestoneWindowDays : DEFAULT_MILESTONE_WINDOW_DAYS,
+    fiscalYearStart: isMonth(saved.fiscalYearStart) ? saved.fiscalYearStart : DEFAULT_FISCAL_YEAR_START,
   };
 }
 

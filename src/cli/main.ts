@@ -3,7 +3,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import {
-  DEFAULT_DATE_ORDER,
   DEPARTMENTS,
   ENGINE_NAME,
   InvalidOptionError,
@@ -42,6 +41,9 @@ import {
   LOG_SHEET,
   findLogTables,
   planMeasurements,
+  dateRulesIn,
+  fiscalYearStartProblem,
+  readMonth,
 } from "../engine";
 import { insertColumns } from "../xlsx/insert-columns";
 import { readCsvFile } from "./csv-file";
@@ -58,10 +60,10 @@ const HELP = `kpa ${VERSION}: evaluate Key Performance Area workbooks (.xlsx)
 
 Usage:
   kpa evaluate IN.xlsx [--out OUT.xlsx | --in-place] [--as-of YYYY-MM-DD] [--json REPORT.json]
-                       [--tolerance 0.1] [--date-order mdy|dmy] [--milestone-window 30] [--make-room]
-                       [--write-settings] [--quiet]
+                       [--tolerance 0.1] [--date-order mdy|dmy] [--milestone-window 30]
+                       [--fiscal-year-start MONTH] [--make-room] [--no-settings-sheet] [--quiet]
   kpa import IN.xlsx --csv EXPORT.csv [--map kpi=COLUMN,date=COLUMN,value=COLUMN,...] [--source NAME]
-                     [--out OUT.xlsx | --in-place] [--date-order mdy|dmy] [--quiet]
+                     [--out OUT.xlsx | --in-place] [--date-order mdy|dmy] [--fiscal-year-start MONTH] [--quiet]
   kpa template [--department ${DEPARTMENTS.map((d) => d.id).join("|")}] --out FILE.xlsx [--force]
   kpa --help | --version
 
@@ -78,12 +80,15 @@ evaluate   Finds the KPA tables, judges every row as of a date, and writes statu
   --date-order X    how to read 03/04/2050: mdy or dmy (default: the "KPA Settings" sheet's, else mdy)
   --milestone-window N  days before a deadline in which a milestone not started is At Risk (default: the
                     "KPA Settings" sheet's, else 30)
+  --fiscal-year-start MONTH  the month the fiscal year starts in, such as April: "Q1 2050" and "FY50"
+                    follow it (default: the "KPA Settings" sheet's, else January)
                     A flag given overrides the "KPA Settings" sheet's value for this run, and says so.
   --make-room       where another table or note sits too close to a table's right edge, insert whole
                     worksheet columns after the table so its status columns fit (formulas, names, merged
                     cells and charts move with the cells, as when you insert columns in Excel)
-  --write-settings  create a "KPA Settings" sheet holding the settings in effect, when the workbook has
-                    none (an existing one is never changed: it is yours to edit)
+  --no-settings-sheet  do not add the "KPA Settings" sheet to a workbook that has none (by default the
+                    first evaluation adds it, holding the settings it judged by; an existing one is never
+                    changed: it is yours to edit)
   --quiet           print nothing but errors
 
 import     Appends the rows of a CSV export (a CRM's, a helpdesk's) to the "KPA Data" measurement log,
@@ -94,7 +99,7 @@ import     Appends the rows of a CSV export (a CRM's, a helpdesk's) to the "KPA 
   --map F=COLUMN    the column holding a field: kpi, date, value, source, enteredBy or note
                     (default: headers such as Metric, Period, Actual, System, Owner, Comment)
   --source NAME     the Source of rows that have none (default: the CSV's file name)
-  --out, --in-place, --date-order, --quiet   as for evaluate
+  --out, --in-place, --date-order, --fiscal-year-start, --quiet   as for evaluate
 
 template   Writes a new KPA workbook for a department, with Baseline and Actual columns ready.
            It never replaces an existing file unless --force is given.
@@ -124,7 +129,8 @@ async function evaluate(args: string[], io: Io): Promise<void> {
       "date-order": { type: "string" },
       "milestone-window": { type: "string" },
       "make-room": { type: "boolean" },
-      "write-settings": { type: "boolean" },
+      "no-settings-sheet": { type: "boolean" },
+      "fiscal-year-start": { type: "string" },
       quiet: { type: "boolean" },
     },
   });
@@ -140,6 +146,7 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   const milestoneWindowDays = window === undefined ? undefined : Number(window);
   if (milestoneWindowDays !== undefined && !isMilestoneWindowDays(milestoneWindowDays))
     throw new UsageError(milestoneWindowProblem(String(window), "--milestone-window"));
+  const fiscalYearStart = readFiscalYearStart(values["fiscal-year-start"]);
   const quiet = Boolean(values.quiet);
   const progress = quiet ? () => undefined : io.progress;
 
@@ -153,8 +160,8 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   progress(`Evaluating ${grid.sheets.length} sheet(s)…`);
   const generatedAt = timestamp();
   const generator = `${ENGINE_NAME} ${VERSION} (kpa CLI)`;
-  const writeSettings = Boolean(values["write-settings"]);
-  const options = { asOf, tolerance, dateOrder, milestoneWindowDays, generatedAt, generator, writeSettings };
+  const writeSettings = !values["no-settings-sheet"];
+  const options = { asOf, tolerance, dateOrder, milestoneWindowDays, fiscalYearStart, generatedAt, generator, writeSettings };
   let { evaluation, plan, settings } = run(grid, options);
   const room = values["make-room"] ? plan.room : [];
   if (room.length > 0) {
@@ -198,8 +205,6 @@ async function evaluate(args: string[], io: Io): Promise<void> {
     io.out(
       `Created the "${created.name}" sheet with the settings this run used: edit it to change how rows are judged, by kpa and the add-in.`,
     );
-  else if (writeSettings && settings.sheet.sheet)
-    io.out(`The "${settings.sheet.sheet}" sheet already exists and was left as it is (--write-settings only creates it).`);
   if (plan.room.length > 0)
     io.out(
       `${plan.room.length} table(s) had no room beside them for their statuses (${plan.room.map((r) => `${r.sheet}!${r.table}`).join(", ")}): run again with --make-room to insert columns after them.`,
@@ -241,14 +246,14 @@ const SETTING_FLAGS: Readonly<Record<SettingKey, string | undefined>> = {
   tolerance: "tolerance",
   dateOrder: "date-order",
   milestoneWindowDays: "milestone-window",
-  fiscalYearStart: undefined,
+  fiscalYearStart: "fiscal-year-start",
 };
 
 /** Which settings came from the workbook's KPA Settings sheet, and each flag that overrode one of them for this run. */
 function settingsLines(settings: SettingsInEffect, values: Record<string, unknown>): string[] {
   const { sheet, source, overrides } = settings;
   if (!sheet.sheet) return [];
-  const fromSheet = (Object.keys(source) as SettingKey[]).filter((k) => source[k] === "sheet" && k !== "fiscalYearStart");
+  const fromSheet = (Object.keys(source) as SettingKey[]).filter((k) => source[k] === "sheet");
   const lines: string[] = [];
   const shown = fromSheet.map((k) => `${SETTING_LABELS[k].toLowerCase()} ${showSetting(k, sheet[k]?.value as number)}`);
   if (settings.options.sectionTolerances && settings.options.sectionTolerances.length > 0)
@@ -260,6 +265,14 @@ function settingsLines(settings: SettingsInEffect, values: Record<string, unknow
     lines.push(`--${flag} ${String(values[flag])} overrides ${o.where} (${o.sheetValue}) for this run.`);
   }
   return lines;
+}
+
+/** "April", "apr" or 4, as the settings sheet reads it. */
+function readFiscalYearStart(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const month = readMonth(value);
+  if (month === undefined) throw new UsageError(`${fiscalYearStartProblem(value, "--fiscal-year-start")} A name such as April works too.`);
+  return month;
 }
 
 function readDateOrder(value: string | undefined): DateOrder | undefined {
@@ -336,6 +349,7 @@ async function importCsv(args: string[], io: Io): Promise<void> {
       out: { type: "string" },
       "in-place": { type: "boolean" },
       "date-order": { type: "string" },
+      "fiscal-year-start": { type: "string" },
       quiet: { type: "boolean" },
     },
   });
@@ -344,7 +358,8 @@ async function importCsv(args: string[], io: Io): Promise<void> {
   const input = positionals[0] as string;
   const csvFile = values.csv;
   if (!csvFile) throw new UsageError(`import needs --csv EXPORT.csv: the file whose rows go into the "${LOG_SHEET}" sheet.`);
-  const dateOrder = readDateOrder(values["date-order"]) ?? DEFAULT_DATE_ORDER;
+  const dateOrder = readDateOrder(values["date-order"]);
+  const fiscalYearStart = readFiscalYearStart(values["fiscal-year-start"]);
   const output = outputFile(input, values, "imported");
   const overrides = parseColumnMap(values.map ?? []);
   const quiet = Boolean(values.quiet);
@@ -368,7 +383,8 @@ async function importCsv(args: string[], io: Io): Promise<void> {
   const grid = readPackage(data, input).grid;
   checkOutput(output);
   checkExtension(input, output, data);
-  const plan = planMeasurements(grid, rows.inputs, dateOrder);
+  // Dates and periods ("Q3 2050") are read by the workbook's KPA Settings sheet, unless a flag says otherwise.
+  const plan = planMeasurements(grid, rows.inputs, dateRulesIn(grid, { dateOrder, fiscalYearStart }));
   const issues = [
     ...rows.issues,
     ...plan.issues.map((i) => ({

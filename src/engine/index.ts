@@ -25,7 +25,7 @@ export {
   rangeAddress,
   uniqueSheetName,
 } from "./address";
-export type { DateOrder, Day } from "./dates";
+export type { DateOrder, DateRules, Day } from "./dates";
 export {
   dayFromDate,
   dayFromSerial,
@@ -73,10 +73,12 @@ export {
   SETTING_LABELS,
   readDateOrder as readDateOrderSetting,
   readMonth,
+  monthName,
   readSettingsSheet,
   readTolerance,
   readWindowDays,
   settingsInEffect,
+  dateRulesIn,
   showSetting,
 } from "./settings-sheet";
 
@@ -122,8 +124,10 @@ export { LAST_COLUMN, deleteColumnsInFormula, deleteSpan, shiftAreas, shiftColum
 export { applyPlanToGrid, planValueToCell } from "./apply";
 export { STYLES } from "./sheets/styles";
 export type { Ownership, OurSheet } from "./ownership";
-export { NAME_PREFIX, OUR_SHEETS, SHEET_TITLES, isOurSheet, readOwnership } from "./ownership";
+export { NAME_PREFIX, OUR_SHEETS, SHEET_TITLES, contentDigest, isOurSheet, readOwnership } from "./ownership";
 export { HISTORY_HEADERS } from "./sheets/history";
+export type { SettingValues, SettingsCellWrite, SettingsEdit } from "./sheets/settings-sheet";
+export { planSettingsEdit } from "./sheets/settings-sheet";
 export type { Report, ReportRow } from "./report";
 export { buildReport } from "./report";
 
@@ -162,7 +166,11 @@ export interface RunResult {
   readonly settings: SettingsInEffect;
 }
 
-/** Detect → evaluate → summarize → plan, in one call. Options given override the workbook's KPA Settings sheet. */
+/**
+ * Detect → evaluate → summarize → plan, in one call. Options given override the workbook's KPA Settings sheet. A
+ * workbook without one gets it, holding the settings this run judged by (unless `writeSettings` is false), so the
+ * next run, in either path, judges by the same rules and a reader can see them.
+ */
 export function run(
   wb: WorkbookGrid,
   options: EvaluateOptions & Partial<Omit<PlanOptions, "settings">> & { readonly writeSettings?: boolean },
@@ -171,8 +179,7 @@ export function run(
   const plan = buildPlan(wb, evaluation, {
     generatedAt: options.generatedAt ?? timestamp(),
     generator: options.generator ?? ENGINE_NAME,
-    // Asked for: a KPA Settings sheet holding the settings in effect, when the workbook has none.
-    ...(options.writeSettings ? { settings } : {}),
+    ...(options.writeSettings === false ? {} : { settings }),
   });
   return { evaluation, plan, settings };
 }

@@ -40,7 +40,25 @@ export function columnsMarkName(n: number, headers: readonly string[]): string {
 
 /** FNV-1a (32 bits) of the width and the headers: short, and only our own write puts a matching one in a name. */
 function digest(headers: readonly string[]): string {
-  const text = `${headers.length}\u0000${headers.join("\u0000")}`;
+  return fnv1a(`${headers.length}\u0000${headers.join("\u0000")}`);
+}
+
+/**
+ * A digest of what cells hold, as written or as read back (empty cells, trailing blanks and blank rows below do not
+ * count): whether a sheet still holds what we wrote.
+ */
+export function contentDigest(values: readonly (readonly unknown[])[]): string {
+  const text = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v));
+  const rows = values.map((r) => {
+    const cells = r.map(text);
+    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+    return cells.join("\u0000");
+  });
+  while (rows.length > 0 && rows[rows.length - 1] === "") rows.pop();
+  return fnv1a(rows.join("\u0001"));
+}
+
+function fnv1a(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

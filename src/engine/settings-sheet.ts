@@ -3,7 +3,7 @@
 // it; we only create it when it is missing (sheets/settings-sheet.ts), and read it here by its labels in column A.
 // Precedence, per setting: an option the caller passed (a CLI flag) → the sheet's value → the default.
 import { cellAddress, parseRef } from "./address";
-import type { DateOrder } from "./dates";
+import type { DateOrder, DateRules } from "./dates";
 import { type SheetGrid, SheetView, type WorkbookGrid } from "./grid";
 import { NAME_PREFIX } from "./ownership";
 import { type Problem, problem } from "./problems";
@@ -90,6 +90,10 @@ export interface SettingsSheet {
   readonly dateOrder?: SheetValue<DateOrder>;
   readonly fiscalYearStart?: SheetValue<number>;
   readonly sectionTolerances: readonly (SectionTolerance & { readonly cell: string })[];
+  /** The 0-based sheet row of each setting's label (the value is in column B), set or not: where an edit goes. */
+  readonly rows: Readonly<Partial<Record<SettingKey, number>>>;
+  /** The sheet's last row holding anything, 0-based; -1 when it is empty. */
+  readonly bottom: number;
   /** Values that could not be read, each with its cell; the default (or the caller's option) applies instead. */
   readonly unread: readonly {
     readonly key: SettingKey | "section";
@@ -173,13 +177,14 @@ const EXPECTED: Readonly<Record<SettingKey | "section", string>> = {
 /** The settings written on the workbook's settings sheet; nothing (and no problems) when it has none. */
 export function readSettingsSheet(wb: WorkbookGrid): SettingsSheet {
   const found = findSettingsSheet(wb);
-  if (!found) return { sheet: undefined, named: false, sectionTolerances: [], unread: [] };
+  if (!found) return { sheet: undefined, named: false, sectionTolerances: [], rows: {}, bottom: -1, unread: [] };
   const view = new SheetView(found.grid);
   const sheet = found.grid.name;
   const out: {
     -readonly [K in SettingKey]?: SheetValue<K extends "dateOrder" ? DateOrder : number>;
   } = {};
   const sections: (SectionTolerance & { cell: string })[] = [];
+  const rows: Partial<Record<SettingKey, number>> = {};
   const unread: { key: SettingKey | "section"; label: string; cell: string; text: string }[] = [];
   const bad = (key: SettingKey | "section", label: string, cell: string, text: string) => unread.push({ key, label, cell, text });
   const col = 0;
@@ -206,6 +211,7 @@ export function readSettingsSheet(wb: WorkbookGrid): SettingsSheet {
     }
     const key = LABELS[labelKey(a)];
     if (!key || out[key] !== undefined) continue;
+    rows[key] ??= r;
     // An empty value is no setting: the default applies, without a word.
     if (!text) continue;
     const value =
@@ -219,7 +225,8 @@ export function readSettingsSheet(wb: WorkbookGrid): SettingsSheet {
     if (value === undefined) bad(key, a, cell, text);
     else (out as Record<string, SheetValue<unknown>>)[key] = { value, cell, text };
   }
-  return { sheet, named: found.named, ...out, sectionTolerances: sections, unread } as SettingsSheet;
+  const bottom = found.grid.values.length === 0 ? -1 : view.bottom;
+  return { sheet, named: found.named, ...out, sectionTolerances: sections, rows, bottom, unread } as SettingsSheet;
 }
 
 /** A setting of the sheet that an explicit option replaced for this run. */
@@ -256,7 +263,7 @@ const DEFAULTS: Readonly<Record<SettingKey, number | DateOrder>> = {
   fiscalYearStart: DEFAULT_FISCAL_YEAR_START,
 };
 
-const KEYS: readonly SettingKey[] = ["tolerance", "milestoneWindowDays", "dateOrder", "fiscalYearStart"];
+export const SETTING_KEYS: readonly SettingKey[] = ["tolerance", "milestoneWindowDays", "dateOrder", "fiscalYearStart"];
 
 /** The caller's options over the sheet's values over the defaults (left to checkOptions). */
 export function settingsInEffect(wb: WorkbookGrid, options: EvaluateOptions): SettingsInEffect {
@@ -264,7 +271,7 @@ export function settingsInEffect(wb: WorkbookGrid, options: EvaluateOptions): Se
   const merged: Record<string, unknown> = { ...options };
   const source = {} as Record<SettingKey, "option" | "sheet" | "default">;
   const overrides: SettingOverride[] = [];
-  for (const key of KEYS) {
+  for (const key of SETTING_KEYS) {
     const given = options[key];
     const fromSheet = sheet[key];
     if (given !== undefined) {
@@ -297,6 +304,15 @@ export function settingsInEffect(wb: WorkbookGrid, options: EvaluateOptions): Se
     }),
   );
   return { options: merged as unknown as EvaluateOptions, sheet, source, overrides, problems };
+}
+
+/** How the workbook's dates are read (a log's periods, a measurement typed in): the options given over its sheet over the defaults. */
+export function dateRulesIn(wb: WorkbookGrid, options: Pick<EvaluateOptions, "dateOrder" | "fiscalYearStart"> = {}): DateRules {
+  const sheet = readSettingsSheet(wb);
+  return {
+    order: options.dateOrder ?? sheet.dateOrder?.value ?? DEFAULT_DATE_ORDER,
+    fiscalYearStart: options.fiscalYearStart ?? sheet.fiscalYearStart?.value ?? DEFAULT_FISCAL_YEAR_START,
+  };
 }
 
 /** The tolerance for a table in the section titled `group`: the section's own, else the workbook's. */

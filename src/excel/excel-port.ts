@@ -16,9 +16,12 @@ import {
   ENGINE_NAME,
   run as runEngine,
   DEPARTMENTS,
-  DEFAULT_DATE_ORDER,
-  parseDateOrder,
   type DepartmentId,
+  type SettingKey,
+  type SettingValues,
+  type SettingsEdit,
+  dateRulesIn,
+  planSettingsEdit,
   kpiChoices,
   planMeasurements,
   readOwnership,
@@ -55,7 +58,9 @@ import {
   type WorkbookPort,
   type WorkbookState,
 } from "../app/port";
+import { withDefaults } from "../app/settings";
 import { toPortError } from "./errors";
+import { queueSettingsEdit, readSettings } from "./settings";
 import { type ReadOptions, readWorkbook } from "./read";
 import { releaseLock, runToken, takeLock } from "./lock";
 import type { ExcelRunner } from "./run";
@@ -139,7 +144,34 @@ function engineOptions(s: EvaluateSettings, grid: WorkbookGrid) {
     tolerance: sheet.tolerance ? undefined : s.tolerance,
     dateOrder: sheet.dateOrder ? undefined : s.dateOrder,
     milestoneWindowDays: sheet.milestoneWindowDays ? undefined : s.milestoneWindowDays,
+    fiscalYearStart: sheet.fiscalYearStart ? undefined : s.fiscalYearStart,
   };
+}
+
+/** The rules a KPA Settings sheet sets, each where it sets one. */
+function sheetRules(grid: WorkbookGrid): Partial<EvaluateSettings> {
+  const sheet = readSettingsSheet(grid);
+  return {
+    ...(sheet.tolerance ? { tolerance: sheet.tolerance.value } : {}),
+    ...(sheet.dateOrder ? { dateOrder: sheet.dateOrder.value } : {}),
+    ...(sheet.milestoneWindowDays ? { milestoneWindowDays: sheet.milestoneWindowDays.value } : {}),
+    ...(sheet.fiscalYearStart ? { fiscalYearStart: sheet.fiscalYearStart.value } : {}),
+  };
+}
+
+/**
+ * What saving `s` writes to the settings sheet: each rule that differs from the one in effect (the sheet's, else the
+ * document's, else the default), so a rule nobody changed is never written, and a workbook without the sheet gets
+ * one only when a rule changes.
+ */
+function settingsEdit(grid: WorkbookGrid, saved: Partial<EvaluateSettings>, s: EvaluateSettings): SettingsEdit {
+  const inEffect = withDefaults({ ...saved, ...sheetRules(grid) }, s.asOf);
+  const changed: { -readonly [K in SettingKey]?: SettingValues[K] } = {};
+  if (s.tolerance !== inEffect.tolerance) changed.tolerance = s.tolerance;
+  if (s.dateOrder !== inEffect.dateOrder) changed.dateOrder = s.dateOrder;
+  if (s.milestoneWindowDays !== inEffect.milestoneWindowDays) changed.milestoneWindowDays = s.milestoneWindowDays;
+  if (s.fiscalYearStart !== inEffect.fiscalYearStart) changed.fiscalYearStart = s.fiscalYearStart;
+  return planSettingsEdit(grid, changed, inEffect);
 }
 
 /** The defined name that marks our summary sheet (the engine's plan names it so; readOwnership reads it). */
@@ -268,8 +300,29 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
     get lastStats() {
       return lastStats;
     },
-    loadSettings: () => options.settings.load(),
-    saveSettings: (s) => options.settings.save(s),
+    loadSettings: () =>
+      guarded(async () => {
+        const saved = await options.settings.load();
+        const read = await run((context) => readSettings(context));
+        return { ...saved, ...sheetRules(read.grid) };
+      }),
+
+    saveSettings: (s) =>
+      guarded(async () => {
+        const saved = await options.settings.load();
+        // Read first without the run lock: most saves (a new as-of date) change nothing in the workbook.
+        const first = await run((context) => readSettings(context));
+        if (settingsEdit(first.grid, saved, s).kind !== "none")
+          await exclusive("saving the settings", () =>
+            run(async (context) => {
+              const read = await readSettings(context);
+              const b = batcher(context);
+              await queueSettingsEdit(b, context, read, settingsEdit(read.grid, saved, s));
+              await b.flush();
+            }),
+          );
+        await options.settings.save(s);
+      }),
 
     scan: (settings) =>
       guarded(() =>
@@ -445,8 +498,9 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
       exclusive("recording a measurement", () =>
         run(async (context) => {
           const read = await readWorkbook(context, options.read);
-          const order = parseDateOrder((await options.settings.load()).dateOrder) ?? DEFAULT_DATE_ORDER;
-          const plan = planMeasurements(read.grid, [entry], order);
+          // Dates and periods ("Q3 2050") are read by the rules an evaluation would use.
+          const rules = engineOptions(withDefaults(await options.settings.load(), isoDate(localDay(now()))), read.grid);
+          const plan = planMeasurements(read.grid, [entry], dateRulesIn(read.grid, rules));
           if (plan.issues.length > 0) throw new PortError(MESSAGES.nothingRecorded({ issues: plan.issues }));
           if (!plan.append || !plan.at) {
             // Already in the log: point at the row that holds it (or, failing that, at the log's header).

@@ -19,7 +19,16 @@ export interface RunLock {
   readonly task: BusyTask;
 }
 
-const TASKS: readonly BusyTask[] = ["evaluating", "undoing", "adding a template", "adding tracking columns", "recording a measurement"];
+// A record, so a task added to BusyTask without being listed here fails to compile (its lock could not be read back).
+const TASK_NAMES: Readonly<Record<BusyTask, true>> = {
+  evaluating: true,
+  undoing: true,
+  "adding a template": true,
+  "adding tracking columns": true,
+  "recording a measurement": true,
+  "saving the settings": true,
+};
+const TASKS = Object.keys(TASK_NAMES) as readonly BusyTask[];
 
 /** A token telling this run's lock from another's (not a secret). */
 export function runToken(): string {

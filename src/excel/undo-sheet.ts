@@ -23,8 +23,11 @@ export type UndoEntry =
   | { readonly kind: "cells"; readonly sheet: string; readonly range: string; readonly copy: string }
   /** One of our sheets as it was: cleared and refilled from the copy on undo. */
   | { readonly kind: "sheet"; readonly sheet: string; readonly range: string; readonly copy: string }
-  /** One of our sheets that the evaluation created: deleted on undo. */
-  | { readonly kind: "added"; readonly sheet: string }
+  /**
+   * A sheet the evaluation created: deleted on undo. With `digest` (the KPA Settings sheet, which people edit), only
+   * while it still holds what was written (contentDigest): edited, it is theirs and stays.
+   */
+  | { readonly kind: "added"; readonly sheet: string; readonly digest?: string }
   /** One of our defined names as it was. */
   | { readonly kind: "name"; readonly name: string; readonly formula: string }
   /** Conditional formats wholly inside this range are ours: removed on undo before the copies come back. */
@@ -77,7 +80,7 @@ export function encodeUndo(entries: readonly UndoEntry[]): string[][] {
       case "sheet":
         return [e.kind, e.sheet, e.range, e.copy];
       case "added":
-        return [e.kind, e.sheet, "", ""];
+        return [e.kind, e.sheet, "", e.digest ?? ""];
       case "name":
         return [e.kind, e.name, e.formula, ""];
       case "scope":
@@ -111,7 +114,7 @@ export function decodeUndo(values: readonly (readonly unknown[])[]): UndoEntry[]
     const [kind, a, b, c] = row.map((v) => String(v ?? ""));
     if (!kind) continue;
     if ((kind === "cells" || kind === "sheet") && a && b && c) out.push({ kind, sheet: a, range: b, copy: c });
-    else if (kind === "added" && a) out.push({ kind, sheet: a });
+    else if (kind === "added" && a) out.push(c ? { kind, sheet: a, digest: c } : { kind, sheet: a });
     else if (kind === "name" && a && b) out.push({ kind, name: a, formula: b });
     else if ((kind === "scope" || kind === "appended") && a && b) out.push({ kind, sheet: a, range: b });
     else if ((kind === "chart" || kind === "made") && a && b && chartOf(c))

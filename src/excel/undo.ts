@@ -1,6 +1,6 @@
 // Undo evaluation: puts back every cell the latest evaluation overwrote, removes what it added, restores our
 // names and sheets, from the record in the undo sheet. Excel's own undo cannot do this for an add-in.
-import { parseAreas, parseRef, quoteSheet, type Rect, rectInside, NAME_PREFIX } from "../engine";
+import { contentDigest, parseAreas, parseRef, quoteSheet, type Rect, rectInside, NAME_PREFIX } from "../engine";
 import { MESSAGES } from "../app/messages";
 import { PortError } from "../app/port";
 import { CHART_PREFIX, UNDO_SHEET, type UndoEntry, decodeUndo } from "./undo-sheet";
@@ -49,6 +49,10 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
   const ofKind = <K extends UndoEntry["kind"]>(kind: K) => entries.filter((e): e is Extract<UndoEntry, { kind: K }> => e.kind === kind);
 
   const present = new Set(worksheets.items.map((w) => w.name));
+  // A sheet created with a digest (the settings sheet) is read back, with the reads below, to see whether it was edited.
+  const guardedAdds = ofKind("added")
+    .filter((e) => e.digest !== undefined && present.has(e.sheet))
+    .map((e) => ({ entry: e, used: wb.worksheets.getItem(e.sheet).getUsedRangeOrNullObject(true).load("values") }));
   const touched = new Set(
     entries.flatMap((e) =>
       e.kind === "cells" || e.kind === "sheet" || e.kind === "scope" || e.kind === "appended" || e.kind === "inserted" ? [e.sheet] : [],
@@ -109,7 +113,11 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
   for (const e of ofKind("cells")) await b.add(120, () => rangeOf(e).copyFrom(source(e.copy), "All" as Excel.RangeCopyType));
   // Rows below the sheet's content: nothing was there before they were appended.
   for (const e of ofKind("appended")) await b.add(80, () => rangeOf(e).clear("All" as Excel.ClearApplyTo));
-  for (const e of ofKind("added")) if (present.has(e.sheet)) await b.add(40, () => wb.worksheets.getItem(e.sheet).delete());
+  const edited = new Set(
+    guardedAdds.filter((g) => contentDigest(g.used.isNullObject ? [] : g.used.values) !== g.entry.digest).map((g) => g.entry.sheet),
+  );
+  for (const e of ofKind("added"))
+    if (present.has(e.sheet) && !edited.has(e.sheet)) await b.add(40, () => wb.worksheets.getItem(e.sheet).delete());
   for (const n of names.items) if (n.name.startsWith(NAME_PREFIX)) await b.add(60, () => wb.names.getItem(n.name).delete());
   for (const e of ofKind("name")) await b.add(120, () => void wb.names.add(e.name, e.formula));
   // Widths the evaluation gave the columns it added, set back (after an insert is undone below, nothing is left to set).

@@ -2,6 +2,7 @@
 // push a request past the payload budget, so a typical workbook takes one round trip whatever its row count.
 import {
   cellAddress,
+  contentDigest,
   quoteSheet,
   rangeAddress,
   type Rect,
@@ -532,7 +533,10 @@ export async function applyPlan(
   for (const p of plan.sheets) {
     const grid = read.grid.sheets.find((s) => s.name === p.name);
     if (!existing.has(p.name) || !grid) {
-      entries.push({ kind: "added", sheet: p.name });
+      // The KPA Settings sheet holds rules people edit once it is made: undo removes it only while it holds what we wrote.
+      entries.push(
+        p.role === "settings" ? { kind: "added", sheet: p.name, digest: contentDigest(p.values) } : { kind: "added", sheet: p.name },
+      );
       continue;
     }
     // From A1, so the copy puts every cell back where it was.

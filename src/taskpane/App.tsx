@@ -208,6 +208,26 @@ export function App({
   const settings = useMemo(() => (state.draft ? settingsOf(state.draft) : null), [state.draft]);
   // The last settings that parsed: rescans after a template or new columns use them even mid-edit.
   const lastGood = useRef<EvaluateSettings | null>(null);
+  // Saves write the workbook's settings sheet: one at a time, and only the newest of those asked for meanwhile.
+  const saving = useRef<{ running: Promise<void> | null; next: EvaluateSettings | null }>({ running: null, next: null });
+  const save = useCallback(
+    (s: EvaluateSettings): Promise<void> => {
+      const q = saving.current;
+      q.next = s;
+      q.running ??= (async () => {
+        try {
+          for (let n = q.next; n !== null; n = q.next) {
+            q.next = null;
+            await port.saveSettings(n);
+          }
+        } finally {
+          q.running = null;
+        }
+      })();
+      return q.running;
+    },
+    [port],
+  );
   // A ref as well as state: two clicks in one frame would both see the old state.
   const taskRef = useRef<Task | null>(null);
   // Only the newest scan may show its result; an older one finishing late would be stale.
@@ -323,13 +343,18 @@ export function App({
     const next = settingsOf(draft);
     const prev = lastGood.current;
     const unchanged = (a: EvaluateSettings, b: EvaluateSettings) =>
-      a.asOf === b.asOf && a.tolerance === b.tolerance && a.dateOrder === b.dateOrder && a.milestoneWindowDays === b.milestoneWindowDays;
+      a.asOf === b.asOf &&
+      a.tolerance === b.tolerance &&
+      a.dateOrder === b.dateOrder &&
+      a.milestoneWindowDays === b.milestoneWindowDays &&
+      a.fiscalYearStart === b.fiscalYearStart;
     if (!next || (prev && unchanged(next, prev))) return;
     lastGood.current = next;
-    port.saveSettings(next).catch((e: unknown) => fail(e));
+    save(next).catch((e: unknown) => fail(e));
     // The as-of date and date order change what is found (overdue reviews, ambiguous dates); tolerance and the
     // milestone window change only statuses.
-    if (!prev || next.asOf !== prev.asOf || next.dateOrder !== prev.dateOrder) void rescan(next);
+    if (!prev || next.asOf !== prev.asOf || next.dateOrder !== prev.dateOrder || next.fiscalYearStart !== prev.fiscalYearStart)
+      void rescan(next);
   }
 
   /** Evaluates; with `makeRoom`, first inserts the columns of the offers the user accepted. */
@@ -338,7 +363,7 @@ export function App({
       if (!settings) return;
       try {
         // Saved first, so the document records the settings its statuses were computed with.
-        await port.saveSettings(settings);
+        await save(settings);
         const result = await port.evaluate(settings, (progress) => dispatch({ type: "progress", progress }), { makeRoom });
         scanSeq.current++; // the result's own scan is newer than any still in flight
         dispatch({ type: "evaluated", result });

@@ -75,7 +75,7 @@ it("the sheet is left as the user wrote it", async () => {
   expect(ws?.getCell("C3").value).toBe("my own note");
 });
 
-it("--write-settings creates the sheet with the settings in effect, once; later runs leave it as edited", async () => {
+it("the first evaluation creates the sheet with the settings it used; later runs judge by it as edited and leave it", async () => {
   const wb = new ExcelJS.Workbook();
   putRows(wb.addWorksheet("Goals"), "A1", [
     ["Goal", "Target", "Actual"],
@@ -83,21 +83,66 @@ it("--write-settings creates the sheet with the settings in effect, once; later 
   ]);
   const input = await saveXlsx(wb, path.join(dir, "plain.xlsx"));
   const out = path.join(dir, "out.xlsx");
-  const first = await evaluateOk(input, "--as-of", AS_OF, "--out", out, "--write-settings", "--tolerance", "0.2");
+  const first = await evaluateOk(input, "--as-of", AS_OF, "--out", out, "--tolerance", "0.2");
   expect(first.out.join("\n")).toContain('Created the "KPA Settings" sheet');
   const made = new ExcelJS.Workbook();
   await made.xlsx.readFile(out);
   const ws = made.getWorksheet("KPA Settings");
   expect(ws?.getCell("A3").value).toBe("Tolerance");
   expect(ws?.getCell("B3").value).toBe(0.2);
+  expect(ws?.getCell("A6").value).toBe("Fiscal year start");
+  expect(ws?.getCell("B6").value).toBe("January");
   // People edit it; the next run judges by the edit and writes nothing over it.
   if (ws) ws.getCell("B3").value = "10%";
   await made.xlsx.writeFile(out);
   const json = path.join(dir, "r.json");
-  const again = await evaluateOk(out, "--as-of", AS_OF, "--in-place", "--write-settings", "--json", json);
-  expect(again.out.join("\n")).toContain("already exists and was left as it is");
+  const again = await evaluateOk(out, "--as-of", AS_OF, "--in-place", "--json", json);
+  expect(again.out.join("\n")).not.toContain("Created the");
   expect(report(json).rows.map((x) => x.status)).toEqual(["Off Track"]);
   const after = new ExcelJS.Workbook();
   await after.xlsx.readFile(out);
   expect(after.getWorksheet("KPA Settings")?.getCell("B3").value).toBe("10%");
+});
+
+it("--no-settings-sheet leaves a workbook without the sheet as it is", async () => {
+  const wb = new ExcelJS.Workbook();
+  putRows(wb.addWorksheet("Goals"), "A1", [
+    ["Goal", "Target", "Actual"],
+    ["Grow revenue", "≥ 100", 85],
+  ]);
+  const input = await saveXlsx(wb, path.join(dir, "plain.xlsx"));
+  const out = path.join(dir, "out.xlsx");
+  const run = await evaluateOk(input, "--as-of", AS_OF, "--out", out, "--no-settings-sheet");
+  expect(run.out.join("\n")).not.toContain("KPA Settings");
+  const made = new ExcelJS.Workbook();
+  await made.xlsx.readFile(out);
+  expect(made.worksheets.map((w) => w.name)).toEqual(["Goals", "KPA Summary", "KPA Gaps", "KPA History"]);
+});
+
+it("the sheet's fiscal year start decides what Q1 2050 means; --fiscal-year-start overrides it for the run and says so", async () => {
+  const wb = new ExcelJS.Workbook();
+  putRows(wb.addWorksheet("Goals"), "A1", [
+    ["Goal", "Target", "Timeline", "Actual"],
+    ["Grow revenue", "≥ 100", "Q1 2050", 85],
+  ]);
+  putRows(wb.addWorksheet("KPA Settings"), "A1", [["KPA Settings"], ["Setting", "Value"], ["Fiscal year start", "April"]]);
+  const input = await saveXlsx(wb, path.join(dir, "fy.xlsx"));
+  const json = path.join(dir, "r.json");
+  // As of August 1, 2049: Q1 of FY2050 ended June 30, 2049 when the year starts in April.
+  const run = await evaluateOk(input, "--as-of", "2049-08-01", "--out", path.join(dir, "out.xlsx"), "--json", json);
+  expect(run.out).toContain('Judged by the "KPA Settings" sheet: fiscal year start April.');
+  expect(report(json).rows.map((x) => x.status)).toEqual(["Overdue"]);
+  const flag = await evaluateOk(
+    input,
+    "--as-of",
+    "2049-08-01",
+    "--out",
+    path.join(dir, "out2.xlsx"),
+    "--json",
+    json,
+    "--fiscal-year-start",
+    "jan",
+  );
+  expect(flag.out).toContain("--fiscal-year-start jan overrides KPA Settings!B3 (April) for this run.");
+  expect(report(json).rows.map((x) => x.status)).toEqual(["Off Track"]);
 });

@@ -322,10 +322,10 @@ describe("the fiscal year start decides what quarters and fiscal years mean", ()
   });
 });
 
-describe("creating the sheet (asked for)", () => {
-  it("is planned only when asked and the workbook has none, holds the settings in effect, and reads back the same", () => {
-    expect(run(workbook(GOALS), { asOf: AS_OF }).plan.sheets.map((s) => s.role)).toEqual(["summary", "gaps"]);
-    const { plan } = run(workbook(GOALS), { asOf: AS_OF, tolerance: 0.2, dateOrder: "dmy", writeSettings: true });
+describe("creating the sheet (on the first evaluation)", () => {
+  it("is planned when the workbook has none, unless told not to, holds the settings in effect, and reads back the same", () => {
+    expect(run(workbook(GOALS), { asOf: AS_OF, writeSettings: false }).plan.sheets.map((s) => s.role)).toEqual(["summary", "gaps"]);
+    const { plan } = run(workbook(GOALS), { asOf: AS_OF, tolerance: 0.2, dateOrder: "dmy" });
     const sp = plan.sheets.find((s) => s.role === "settings");
     expect(sp?.name).toBe("KPA Settings");
     expect(sp?.values.slice(0, 6).map((r) => r.slice(0, 2))).toEqual([
@@ -350,7 +350,7 @@ describe("creating the sheet (asked for)", () => {
   });
 
   it("is never planned over an existing sheet", () => {
-    const { plan } = run(workbook(GOALS, settingsSheet([["Tolerance", "20%"]])), { asOf: AS_OF, writeSettings: true });
+    const { plan } = run(workbook(GOALS, settingsSheet([["Tolerance", "20%"]])), { asOf: AS_OF });
     expect(plan.sheets.map((s) => s.role)).toEqual(["summary", "gaps"]);
   });
 });

@@ -5,7 +5,13 @@ import { type ExcelPort, type ExcelPortOptions, createExcelPort } from "../../sr
 import type { EvaluateSettings } from "../../src/app/port";
 import type { ExcelRunner } from "../../src/excel/run";
 
-export const SETTINGS: EvaluateSettings = { asOf: "2050-10-15", tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 };
+export const SETTINGS: EvaluateSettings = {
+  asOf: "2050-10-15",
+  tolerance: 0.1,
+  dateOrder: "mdy",
+  milestoneWindowDays: 30,
+  fiscalYearStart: 1,
+};
 export const NOW = new Date("2050-10-15T09:00:00Z");
 
 export function memorySettings(initial: Partial<EvaluateSettings> = {}): ExcelPortOptions["settings"] {

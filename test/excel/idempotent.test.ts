@@ -3,6 +3,7 @@
 import type { WorkbookGrid } from "../../src/engine/grid";
 import { OUR_HEADERS } from "../../src/engine/headers";
 import { NAME_PREFIX, OUR_SHEETS } from "../../src/engine/ownership";
+import { SETTINGS_SHEET } from "../../src/engine/settings-sheet";
 import type { MemoryExcel } from "../support/memory-excel";
 import { UNDO_SHEET } from "../../src/excel/undo-sheet";
 import { SETTINGS, setup } from "./harness";
@@ -83,6 +84,8 @@ describe.each([
         ...userSheets,
         OUR_SHEETS.summary,
         OUR_SHEETS.gaps,
+        // The first evaluation made the KPA Settings sheet; the second judged by it and left it alone.
+        SETTINGS_SHEET,
         OUR_SHEETS.history,
       ]);
     });

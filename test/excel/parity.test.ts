@@ -10,6 +10,7 @@ import { dayFromDate, serialFromDay } from "../../src/engine/dates";
 import type { CellValue, WorkbookGrid } from "../../src/engine/grid";
 import { ENGINE_NAME, run } from "../../src/engine/index";
 import { NAME_PREFIX, OUR_SHEETS } from "../../src/engine/ownership";
+import { SETTINGS_SHEET } from "../../src/engine/settings-sheet";
 import type { Problem } from "../../src/engine/problems";
 import { MemoryExcel } from "../support/memory-excel";
 import { readWorkbook } from "../../src/excel/read";
@@ -161,6 +162,7 @@ const settingsOf = (c: JsonCase): EvaluateSettings => ({
   tolerance: c.options.tolerance ?? 0.1,
   dateOrder: c.options.dateOrder ?? "mdy",
   milestoneWindowDays: 30,
+  fiscalYearStart: 1,
 });
 
 const CASES: [string, WorkbookGrid, EvaluateSettings][] = [
@@ -216,7 +218,7 @@ describe.each(CASES)("%s", (_label, grid, settings) => {
   it("adds the same sheets, in the same order, and nothing else visible", () => {
     const adapter = both.excel.state.sheets.filter((s) => !s.name.startsWith(NAME_PREFIX)).map((s) => s.name);
     expect(adapter).toEqual(both.xlsx.worksheets.map((ws) => ws.name));
-    expect(adapter).toEqual([...both.userSheets, OUR_SHEETS.summary, OUR_SHEETS.gaps, OUR_SHEETS.history]);
+    expect(adapter).toEqual([...both.userSheets, OUR_SHEETS.summary, OUR_SHEETS.gaps, SETTINGS_SHEET, OUR_SHEETS.history]);
     expect(both.excel.state.sheets.filter((s) => s.name.startsWith(NAME_PREFIX)).map((s) => s.visibility)).toEqual(["VeryHidden"]);
   });
 

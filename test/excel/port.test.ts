@@ -263,7 +263,7 @@ describe("evaluate's report", () => {
     expect(reading[0]).toBe(0);
     expect(reading[reading.length - 1]).toBe(1);
     expect(reading.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= (reading[i - 1] as number)))).toBe(true);
-    expect(result).toMatchObject({ asOf: SETTINGS.asOf, total: 3, sheets: ["KPA Summary", "KPA Gaps"] });
+    expect(result).toMatchObject({ asOf: SETTINGS.asOf, total: 3, sheets: ["KPA Summary", "KPA Gaps", "KPA Settings"] });
     expect(result.gaps.map((g) => g.name)).toEqual(expect.arrayContaining(["Answer tickets within a day"]));
     expect(result.gaps[0]).toMatchObject({ sheet: "Goals", cell: expect.stringMatching(/^A\d+$/) });
   });

@@ -1,7 +1,16 @@
-// The four settings an evaluation depends on: the as-of date (in the command bar) and the options under it. The inputs hold text drafts so a half-typed value can be shown
+// The settings an evaluation depends on: the as-of date (in the command bar) and the options under it, which the port
+// keeps in the workbook's KPA Settings sheet. The inputs hold text drafts so a half-typed value can be shown
 // with a hint instead of being thrown away; only a draft that parses becomes settings.
-import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { DEFAULT_DATE_ORDER, type DateOrder, MAX_MILESTONE_WINDOW_DAYS, MAX_TOLERANCE, isIsoDate, parseDateOrder } from "../../engine";
+import { Caption1, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  DEFAULT_DATE_ORDER,
+  type DateOrder,
+  MAX_MILESTONE_WINDOW_DAYS,
+  MAX_TOLERANCE,
+  isIsoDate,
+  monthName,
+  parseDateOrder,
+} from "../../engine";
 import { MESSAGES } from "../../app/messages";
 import type { EvaluateSettings } from "../../app/port";
 import { milestoneWindowOfText, percentOf, toleranceOfPercent } from "../../app/settings";
@@ -13,10 +22,20 @@ export interface SettingsDraft {
   readonly dateOrder: DateOrder;
   /** Days, as typed. */
   readonly milestoneWindowDays: string;
+  /** 1..12, picked from a list. */
+  readonly fiscalYearStart: number;
 }
 
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+
 export function draftOf(s: EvaluateSettings): SettingsDraft {
-  return { asOf: s.asOf, tolerance: percentOf(s.tolerance), dateOrder: s.dateOrder, milestoneWindowDays: String(s.milestoneWindowDays) };
+  return {
+    asOf: s.asOf,
+    tolerance: percentOf(s.tolerance),
+    dateOrder: s.dateOrder,
+    milestoneWindowDays: String(s.milestoneWindowDays),
+    fiscalYearStart: s.fiscalYearStart,
+  };
 }
 
 /** The settings a draft stands for, or null while any field is unusable. */
@@ -24,7 +43,7 @@ export function settingsOf(d: SettingsDraft): EvaluateSettings | null {
   const tolerance = toleranceOfPercent(d.tolerance);
   const milestoneWindowDays = milestoneWindowOfText(d.milestoneWindowDays);
   return isIsoDate(d.asOf) && tolerance !== undefined && milestoneWindowDays !== undefined
-    ? { asOf: d.asOf, tolerance, dateOrder: d.dateOrder, milestoneWindowDays }
+    ? { asOf: d.asOf, tolerance, dateOrder: d.dateOrder, milestoneWindowDays, fiscalYearStart: d.fiscalYearStart }
     : null;
 }
 
@@ -41,6 +60,7 @@ const useStyles = makeStyles({
   // Beside Evaluate, taking the rest of the line; the validation message wraps under it.
   asOf: { flexGrow: 1, flexBasis: "150px", minWidth: 0 },
   dateInput: { minWidth: 0 },
+  where: { color: tokens.colorNeutralForeground3 },
 });
 
 /** The as-of date, in the command bar beside Evaluate. */
@@ -66,7 +86,7 @@ export function AsOfField(props: { draft: SettingsDraft; disabled: boolean; onCh
   );
 }
 
-/** The settings that are set once and rarely changed: tolerance, date order and the milestone warning. */
+/** The settings that are set once and rarely changed: tolerance, date order, the milestone warning and the fiscal year. */
 export function OptionsPanel(props: { draft: SettingsDraft; disabled: boolean; onChange: (next: SettingsDraft) => void }) {
   const { draft, disabled, onChange } = props;
   const styles = useStyles();
@@ -110,6 +130,16 @@ export function OptionsPanel(props: { draft: SettingsDraft; disabled: boolean; o
           onChange={(_, data) => onChange({ ...draft, milestoneWindowDays: data.value })}
         />
       </Field>
+      <Field label="Fiscal year starts in" hint={MESSAGES.fiscalYearStartHint()}>
+        <Select value={String(draft.fiscalYearStart)} onChange={(_, data) => onChange({ ...draft, fiscalYearStart: Number(data.value) })}>
+          {MONTHS.map((m) => (
+            <option key={m} value={String(m)}>
+              {monthName(m)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Caption1 className={styles.where}>{MESSAGES.optionsWhere()}</Caption1>
     </fieldset>
   );
 }
