@@ -1,11 +1,23 @@
 // The browser demo: the example workbook in the in-memory Excel, behind the same port the add-in uses.
-import { type CellStyle, STYLES, dayFromSerial, isDateFormat, longDate, pointInRect } from "../engine";
-import { MemoryExcel, type MemorySheet } from "../excel/memory";
-import type { CellFormat } from "../excel/memory/state";
+import {
+  type CellStyle,
+  STYLES,
+  columnLetters,
+  dayFromSerial,
+  isDateFormat,
+  localDay,
+  longDate,
+  pointInRect,
+  serialFromDay,
+  serialFromIso,
+} from "../engine";
+import { MemoryExcel, type MemoryCell, type MemorySheet } from "../excel/memory";
+import { type CellFormat, cellFor } from "../excel/memory/state";
 import { type SettingsStore, createExcelPort } from "../excel/excel-port";
 import { isInternalSheet } from "../excel/undo-sheet";
 import type { DemoCell, DemoWorkbook, EvaluateSettings, WorkbookPort } from "../app/port";
-import { EXAMPLE_HEADER_ROWS, EXAMPLE_SECTION_ROWS, EXAMPLE_SHEET, exampleGrid } from "./example";
+import { DATE_FORMAT, EXAMPLE_HEADER_ROWS, EXAMPLE_ROWS, EXAMPLE_SECTION_ROWS, EXAMPLE_SHEET, exampleGrid } from "./example";
+import { type FormulaContext, kpaFormulaValue } from "./formulas";
 
 const SETTINGS_KEY = "kpa-tracker-demo-settings";
 /** The example is set in 2050: judge it as `npm run demo` does, until the visitor picks another date. */
@@ -62,6 +74,68 @@ function cellFormat(s: CellStyle): CellFormat {
   return Object.fromEntries(Object.entries(format).filter(([, v]) => v !== undefined)) as CellFormat;
 }
 
+/** The demo's small block that shows the worksheet functions at work, under the example's tables. */
+export const FORMULA_TITLE = "KPA.STATUS formulas";
+export const FORMULA_HEADERS = ["Goal", "Formula status", "Formula in B"] as const;
+
+/**
+ * Adds, a blank row under the example's tables, a =KPA.STATUS(actual, target, due, asOf, baseline) per goal of
+ * section II with its actual in the table, pointing at the goal's row, judged as of a date cell, the formula written
+ * out beside it. (First-Contact Resolution's actual is in the KPA Data log, which a formula does not read.) Only the
+ * demo's in-memory copy has it: examples/customer-service-kpa.xlsx, its goldens and `npm run demo` come from the same
+ * rows without it. Evaluate finds no table in it and judges the tables above as it does without it
+ * (test/demo/formula-block.test.ts). Returns the 1-based rows to style: the title and the header.
+ */
+function addFormulaBlock(sheet: MemorySheet): { title: number; header: number } {
+  const header = EXAMPLE_ROWS.findIndex((r) => r[0] === "Goal");
+  const heads = (EXAMPLE_ROWS[header] ?? []).map(String);
+  const col = (name: string) => columnLetters(heads.indexOf(name));
+  const top = EXAMPLE_ROWS.length + 1;
+  const asOfRow = top + 3;
+  const put = (row: number, c: number, value: string | number, numberFormat = "General") =>
+    Object.assign(cellFor(sheet, row, c), { value, numberFormat });
+  put(top, 0, FORMULA_TITLE);
+  put(top + 1, 0, "Cells in B hold =KPA.STATUS(actual, target, due, asOf, baseline) on a goal's row of section II; C writes it out.");
+  put(top + 2, 0, "First-Contact Resolution is left out: its actual is in the KPA Data log, which a formula does not read.");
+  put(asOfRow, 0, "As of");
+  put(asOfRow, 1, serialFromIso(DEMO_AS_OF) as number, DATE_FORMAT);
+  FORMULA_HEADERS.forEach((h, c) => put(asOfRow + 1, c, h));
+  const end = EXAMPLE_ROWS.findIndex((r, i) => i > header && r.length === 0);
+  let row = asOfRow + 2;
+  for (let i = header + 1; i < end; i++) {
+    const goal = EXAMPLE_ROWS[i] as readonly unknown[];
+    const actual = goal[heads.indexOf("Actual")];
+    if (actual === null || actual === undefined) continue;
+    const at = (name: string) => `${col(name)}${i + 1}`;
+    const formula = `=KPA.STATUS(${at("Actual")}, ${at("Target")}, ${at("Timeline")}, $B$${asOfRow + 1}, ${at("Baseline")})`;
+    put(row, 0, String(goal[0]));
+    // What the in-memory Excel holds for a function it does not know; the grid shows the result (formulas.ts).
+    Object.assign(put(row, 1, "#NAME?"), { formula });
+    Object.assign(put(row, 2, formula), { quotePrefix: true });
+    row++;
+  }
+  return { title: top + 1, header: asOfRow + 2 };
+}
+
+/** How deep one worksheet function's cell may read another's: deeper is a circle (the cell shows what Excel holds). */
+const FORMULA_DEPTH = 8;
+
+/** What a cell shows: a worksheet function's result computed from the cells it refers to, else the value held. */
+function shownValue(excel: MemoryExcel, sheet: string, cell: MemoryCell, depth = 0): string | number | boolean {
+  if (cell.formula === undefined || depth > FORMULA_DEPTH) return cell.value;
+  const context: FormulaContext = {
+    sheet,
+    read: (name, row, col) => {
+      const s = excel.state.sheet(name);
+      if (!s) return undefined;
+      const read = s.rows.get(row)?.get(col);
+      return read ? shownValue(excel, s.name, read, depth + 1) : null;
+    },
+    today: () => serialFromDay(localDay()),
+  };
+  return kpaFormulaValue(cell.formula, context) ?? cell.value;
+}
+
 function demoWorkbook(excel: MemoryExcel): DemoWorkbook {
   return {
     sheets: () =>
@@ -79,9 +153,10 @@ function demoWorkbook(excel: MemoryExcel): DemoWorkbook {
                 line.push({ text: "" });
                 continue;
               }
-              const rule = ruleStyle(s, r, c, cell.value);
+              const value = shownValue(excel, s.name, cell);
+              const rule = ruleStyle(s, r, c, value);
               line.push({
-                text: displayText(cell.value, cell.numberFormat),
+                text: displayText(value, cell.numberFormat),
                 fill: rule.fill ?? cell.format.fill,
                 color: rule.color ?? cell.format.color,
                 bold: cell.format.bold,
@@ -110,6 +185,9 @@ export function startDemo(): Demo {
   style(1, STYLES.title);
   for (const r of EXAMPLE_SECTION_ROWS) style(r, { ...STYLES.title, size: 13 });
   for (const r of EXAMPLE_HEADER_ROWS) style(r, STYLES.section);
+  const formulas = addFormulaBlock(sheet);
+  style(formulas.title, { ...STYLES.title, size: 13 });
+  style(formulas.header, STYLES.section);
   const port = createExcelPort(excel.run, { kind: "memory", settings: browserSettings() });
   return { excel, port, demo: demoWorkbook(excel) };
 }

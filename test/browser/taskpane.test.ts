@@ -10,6 +10,7 @@ import type { AddressInfo } from "net";
 import * as path from "path";
 import * as zlib from "zlib";
 import { type Browser, type Page, chromium } from "playwright-core";
+import { STATUSES } from "../../src/engine";
 import { removeDir, tempDir } from "../fixtures/xlsx";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -334,6 +335,32 @@ describe("the pane outside Office (demo)", () => {
     for (const row of await rows.all()) out.push((await row.locator("th, td").allTextContents()).map((t) => t.trim()));
     return out.slice(1); // the column letters
   }
+
+  test("the demo grid shows the =KPA.STATUS block's statuses before any evaluation", async () => {
+    await expect(
+      page
+        .getByRole("region", { name: "Result" })
+        .getByText(/Not evaluated yet/)
+        .isVisible(),
+    ).resolves.toBe(true);
+    const rows = await shownRows("Customer Service KPA");
+    // Column C writes out the formula in B: row number, A (the goal), B (its status), C (the formula).
+    const formulas = rows.filter((r) => (r[3] ?? "").startsWith("=KPA.STATUS("));
+    expect(formulas.length).toBeGreaterThan(0);
+    for (const r of formulas) expect(STATUSES).toContain(r[2]);
+    expect(formulas.find((r) => r[1] === "Improve Retention Rate")?.[2]).toBe("At Risk");
+    expect(rows.flat()).not.toContain("#NAME?");
+    // For a person to look at: the block at the top of the grid, in a browser window wide enough for its columns.
+    await page.setViewportSize({ width: 1024, height: 800 });
+    const grid = page.getByRole("region", { name: "Sheet Customer Service KPA" });
+    await grid.evaluate((box) => {
+      const title = [...box.querySelectorAll("td")].find((td) => td.textContent === "KPA.STATUS formulas");
+      const head = box.querySelector("thead")?.getBoundingClientRect().height ?? 0;
+      if (title) box.scrollTop += title.getBoundingClientRect().top - box.getBoundingClientRect().top - head;
+    });
+    await grid.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "demo-formulas.png") });
+  });
 
   test("Record a measurement appends the row to the demo's KPA Data log, the KPI picked from the keyboard", async () => {
     const before = await shownRows("KPA Data");
