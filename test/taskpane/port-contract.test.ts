@@ -79,7 +79,7 @@ const NOT_MET = new RegExp(`^(${STATUSES.filter((s) => s !== "Met").join("|")})$
 const GAP_TEXT = /^([\d,]+(\.\d+)?% (short|over)|not met)$/;
 /** describeTrend's wording: "improving, +4 pts since Jul 31, 2050; projected …" or "flat since …". */
 const TREND_TEXT = /^((improving|declining), \S.*|flat since \S.*)$/;
-const OUR_SHEET = /^KPA (Summary|Gaps|History)( \(\d+\))?$/;
+const OUR_SHEET = /^KPA (Summary|Gaps|History|Settings)( \(\d+\))?$/;
 const ONE_LINE = /^\S(.*\S)?$/;
 
 /** Matches null, or what `matcher` matches. */
@@ -143,7 +143,8 @@ function expectScan(found: ScanResult): void {
       message: expect.stringMatching(ONE_LINE),
     });
   expect(found.kpis.length).toBeGreaterThan(0);
-  for (const k of found.kpis) expect(k).toEqual({ name: expect.stringMatching(ONE_LINE), group: expect.stringMatching(/^(goal|kpi|element|logged)$/) });
+  for (const k of found.kpis)
+    expect(k).toEqual({ name: expect.stringMatching(ONE_LINE), group: expect.stringMatching(/^(goal|kpi|element|logged)$/) });
   expect(new Set(found.kpis.map((k) => k.name)).size).toBe(found.kpis.length);
 }
 

@@ -11,14 +11,14 @@ async function loaded() {
 
 it("shows the settings saved in the document", async () => {
   const port = new FakePort();
-  port.saved = { asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy", milestoneWindowDays: 45 };
+  port.saved = { asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy", milestoneWindowDays: 45, fiscalYearStart: 1 };
   renderApp(port);
   expect(await loaded()).toHaveProperty("value", "2051-01-15");
   expect(screen.getByLabelText("Tolerance")).toHaveProperty("value", "25");
   expect(screen.getByLabelText("Date order")).toHaveProperty("value", "dmy");
   expect(screen.getByLabelText("Milestone warning")).toHaveProperty("value", "45");
   await waitFor(() =>
-    expect(port.callsOf("scan")).toEqual([[{ asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy", milestoneWindowDays: 45 }]]),
+    expect(port.callsOf("scan")).toEqual([[{ asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy", milestoneWindowDays: 45, fiscalYearStart: 1 }]]),
   );
 });
 
@@ -29,7 +29,7 @@ it("uses today, 10%, month-first and 30 days when the document has no settings",
   expect(screen.getByLabelText("Tolerance")).toHaveProperty("value", "10");
   expect(screen.getByLabelText("Date order")).toHaveProperty("value", "mdy");
   expect(screen.getByLabelText("Milestone warning")).toHaveProperty("value", "30");
-  await waitFor(() => expect(port.callsOf("scan")).toEqual([[{ asOf: TODAY, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30 }]]));
+  await waitFor(() => expect(port.callsOf("scan")).toEqual([[{ asOf: TODAY, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30, fiscalYearStart: 1 }]]));
 });
 
 it("gives settings saved before the milestone warning existed the default window", async () => {
@@ -39,18 +39,34 @@ it("gives settings saved before the milestone warning existed the default window
   expect(await loaded()).toHaveProperty("value", "2051-01-15");
   expect(screen.getByLabelText("Milestone warning")).toHaveProperty("value", "30");
   await waitFor(() =>
-    expect(port.callsOf("scan")).toEqual([[{ asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy", milestoneWindowDays: 30 }]]),
+    expect(port.callsOf("scan")).toEqual([[{ asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy", milestoneWindowDays: 30, fiscalYearStart: 1 }]]),
   );
 });
 
 it("replaces unusable saved values with the defaults", async () => {
   const port = new FakePort();
-  port.saved = { asOf: "not a date", tolerance: 7, dateOrder: "ymd" as never, milestoneWindowDays: 2.5 };
+  port.saved = { asOf: "not a date", tolerance: 7, dateOrder: "ymd" as never, milestoneWindowDays: 2.5, fiscalYearStart: 13 };
   renderApp(port);
   expect(await loaded()).toHaveProperty("value", TODAY);
   expect(screen.getByLabelText("Tolerance")).toHaveProperty("value", "10");
   expect(screen.getByLabelText("Date order")).toHaveProperty("value", "mdy");
   expect(screen.getByLabelText("Milestone warning")).toHaveProperty("value", "30");
+  expect(screen.getByLabelText("Fiscal year starts in")).toHaveProperty("value", "1");
+});
+
+it("saves a fiscal year start picked by month, rescans with it, and says where the options are kept", async () => {
+  const port = new FakePort();
+  const { user } = renderApp(port);
+  await loaded();
+  await waitFor(() => expect(port.callsOf("scan")).toHaveLength(1));
+  await openOptions(user);
+  expect(screen.getByText(/Saved in the workbook's KPA Settings sheet/)).toBeTruthy();
+  await user.selectOptions(screen.getByLabelText("Fiscal year starts in"), "April");
+
+  const expected = { asOf: TODAY, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30, fiscalYearStart: 4 };
+  await waitFor(() => expect(port.callsOf("saveSettings").at(-1)).toEqual([expected]));
+  // "Q1 2050" means another day now: what a scan finds (overdue reviews) may change.
+  await waitFor(() => expect(port.callsOf("scan").at(-1)).toEqual([expected]));
 });
 
 it("saves each change, rescans with it, and evaluates with it", async () => {
@@ -66,7 +82,7 @@ it("saves each change, rescans with it, and evaluates with it", async () => {
   await user.type(tolerance, "15");
   await user.selectOptions(screen.getByLabelText("Date order"), "dmy");
 
-  const expected = { asOf: "2050-12-31", tolerance: 0.15, dateOrder: "dmy", milestoneWindowDays: 30 };
+  const expected = { asOf: "2050-12-31", tolerance: 0.15, dateOrder: "dmy", milestoneWindowDays: 30, fiscalYearStart: 1 };
   await waitFor(() => expect(port.callsOf("saveSettings").at(-1)).toEqual([expected]));
   expect(port.saved).toEqual(expected);
   expect(port.callsOf("scan").at(-1)).toEqual([expected]);
@@ -102,7 +118,7 @@ it("saves a changed milestone warning without rescanning, and evaluates with it"
   await openOptions(user);
   await fill(user, screen.getByLabelText("Milestone warning"), "60");
 
-  const expected = { asOf: TODAY, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 60 };
+  const expected = { asOf: TODAY, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 60, fiscalYearStart: 1 };
   await waitFor(() => expect(port.callsOf("saveSettings").at(-1)).toEqual([expected]));
   expect(port.saved).toEqual(expected);
   // The window changes statuses, not what a scan finds.
