@@ -18,7 +18,11 @@ describe("kpa evaluate output", () => {
     expect(run.progress).toEqual([`Reading ${EXAMPLE}…`, "Evaluating 2 sheet(s)…", `Writing ${out}…`]);
     // 10 goals and trainings; the 5 KPA elements take their statuses from their goals and are not counted again.
     expect(run.out[0]).toBe(`Evaluated 10 rows in 4 tables as of ${AS_OF} → ${out}`);
-    expect(run.out[1]).toBe("5 KPA elements take their status from the goals that measure them, so they are not counted again.");
+    // The example has no KPA Settings sheet, so its first evaluation adds one.
+    expect(run.out[1]).toBe(
+      'Created the "KPA Settings" sheet with the settings this run used: edit it to change how rows are judged, by kpa and the add-in.',
+    );
+    expect(run.out[2]).toBe("5 KPA elements take their status from the goals that measure them, so they are not counted again.");
     expect(run.out.join("\n")).toMatch(/^ {2}At Risk +1$/m);
     expect(run.out.join("\n")).toContain(`At Risk       Customer Service KPA!A19  Improve Retention Rate:`);
     for (const line of run.progress) expect(run.out).not.toContain(line);

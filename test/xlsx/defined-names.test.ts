@@ -53,15 +53,15 @@ describe("defined names", () => {
   });
 
   it("a sheet-scoped name on a sheet after ours keeps its sheet: our sheets are rewritten where their tabs are", async () => {
-    // A user sheet added after our sheets (tab 6), with a name scoped to it.
+    // A user sheet added after our sheets (tab 7), with a name scoped to it.
     const once = path.join(dir, "once.xlsx");
     await evaluateOk(await richWorkbook(path.join(dir, "in.xlsx")), "--out", once, "--as-of", AS_OF, "--quiet");
     const wb = await readXlsx(once);
     putRows(wb.addWorksheet("Notes"), "A1", [["Review notes"]]);
-    const order = ["Scorecard", "Lookups", "Archive", "KPA Summary", "KPA Gaps", "KPA History", "Notes"];
+    const order = ["Scorecard", "Lookups", "Archive", "KPA Summary", "KPA Gaps", "KPA Settings", "KPA History", "Notes"];
     expect(wb.worksheets.map((w) => w.name)).toEqual(order);
     const edited = await saveXlsx(wb, path.join(dir, "edited.xlsx"), [
-      { name: "NotesTitle", text: "Notes!$A$1", localSheetId: 6 },
+      { name: "NotesTitle", text: "Notes!$A$1", localSheetId: 7 },
       { name: "TaxRate", text: "0.15" },
     ]);
 
@@ -72,7 +72,7 @@ describe("defined names", () => {
     const names = await savedNames(again);
     const notes = names.find((n) => n.name === "NotesTitle");
     expect(sheets).toEqual(order);
-    expect(notes).toEqual({ name: "NotesTitle", text: "Notes!$A$1", localSheetId: 6, hidden: false });
+    expect(notes).toEqual({ name: "NotesTitle", text: "Notes!$A$1", localSheetId: 7, hidden: false });
     expect(names.filter((n) => n.name === "TaxRate")).toEqual([{ name: "TaxRate", text: "0.15", hidden: false }]);
     expect(names.filter((n) => n.name === "_xlnm.Print_Area")).toHaveLength(1);
   });
@@ -95,11 +95,13 @@ describe("defined names", () => {
       "KPATracker_Sheet_Summary",
       "KPATracker_Sheet_Gaps",
       "KPATracker_Sheet_History",
+      "KPATracker_Sheet_Settings",
     ]);
-    // And the print titles of our three sheets (issue 15), each scoped to its sheet.
+    // And the print titles of our four sheets (issue 15), each scoped to its sheet.
     expect(names.filter((n) => !n.name.startsWith("KPATracker_")).map((n) => `${n.name} ${n.text}`)).toEqual([
       "_xlnm.Print_Titles 'KPA Summary'!$1:$2",
       "_xlnm.Print_Titles 'KPA Gaps'!$1:$4",
+      "_xlnm.Print_Titles 'KPA Settings'!$1:$2",
       "_xlnm.Print_Titles 'KPA History'!$1:$1",
     ]);
   });

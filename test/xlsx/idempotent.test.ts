@@ -92,8 +92,8 @@ describe.each([
 
   it("keeps the same sheets and defined names, with no duplicates", async () => {
     expect(run.b.worksheets.map((w) => w.name)).toEqual(run.a.worksheets.map((w) => w.name));
-    const ours = run.b.worksheets.filter((w) => /^KPA (Summary|Gaps|History)$/.test(w.name)).map((w) => w.name);
-    expect(ours).toEqual(["KPA Summary", "KPA Gaps", "KPA History"]);
+    const ours = run.b.worksheets.filter((w) => /^KPA (Summary|Gaps|Settings|History)$/.test(w.name)).map((w) => w.name);
+    expect(ours).toEqual(["KPA Summary", "KPA Gaps", "KPA Settings", "KPA History"]);
     const names = await savedNames(run.again);
     expect(names).toEqual(await savedNames(run.once));
     expect(new Set(names.map((n) => `${n.name}|${n.localSheetId}`)).size).toBe(names.length);
@@ -102,6 +102,7 @@ describe.each([
       "KPATracker_Sheet_Summary",
       "KPATracker_Sheet_Gaps",
       "KPATracker_Sheet_History",
+      "KPATracker_Sheet_Settings",
     ]);
   });
 

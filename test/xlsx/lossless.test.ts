@@ -15,7 +15,13 @@ const FILES = fs
   .sort();
 
 // The parts an evaluation may change: the sheet we write statuses into, and the lists it adds to.
-const OURS_TO_PATCH = new Set(["xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"]);
+const OURS_TO_PATCH = new Set([
+  "xl/worksheets/sheet1.xml",
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "[Content_Types].xml",
+  "xl/styles.xml",
+]);
 
 const entries = (file: string): Map<string, ZipEntry> => new Map(readZip(fs.readFileSync(file)).map((e) => [e.name, e]));
 
@@ -24,7 +30,9 @@ beforeAll(() => (dir = tempDir()));
 afterAll(() => removeDir(dir));
 
 it("has a corpus of workbooks to check", () => {
-  expect(FILES).toEqual(expect.arrayContaining(["chart.xlsx", "pivot.xlsx", "slicer.xlsx", "comments.xlsx", "macros.xlsm", "everything.xlsx"]));
+  expect(FILES).toEqual(
+    expect.arrayContaining(["chart.xlsx", "pivot.xlsx", "slicer.xlsx", "comments.xlsx", "macros.xlsm", "everything.xlsx"]),
+  );
   expect(FILES.length).toBeGreaterThanOrEqual(11);
 });
 
@@ -78,12 +86,16 @@ describe.each(FILES)("%s", (name) => {
     const before = entries(input);
     const after = entries(again);
     for (const n of [...before.keys()].filter((k) => !OURS_TO_PATCH.has(k)))
-      expect([n, after.get(n) && Buffer.from((after.get(n) as ZipEntry).raw).equals(Buffer.from((before.get(n) as ZipEntry).raw))]).toEqual([
-        n,
-        true,
-      ]);
+      expect([n, after.get(n) && Buffer.from((after.get(n) as ZipEntry).raw).equals(Buffer.from((before.get(n) as ZipEntry).raw))]).toEqual(
+        [n, true],
+      );
     // Our sheets are replaced, not added again.
     const grid = readPackage(fs.readFileSync(again), again).grid;
-    expect(grid.sheets.filter((s) => s.name.startsWith("KPA ")).map((s) => s.name)).toEqual(["KPA Summary", "KPA Gaps", "KPA History"]);
+    expect(grid.sheets.filter((s) => s.name.startsWith("KPA ")).map((s) => s.name)).toEqual([
+      "KPA Summary",
+      "KPA Gaps",
+      "KPA Settings",
+      "KPA History",
+    ]);
   });
 });

@@ -28,7 +28,7 @@ import {
 } from "../fixtures/xlsx";
 
 const USER_SHEETS = ["Scorecard", "Lookups", "Archive"];
-const OUR_SHEETS = ["KPA Summary", "KPA Gaps", "KPA History"];
+const OUR_SHEETS = ["KPA Summary", "KPA Gaps", "KPA Settings", "KPA History"];
 
 let dir: string;
 let input: string;
@@ -57,7 +57,9 @@ const sheet = (wb: ExcelJS.Workbook, name: string) => {
 
 /** The names that are not ours: our blocks and sheets (KPATracker_…), and the print titles of our sheets. */
 const userNames = (names: SavedName[]) =>
-  names.filter((n) => !n.name.startsWith("KPATracker_") && !(n.name === "_xlnm.Print_Titles" && OUR_SHEETS.some((s) => n.text.startsWith(`'${s}'!`))));
+  names.filter(
+    (n) => !n.name.startsWith("KPATracker_") && !(n.name === "_xlnm.Print_Titles" && OUR_SHEETS.some((s) => n.text.startsWith(`'${s}'!`))),
+  );
 
 describe("the rich fixture", () => {
   it("really holds what the comparison below relies on", async () => {
@@ -118,7 +120,11 @@ describe("kpa evaluate keeps everything the user owns", () => {
 
   it("keeps merges, column widths, row heights, frozen panes, the filter, the print area, protection, tab colour and visibility", () => {
     // Some row of ours wraps, so the allowance above is exercised.
-    expect(USER_SHEETS.some((name) => Array.from({ length: sheet(after, name).rowCount }, (_, i) => wrapsOurs(sheet(after, name), name, i + 1)).some(Boolean))).toBe(true);
+    expect(
+      USER_SHEETS.some((name) =>
+        Array.from({ length: sheet(after, name).rowCount }, (_, i) => wrapsOurs(sheet(after, name), name, i + 1)).some(Boolean),
+      ),
+    ).toBe(true);
     for (const name of USER_SHEETS) {
       const a = sheet(before, name);
       const b = sheet(after, name);
@@ -147,7 +153,7 @@ describe("kpa evaluate keeps everything the user owns", () => {
     }
   });
 
-  it("keeps the other sheets, in order, and adds only KPA Summary and KPA Gaps at the end", () => {
+  it("keeps the other sheets, in order, and adds only its own sheets at the end", () => {
     expect(before.worksheets.map((w) => w.name)).toEqual(USER_SHEETS);
     expect(after.worksheets.map((w) => w.name)).toEqual([...USER_SHEETS, ...OUR_SHEETS]);
   });
@@ -191,6 +197,7 @@ describe("kpa evaluate keeps everything the user owns", () => {
       "KPATracker_Sheet_Summary",
       "KPATracker_Sheet_Gaps",
       "KPATracker_Sheet_History",
+      "KPATracker_Sheet_Settings",
     ]);
   });
 

@@ -66,8 +66,15 @@ it("keeps one set of print titles per sheet when the workbook is evaluated again
   await evaluateOk(EXAMPLE, "--as-of", "2050-10-15", "--out", once, "--quiet");
   await evaluateOk(once, "--as-of", "2050-10-20", "--out", twice, "--quiet");
   const workbook = await zipEntry(twice, "xl/workbook.xml");
-  const titles = [...workbook.matchAll(/<definedName name="_xlnm\.Print_Titles" localSheetId="(\d+)">([^<]*)<\/definedName>/g)].map((m) => m[2]);
-  expect(titles.map((t) => (t ?? "").replace(/&apos;/g, "'")).sort()).toEqual(["'KPA Gaps'!$1:$4", "'KPA History'!$1:$1", "'KPA Summary'!$1:$2"]);
+  const titles = [...workbook.matchAll(/<definedName name="_xlnm\.Print_Titles" localSheetId="(\d+)">([^<]*)<\/definedName>/g)].map(
+    (m) => m[2],
+  );
+  expect(titles.map((t) => (t ?? "").replace(/&apos;/g, "'")).sort()).toEqual([
+    "'KPA Gaps'!$1:$4",
+    "'KPA History'!$1:$1",
+    "'KPA Settings'!$1:$2",
+    "'KPA Summary'!$1:$2",
+  ]);
   const wb = await readXlsx(twice);
   expect(wb.getWorksheet(OUR_SHEETS.summary)?.getCell("B2").value).toEqual(new Date("2050-10-20T00:00:00Z"));
 });
@@ -85,7 +92,8 @@ it("gives the columns it adds beside a table a width for what they hold, so no s
     let longest = 0;
     col.eachCell((cell) => {
       const text = typeof cell.value === "string" ? cell.value : "";
-      if (/^KPA (Status|Progress)$|^(Met|On Track|At Risk|Off Track|Overdue|No Data|Needs Target)$/.test(text)) longest = Math.max(longest, text.length);
+      if (/^KPA (Status|Progress)$|^(Met|On Track|At Risk|Off Track|Overdue|No Data|Needs Target)$/.test(text))
+        longest = Math.max(longest, text.length);
     });
     expect([col.letter, (col.width ?? 0) >= longest]).toEqual([col.letter, true]);
   }

@@ -28,7 +28,7 @@ const CASES: [string, string, (xml: string) => string, RegExp][] = [
     "locked-structure.xlsx",
     "xl/workbook.xml",
     (xml) => xml.replace(/<sheets>/, '<workbookProtection lockStructure="1"/><sheets>'),
-    /^kpa: .*locked-structure\.xlsx: the workbook's structure is protected, so KPA Tracker cannot add its sheets \(KPA Summary, KPA Gaps, KPA History\)\. Unprotect the workbook/,
+    /^kpa: .*locked-structure\.xlsx: the workbook's structure is protected, so KPA Tracker cannot add its sheets \(KPA Summary, KPA Gaps, KPA Settings, KPA History\)\. Unprotect the workbook/,
   ],
   [
     "locked-structure-lo.xlsx",
