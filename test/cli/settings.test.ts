@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { AS_OF, evaluateOk, putRows, removeDir, saveXlsx, tempDir } from "../fixtures/xlsx";
+import { AS_OF, evaluateOk, putRows, removeDir, runKpa, saveXlsx, tempDir } from "../fixtures/xlsx";
 
 let dir: string;
 beforeEach(() => (dir = tempDir()));
@@ -145,4 +145,15 @@ it("the sheet's fiscal year start decides what Q1 2050 means; --fiscal-year-star
   );
   expect(flag.out).toContain("--fiscal-year-start jan overrides KPA Settings!B3 (April) for this run.");
   expect(report(json).rows.map((x) => x.status)).toEqual(["Off Track"]);
+});
+
+it("an unusable --fiscal-year-start is refused in one sentence, before anything is read or written", async () => {
+  const input = await workbook([]);
+  const out = path.join(dir, "out.xlsx");
+  const run = await runKpa("evaluate", input, "--out", out, "--fiscal-year-start", "Smarch");
+  expect(run.code).toBe(2);
+  expect(run.err).toEqual([
+    "kpa: --fiscal-year-start Smarch must be a month from 1 (January) to 12 (December). A name such as April works too.",
+  ]);
+  expect(fs.existsSync(out)).toBe(false);
 });
