@@ -202,7 +202,8 @@ describe("one run at a time with the pane (separate runtimes, one workbook)", ()
 
   it("the pane's Evaluate during a ribbon run is refused with the busy sentence", async () => {
     const excel = MemoryExcel.fromGrid(goals());
-    const { run: ribbonRun, paused, resume } = pausedRunner(excel);
+    // The ribbon's runs: its settings read (the KPA Settings sheet), the run lock, then its work, paused here.
+    const { run: ribbonRun, paused, resume } = pausedRunner(excel, 3);
     const { onEvaluate, dialogs } = loadCommands(excel, { run: ribbonRun });
     const completed = jest.fn();
     const ribbon = onEvaluate({ completed });
