@@ -46,7 +46,7 @@ async function demo() {
 demo().then((code) => {
   if (code === 0)
     process.stdout.write(
-      '\nOpen out/customer-service-kpa.evaluated.xlsx in Excel or LibreOffice: see the "KPA Summary", "KPA Gaps", "KPA History" and "KPA Data" sheets.\n',
+      '\nOpen out/customer-service-kpa.evaluated.xlsx in Excel or LibreOffice: see the "KPA Summary", "KPA Gaps", "KPA Settings", "KPA History" and "KPA Data" sheets.\n',
     );
   process.exitCode = code;
 });
