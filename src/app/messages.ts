@@ -147,7 +147,8 @@ export const MESSAGES = {
   milestoneWindowHint: () => "Days before a deadline in which a milestone not started counts as At Risk.",
   milestoneWindowInvalid: () => `Enter a whole number of days from 0 to ${MAX_MILESTONE_WINDOW_DAYS}.`,
   fiscalYearStartHint: () => "Q1 2050 and FY50 follow it. A fiscal year is named by the year it ends in.",
-  optionsWhere: () => "Saved in the workbook's KPA Settings sheet, which everyone who evaluates it, and kpa, reads.",
+  optionsWhere: () =>
+    "Kept in the workbook's KPA Settings sheet, so everyone who evaluates it, in Excel or with kpa, judges by the same rules.",
   settingsNeedFixing: () => "Correct the as-of date or the options to evaluate.",
 
   // The pane: what was found, and the result.

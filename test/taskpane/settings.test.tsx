@@ -60,7 +60,7 @@ it("saves a fiscal year start picked by month, rescans with it, and says where t
   await loaded();
   await waitFor(() => expect(port.callsOf("scan")).toHaveLength(1));
   await openOptions(user);
-  expect(screen.getByText(/Saved in the workbook's KPA Settings sheet/)).toBeTruthy();
+  expect(screen.getByText(/Kept in the workbook's KPA Settings sheet/)).toBeTruthy();
   await user.selectOptions(screen.getByLabelText("Fiscal year starts in"), "April");
 
   const expected = { asOf: TODAY, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30, fiscalYearStart: 4 };
