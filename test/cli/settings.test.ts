@@ -9,14 +9,14 @@ let dir: string;
 beforeEach(() => (dir = tempDir()));
 afterEach(() => removeDir(dir));
 
-/** A goal 15% short of its target (Off Track at 10%, At Risk at 20%) and a KPA Settings sheet. */
-async function workbook(settings: (string | number | null)[][]): Promise<string> {
+/** A goal 15% short of its target (Off Track at 10%, At Risk at 20%) and a KPA Settings sheet with these rows (null: none). */
+async function workbook(settings: (string | number | null)[][] | null): Promise<string> {
   const wb = new ExcelJS.Workbook();
   putRows(wb.addWorksheet("Goals"), "A1", [
     ["Goal", "Target", "Actual"],
     ["Grow revenue", "≥ 100", 85],
   ]);
-  putRows(wb.addWorksheet("KPA Settings"), "A1", [["KPA Settings"], ["Setting", "Value", "What it means"], ...settings]);
+  if (settings) putRows(wb.addWorksheet("KPA Settings"), "A1", [["KPA Settings"], ["Setting", "Value", "What it means"], ...settings]);
   return saveXlsx(wb, path.join(dir, "in.xlsx"));
 }
 
@@ -76,12 +76,7 @@ it("the sheet is left as the user wrote it", async () => {
 });
 
 it("the first evaluation creates the sheet with the settings it used; later runs judge by it as edited and leave it", async () => {
-  const wb = new ExcelJS.Workbook();
-  putRows(wb.addWorksheet("Goals"), "A1", [
-    ["Goal", "Target", "Actual"],
-    ["Grow revenue", "≥ 100", 85],
-  ]);
-  const input = await saveXlsx(wb, path.join(dir, "plain.xlsx"));
+  const input = await workbook(null);
   const out = path.join(dir, "out.xlsx");
   const first = await evaluateOk(input, "--as-of", AS_OF, "--out", out, "--tolerance", "0.2");
   expect(first.out.join("\n")).toContain('Created the "KPA Settings" sheet');
@@ -105,12 +100,7 @@ it("the first evaluation creates the sheet with the settings it used; later runs
 });
 
 it("--no-settings-sheet leaves a workbook without the sheet as it is", async () => {
-  const wb = new ExcelJS.Workbook();
-  putRows(wb.addWorksheet("Goals"), "A1", [
-    ["Goal", "Target", "Actual"],
-    ["Grow revenue", "≥ 100", 85],
-  ]);
-  const input = await saveXlsx(wb, path.join(dir, "plain.xlsx"));
+  const input = await workbook(null);
   const out = path.join(dir, "out.xlsx");
   const run = await evaluateOk(input, "--as-of", AS_OF, "--out", out, "--no-settings-sheet");
   expect(run.out.join("\n")).not.toContain("KPA Settings");

@@ -4,6 +4,7 @@ import {
   InvalidOptionError,
   applyPlanToGrid,
   evaluateGrid,
+  planSettingsEdit,
   readDateOrderSetting,
   readMonth,
   readSettingsSheet,
@@ -352,5 +353,52 @@ describe("creating the sheet (on the first evaluation)", () => {
   it("is never planned over an existing sheet", () => {
     const { plan } = run(workbook(GOALS, settingsSheet([["Tolerance", "20%"]])), { asOf: AS_OF });
     expect(plan.sheets.map((s) => s.role)).toEqual(["summary", "gaps"]);
+  });
+});
+
+describe("editing the sheet (the pane's Options)", () => {
+  const ALL = { asOf: AS_OF, tolerance: 0.1, milestoneWindowDays: 30, dateOrder: "mdy" as const, fiscalYearStart: 1 };
+
+  /** The grid with the edit's writes made, as the adapters make them (values only). */
+  function edited(wb: ReturnType<typeof workbook>, edit: ReturnType<typeof planSettingsEdit>) {
+    if (edit.kind !== "cells") throw new Error(`expected cell writes, got ${edit.kind}`);
+    const grid = wb.sheets.find((s) => s.name === edit.sheet);
+    if (!grid) throw new Error("no settings sheet");
+    const values = grid.values.map((r) => [...r]);
+    for (const w of edit.writes)
+      w.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          while (values.length <= w.row + i) values.push([]);
+          (values[w.row + i] as unknown[])[w.col + j] = v;
+        }),
+      );
+    return workbook(...wb.sheets.map((s) => (s === grid ? { ...s, values, numberFormats: undefined } : s)));
+  }
+
+  it("writes a changed value beside its label, and a missing setting below everything, outside the section table", () => {
+    const wb = workbook(GOALS, settingsSheet([["Tolerance", pct(0.2)], [null], ["Section", "Tolerance"], ["Customer Service", pct(0.15)]]));
+    const edit = planSettingsEdit(wb, { tolerance: 0.25, milestoneWindowDays: 45 }, ALL);
+    expect(edit.kind).toBe("cells");
+    if (edit.kind !== "cells") return;
+    expect(edit.writes.map((w) => [w.row, w.col, w.values[0]?.[0]])).toEqual([
+      [2, 1, 0.25],
+      [7, 0, "Milestone warning window (days)"],
+    ]);
+    const back = readSettingsSheet(edited(wb, edit));
+    expect([back.tolerance?.value, back.milestoneWindowDays?.value]).toEqual([0.25, 45]);
+    expect(back.sectionTolerances.map((t) => [t.section, t.tolerance])).toEqual([["Customer Service", 0.15]]);
+    expect(back.unread).toEqual([]);
+  });
+
+  it("plans nothing when nothing changed, and a whole sheet (with our name) when the workbook has none", () => {
+    expect(planSettingsEdit(workbook(GOALS), {}, ALL)).toEqual({ kind: "none" });
+    const made = planSettingsEdit(workbook(GOALS), { dateOrder: "dmy" }, ALL);
+    expect(made.kind).toBe("create");
+    if (made.kind !== "create") return;
+    expect(made.name).toEqual({ name: "KPATracker_Sheet_Settings", ref: "'KPA Settings'!$A$1" });
+    const back = readSettingsSheet(
+      applyPlanToGrid(workbook(GOALS), { ...run(workbook(GOALS), { asOf: AS_OF, writeSettings: false }).plan, sheets: [made.sheet] }),
+    );
+    expect([back.tolerance?.value, back.dateOrder?.value, back.fiscalYearStart?.value]).toEqual([0.1, "dmy", 1]);
   });
 });
