@@ -71,7 +71,7 @@ export function evaluateWithSettings(wb: WorkbookGrid, options: EvaluateOptions)
       };
       // A section with a tolerance of its own judges its rows by it; the context is otherwise the same (shared problems).
       const own = toleranceFor(table.group, sectionTolerances, tolerance);
-      const tableCtx = own === tolerance ? ctx : { ...ctx, tolerance: own };
+      const tableCtx = own === tolerance ? ctx : { ...ctx, tolerance: own, sectionTolerance: true };
       for (let r = table.firstRow; r <= table.lastRow; r++) {
         const row = new RowReader(view, table, r, ownership);
         if (row.isEmptyRecord()) continue;

@@ -48,6 +48,9 @@ export const EXPLAIN = {
   // that a row's own threshold decided, where the workbook tolerance alone would say "beyond 10% tolerance".
   rowToleranceWithin: (p: { tolerance: string }) => `within the row's ${p.tolerance} tolerance`,
   rowToleranceBeyond: (p: { tolerance: string }) => `beyond the row's ${p.tolerance} tolerance (row threshold)`,
+  // A section's own tolerance (KPA Settings' Section | Tolerance table), where the workbook's would be another.
+  sectionTolerance: (p: { within: boolean; tolerance: string }) =>
+    `${p.within ? "within" : "beyond"} the section's ${p.tolerance} tolerance (KPA Settings)`,
   withinRowAmber: (p: { amber: string }) => `within the row's amber ${p.amber}`,
   pastRowAmber: (p: { side: "below" | "above"; amber: string }) => `${p.side} the row's amber ${p.amber} (row threshold)`,
   pastRowAmberNotRed: (p: { side: "below" | "above"; amber: string; red: string }) =>

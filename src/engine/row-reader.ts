@@ -14,6 +14,8 @@ import { type Reading, readCell } from "./values";
 export interface JudgeContext {
   readonly asOf: Day;
   readonly tolerance: number;
+  /** Set when `tolerance` is the row's section's own (KPA Settings), not the workbook's: the explanation says so. */
+  readonly sectionTolerance?: boolean;
   readonly order: DateOrder;
   /** The month the fiscal year starts in: "Q1 2050" and "FY50" follow it. */
   readonly fiscalYearStart: number;

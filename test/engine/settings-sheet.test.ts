@@ -219,6 +219,11 @@ describe("per-section tolerance", () => {
       ["Grow revenue", "At Risk"],
       ["Ship faster", "Off Track"],
     ]);
+    // The explanation names the rule that decided: the section's own band, or the workbook's.
+    expect(ev.rows.map((r) => r.explanation)).toEqual([
+      expect.stringContaining("within the section's 20% tolerance (KPA Settings) → At Risk"),
+      expect.stringContaining("beyond 10% tolerance → Off Track"),
+    ]);
   });
 
   it("a section tolerance that cannot be read is a warning naming its cell", () => {

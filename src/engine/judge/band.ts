@@ -9,11 +9,15 @@ export interface Band {
   readonly band: string;
 }
 
-export function statusForShortfall(shortfall: number, tolerance: number): Band {
+/** `ofSection`: the tolerance is the row's section's own, which the explanation then says. */
+export function statusForShortfall(shortfall: number, tolerance: number, ofSection = false): Band {
   // Missing a zero target (or a band bound of zero) is an infinite relative shortfall: no tolerance reaches it.
   if (!Number.isFinite(shortfall)) return { status: "Off Track", band: EXPLAIN.zeroTolerance() };
   const within = shortfall <= tolerance;
-  return { status: within ? "At Risk" : "Off Track", band: `${within ? "within" : "beyond"} ${formatPercent(tolerance)} tolerance` };
+  const band = ofSection
+    ? EXPLAIN.sectionTolerance({ within, tolerance: formatPercent(tolerance) })
+    : `${within ? "within" : "beyond"} ${formatPercent(tolerance)} tolerance`;
+  return { status: within ? "At Risk" : "Off Track", band };
 }
 
 const EPS = 1e-9;
@@ -27,8 +31,8 @@ const EPS = 1e-9;
  *   amber, and between amber and red, the row is At Risk (the explanation says which); past red it is Off Track.
  * "Past" is strictly beyond the value on the worse side: an actual of exactly the red value is still At Risk.
  */
-export function statusForRow(a: number, shortfall: number, rule: RowRule | undefined, tolerance: number): Band {
-  if (!rule) return statusForShortfall(shortfall, tolerance);
+export function statusForRow(a: number, shortfall: number, rule: RowRule | undefined, tolerance: number, ofSection = false): Band {
+  if (!rule) return statusForShortfall(shortfall, tolerance, ofSection);
   if (rule.kind === "tolerance") {
     if (!Number.isFinite(shortfall)) return { status: "Off Track", band: EXPLAIN.zeroTolerance() };
     const within = shortfall <= rule.share;

@@ -240,7 +240,7 @@ function judgeAgainst(row: RowReader, name: string, timeline: Day | undefined, c
     : `${formatQuantity({ ...actualQ, value: Math.abs(a - resolved.value.value) })} ${side}`;
   if (timeline !== undefined && timeline < ctx.asOf)
     return verdict("Overdue", EXPLAIN.overdue({ head, short: shortText, due: longDate(timeline) }), shortText, short);
-  const band = statusForRow(a, short, rule, ctx.tolerance);
+  const band = statusForRow(a, short, rule, ctx.tolerance, ctx.sectionTolerance === true);
   const projection = typedOverLog ? undefined : trend?.projection;
   if (projection) {
     // A trend that reaches the target by the deadline is on track, whatever today's shortfall.
