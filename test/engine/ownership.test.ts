@@ -52,7 +52,7 @@ describe("our sheets are proven by their name and their A1", () => {
     const wb = workbook(goals(), theirs);
     expect(readOwnership(wb).sheets).toEqual({});
     const { plan } = run(wb, OPTS);
-    expect(plan.sheets.map((s) => s.name)).toEqual(["KPA Summary (2)", "KPA Gaps"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["KPA Summary (2)", "KPA Gaps", "KPA Settings"]);
     expect(plan.problems.map((p) => `${p.code} ${p.sheet}!${p.cell}`)).toContain("sheetNameTaken KPA Summary!A1");
     // Nothing written, cleared or appended on their sheet; our name marks ours.
     expect(touched(plan, "KPA Summary", { top: 0, left: 0, bottom: 100, right: 100 })).toEqual([]);

@@ -168,7 +168,8 @@ describe("write plan", () => {
     expect(second.plan.removeNames).toEqual([]);
     expect(second.plan.clears).toEqual([]);
     expect(second.evaluation.tables).toHaveLength(first.evaluation.tables.length);
-    expect(twice.sheets.map((s) => s.name)).toEqual(["KPA", "Notes", "KPA Summary", "KPA Gaps", "KPA History"]);
+    // The first run made the KPA Settings sheet; the second judged by it and planned no other.
+    expect(twice.sheets.map((s) => s.name)).toEqual(["KPA", "Notes", "KPA Summary", "KPA Gaps", "KPA Settings", "KPA History"]);
   });
 
   it("reuses an empty or placeholder Status column, keeping the user's header", () => {
@@ -324,7 +325,7 @@ describe("write plan", () => {
       sheet("KPA Summary", [["My own notes"]]),
     );
     const { plan } = run(wb, OPTS);
-    expect(plan.sheets.map((s) => s.name)).toEqual(["KPA Summary (2)", "KPA Gaps"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["KPA Summary (2)", "KPA Gaps", "KPA Settings"]);
     expect(plan.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: "sheetNameTaken" })]));
     const after = applyPlanToGrid(wb, plan);
     expect(after.sheets.find((s) => s.name === "KPA Summary")?.values).toEqual([["My own notes"]]);
