@@ -49,7 +49,7 @@ import { insertColumns } from "../xlsx/insert-columns";
 import { readCsvFile } from "./csv-file";
 import { UnusableInputError, refusedFormat } from "../xlsx/read";
 import { readPackage } from "../xlsx/stream-read";
-import { hasMacros, patchPackage } from "../xlsx/patch";
+import { hasMacros, patchPackage, structureLocked } from "../xlsx/patch";
 import { checkOutput, refuseToReplace, writeFileAtomically, writeFilesTogether } from "../xlsx/output";
 
 const VERSION: string = (require("../../package.json") as { version: string }).version;
@@ -160,7 +160,10 @@ async function evaluate(args: string[], io: Io): Promise<void> {
   progress(`Evaluating ${grid.sheets.length} sheet(s)…`);
   const generatedAt = timestamp();
   const generator = `${ENGINE_NAME} ${VERSION} (kpa CLI)`;
-  const writeSettings = !values["no-settings-sheet"];
+  // The KPA Settings sheet is a convenience, not the evaluation: a workbook whose structure is locked is evaluated
+  // without it (an evaluated one that needs no other new sheet stays evaluable), and the run says so below.
+  const locked = structureLocked(data, input);
+  const writeSettings = !values["no-settings-sheet"] && !locked;
   const options = { asOf, tolerance, dateOrder, milestoneWindowDays, fiscalYearStart, generatedAt, generator, writeSettings };
   let { evaluation, plan, settings } = run(grid, options);
   const room = values["make-room"] ? plan.room : [];
@@ -205,6 +208,8 @@ async function evaluate(args: string[], io: Io): Promise<void> {
     io.out(
       `Created the "${created.name}" sheet with the settings this run used: edit it to change how rows are judged, by kpa and the add-in.`,
     );
+  else if (locked && !settings.sheet.sheet && !values["no-settings-sheet"])
+    io.out('The workbook\'s structure is protected, so no "KPA Settings" sheet was added: this run judged by the flags given and the defaults.');
   if (plan.room.length > 0)
     io.out(
       `${plan.room.length} table(s) had no room beside them for their statuses (${plan.room.map((r) => `${r.sheet}!${r.table}`).join(", ")}): run again with --make-room to insert columns after them.`,

@@ -266,6 +266,12 @@ export function hasMacros(data: Uint8Array, file: string): boolean {
   return /macroEnabled\.main\+xml/.test(pkg.text("[Content_Types].xml") ?? "");
 }
 
+/** Whether the workbook's structure is locked (no sheet can be added), as Excel and LibreOffice write it. */
+export function structureLocked(data: Uint8Array, file: string): boolean {
+  const pkg = new Package(data, file);
+  return isLocked(pkg.text(workbookPart(pkg, file)) ?? "");
+}
+
 /** workbook.xml opening on the sheet at `index`. */
 function withActiveTab(wbXml: string, p: string, index: number): string {
   if (index < 0) return wbXml;

@@ -28,7 +28,7 @@ const CASES: [string, string, (xml: string) => string, RegExp][] = [
     "locked-structure.xlsx",
     "xl/workbook.xml",
     (xml) => xml.replace(/<sheets>/, '<workbookProtection lockStructure="1"/><sheets>'),
-    /^kpa: .*locked-structure\.xlsx: the workbook's structure is protected, so KPA Tracker cannot add its sheets \(KPA Summary, KPA Gaps, KPA Settings, KPA History\)\. Unprotect the workbook/,
+    /^kpa: .*locked-structure\.xlsx: the workbook's structure is protected, so KPA Tracker cannot add its sheets \(KPA Summary, KPA Gaps, KPA History\)\. Unprotect the workbook/,
   ],
   [
     "locked-structure-lo.xlsx",
@@ -55,4 +55,27 @@ it.each(CASES)("refuses %s in one sentence, writing nothing", async (name, part,
   expect(fs.existsSync(out)).toBe(false);
   expect(fs.readFileSync(input).equals(before)).toBe(true);
   expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+});
+
+it("evaluates an evaluated workbook whose structure was locked since, without adding the KPA Settings sheet", async () => {
+  // Evaluated without the settings sheet (as versions before it did), then locked: every sheet of ours exists.
+  const first = path.join(dir, "evaluated.xlsx");
+  expect((await runKpa("evaluate", SOURCE, "--out", first, "--as-of", AS_OF, "--no-settings-sheet", "--quiet")).code).toBe(0);
+  const pkg = new Package(fs.readFileSync(first), first);
+  const wb = pkg.text("xl/workbook.xml") as string;
+  pkg.set("xl/workbook.xml", wb.replace(/<sheets>/, '<workbookProtection lockStructure="1"/><sheets>'));
+  const locked = path.join(dir, "evaluated-locked.xlsx");
+  fs.writeFileSync(locked, pkg.bytes());
+
+  const out = path.join(dir, "out-evaluated-locked.xlsx");
+  const run = await runKpa("evaluate", locked, "--out", out, "--as-of", AS_OF);
+  expect(run.err).toEqual([]);
+  expect(run.code).toBe(0);
+  expect(run.out).toContain(
+    'The workbook\'s structure is protected, so no "KPA Settings" sheet was added: this run judged by the flags given and the defaults.',
+  );
+  const after = new Package(fs.readFileSync(out), out).text("xl/workbook.xml") as string;
+  expect(after).toMatch(/lockStructure="1"/);
+  expect(after).toContain('name="KPA Summary"');
+  expect(after).not.toContain("KPA Settings");
 });
