@@ -186,6 +186,18 @@ const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL, minWidth: 0, "&[hidden]": { display: "none" } },
 });
 
+
+const sameSettings = (a: EvaluateSettings, b: EvaluateSettings) =>
+  a.asOf === b.asOf &&
+  a.tolerance === b.tolerance &&
+  a.dateOrder === b.dateOrder &&
+  a.milestoneWindowDays === b.milestoneWindowDays &&
+  a.fiscalYearStart === b.fiscalYearStart;
+
+/** The as-of date, the date order and the fiscal year change what a scan finds (overdue reviews, ambiguous dates); tolerance and the milestone window only statuses. */
+const changesScan = (a: EvaluateSettings, b: EvaluateSettings) =>
+  a.asOf !== b.asOf || a.dateOrder !== b.dateOrder || a.fiscalYearStart !== b.fiscalYearStart;
+
 export function App({
   port,
   today = localToday,
@@ -342,19 +354,37 @@ export function App({
     dispatch({ type: "draft", draft });
     const next = settingsOf(draft);
     const prev = lastGood.current;
-    const unchanged = (a: EvaluateSettings, b: EvaluateSettings) =>
-      a.asOf === b.asOf &&
-      a.tolerance === b.tolerance &&
-      a.dateOrder === b.dateOrder &&
-      a.milestoneWindowDays === b.milestoneWindowDays &&
-      a.fiscalYearStart === b.fiscalYearStart;
-    if (!next || (prev && unchanged(next, prev))) return;
+    if (!next || (prev && sameSettings(next, prev))) return;
     lastGood.current = next;
     save(next).catch((e: unknown) => fail(e));
-    // The as-of date and date order change what is found (overdue reviews, ambiguous dates); tolerance and the
-    // milestone window change only statuses.
-    if (!prev || next.asOf !== prev.asOf || next.dateOrder !== prev.dateOrder || next.fiscalYearStart !== prev.fiscalYearStart)
-      void rescan(next);
+    if (!prev || changesScan(prev, next)) void rescan(next);
+  }
+
+  /**
+   * The rules as the workbook's KPA Settings sheet says them now (people edit it by hand, other reviewers from their
+   * pane): read when Options opens and after an evaluation, so what Options shows is what the file says.
+   */
+  async function reloadRules(): Promise<void> {
+    const current = lastGood.current;
+    if (!current) return;
+    let saved: Partial<EvaluateSettings>;
+    try {
+      saved = await port.loadSettings();
+    } catch (e) {
+      fail(e);
+      return;
+    }
+    const next = withDefaults({ ...saved, asOf: current.asOf }, current.asOf);
+    // Not over an edit made meanwhile: only while the pane still shows what it showed when the read began.
+    if (lastGood.current !== current || sameSettings(next, current)) return;
+    lastGood.current = next;
+    dispatch({ type: "draft", draft: draftOf(next) });
+    if (changesScan(current, next)) void rescan(next);
+  }
+
+  function toggleOptions() {
+    if (!optionsOpen && !busy) void reloadRules();
+    setOptionsOpen(!optionsOpen);
   }
 
   /** Evaluates; with `makeRoom`, first inserts the columns of the offers the user accepted. */
@@ -362,11 +392,17 @@ export function App({
     runTask("evaluate", async () => {
       if (!settings) return;
       try {
-        // Saved first, so the document records the settings its statuses were computed with.
-        await save(settings);
-        const result = await port.evaluate(settings, (progress) => dispatch({ type: "progress", progress }), { makeRoom });
+        // The changes made in Options land first; then the rules are read back from the sheet, where someone may have
+        // edited them since the pane read it, so saving the as-of date never writes the pane's older rules over theirs.
+        while (saving.current.running) await saving.current.running;
+        await reloadRules();
+        const rules = lastGood.current ?? settings;
+        await save(rules);
+        const result = await port.evaluate(rules, (progress) => dispatch({ type: "progress", progress }), { makeRoom });
         scanSeq.current++; // the result's own scan is newer than any still in flight
         dispatch({ type: "evaluated", result });
+        // The rules the statuses were judged by: the sheet's, which this evaluation may just have made.
+        await reloadRules();
         const made = result.madeRoom;
         let extra = "";
         if (made.length > 0) {
@@ -468,7 +504,7 @@ export function App({
         onEvaluate={() => void evaluate()}
         onUndo={() => void undo()}
         onDraft={changeSettings}
-        onToggleOptions={() => setOptionsOpen(!optionsOpen)}
+        onToggleOptions={toggleOptions}
       />
       {/* Always in the page (hidden when shut), so the toggle's aria-controls names an element that exists. */}
       <div id={optionsId} role="group" aria-label="Options" hidden={!optionsOpen} className={styles.options}>

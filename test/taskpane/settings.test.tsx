@@ -173,3 +173,22 @@ it("keeps tolerance, date order and milestone warning in Options, collapsed unti
   expect(toggle.getAttribute("aria-expanded")).toBe("true");
   expect(panel.hidden).toBe(false);
 });
+
+it("shows the rules the workbook holds now when Options opens, and after an evaluation", async () => {
+  const port = new FakePort();
+  const { user } = renderApp(port);
+  await loaded();
+  await waitFor(() => expect(port.callsOf("scan")).toHaveLength(1));
+  // Someone edits the KPA Settings sheet by hand while the pane is open.
+  port.saved = { ...port.saved, tolerance: 0.2, fiscalYearStart: 7 };
+  await openOptions(user);
+  await waitFor(() => expect(screen.getByLabelText("Tolerance")).toHaveProperty("value", "20"));
+  expect(screen.getByLabelText("Fiscal year starts in")).toHaveProperty("value", "7");
+  // A new fiscal year changes what a scan finds; nothing is saved back, the pane only shows what the file says.
+  await waitFor(() => expect(port.callsOf("scan").at(-1)).toEqual([expect.objectContaining({ fiscalYearStart: 7 })]));
+  expect(port.callsOf("saveSettings")).toEqual([]);
+
+  port.saved = { ...port.saved, milestoneWindowDays: 14 };
+  await user.click(screen.getByRole("button", { name: "Evaluate" }));
+  await waitFor(() => expect(screen.getByLabelText("Milestone warning")).toHaveProperty("value", "14"));
+});
