@@ -207,3 +207,64 @@ it(
   },
   TIMEOUT_MS,
 );
+
+it(
+  "the KPA Settings sheet an evaluation made still reads after LibreOffice saves the workbook: the next run judges by it",
+  async () => {
+    need("soffice", ["--version"], "libreoffice-calc");
+    // The first evaluation makes the sheet with the rules given (a 20% tolerance, a year from April).
+    const first = path.join(dir, "settings-first.xlsx");
+    const firstJson = path.join(dir, "settings-first.json");
+    await evaluateOk(
+      EXAMPLE,
+      "--out",
+      first,
+      "--json",
+      firstJson,
+      "--as-of",
+      AS_OF,
+      "--tolerance",
+      "0.2",
+      "--fiscal-year-start",
+      "April",
+      "--quiet",
+    );
+    const profile = path.join(dir, "profile-settings");
+    const outDir = path.join(dir, "settings-resaved");
+    const convert = spawnSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx:Calc MS Excel 2007 XML",
+        "--outdir",
+        outDir,
+        first,
+      ],
+      { encoding: "utf8", timeout: TIMEOUT_MS - 60_000 },
+    );
+    const resaved = path.join(outDir, "settings-first.xlsx");
+    if (convert.status !== 0 || !fs.existsSync(resaved))
+      throw new Error(`soffice could not save ${first} as .xlsx (exit ${convert.status ?? convert.signal}):\n${convert.stderr}`);
+
+    // With no flags, the LibreOffice copy is judged by the sheet's rules: the same statuses, nothing unread.
+    const againJson = path.join(dir, "settings-again.json");
+    await evaluateOk(resaved, "--out", path.join(dir, "settings-again.xlsx"), "--json", againJson, "--as-of", AS_OF, "--quiet");
+    const read = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as Report;
+    const again = read(againJson);
+    expect(again.settings?.sources).toMatchObject({
+      tolerance: "sheet",
+      fiscalYearStart: "sheet",
+      dateOrder: "sheet",
+      milestoneWindowDays: "sheet",
+    });
+    expect(again.settings).toMatchObject({ tolerance: 0.2, fiscalYearStart: 4 });
+    expect(again.problems.filter((p) => p.sheet === "KPA Settings")).toEqual([]);
+    const statuses = (r: Report) => r.rows.map((x) => [x.sheet, x.cell, x.name, x.status]);
+    expect(statuses(read(firstJson)).length).toBeGreaterThan(0);
+    expect(statuses(again)).toEqual(statuses(read(firstJson)));
+  },
+  TIMEOUT_MS,
+);
