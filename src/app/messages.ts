@@ -119,8 +119,12 @@ export const MESSAGES = {
 
   // Undo evaluation.
   nothingToUndo: () => "There is no evaluation to undo.",
-  undone: (p: { asOf?: string }) =>
-    `Undid the evaluation${p.asOf ? ` as of ${p.asOf}` : ""}: the status columns and summary sheets are back as they were.`,
+  undone: (p: { asOf?: string; kept?: readonly string[] }) =>
+    `Undid the evaluation${p.asOf ? ` as of ${p.asOf}` : ""}: the status columns and summary sheets are back as they were.${
+      p.kept && p.kept.length > 0
+        ? ` The ${listed(p.kept.map(q))} sheet${p.kept.length === 1 ? " stays, as it was" : "s stay, as they were"} edited since.`
+        : ""
+    }`,
   undoDamaged: (p: { range?: string } = {}) =>
     `The undo record is damaged${p.range ? ` (bad range ${q(p.range)})` : ""}, so the evaluation cannot be undone. Evaluate again instead.`,
   sheetGoneSinceEvaluation: (p: { sheet: string }) =>

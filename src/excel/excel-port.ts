@@ -433,7 +433,7 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
         run(async (context): Promise<UndoResult> => {
           const out = await undoEvaluation(context);
           return out.undone
-            ? { undone: true, message: MESSAGES.undone({ asOf: out.asOf }) }
+            ? { undone: true, message: MESSAGES.undone({ asOf: out.asOf, kept: out.kept }) }
             : { undone: false, message: MESSAGES.nothingToUndo() };
         }),
       ),

@@ -11,6 +11,8 @@ export interface UndoOutcome {
   readonly undone: boolean;
   /** The as-of date of the evaluation that was undone. */
   readonly asOf?: string;
+  /** Sheets the evaluation made that stay, as people edited them since (the KPA Settings sheet). */
+  readonly kept?: readonly string[];
   readonly syncs: number;
 }
 
@@ -139,5 +141,5 @@ export async function undoEvaluation(context: Excel.RequestContext): Promise<Und
   await b.add(40, () => undo.delete());
   await b.flush();
   const asOf = ofKind("asOf")[0]?.asOf;
-  return { undone: true, asOf, syncs: syncs + b.syncs };
+  return { undone: true, asOf, kept: [...edited], syncs: syncs + b.syncs };
 }

@@ -156,13 +156,14 @@ describe("the pane's Options and the KPA Settings sheet", () => {
     const before = first.excel.snapshot();
     await first.port.evaluate(SETTINGS);
     expect(first.excel.state.sheet("KPA Settings")).toBeDefined();
-    await first.port.undo();
+    expect((await first.port.undo()).message).not.toContain("KPA Settings");
     expect(first.excel.snapshot()).toEqual(before);
 
     const second = setup(goalsOnly());
     await second.port.evaluate(SETTINGS);
     await second.port.saveSettings({ ...SETTINGS, tolerance: 0.25 });
-    await second.port.undo();
+    const undone = await second.port.undo();
+    expect(undone.message).toContain('The "KPA Settings" sheet stays, as it was edited since.');
     expect(second.excel.state.sheet("KPA Settings")).toBeDefined();
     expect(second.excel.cell("KPA Settings", "B3")?.value).toBe(0.25);
     // Our summary sheets are gone as usual.
