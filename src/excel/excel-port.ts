@@ -317,7 +317,7 @@ export function createExcelPort(run: ExcelRunner, options: ExcelPortOptions): Ex
             run(async (context) => {
               const read = await readSettings(context);
               const b = batcher(context);
-              await queueSettingsEdit(b, context, read, settingsEdit(read.grid, saved, s));
+              await queueSettingsEdit(b, context, read, settingsEdit(read.grid, saved, s), options.print ?? true);
               await b.flush();
             }),
           );

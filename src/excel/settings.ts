@@ -56,14 +56,23 @@ export async function readSettings(context: Excel.RequestContext): Promise<Setti
   };
 }
 
-/** Queues an edit planned by the engine (planSettingsEdit); refuses before any change where protection forbids it. */
-export async function queueSettingsEdit(b: Batcher, context: Excel.RequestContext, read: SettingsRead, edit: SettingsEdit): Promise<void> {
+/**
+ * Queues an edit planned by the engine (planSettingsEdit); refuses before any change where protection forbids it.
+ * `print`: whether the host has ExcelApi 1.9 for the new sheet's print setup.
+ */
+export async function queueSettingsEdit(
+  b: Batcher,
+  context: Excel.RequestContext,
+  read: SettingsRead,
+  edit: SettingsEdit,
+  print: boolean,
+): Promise<void> {
   if (edit.kind === "none") return;
   if (edit.kind === "create") {
     if (read.workbookProtected) throw new PortError(MESSAGES.sheetCannotBeAdded({ sheet: edit.sheet.name }));
     const name = edit.sheet.name;
     await b.add(120, () => void context.workbook.worksheets.add(name));
-    await queueSheetContent(b, sheetRef(context, name), edit.sheet);
+    await queueSheetContent(b, sheetRef(context, name), { ...edit.sheet, print: print ? edit.sheet.print : undefined });
     await b.add(120, () => void context.workbook.names.add(edit.name.name, `=${edit.name.ref}`));
     return;
   }

@@ -124,6 +124,17 @@ describe("the pane's Options and the KPA Settings sheet", () => {
     expect(await port.loadSettings()).toMatchObject({ fiscalYearStart: 4 });
   });
 
+  it("a sheet made from Options prints as ours do, and on a host without page layout (ExcelApi 1.9) is made without it", async () => {
+    const { excel, port } = setup(goalsOnly());
+    await port.saveSettings({ ...SETTINGS, tolerance: 0.2 });
+    expect(excel.sheet("KPA Settings").print.centerFooter).toContain("page");
+    const older = setup(goalsOnly(), { print: false });
+    await older.port.saveSettings({ ...SETTINGS, tolerance: 0.2 });
+    expect(older.excel.cell("KPA Settings", "B3")?.value).toBe(0.2);
+    expect(older.excel.sheet("KPA Settings").print.centerFooter).toBe("");
+    expect(older.excel.stats.failures).toEqual([]);
+  });
+
   it("settings an earlier version saved in the document move into the sheet on the first evaluation, once", async () => {
     const { excel, port } = setup(goalsOnly(), { settings: memorySettings({ asOf: SETTINGS.asOf, tolerance: 0.2, dateOrder: "dmy" }) });
     const loaded = await port.loadSettings();
