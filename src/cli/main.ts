@@ -209,7 +209,9 @@ async function evaluate(args: string[], io: Io): Promise<void> {
       `Created the "${created.name}" sheet with the settings this run used: edit it to change how rows are judged, by kpa and the add-in.`,
     );
   else if (locked && !settings.sheet.sheet && !values["no-settings-sheet"])
-    io.out('The workbook\'s structure is protected, so no "KPA Settings" sheet was added: this run judged by the flags given and the defaults.');
+    io.out(
+      'The workbook\'s structure is protected, so no "KPA Settings" sheet was added: this run judged by the flags given and the defaults.',
+    );
   if (plan.room.length > 0)
     io.out(
       `${plan.room.length} table(s) had no room beside them for their statuses (${plan.room.map((r) => `${r.sheet}!${r.table}`).join(", ")}): run again with --make-room to insert columns after them.`,

@@ -179,13 +179,16 @@ const useStyles = makeStyles({
       marginBottom: 0,
     },
   },
-  options: { "&[hidden]": { display: "none" }, paddingBlockEnd: tokens.spacingVerticalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  options: {
+    "&[hidden]": { display: "none" },
+    paddingBlockEnd: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   notices: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, ":empty": { display: "none" } },
   tabs: { flexWrap: "wrap", marginInline: `calc(-1 * ${tokens.spacingHorizontalM})` },
   // The display would otherwise beat the hidden attribute's: only the selected view shows.
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL, minWidth: 0, "&[hidden]": { display: "none" } },
 });
-
 
 const sameSettings = (a: EvaluateSettings, b: EvaluateSettings) =>
   a.asOf === b.asOf &&

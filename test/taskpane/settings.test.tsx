@@ -18,7 +18,9 @@ it("shows the settings saved in the document", async () => {
   expect(screen.getByLabelText("Date order")).toHaveProperty("value", "dmy");
   expect(screen.getByLabelText("Milestone warning")).toHaveProperty("value", "45");
   await waitFor(() =>
-    expect(port.callsOf("scan")).toEqual([[{ asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy", milestoneWindowDays: 45, fiscalYearStart: 1 }]]),
+    expect(port.callsOf("scan")).toEqual([
+      [{ asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy", milestoneWindowDays: 45, fiscalYearStart: 1 }],
+    ]),
   );
 });
 
@@ -29,7 +31,11 @@ it("uses today, 10%, month-first and 30 days when the document has no settings",
   expect(screen.getByLabelText("Tolerance")).toHaveProperty("value", "10");
   expect(screen.getByLabelText("Date order")).toHaveProperty("value", "mdy");
   expect(screen.getByLabelText("Milestone warning")).toHaveProperty("value", "30");
-  await waitFor(() => expect(port.callsOf("scan")).toEqual([[{ asOf: TODAY, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30, fiscalYearStart: 1 }]]));
+  await waitFor(() =>
+    expect(port.callsOf("scan")).toEqual([
+      [{ asOf: TODAY, tolerance: 0.1, dateOrder: "mdy", milestoneWindowDays: 30, fiscalYearStart: 1 }],
+    ]),
+  );
 });
 
 it("gives settings saved before the milestone warning existed the default window", async () => {
@@ -39,7 +45,9 @@ it("gives settings saved before the milestone warning existed the default window
   expect(await loaded()).toHaveProperty("value", "2051-01-15");
   expect(screen.getByLabelText("Milestone warning")).toHaveProperty("value", "30");
   await waitFor(() =>
-    expect(port.callsOf("scan")).toEqual([[{ asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy", milestoneWindowDays: 30, fiscalYearStart: 1 }]]),
+    expect(port.callsOf("scan")).toEqual([
+      [{ asOf: "2051-01-15", tolerance: 0.25, dateOrder: "dmy", milestoneWindowDays: 30, fiscalYearStart: 1 }],
+    ]),
   );
 });
 
