@@ -170,30 +170,25 @@ export function parseDateText(input: string, rules: DateOrder | DateRules = "mdy
 
   // "december 15 2050", "dec. 15, 2050"
   m = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(t);
-  if (m) {
-    const mo = monthIndex(m[1] as string);
-    return mo ? valid(Number(m[3]), mo, Number(m[2])) : undefined;
-  }
+  // Not a month ("quarter 3, 2050"): a period below may read it.
+  const named = m ? monthIndex(m[1] as string) : undefined;
+  if (m && named) return valid(Number(m[3]), named, Number(m[2]));
   // "15 december 2050", "15-dec-2050"
   m = /^(\d{1,2})[\s-]+([a-z]+)\.?,?[\s-]+(\d{4})$/.exec(t);
   if (m) {
     const mo = monthIndex(m[2] as string);
     return mo ? valid(Number(m[3]), mo, Number(m[1])) : undefined;
   }
-  // "q4 2050", "2050 q4", "q4-2050", "q4/2050", "q4 fy2050", "q4 fy50", "fy50 q4"
-  m =
-    /^q([1-4])[\s/-]*(fy\s?\d{2}(?:\d{2})?(?:[/-]\d{2}(?:\d{2})?)?|\d{4})$/.exec(t) ??
-    swapYear(/^(fy\s?\d{2}(?:\d{2})?(?:[/-]\d{2}(?:\d{2})?)?|\d{4})[\s/-]*q([1-4])$/.exec(t));
-  if (m) {
-    const year = fiscalYear(m[2] as string);
-    return year === undefined ? undefined : { day: fiscalPartEnd(year, start, 3, Number(m[1])) };
+  // "q4 2050", "4q 2050", "quarter 4 2050", "2050 q4", "q4/2050", "q4 fy50", "fy50 q4"; halves alike ("h1 2050", "1h fy50")
+  const quarter = periodPart(t, QUARTERS);
+  if (quarter) {
+    const year = fiscalYear(quarter.year);
+    return year === undefined ? undefined : { day: fiscalPartEnd(year, start, 3, quarter.part) };
   }
-  m =
-    /^h([12])[\s/-]*(fy\s?\d{2}(?:\d{2})?(?:[/-]\d{2}(?:\d{2})?)?|\d{4})$/.exec(t) ??
-    swapYear(/^(fy\s?\d{2}(?:\d{2})?(?:[/-]\d{2}(?:\d{2})?)?|\d{4})[\s/-]*h([12])$/.exec(t));
-  if (m) {
-    const year = fiscalYear(m[2] as string);
-    return year === undefined ? undefined : { day: fiscalPartEnd(year, start, 6, Number(m[1])) };
+  const half = periodPart(t, HALVES);
+  if (half) {
+    const year = fiscalYear(half.year);
+    return year === undefined ? undefined : { day: fiscalPartEnd(year, start, 6, half.part) };
   }
   // "june 2050", "jun-2050"
   m = /^([a-z]+)\.?[\s-]+(\d{4})$/.exec(t);
@@ -230,10 +225,30 @@ function fiscalYear(text: string): number | undefined {
   return second === first + 1 && second <= 9999 ? second : undefined;
 }
 
-function swapYear(m: RegExpExecArray | null): RegExpExecArray | null {
-  if (!m) return null;
-  const out = [m[0], m[2], m[1]] as unknown as RegExpExecArray;
-  return out;
+/** A period's year: "2050", or a fiscal year ("fy2050", "fy 50", "fy2049/50"), which fiscalYear reads. */
+const PERIOD_YEAR = String.raw`(fy\s?\d{2}(?:\d{2})?(?:[/-]\d{2}(?:\d{2})?)?|\d{4})`;
+
+/**
+ * How a numbered part of a year is written, in lower case: "q4 2050", "4q 2050", "quarter 4, 2050" and, year first,
+ * "2050 q4" or "fy50 4q" for `letter` q and `word` "quarter|qtr". Compiled once: every date cell goes through them.
+ */
+function periodPatterns(letter: string, word: string, count: number): { first: RegExp; yearFirst: RegExp } {
+  const n = `[1-${count}]`;
+  return {
+    first: new RegExp(`^(?:${letter}(${n})|(${n})${letter}|(?:${word})\\s*(${n}))[\\s,/-]*${PERIOD_YEAR}$`),
+    yearFirst: new RegExp(`^${PERIOD_YEAR}[\\s/-]*(?:${letter}(${n})|(${n})${letter})$`),
+  };
+}
+
+const QUARTERS = periodPatterns("q", "quarter|qtr", 4);
+const HALVES = periodPatterns("h", "half", 2);
+
+/** The part's number and the year as written, when `t` names a part of a year as `patterns` describe. */
+function periodPart(t: string, patterns: { first: RegExp; yearFirst: RegExp }): { part: number; year: string } | undefined {
+  const m = patterns.first.exec(t);
+  if (m) return { part: Number(m[1] ?? m[2] ?? m[3]), year: m[4] as string };
+  const y = patterns.yearFirst.exec(t);
+  return y ? { part: Number(y[2] ?? y[3]), year: y[1] as string } : undefined;
 }
 
 function valid(y: number, m: number, d: number): ParsedDate | undefined {

@@ -63,6 +63,13 @@ describe("parseDateText: periods mean their end", () => {
     ["end of Q1 2050", "2050-03-31"],
     ["H1 2050", "2050-06-30"],
     ["H2 2050", "2050-12-31"],
+    ["4Q 2050", "2050-12-31"],
+    ["2Q2050", "2050-06-30"],
+    ["Quarter 3, 2050", "2050-09-30"],
+    ["qtr 1 2050", "2050-03-31"],
+    ["2050-Q3", "2050-09-30"],
+    ["1H 2050", "2050-06-30"],
+    ["half 2 2050", "2050-12-31"],
     ["June 2050", "2050-06-30"],
     ["Jun-2050", "2050-06-30"],
     ["February 2050", "2050-02-28"],
@@ -103,6 +110,9 @@ describe("parseDateText: the fiscal year start", () => {
     ["FY2049/50", 4, "2050-03-31"],
     ["FY 2049-2050", 4, "2050-03-31"],
     ["by FY50", 4, "2050-03-31"],
+    ["1Q FY50", 4, "2049-06-30"],
+    ["FY50 4Q", 4, "2050-03-31"],
+    ["Quarter 2 FY2050", 4, "2049-09-30"],
     // July (Microsoft, Australia) and October (US federal).
     ["Q1 FY2050", 7, "2049-09-30"],
     ["FY2050", 7, "2050-06-30"],
@@ -124,12 +134,21 @@ describe("parseDateText: the fiscal year start", () => {
     expect(fiscal(text, start)).toBe(iso);
   });
 
-  it.each<[string]>([["FY2049/51"], ["FY50/49"], ["FY5"], ["FY"], ["Q5 FY50"], ["Q1 50"], ["50"], ["FY205"]])(
-    "%p is not a date",
-    (text) => {
-      expect(fiscal(text, 4)).toBeUndefined();
-    },
-  );
+  it.each<[string]>([
+    ["FY2049/51"],
+    ["FY50/49"],
+    ["FY5"],
+    ["FY"],
+    ["Q5 FY50"],
+    ["Q1 50"],
+    ["50"],
+    ["FY205"],
+    ["5Q 2050"],
+    ["3H 2050"],
+    ["1Q50"],
+  ])("%p is not a date", (text) => {
+    expect(fiscal(text, 4)).toBeUndefined();
+  });
 
   it("an order alone reads the calendar year, and an unusable start month falls back to it", () => {
     expect(parsed("Q1 2050", "dmy")?.day).toBe("2050-03-31");
