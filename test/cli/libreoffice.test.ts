@@ -128,6 +128,30 @@ function expectTablesWhole(text: string, report: Report): number {
   return pages.length;
 }
 
+/** The workbook as LibreOffice saves it again as .xlsx (in a fresh profile named by `tag`): its path. */
+function resavedByLibreOffice(source: string, tag: string): string {
+  need("soffice", ["--version"], "libreoffice-calc");
+  const outDir = path.join(dir, `resaved-${tag}`);
+  const convert = spawnSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${path.join(dir, `profile-${tag}`)}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      outDir,
+      source,
+    ],
+    { encoding: "utf8", timeout: TIMEOUT_MS - 60_000 },
+  );
+  const resaved = path.join(outDir, path.basename(source));
+  if (convert.status !== 0 || !fs.existsSync(resaved))
+    throw new Error(`soffice could not save ${source} as .xlsx (exit ${convert.status ?? convert.signal}):\n${convert.stderr}`);
+  return resaved;
+}
+
 it(
   "LibreOffice prints each table of KPA Summary whole: its header and its last row on one page",
   async () => {
@@ -172,29 +196,10 @@ it(
 it(
   "a workbook LibreOffice saved, with a table object, evaluates like the one it came from",
   async () => {
-    need("soffice", ["--version"], "libreoffice-calc");
     // The lossless corpus's table workbook, opened and saved again by LibreOffice: its own styles, shared strings,
     // table part and docProps, as a LibreOffice user would send it (issue 17: such a file once failed inside kpa).
     const source = path.join(__dirname, "..", "fixtures", "lossless", "table.xlsx");
-    const profile = path.join(dir, "profile-resave");
-    const outDir = path.join(dir, "resaved");
-    const convert = spawnSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "xlsx:Calc MS Excel 2007 XML",
-        "--outdir",
-        outDir,
-        source,
-      ],
-      { encoding: "utf8", timeout: TIMEOUT_MS - 60_000 },
-    );
-    const resaved = path.join(outDir, "table.xlsx");
-    if (convert.status !== 0 || !fs.existsSync(resaved))
-      throw new Error(`soffice could not save ${source} as .xlsx (exit ${convert.status ?? convert.signal}):\n${convert.stderr}`);
+    const resaved = resavedByLibreOffice(source, "resave");
 
     const original = path.join(dir, "table-original.json");
     const again = path.join(dir, "table-resaved.json");
@@ -211,7 +216,6 @@ it(
 it(
   "the KPA Settings sheet an evaluation made still reads after LibreOffice saves the workbook: the next run judges by it",
   async () => {
-    need("soffice", ["--version"], "libreoffice-calc");
     // The first evaluation makes the sheet with the rules given (a 20% tolerance, a year from April).
     const first = path.join(dir, "settings-first.xlsx");
     const firstJson = path.join(dir, "settings-first.json");
@@ -229,25 +233,7 @@ it(
       "April",
       "--quiet",
     );
-    const profile = path.join(dir, "profile-settings");
-    const outDir = path.join(dir, "settings-resaved");
-    const convert = spawnSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "xlsx:Calc MS Excel 2007 XML",
-        "--outdir",
-        outDir,
-        first,
-      ],
-      { encoding: "utf8", timeout: TIMEOUT_MS - 60_000 },
-    );
-    const resaved = path.join(outDir, "settings-first.xlsx");
-    if (convert.status !== 0 || !fs.existsSync(resaved))
-      throw new Error(`soffice could not save ${first} as .xlsx (exit ${convert.status ?? convert.signal}):\n${convert.stderr}`);
+    const resaved = resavedByLibreOffice(first, "settings");
 
     // With no flags, the LibreOffice copy is judged by the sheet's rules: the same statuses, nothing unread.
     const againJson = path.join(dir, "settings-again.json");
