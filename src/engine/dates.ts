@@ -12,11 +12,10 @@ export interface DateRules {
   readonly fiscalYearStart?: number;
 }
 
-/** The rules of a bare order (the calendar year), or the rules given. */
-function rulesOf(rules: DateOrder | DateRules): { order: DateOrder; fiscalYearStart: number } {
-  if (typeof rules === "string") return { order: rules, fiscalYearStart: 1 };
-  const f = rules.fiscalYearStart;
-  return { order: rules.order, fiscalYearStart: f !== undefined && Number.isInteger(f) && f >= 1 && f <= 12 ? f : 1 };
+/** The fiscal year start of the rules: 1 (the calendar year) for a bare order or an unusable month. */
+function startOf(rules: DateOrder | DateRules): number {
+  const f = typeof rules === "string" ? undefined : rules.fiscalYearStart;
+  return f !== undefined && Number.isInteger(f) && f >= 1 && f <= 12 ? f : 1;
 }
 
 /**
@@ -144,7 +143,9 @@ export interface ParsedDate {
  * follow the fiscal year start (see fiscalPartEnd); a month or a bare year is always the calendar's.
  */
 export function parseDateText(input: string, rules: DateOrder | DateRules = "mdy"): ParsedDate | undefined {
-  const { order, fiscalYearStart: start } = rulesOf(rules);
+  // Read without building an object: every text cell that is not a number comes through here.
+  const order = typeof rules === "string" ? rules : rules.order;
+  const start = startOf(rules);
   let t = input
     .trim()
     .toLowerCase()

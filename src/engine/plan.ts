@@ -6,8 +6,8 @@ import type { DefinedName, WorkbookGrid } from "./grid";
 import type { Evaluation } from "./model";
 import { NAME_PREFIX, OUR_SHEETS, type OurSheet, SHEET_NAME_PREFIX, columnsMarkName } from "./ownership";
 import { type Problem, problem } from "./problems";
-import { SETTINGS_NAME, SETTINGS_SHEET, findSettingsSheet } from "./settings-sheet";
-import { settingsSheet } from "./sheets/settings-sheet";
+import { SETTINGS_NAME, findSettingsSheet } from "./settings-sheet";
+import { newSettingsSheet } from "./sheets/settings-sheet";
 import { gapsSheet } from "./sheets/gaps-sheet";
 import { planHistory } from "./sheets/history";
 import { summarySheet } from "./sheets/summary-sheet";
@@ -38,11 +38,11 @@ export function buildPlan(wb: WorkbookGrid, ev: Evaluation, opts: PlanOptions): 
   // The name marking a renamed KPA Settings sheet (proven by its A1) is the user's sheet's, kept as it is.
   const settingsName = (wb.names ?? []).find((n) => n.name.toLowerCase() === SETTINGS_NAME.toLowerCase());
   if (settingsName && findSettingsSheet(wb)?.named) names.push(settingsName);
-  // The KPA Settings sheet, when asked for and the workbook has none: created once, then the user's to edit.
+  // The KPA Settings sheet, when the workbook has none (unless the caller said not to): made once, then the user's.
   if (opts.settings && !findSettingsSheet(wb)) {
-    const name = uniqueSheetName(SETTINGS_SHEET, [...wb.sheets.map((s) => s.name), ...sheets.map((s) => s.name)]);
-    sheets.push(settingsSheet(name, opts.settings));
-    names.push({ name: SETTINGS_NAME, ref: absoluteRef(name, { top: 0, left: 0, bottom: 0, right: 0 }) });
+    const made = newSettingsSheet([...wb.sheets.map((s) => s.name), ...sheets.map((s) => s.name)], opts.settings);
+    sheets.push(made.sheet);
+    names.push(made.name);
   }
   const keep = new Set(names.map((n) => n.name));
   const removeNames = (wb.names ?? []).filter((n) => n.name.startsWith(NAME_PREFIX) && !keep.has(n.name)).map((n) => n.name);

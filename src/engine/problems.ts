@@ -100,7 +100,7 @@ export const MESSAGES = {
     `The table at ${p.table} has no column of actual values (its columns: ${p.columns}), so its rows are No Data. Head the column of current values "Actual", or add one (Add tracking columns).`,
   // A row's own threshold columns (judge/thresholds.ts).
   thresholdNotUsed: (p: { column: string; text: string; reason: string; tolerance: string }) =>
-    `${p.column} ${q(p.text)} was not used: ${p.reason}. The row was judged with the workbook's ${p.tolerance} tolerance instead.`,
+    `${p.column} ${q(p.text)} was not used: ${p.reason}. The row was judged with ${p.tolerance} tolerance instead.`,
   // The KPA Settings sheet (settings-sheet.ts).
   settingNotUnderstood: (p: { setting: string; text: string; expected: string; instead: string }) =>
     `The setting ${p.setting} ${q(p.text)} was not understood, so ${p.instead}. Write ${p.expected}.`,

@@ -17,6 +17,7 @@ import {
   MAX_TOLERANCE,
   type SectionTolerance,
   isMilestoneWindowDays,
+  isMonth,
   isTolerance,
 } from "./settings";
 
@@ -157,7 +158,7 @@ export function readDateOrder(value: unknown): DateOrder | undefined {
 
 /** "April", "apr", "Apr.", 4, "4" → 4. */
 export function readMonth(value: unknown): number | undefined {
-  if (typeof value === "number") return Number.isInteger(value) && value >= 1 && value <= 12 ? value : undefined;
+  if (typeof value === "number") return isMonth(value) ? value : undefined;
   if (typeof value !== "string") return undefined;
   const t = value.trim().toLowerCase().replace(/\.$/, "");
   if (/^\d{1,2}$/.test(t)) return readMonth(Number(t));

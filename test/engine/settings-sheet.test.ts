@@ -226,6 +226,21 @@ describe("per-section tolerance", () => {
     ]);
   });
 
+  it("a row threshold that cannot be used says the section's tolerance judged the row instead", () => {
+    const own = sheet("Goals", [
+      ["II. Goal-Setting and Prioritization"],
+      ["Goal", "Target", "Actual", "Red"],
+      ["Grow revenue", "≥ 100", 85, "lots"],
+    ]);
+    const ev = evaluateGrid(workbook(own, settingsSheet([[], ["Section", "Tolerance"], ["Goal-setting and prioritization", "20%"]])), {
+      asOf: AS_OF,
+    });
+    const p = ev.problems.find((x) => x.code === "thresholdNotUsed");
+    expect(`${p?.sheet}!${p?.cell}`).toBe("Goals!D3");
+    expect(p?.message).toContain("judged with the section's 20% tolerance instead");
+    expect(statusOf(ev)).toBe("At Risk");
+  });
+
   it("a section tolerance that cannot be read is a warning naming its cell", () => {
     const ev = evaluateGrid(workbook(sections, settingsSheet([[], ["Section", "Tolerance"], ["III. Delivery", "wide"]])), {
       asOf: AS_OF,

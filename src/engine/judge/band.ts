@@ -1,7 +1,7 @@
 // The one rule that turns a shortfall into a status: within the tolerance band is At Risk, beyond it Off Track. A row
 // with its own thresholds (thresholds.ts) sets the band itself.
 import { EXPLAIN, formatPercent } from "../explain";
-import type { RowRule } from "./thresholds";
+import { EPS, type RowRule } from "./thresholds";
 
 export interface Band {
   readonly status: "At Risk" | "Off Track";
@@ -19,8 +19,6 @@ export function statusForShortfall(shortfall: number, tolerance: number, ofSecti
     : `${within ? "within" : "beyond"} ${formatPercent(tolerance)} tolerance`;
   return { status: within ? "At Risk" : "Off Track", band };
 }
-
-const EPS = 1e-9;
 
 /**
  * The band of a row that missed its target (`a` in the target's unit), by the row's own rule when it has one, else by

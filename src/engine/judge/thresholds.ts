@@ -36,7 +36,8 @@ interface ThresholdCell {
   readonly format: string;
 }
 
-const EPS = 1e-9;
+/** Relative slack when comparing a value with a level, so 80% written two ways is one value. */
+export const EPS = 1e-9;
 
 /** The row's threshold column for a role: its own header, or a loose "Threshold" beside a real Target for red. */
 function columnFor(row: RowReader, role: Role): number | undefined {
@@ -147,7 +148,7 @@ export function rowRule(row: RowReader, r: Resolved, ctx: JudgeContext): RowRule
         column: cell.header,
         text: cell.text,
         reason,
-        tolerance: formatPercent(ctx.tolerance),
+        tolerance: `${ctx.sectionTolerance ? "the section's" : "the workbook's"} ${formatPercent(ctx.tolerance)}`,
       }),
     );
   let failed = false;

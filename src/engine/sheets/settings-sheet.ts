@@ -78,6 +78,15 @@ export function settingsSheet(name: string, settings: SettingsInEffect): SheetPl
   return { ...plan, role: "settings" };
 }
 
+/** A new KPA Settings sheet holding `settings`, under a name none of `taken` has, and the defined name marking it. */
+export function newSettingsSheet(taken: readonly string[], settings: SettingsInEffect): { sheet: SheetPlan; name: DefinedName } {
+  const name = uniqueSheetName(SETTINGS_SHEET, taken);
+  return {
+    sheet: settingsSheet(name, settings),
+    name: { name: SETTINGS_NAME, ref: absoluteRef(name, { top: 0, left: 0, bottom: 0, right: 0 }) },
+  };
+}
+
 /** The rules the pane edits, each as the engine reads it. */
 export type SettingValues = { readonly [K in SettingKey]: K extends "dateOrder" ? DateOrder : number };
 
@@ -111,10 +120,6 @@ export function planSettingsEdit(
   const sheet = readSettingsSheet(wb);
   if (!sheet.sheet) {
     const merged = { ...all, ...changed };
-    const name = uniqueSheetName(
-      SETTINGS_SHEET,
-      wb.sheets.map((s) => s.name),
-    );
     const options = {
       asOf: merged.asOf,
       tolerance: merged.tolerance,
@@ -122,12 +127,11 @@ export function planSettingsEdit(
       milestoneWindowDays: merged.milestoneWindowDays,
       fiscalYearStart: merged.fiscalYearStart,
     };
-    const inEffect = settingsInEffect({ sheets: [] }, options);
-    return {
-      kind: "create",
-      sheet: settingsSheet(name, inEffect),
-      name: { name: SETTINGS_NAME, ref: absoluteRef(name, { top: 0, left: 0, bottom: 0, right: 0 }) },
-    };
+    const made = newSettingsSheet(
+      wb.sheets.map((s) => s.name),
+      settingsInEffect({ sheets: [] }, options),
+    );
+    return { kind: "create", ...made };
   }
   const writes: SettingsCellWrite[] = [];
   let next = sheet.bottom + 2;
